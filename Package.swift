@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+// walletsec: account-safety toolkit for mobile-wallet users.
+// One library target per capability, C system libraries behind their own targets,
+// and a thin `walletsec` executable that parses arguments and prints.
+import PackageDescription
+
+let package = Package(
+    name: "walletsec",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "walletsec", targets: ["walletsec"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // MARK: C libraries
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // Thin C wrappers over OpenSSL 3's EVP API, whose OSSL_PARAM macros Swift cannot call.
+        .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
+
+        // MARK: Shared core
+        .target(name: "WalletCore"),
+        .target(name: "WalletCrypto", dependencies: ["CSodium", "CCryptoShim", "WalletCore"]),
+
+        // MARK: Capabilities
+        .target(
+            name: "Vault",
+            dependencies: ["WalletCore", "WalletCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto"], resources: []),
+        .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto", "CQRencode"]),
+        .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
+        .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
+        .target(name: "Statements", dependencies: ["WalletCore", "ZIPFoundation"]),
+        .target(name: "Anomaly", dependencies: ["WalletCore", "Statements"]),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "walletsec",
+            dependencies: [
+                "WalletCore", "WalletCrypto", "Vault", "PasswordStrength", "OneTimePassword",
+                "AgeFormat", "Backup", "Statements", "Anomaly",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "WalletCoreTests", dependencies: ["WalletCore"]),
+        .testTarget(name: "WalletCryptoTests", dependencies: ["WalletCrypto"]),
+        .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto"]),
+        .testTarget(name: "PasswordStrengthTests", dependencies: ["PasswordStrength"]),
+        .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword"]),
+        .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),
+        .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements"]),
+        .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

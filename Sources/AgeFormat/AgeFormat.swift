@@ -1,0 +1,2 @@
+// AgeFormat: placeholder until its issue lands; replaced by the real library.
+public enum AgeFormatLibrary {}

@@ -1,0 +1,2 @@
+// OneTimePassword: placeholder until its issue lands; replaced by the real library.
+public enum OneTimePasswordLibrary {}

@@ -1,0 +1,2 @@
+// PasswordStrength: placeholder until its issue lands; replaced by the real library.
+public enum PasswordStrengthLibrary {}

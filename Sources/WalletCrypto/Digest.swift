@@ -1,0 +1,105 @@
+// Hashes and MACs from OpenSSL 3: SHA-1/256/512, HMAC, HKDF, PBKDF2.
+import CCryptoShim
+
+public enum HashAlgorithm: String, Sendable, CaseIterable, Codable {
+    case sha1 = "SHA1"
+    case sha256 = "SHA256"
+    case sha512 = "SHA512"
+
+    public var outputLength: Int {
+        switch self {
+        case .sha1: return 20
+        case .sha256: return 32
+        case .sha512: return 64
+        }
+    }
+}
+
+public enum Digest {
+    public static func hash(_ algorithm: HashAlgorithm, _ message: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 64)
+        var length = 0
+        let ok = message.withUnsafeBufferPointer { msg in
+            ws_digest(algorithm.rawValue, msg.baseAddress, msg.count, &out, &length)
+        }
+        precondition(ok == 1, "OpenSSL digest failed")
+        return Array(out[0..<length])
+    }
+
+    public static func sha1(_ message: [UInt8]) -> [UInt8] { hash(.sha1, message) }
+    public static func sha256(_ message: [UInt8]) -> [UInt8] { hash(.sha256, message) }
+}
+
+/// Incremental hashing for streams (backup trailers, large files).
+public final class StreamingDigest {
+    private let context: UnsafeMutableRawPointer
+
+    public init(_ algorithm: HashAlgorithm) {
+        guard let context = ws_digest_new(algorithm.rawValue) else { fatalError("OpenSSL digest unavailable") }
+        self.context = context
+    }
+
+    deinit { ws_digest_free(context) }
+
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        let ok = ws_digest_update(context, bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count)
+        precondition(ok == 1, "OpenSSL digest update failed")
+    }
+
+    public func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    public func finalize() -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 64)
+        var length = 0
+        let ok = ws_digest_final(context, &out, &length)
+        precondition(ok == 1, "OpenSSL digest final failed")
+        return Array(out[0..<length])
+    }
+}
+
+public enum HMAC {
+    public static func authenticate(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) -> [UInt8] {
+        key.withUnsafeBytes { k in authenticate(algorithm, key: k, message: message) }
+    }
+
+    public static func authenticate(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer, message: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 64)
+        var length = 0
+        let ok = message.withUnsafeBufferPointer { msg in
+            ws_hmac(algorithm.rawValue, key.bytePointer, key.count, msg.baseAddress, msg.count, &out, &length)
+        }
+        precondition(ok == 1, "OpenSSL HMAC failed")
+        return Array(out[0..<length])
+    }
+
+    public static func authenticate(_ algorithm: HashAlgorithm, key: SecureBytes, message: [UInt8]) -> [UInt8] {
+        key.withUnsafeBytes { authenticate(algorithm, key: $0, message: message) }
+    }
+}
+
+public enum HKDF {
+    public static func derive(
+        _ algorithm: HashAlgorithm = .sha256, inputKey: [UInt8], salt: [UInt8], info: [UInt8], length: Int
+    ) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: length)
+        let ok = ws_hkdf(algorithm.rawValue, salt, salt.count, inputKey, inputKey.count, info, info.count, &out, length)
+        precondition(ok == 1, "OpenSSL HKDF failed")
+        return out
+    }
+}
+
+public enum PBKDF2 {
+    public static func derive(
+        _ algorithm: HashAlgorithm, password: [UInt8], salt: [UInt8], iterations: UInt32, length: Int
+    ) throws -> [UInt8] {
+        guard iterations > 0, iterations <= 10_000_000, length > 0, length <= 1024 else {
+            throw CryptoError.invalidParameters("PBKDF2 parameters out of range")
+        }
+        var out = [UInt8](repeating: 0, count: length)
+        let ok = ws_pbkdf2(algorithm.rawValue, password, password.count, salt, salt.count, iterations, &out, length)
+        guard ok == 1 else { throw CryptoError.libraryFailure("PBKDF2") }
+        return out
+    }
+}

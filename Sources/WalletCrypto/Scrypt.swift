@@ -1,0 +1,27 @@
+// scrypt (libsodium's low-level crypto_pwhash_scryptsalsa208sha256_ll) for age passphrase stanzas and Aegis imports.
+import CSodium
+
+public enum Scrypt {
+    /// Refuses work factors whose memory (128 * r * N bytes) exceeds `maxMemory` before allocating anything.
+    public static func derive(
+        password: [UInt8], salt: [UInt8], n: UInt64, r: UInt32, p: UInt32, length: Int,
+        maxMemory: UInt64 = 1 << 31
+    ) throws -> SecureBytes {
+        requireSodium()
+        guard n > 1, n & (n - 1) == 0, r > 0, p > 0, length > 0 else {
+            throw CryptoError.invalidParameters("scrypt parameters out of range")
+        }
+        let (memory, overflow) = UInt64(128 * UInt64(r)).multipliedReportingOverflow(by: n)
+        guard !overflow, memory <= maxMemory else {
+            throw CryptoError.invalidParameters("scrypt work factor too large")
+        }
+        let key = SecureBytes(count: length)
+        let status = key.withUnsafeMutableBytes { out in
+            crypto_pwhash_scryptsalsa208sha256_ll(
+                password, password.count, salt, salt.count, n, r, p,
+                out.bytePointer, length)
+        }
+        guard status == 0 else { throw CryptoError.outOfMemory }
+        return key
+    }
+}

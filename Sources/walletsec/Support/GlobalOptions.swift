@@ -1,0 +1,49 @@
+// Options every command accepts: where the vault is, JSON output, and the message language.
+import ArgumentParser
+import Vault
+import WalletCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Vault folder (default: $WALLETSEC_HOME, $XDG_DATA_HOME/walletsec, ~/.local/share/walletsec).", valueName: "dir"))
+    var vault: String?
+
+    @Flag(name: .long, help: "Machine-readable output: one JSON object, or JSON Lines for streams.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Message language: en or zh (default from LC_ALL/LANG).", valueName: "en|zh"))
+    var lang: Language?
+
+    var language: Language {
+        lang ?? Language.fromEnvironment(Environment.all)
+    }
+
+    var vaultFolder: String {
+        VaultLocation.resolve(explicit: vault, environment: Environment.all)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+enum Environment {
+    static var all: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    static func value(_ name: String) -> String? {
+        guard let raw = getenv(name) else { return nil }
+        return String(cString: raw)
+    }
+}

@@ -1,0 +1,146 @@
+// Terminal I/O for the CLI: stdout/stderr lines, TTY detection, no-echo prompts, progress, exits.
+import ArgumentParser
+import WalletCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+enum Terminal {
+    static func out(_ line: String) {
+        writeAll(STDOUT_FILENO, line + "\n")
+    }
+
+    static func err(_ line: String) {
+        writeAll(STDERR_FILENO, line + "\n")
+    }
+
+    static func writeAll(_ fd: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+
+    static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Prints an Encodable as one JSON line.
+    static func json<T: Encodable>(_ value: T) throws {
+        out(try JSONOutput.line(value))
+    }
+
+    /// Reads one line from /dev/tty with echo off. Returns nil when there is no terminal.
+    static func readSecretLine(prompt: String) -> [UInt8]? {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var original = termios()
+        guard tcgetattr(fd, &original) == 0 else { return nil }
+        var silent = original
+        silent.c_lflag &= ~tcflag_t(ECHO | ECHONL)
+        silent.c_lflag |= tcflag_t(ICANON)
+        writeAll(fd, prompt)
+        guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else { return nil }
+        defer {
+            tcsetattr(fd, TCSAFLUSH, &original)
+            writeAll(fd, "\n")
+        }
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = read(fd, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 || byte == 0x0a || byte == 0x0d { break }
+            line.append(byte)
+        }
+        return line
+    }
+
+    /// Prints the error as one line on stderr (a JSON object with --json) and exits with its status.
+    static func exit(with error: Error, context: ErrorContext) -> Never {
+        if let code = error as? ExitCode {
+            Glibc.exit(code.rawValue)
+        }
+        if let walletError = error as? WalletError {
+            report(status: walletError.status, message: walletError.message(context.language), context: context)
+        }
+        // Anything ArgumentParser recognises: help and --version exit 0, usage problems exit 2.
+        let exitCode = Walletsec.exitCode(for: error)
+        if exitCode == .success {
+            Walletsec.exit(withError: error)
+        }
+        if exitCode == .validationFailure || isParserError(error) {
+            let message = Walletsec.message(for: error)
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            if context.json {
+                report(status: .usage, message: firstLine, context: context)
+            }
+            err("walletsec: " + firstLine)
+            err(context.language == .zh ? "用法：walletsec --help" : "See 'walletsec --help'.")
+            Glibc.exit(ExitStatus.usage.rawValue)
+        }
+        // Never print an unknown error's description: it might carry data. Name its type only.
+        report(
+            status: .internal,
+            message: context.language == .zh ? "内部错误（\(type(of: error))）" : "internal error (\(type(of: error)))",
+            context: context)
+    }
+
+    private static func isParserError(_ error: Error) -> Bool {
+        let name = String(describing: type(of: error))
+        return name.contains("ParserError") || name.contains("ValidationError") || name.contains("CommandError")
+    }
+
+    static func report(status: ExitStatus, message: String, context: ErrorContext) -> Never {
+        let oneLine = message.replacingNewlines()
+        if context.json {
+            struct ErrorObject: Encodable {
+                struct Detail: Encodable {
+                    var status: String
+                    var exitCode: Int32
+                    var message: String
+                }
+                var error: Detail
+            }
+            let object = ErrorObject(error: .init(status: status.name, exitCode: status.rawValue, message: oneLine))
+            err((try? JSONOutput.line(object)) ?? "{\"error\":{\"status\":\"internal\",\"exit_code\":70}}")
+        } else {
+            err("walletsec: " + oneLine)
+        }
+        Glibc.exit(status.rawValue)
+    }
+}
+
+/// What the error printer needs to know before (or without) a successful parse.
+struct ErrorContext {
+    var json: Bool
+    var language: Language
+
+    init(arguments: [String]) {
+        json = arguments.contains("--json")
+        var language = Language.fromEnvironment(Environment.all)
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count, let value = Language(rawValue: arguments[index + 1]) {
+                language = value
+            } else if argument.hasPrefix("--lang="), let value = Language(rawValue: String(argument.dropFirst(7))) {
+                language = value
+            }
+        }
+        self.language = language
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}

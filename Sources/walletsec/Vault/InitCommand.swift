@@ -1,0 +1,53 @@
+// walletsec init: create a new vault protected by a passphrase.
+import ArgumentParser
+import Vault
+import WalletCore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new vault (refuses if one exists).",
+        discussion: """
+            The passphrase is asked twice on the terminal, or read from --passphrase-file or $WALLETSEC_PASSPHRASE.
+
+            Example:
+              walletsec init --vault ~/phone-vault
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var passphrase: PassphraseOptions
+    @OptionGroup var kdf: KDFOptions
+
+    @Flag(name: .long, help: "Accept a passphrase the strength check rejects.")
+    var allowWeak = false
+
+    struct Output: Encodable {
+        var path: String
+        var created: Bool
+        var schemaVersion: Int
+        var kdf: VaultStatus.KDF
+    }
+
+    func run() throws {
+        let folder = globals.vaultFolder
+        if Vault.exists(at: folder) {
+            throw WalletError.conflict(
+                en: "a vault already exists at \(folder); refusing to overwrite it",
+                zh: "\(folder) 已有保险库，拒绝覆盖")
+        }
+        let parameters = kdf.parameters()
+        let secret = try passphrase.new().read(language: globals.language)
+        try PassphrasePolicy.check(secret, allowWeak: allowWeak, language: globals.language)
+        let (vault, _) = try Vault.create(at: folder, passphrase: secret, kdf: parameters)
+        let status = try vault.status()
+        if globals.json {
+            try Terminal.json(Output(path: folder, created: true, schemaVersion: status.schemaVersion, kdf: status.kdf))
+        } else {
+            let mib = parameters.memLimit >> 20
+            Terminal.out(
+                globals.language == .zh
+                    ? "已创建保险库：\(folder)（Argon2id \(mib) MiB，\(parameters.opsLimit) 次迭代）"
+                    : "Created vault at \(folder) (Argon2id \(mib) MiB, \(parameters.opsLimit) passes)")
+        }
+    }
+}

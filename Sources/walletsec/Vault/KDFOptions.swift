@@ -1,0 +1,17 @@
+// --kdf-memory / --kdf-passes: explicit Argon2id cost for init and passwd.
+import ArgumentParser
+import Vault
+
+struct KDFOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Argon2id memory in MiB (default 256; minimum 8).", valueName: "mib"))
+    var kdfMemory: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("Argon2id passes (default 3).", valueName: "n"))
+    var kdfPasses: UInt64?
+
+    func parameters(base: KDFParameters = .default) -> KDFParameters {
+        KDFParameters(opsLimit: kdfPasses ?? base.opsLimit, memLimit: kdfMemory.map { $0 << 20 } ?? base.memLimit)
+    }
+
+    var isSet: Bool { kdfMemory != nil || kdfPasses != nil }
+}

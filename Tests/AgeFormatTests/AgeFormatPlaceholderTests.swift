@@ -1,0 +1,9 @@
+import XCTest
+
+@testable import AgeFormat
+
+final class AgeFormatPlaceholderTests: XCTestCase {
+    func testModuleLinks() {
+        XCTAssertEqual(String(describing: AgeFormatLibrary.self), "AgeFormatLibrary")
+    }
+}
