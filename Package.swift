@@ -45,7 +45,8 @@ let package = Package(
             dependencies: ["WalletCore", "WalletCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto"], resources: []),
-        .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto", "CQRencode"]),
+        .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto"]),
+        .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
         .target(name: "Statements", dependencies: ["WalletCore", "ZIPFoundation"]),
@@ -56,7 +57,7 @@ let package = Package(
             name: "walletsec",
             dependencies: [
                 "WalletCore", "WalletCrypto", "Vault", "PasswordStrength", "OneTimePassword",
-                "AgeFormat", "Backup", "Statements", "Anomaly",
+                "AgeFormat", "Backup", "Statements", "Anomaly", "QRCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +72,7 @@ let package = Package(
         .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
         .testTarget(name: "StatementsTests", dependencies: ["Statements"]),
         .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,9 +34,12 @@ struct KeySlot {
         try kdf.validate()
         guard passphrase.count > 0 else { throw VaultError.emptyPassphrase }
         let salt = Random.bytes(Argon2id.saltLength)
-        let kek = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
+        let kek = try Argon2id.deriveKey(
+            passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
         let ad = associatedData(vaultID: vaultID, slotID: passphraseSlotID, kdf: kdf, salt: salt)
-        let wrapped = try masterKey.withUnsafeBytes { try XChaCha20Poly1305.seal(Array($0), key: kek, associatedData: ad) }
+        let wrapped = try masterKey.withUnsafeBytes {
+            try XChaCha20Poly1305.seal(Array($0), key: kek, associatedData: ad)
+        }
         return KeySlot(
             id: passphraseSlotID, kdf: kdf, salt: salt, wrappedKey: wrapped,
             checksum: checksum(associatedData: ad, wrappedKey: wrapped))
@@ -49,7 +52,8 @@ struct KeySlot {
         else {
             throw VaultError.keySlotCorrupt
         }
-        let kek = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
+        let kek = try Argon2id.deriveKey(
+            passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
         do {
             let key = try XChaCha20Poly1305.open(wrappedKey, key: kek, associatedData: ad)
             guard key.count == XChaCha20Poly1305.keyLength else { throw VaultError.keySlotCorrupt }

@@ -87,7 +87,9 @@ public final class Vault: @unchecked Sendable {
             }
             try queue.close()
         } catch let error as DatabaseError {
-            throw WalletError.internal(en: "cannot create the vault: \(error.message ?? "SQLite error")", zh: "无法创建保险库：\(error.message ?? "SQLite 错误")")
+            throw WalletError.internal(
+                en: "cannot create the vault: \(error.message ?? "SQLite error")",
+                zh: "无法创建保险库：\(error.message ?? "SQLite 错误")")
         }
         let tempFD = Glibc.open(temporaryPath, O_RDONLY | O_CLOEXEC)
         if tempFD >= 0 {
@@ -138,9 +140,12 @@ public final class Vault: @unchecked Sendable {
                 throw VaultError.notAVault(path)
             }
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                throw WalletError.conflict(en: "the vault is busy in another walletsec process; try again", zh: "保险库正被另一个 walletsec 进程使用，请重试")
+                throw WalletError.conflict(
+                    en: "the vault is busy in another walletsec process; try again", zh: "保险库正被另一个 walletsec 进程使用，请重试")
             }
-            throw WalletError.internal(en: "cannot open the vault: \(error.message ?? "SQLite error")", zh: "无法打开保险库：\(error.message ?? "SQLite 错误")")
+            throw WalletError.internal(
+                en: "cannot open the vault: \(error.message ?? "SQLite error")",
+                zh: "无法打开保险库：\(error.message ?? "SQLite 错误")")
         }
     }
 
@@ -204,13 +209,15 @@ public final class Vault: @unchecked Sendable {
     // MARK: Metadata and settings
 
     public func meta(_ key: String) throws -> String? {
-        try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+        try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
     }
 
     public func setMeta(_ key: String, _ value: String) throws {
         try database.write { db in
             try db.execute(
-                sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                sql:
+                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [key, value])
         }
     }
@@ -233,7 +240,8 @@ public final class Vault: @unchecked Sendable {
         try database.write { db in
             if let value {
                 try db.execute(
-                    sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    sql:
+                        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     arguments: [key, value])
             } else {
                 try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key])
@@ -253,7 +261,9 @@ public final class Vault: @unchecked Sendable {
             return VaultStatus(
                 path: folder,
                 schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                kdf: .init(algorithm: KDFParameters.algorithmName, opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimit),
+                kdf: .init(
+                    algorithm: KDFParameters.algorithmName, opsLimit: slot.kdf.opsLimit,
+                    memLimitBytes: slot.kdf.memLimit),
                 counts: counts,
                 createdAt: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'created_at'"),
                 lastBackupAt: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last_backup_at'"))

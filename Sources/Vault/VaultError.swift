@@ -29,7 +29,8 @@ enum VaultError {
 
     static func newerSchema(found: Int, known: Int) -> WalletError {
         WalletError.usage(
-            en: "this vault uses schema version \(found), newer than this walletsec understands (\(known)); upgrade walletsec",
+            en:
+                "this vault uses schema version \(found), newer than this walletsec understands (\(known)); upgrade walletsec",
             zh: "该保险库的结构版本为 \(found)，高于本程序支持的版本 \(known)，请升级 walletsec")
     }
 

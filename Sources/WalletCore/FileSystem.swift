@@ -58,7 +58,8 @@ public enum FileSystem {
         }
         if info.st_mode & 0o022 != 0 {
             throw WalletError.integrity(
-                en: "\(path) is writable by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 700 on it",
+                en:
+                    "\(path) is writable by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 700 on it",
                 zh: "\(path) 可被其他用户写入（权限 \(String(info.st_mode & 0o777, radix: 8))），请执行 chmod 700")
         }
     }
@@ -110,13 +111,17 @@ public enum FileSystem {
         let reason = String(cString: strerror(code))
         switch code {
         case ENOENT:
-            return WalletError.usage(en: "cannot \(action) \(path): no such file or folder", zh: "无法\(zhAction(action)) \(path)：文件或文件夹不存在")
+            return WalletError.usage(
+                en: "cannot \(action) \(path): no such file or folder", zh: "无法\(zhAction(action)) \(path)：文件或文件夹不存在")
         case EACCES, EPERM:
-            return WalletError.usage(en: "cannot \(action) \(path): permission denied", zh: "无法\(zhAction(action)) \(path)：权限不足")
+            return WalletError.usage(
+                en: "cannot \(action) \(path): permission denied", zh: "无法\(zhAction(action)) \(path)：权限不足")
         case EEXIST:
-            return WalletError.conflict(en: "cannot \(action) \(path): it already exists", zh: "无法\(zhAction(action)) \(path)：已存在")
+            return WalletError.conflict(
+                en: "cannot \(action) \(path): it already exists", zh: "无法\(zhAction(action)) \(path)：已存在")
         default:
-            return WalletError.internal(en: "cannot \(action) \(path): \(reason)", zh: "无法\(zhAction(action)) \(path)：\(reason)")
+            return WalletError.internal(
+                en: "cannot \(action) \(path): \(reason)", zh: "无法\(zhAction(action)) \(path)：\(reason)")
         }
     }
 

@@ -5,11 +5,13 @@ import CSodium
 
 public protocol ChaChaPolyEngine: AnyObject {
     /// Encrypts `plaintext` into `ciphertext` (same length) and writes the 16-byte tag.
-    func seal(key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
-              ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer) throws
+    func seal(
+        key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
+        ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer) throws
     /// Verifies the tag before anything of `plaintext` may be used; on failure `plaintext` is zeroed.
-    func open(key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
-              tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer) throws
+    func open(
+        key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
+        tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer) throws
 }
 
 public enum ChaCha20Poly1305 {
@@ -31,8 +33,10 @@ public final class OpenSSLChaChaPoly: ChaChaPolyEngine {
 
     deinit { ws_chacha_free(context) }
 
-    public func seal(key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
-                     ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer) throws {
+    public func seal(
+        key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
+        ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer
+    ) throws {
         precondition(key.count == 32 && nonce.count == 12 && tag.count >= 16 && ciphertext.count >= plaintext.count)
         let ok = ws_chacha_seal(
             context, key.bytePointer, nonce.bytePointer, nil, 0,
@@ -41,8 +45,10 @@ public final class OpenSSLChaChaPoly: ChaChaPolyEngine {
         guard ok == 1 else { throw CryptoError.libraryFailure("ChaCha20-Poly1305 seal") }
     }
 
-    public func open(key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
-                     tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer) throws {
+    public func open(
+        key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
+        tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer
+    ) throws {
         precondition(key.count == 32 && nonce.count == 12 && tag.count == 16 && plaintext.count >= ciphertext.count)
         let ok = ws_chacha_open(
             context, key.bytePointer, nonce.bytePointer, nil, 0,
@@ -55,8 +61,10 @@ public final class OpenSSLChaChaPoly: ChaChaPolyEngine {
 public final class SodiumChaChaPoly: ChaChaPolyEngine {
     public init() { requireSodium() }
 
-    public func seal(key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
-                     ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer) throws {
+    public func seal(
+        key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
+        ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer
+    ) throws {
         precondition(key.count == 32 && nonce.count == 12 && tag.count >= 16 && ciphertext.count >= plaintext.count)
         var tagLength: UInt64 = 0
         let status = crypto_aead_chacha20poly1305_ietf_encrypt_detached(
@@ -66,8 +74,10 @@ public final class SodiumChaChaPoly: ChaChaPolyEngine {
         guard status == 0 else { throw CryptoError.libraryFailure("ChaCha20-Poly1305 seal") }
     }
 
-    public func open(key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
-                     tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer) throws {
+    public func open(
+        key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
+        tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer
+    ) throws {
         precondition(key.count == 32 && nonce.count == 12 && tag.count == 16 && plaintext.count >= ciphertext.count)
         let status = crypto_aead_chacha20poly1305_ietf_decrypt_detached(
             plaintext.bytePointer, nil,

@@ -64,7 +64,9 @@ public enum HMAC {
         key.withUnsafeBytes { k in authenticate(algorithm, key: k, message: message) }
     }
 
-    public static func authenticate(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer, message: [UInt8]) -> [UInt8] {
+    public static func authenticate(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer, message: [UInt8])
+        -> [UInt8]
+    {
         var out = [UInt8](repeating: 0, count: 64)
         var length = 0
         let ok = message.withUnsafeBufferPointer { msg in

@@ -56,7 +56,9 @@ public final class SecureBytes: @unchecked Sendable {
     /// Constant-time comparison.
     public func isEqual(to other: SecureBytes) -> Bool {
         guard count == other.count else { return false }
-        return withUnsafeBytes { a in other.withUnsafeBytes { b in sodium_memcmp(a.baseAddress, b.baseAddress, count) == 0 } }
+        return withUnsafeBytes { a in
+            other.withUnsafeBytes { b in sodium_memcmp(a.baseAddress, b.baseAddress, count) == 0 }
+        }
     }
 }
 
@@ -74,7 +76,9 @@ public enum Memory {
     public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         if a.isEmpty { return true }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in sodium_memcmp(x.baseAddress, y.baseAddress, a.count) == 0 } }
+        return a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in sodium_memcmp(x.baseAddress, y.baseAddress, a.count) == 0 }
+        }
     }
 
     /// `true` when every byte is zero, in constant time.

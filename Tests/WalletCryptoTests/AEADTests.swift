@@ -8,9 +8,12 @@ final class AEADTests: XCTestCase {
         let key = Random.secureBytes(32)
         let sealed = try XChaCha20Poly1305.seal(Array("seed".utf8), key: key, associatedData: Array("row:1".utf8))
         XCTAssertEqual(sealed.count, 4 + XChaCha20Poly1305.overhead)
-        XCTAssertEqual(try XChaCha20Poly1305.open(sealed, key: key, associatedData: Array("row:1".utf8)).copyBytes(), Array("seed".utf8))
+        XCTAssertEqual(
+            try XChaCha20Poly1305.open(sealed, key: key, associatedData: Array("row:1".utf8)).copyBytes(),
+            Array("seed".utf8))
         XCTAssertThrowsError(try XChaCha20Poly1305.open(sealed, key: key, associatedData: Array("row:2".utf8)))
-        XCTAssertThrowsError(try XChaCha20Poly1305.open(sealed, key: Random.secureBytes(32), associatedData: Array("row:1".utf8)))
+        XCTAssertThrowsError(
+            try XChaCha20Poly1305.open(sealed, key: Random.secureBytes(32), associatedData: Array("row:1".utf8)))
         for index in sealed.indices {
             var flipped = sealed
             flipped[index] ^= 0x40
@@ -40,8 +43,16 @@ final class AEADTests: XCTestCase {
             try key.withUnsafeBytes { k in
                 try nonce.withUnsafeBytes { n in
                     try plaintext.withUnsafeBytes { p in
-                        try ciphertextA.withUnsafeMutableBytes { c in try tagA.withUnsafeMutableBytes { try openssl.seal(key: k, nonce: n, plaintext: p, ciphertext: c, tag: $0) } }
-                        try ciphertextB.withUnsafeMutableBytes { c in try tagB.withUnsafeMutableBytes { try sodium.seal(key: k, nonce: n, plaintext: p, ciphertext: c, tag: $0) } }
+                        try ciphertextA.withUnsafeMutableBytes { c in
+                            try tagA.withUnsafeMutableBytes {
+                                try openssl.seal(key: k, nonce: n, plaintext: p, ciphertext: c, tag: $0)
+                            }
+                        }
+                        try ciphertextB.withUnsafeMutableBytes { c in
+                            try tagB.withUnsafeMutableBytes {
+                                try sodium.seal(key: k, nonce: n, plaintext: p, ciphertext: c, tag: $0)
+                            }
+                        }
                     }
                 }
             }
@@ -51,7 +62,11 @@ final class AEADTests: XCTestCase {
             try key.withUnsafeBytes { k in
                 try nonce.withUnsafeBytes { n in
                     try ciphertextA.withUnsafeBytes { c in
-                        try tagA.withUnsafeBytes { t in try opened.withUnsafeMutableBytes { try sodium.open(key: k, nonce: n, ciphertext: c, tag: t, plaintext: $0) } }
+                        try tagA.withUnsafeBytes { t in
+                            try opened.withUnsafeMutableBytes {
+                                try sodium.open(key: k, nonce: n, ciphertext: c, tag: t, plaintext: $0)
+                            }
+                        }
                     }
                 }
             }
@@ -61,7 +76,11 @@ final class AEADTests: XCTestCase {
                 try key.withUnsafeBytes { k in
                     try nonce.withUnsafeBytes { n in
                         try ciphertextA.withUnsafeBytes { c in
-                            try tagA.withUnsafeBytes { t in try opened.withUnsafeMutableBytes { try openssl.open(key: k, nonce: n, ciphertext: c, tag: t, plaintext: $0) } }
+                            try tagA.withUnsafeBytes { t in
+                                try opened.withUnsafeMutableBytes {
+                                    try openssl.open(key: k, nonce: n, ciphertext: c, tag: t, plaintext: $0)
+                                }
+                            }
                         }
                     }
                 })
@@ -73,7 +92,8 @@ final class AEADTests: XCTestCase {
         let salt = [UInt8](repeating: 7, count: 16)
         let a = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, opsLimit: 2, memLimit: 8 << 20)
         let b = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, opsLimit: 2, memLimit: 8 << 20)
-        let c = try Argon2id.deriveKey(passphrase: passphrase, salt: [UInt8](repeating: 8, count: 16), opsLimit: 2, memLimit: 8 << 20)
+        let c = try Argon2id.deriveKey(
+            passphrase: passphrase, salt: [UInt8](repeating: 8, count: 16), opsLimit: 2, memLimit: 8 << 20)
         XCTAssertTrue(a.isEqual(to: b))
         XCTAssertFalse(a.isEqual(to: c))
         XCTAssertThrowsError(try Argon2id.deriveKey(passphrase: passphrase, salt: [1], opsLimit: 2, memLimit: 8 << 20))

@@ -31,14 +31,17 @@ final class PublishedVectorTests: XCTestCase {
             "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cde"
                 + "daa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854")
         XCTAssertEqual(
-            hexString(HMAC.authenticate(.sha256, key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))),
+            hexString(
+                HMAC.authenticate(.sha256, key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+            ),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
     // RFC 2202 test case 1 for HMAC-SHA1.
     func testHMACSHA1RFC2202() {
         XCTAssertEqual(
-            hexString(HMAC.authenticate(.sha1, key: [UInt8](repeating: 0x0b, count: 20), message: Array("Hi There".utf8))),
+            hexString(
+                HMAC.authenticate(.sha1, key: [UInt8](repeating: 0x0b, count: 20), message: Array("Hi There".utf8))),
             "b617318655057264e28bc0b6fb378c8ef146be00")
     }
 
@@ -59,17 +62,22 @@ final class PublishedVectorTests: XCTestCase {
     // RFC 6070 test cases 1 and 2.
     func testPBKDF2RFC6070() throws {
         XCTAssertEqual(
-            hexString(try PBKDF2.derive(.sha1, password: Array("password".utf8), salt: Array("salt".utf8), iterations: 1, length: 20)),
+            hexString(
+                try PBKDF2.derive(
+                    .sha1, password: Array("password".utf8), salt: Array("salt".utf8), iterations: 1, length: 20)),
             "0c60c80f961f0e71f3a9b524af6012062fe037a6")
         XCTAssertEqual(
-            hexString(try PBKDF2.derive(.sha1, password: Array("password".utf8), salt: Array("salt".utf8), iterations: 2, length: 20)),
+            hexString(
+                try PBKDF2.derive(
+                    .sha1, password: Array("password".utf8), salt: Array("salt".utf8), iterations: 2, length: 20)),
             "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957")
         XCTAssertThrowsError(try PBKDF2.derive(.sha256, password: [], salt: [], iterations: 0, length: 32))
     }
 
     // RFC 7914 section 12, second vector.
     func testScryptRFC7914() throws {
-        let key = try Scrypt.derive(password: Array("password".utf8), salt: Array("NaCl".utf8), n: 1024, r: 8, p: 16, length: 64)
+        let key = try Scrypt.derive(
+            password: Array("password".utf8), salt: Array("NaCl".utf8), n: 1024, r: 8, p: 16, length: 64)
         XCTAssertEqual(
             hexString(key.copyBytes()),
             "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
@@ -89,7 +97,8 @@ final class PublishedVectorTests: XCTestCase {
         let block = try AESGCM.seal([UInt8](repeating: 0, count: 16), key: key, nonce: nonce)
         XCTAssertEqual(hexString(block.ciphertext), "0388dace60b6a392f328c2b971b2fe78")
         XCTAssertEqual(hexString(block.tag), "ab6e47d42cec13bdf53a67b21257bddf")
-        XCTAssertEqual(try AESGCM.open(block.ciphertext, tag: block.tag, key: key, nonce: nonce), [UInt8](repeating: 0, count: 16))
+        XCTAssertEqual(
+            try AESGCM.open(block.ciphertext, tag: block.tag, key: key, nonce: nonce), [UInt8](repeating: 0, count: 16))
         var badTag = block.tag
         badTag[0] ^= 1
         XCTAssertThrowsError(try AESGCM.open(block.ciphertext, tag: badTag, key: key, nonce: nonce)) { error in
@@ -106,8 +115,10 @@ final class PublishedVectorTests: XCTestCase {
         XCTAssertEqual(hexString(alicePublic), "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaab4e6a")
         XCTAssertEqual(hexString(bobPublic), "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f")
         let shared = try X25519.sharedSecret(privateKey: alice, publicKey: bobPublic)
-        XCTAssertEqual(hexString(shared.copyBytes()), "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742")
-        XCTAssertThrowsError(try X25519.sharedSecret(privateKey: alice, publicKey: [UInt8](repeating: 0, count: 32))) { error in
+        XCTAssertEqual(
+            hexString(shared.copyBytes()), "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742")
+        XCTAssertThrowsError(try X25519.sharedSecret(privateKey: alice, publicKey: [UInt8](repeating: 0, count: 32))) {
+            error in
             XCTAssertEqual(error as? CryptoError, .authenticationFailed)
         }
     }

@@ -2,7 +2,8 @@
 import ArgumentParser
 
 struct AgeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "age", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "age", abstract: "(not yet available)", shouldDisplay: false)
 
     @OptionGroup var globals: GlobalOptions
 

@@ -2,7 +2,8 @@
 import ArgumentParser
 
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "(not yet available)", shouldDisplay: false)
 
     @OptionGroup var globals: GlobalOptions
 

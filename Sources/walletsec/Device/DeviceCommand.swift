@@ -2,7 +2,8 @@
 import ArgumentParser
 
 struct DeviceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "device", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "device", abstract: "(not yet available)", shouldDisplay: false)
 
     @OptionGroup var globals: GlobalOptions
 

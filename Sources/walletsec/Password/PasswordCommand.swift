@@ -2,7 +2,8 @@
 import ArgumentParser
 
 struct PasswordCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "password", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "password", abstract: "(not yet available)", shouldDisplay: false)
 
     @OptionGroup var globals: GlobalOptions
 

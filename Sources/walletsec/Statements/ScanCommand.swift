@@ -2,7 +2,8 @@
 import ArgumentParser
 
 struct ScanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scan", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "scan", abstract: "(not yet available)", shouldDisplay: false)
 
     @OptionGroup var globals: GlobalOptions
 

@@ -8,13 +8,18 @@ import WalletCore
 #endif
 
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Vault folder (default: $WALLETSEC_HOME, $XDG_DATA_HOME/walletsec, ~/.local/share/walletsec).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Vault folder (default: $WALLETSEC_HOME, $XDG_DATA_HOME/walletsec, ~/.local/share/walletsec).",
+            valueName: "dir"))
     var vault: String?
 
     @Flag(name: .long, help: "Machine-readable output: one JSON object, or JSON Lines for streams.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Message language: en or zh (default from LC_ALL/LANG).", valueName: "en|zh"))
+    @Option(
+        name: .long, help: ArgumentHelp("Message language: en or zh (default from LC_ALL/LANG).", valueName: "en|zh"))
     var lang: Language?
 
     var language: Language {

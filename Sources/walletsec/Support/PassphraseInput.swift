@@ -29,7 +29,8 @@ struct SecretSource {
         }
         guard var first = Terminal.readSecretLine(prompt: prompt.text(language) + ": ") else {
             throw WalletError.usage(
-                en: "no terminal to ask for the \(prompt.en.lowercased()); use \(fileOption) FILE or \(environmentVariable)",
+                en:
+                    "no terminal to ask for the \(prompt.en.lowercased()); use \(fileOption) FILE or \(environmentVariable)",
                 zh: "没有终端可输入\(prompt.zh)；请使用 \(fileOption) FILE 或 \(environmentVariable)")
         }
         defer { Memory.zero(&first) }

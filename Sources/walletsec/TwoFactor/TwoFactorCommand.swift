@@ -2,7 +2,8 @@
 import ArgumentParser
 
 struct TwoFactorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "2fa", abstract: "(not yet available)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "2fa", abstract: "(not yet available)", shouldDisplay: false)
 
     @OptionGroup var globals: GlobalOptions
 

@@ -19,7 +19,8 @@ struct PasswdCommand: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var kdf: KDFOptions
 
-    @Option(name: .long, help: ArgumentHelp("Read the new passphrase from the first line of this file.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Read the new passphrase from the first line of this file.", valueName: "file"))
     var newPassphraseFile: String?
 
     @Flag(name: .long, help: "Accept a new passphrase the strength check rejects.")

@@ -27,7 +27,8 @@ struct StatusCommand: ParsableCommand {
         Terminal.out((zh ? "结构版本：" : "schema version: ") + String(status.schemaVersion))
         Terminal.out(
             (zh ? "密钥派生：" : "key derivation: ")
-                + "\(status.kdf.algorithm), \(status.kdf.memLimitBytes >> 20) MiB, \(status.kdf.opsLimit) \(zh ? "次迭代" : "passes")")
+                + "\(status.kdf.algorithm), \(status.kdf.memLimitBytes >> 20) MiB, \(status.kdf.opsLimit) \(zh ? "次迭代" : "passes")"
+        )
         for key in status.counts.keys.sorted() {
             Terminal.out("\(key): \(status.counts[key] ?? 0)")
         }
