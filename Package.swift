@@ -44,7 +44,9 @@ let package = Package(
             name: "Vault",
             dependencies: ["WalletCore", "WalletCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto"], resources: []),
+        // Password dictionaries compiled in as C string literals (fast to compile, nothing to ship beside the binary).
+        .target(name: "CPasswordData"),
+        .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto", "CPasswordData"]),
         .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),

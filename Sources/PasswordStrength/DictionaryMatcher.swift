@@ -1,0 +1,161 @@
+// Ranked-dictionary matches: plain, reversed, l33t-substituted, and the caller's own words (user inputs).
+// Only substrings up to the longest dictionary word are hashed, so the work is O(n · longest word).
+
+struct DictionaryMatcher {
+    let dictionaries: RankedDictionaries
+    let userInputs: [[UInt32]]
+
+    /// Calls `found(i, j, entry)` for every substring of `bytes` (split at `offsets`) that is a dictionary word.
+    func scan(bytes: [UInt8], offsets: [Int], from first: Int = 0, found: (Int, Int, Int) -> Void) {
+        let n = offsets.count - 1
+        let limit = dictionaries.maxWordBytes
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in first..<n {
+                var hash = RankedDictionaries.fnvStart()
+                let start = offsets[i]
+                var j = i
+                var position = start
+                while j < n {
+                    let end = offsets[j + 1]
+                    if end - start > limit { break }
+                    while position < end {
+                        hash = RankedDictionaries.fnvStep(hash, base[position])
+                        position += 1
+                    }
+                    if let entry = dictionaries.find(hash: hash, base + start, end - start) {
+                        found(i, j, entry)
+                    }
+                    j += 1
+                }
+            }
+        }
+    }
+
+    func matches(_ password: PasswordText) -> [PatternMatch] {
+        var result: [PatternMatch] = []
+        let names = dictionaries.names
+        scan(bytes: password.lowerBytes, offsets: password.offsets) { i, j, entry in
+            for d in 0..<names.count {
+                let rank = dictionaries.rank(entry: entry, dictionary: d)
+                if rank > 0 {
+                    var match = PatternMatch(.dictionary, i, j, token: password.token(i, j))
+                    match.dictionaryName = names[d]
+                    match.matchedWord = password.lowerToken(i, j)
+                    match.rank = rank
+                    result.append(match)
+                }
+            }
+        }
+        result.append(contentsOf: userInputMatches(password))
+        return result
+    }
+
+    private func userInputMatches(_ password: PasswordText) -> [PatternMatch] {
+        var result: [PatternMatch] = []
+        let n = password.count
+        for (index, word) in userInputs.enumerated() where !word.isEmpty && word.count <= n {
+            for i in 0...(n - word.count) {
+                var same = true
+                for k in 0..<word.count where password.lower[i + k] != word[k] {
+                    same = false
+                    break
+                }
+                if same {
+                    let j = i + word.count - 1
+                    var match = PatternMatch(.dictionary, i, j, token: password.token(i, j))
+                    match.dictionaryName = "user_inputs"
+                    match.matchedWord = password.lowerToken(i, j)
+                    match.rank = index + 1
+                    result.append(match)
+                }
+            }
+        }
+        return result
+    }
+
+    func reversedMatches(_ password: PasswordText) -> [PatternMatch] {
+        let reversedText = PasswordText(Array(password.scalars.reversed()))
+        let n = password.count
+        return matches(reversedText).compactMap { match in
+            var flipped = match
+            flipped.reversed = true
+            flipped.i = n - 1 - match.j
+            flipped.j = n - 1 - match.i
+            flipped.token = password.token(flipped.i, flipped.j)
+            // A palindrome reads the same both ways: the plain match already covers it.
+            return flipped.token.lowercased() == match.matchedWord ? nil : flipped
+        }
+    }
+
+    static let l33tTable: [(letter: UInt8, subs: [UInt8])] = [
+        (0x61, Array("4@".utf8)), (0x62, Array("8".utf8)), (0x63, Array("({[<".utf8)), (0x65, Array("3".utf8)),
+        (0x67, Array("69".utf8)), (0x69, Array("1!|".utf8)), (0x6c, Array("1|7".utf8)), (0x6f, Array("0".utf8)),
+        (0x73, Array("$5".utf8)), (0x74, Array("+7".utf8)), (0x78, Array("%".utf8)), (0x7a, Array("2".utf8)),
+    ]
+
+    /// Every way to read the l33t characters present as letters (one letter per l33t character), capped.
+    static func substitutionMaps(_ password: PasswordText, cap: Int) -> [[UInt8: UInt8]] {
+        var present = Set<UInt8>()
+        for value in password.lower where value < 0x80 { present.insert(UInt8(value)) }
+        var candidates: [UInt8: [UInt8]] = [:]
+        for (letter, subs) in l33tTable {
+            for sub in subs where present.contains(sub) { candidates[sub, default: []].append(letter) }
+        }
+        var maps: [[UInt8: UInt8]] = [[:]]
+        for sub in candidates.keys.sorted() {
+            var next: [[UInt8: UInt8]] = []
+            for map in maps {
+                for letter in candidates[sub]! where next.count < cap {
+                    var extended = map
+                    extended[sub] = letter
+                    next.append(extended)
+                }
+            }
+            maps = next
+        }
+        return maps.filter { !$0.isEmpty }
+    }
+
+    func l33tMatches(_ password: PasswordText) -> [PatternMatch] {
+        let cap = password.count <= 64 ? 32 : 4
+        var result: [PatternMatch] = []
+        var seen = Set<L33tKey>()
+        let names = dictionaries.names
+        for map in Self.substitutionMaps(password, cap: cap) {
+            var bytes = password.lowerBytes
+            var isSubbed = [Bool](repeating: false, count: password.count)
+            for k in 0..<password.count where password.lower[k] < 0x80 {
+                if let letter = map[UInt8(password.lower[k])] {
+                    bytes[password.offsets[k]] = letter
+                    isSubbed[k] = true
+                }
+            }
+            scan(bytes: bytes, offsets: password.offsets) { i, j, entry in
+                guard i < j, isSubbed[i...j].contains(true) else { return }
+                for d in 0..<names.count {
+                    let rank = dictionaries.rank(entry: entry, dictionary: d)
+                    guard rank > 0, seen.insert(L33tKey(i: i, j: j, dictionary: d)).inserted else { continue }
+                    var match = PatternMatch(.dictionary, i, j, token: password.token(i, j))
+                    match.dictionaryName = names[d]
+                    match.matchedWord = String(
+                        decoding: bytes[password.offsets[i]..<password.offsets[j + 1]], as: UTF8.self)
+                    match.rank = rank
+                    match.l33t = true
+                    for k in i...j where isSubbed[k] {
+                        let sub = UInt8(password.lower[k])
+                        match.substitutions[String(UnicodeScalar(sub))] = String(UnicodeScalar(map[sub]!))
+                    }
+                    result.append(match)
+                }
+            }
+        }
+        return result
+    }
+}
+
+private struct L33tKey: Hashable {
+    var i: Int
+    var j: Int
+    var dictionary: Int
+}

@@ -1,0 +1,127 @@
+// The public entry point: estimate how many guesses a password takes, its 0–4 score, crack times and feedback.
+import WalletCore
+
+/// Seconds to crack at the four attack speeds zxcvbn uses.
+public struct CrackTimes: Sendable, Codable, Equatable {
+    /// 100 guesses per hour (a throttled login).
+    public var onlineThrottled: Double
+    /// 10 guesses per second.
+    public var online: Double
+    /// 10^4 guesses per second (a slow hash like Argon2id or bcrypt).
+    public var offlineSlow: Double
+    /// 10^10 guesses per second (a fast unsalted hash).
+    public var offlineFast: Double
+
+    init(guessesLog10: Double) {
+        let guesses = Scoring.pow10Clamped(guessesLog10)
+        onlineThrottled = guesses / (100.0 / 3600.0)
+        online = guesses / 10
+        offlineSlow = guesses / 1e4
+        offlineFast = guesses / 1e10
+    }
+}
+
+public struct StrengthResult: Sendable {
+    public var score: Int
+    public var guessesLog10: Double
+    public var guesses: Double { Scoring.pow10Clamped(guessesLog10) }
+    public var crackTimes: CrackTimes
+    public var sequence: [PatternMatch]
+    public var feedback: Feedback
+    /// Set by the caller after a breach-list lookup; a breached password scores 0.
+    public var breached: Bool?
+
+    public mutating func markBreached(_ breached: Bool) {
+        self.breached = breached
+        if breached {
+            score = 0
+            feedback = Feedback.breached
+        }
+    }
+}
+
+public struct Estimator: Sendable {
+    /// Characters analysed by the quadratic matchers; beyond this the rest is charged as bruteforce
+    /// by the bounded search (a password this long is astronomically strong unless it repeats, and the
+    /// linear repeat/sequence matchers still see the whole of it).
+    public static let analysedLength = 4096
+    public let referenceYear: Int
+    let dictionaries: RankedDictionaries
+
+    public init(referenceYear: Int? = nil) {
+        self.referenceYear = referenceYear ?? Estimator.currentYear()
+        dictionaries = RankedDictionaries.shared
+    }
+
+    /// Loads the built-in dictionaries now rather than on the first estimate.
+    public static func warmUp() {
+        _ = RankedDictionaries.shared
+    }
+
+    public static func currentYear() -> Int {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return Int(parts.tm_year) + 1900
+    }
+
+    public func estimate(_ password: String, userInputs: [String] = []) -> StrengthResult {
+        var scalars = Array(password.unicodeScalars)
+        if scalars.count > Estimator.analysedLength { scalars = Array(scalars[0..<Estimator.analysedLength]) }
+        let extra = password.unicodeScalars.count - scalars.count
+        let text = PasswordText(scalars)
+        let analysis = analyse(text, depth: 0, userInputs: Estimator.prepare(userInputs))
+        // Characters beyond the analysed prefix count as bruteforce (10 guesses each, as zxcvbn's cardinality).
+        let guessesLog10 = analysis.guessesLog10 + Double(extra)
+        let score = Scoring.score(guessesLog10: guessesLog10)
+        return StrengthResult(
+            score: score, guessesLog10: guessesLog10, crackTimes: CrackTimes(guessesLog10: guessesLog10),
+            sequence: analysis.sequence, feedback: Feedback.make(score: score, sequence: analysis.sequence),
+            breached: nil)
+    }
+
+    /// User inputs as lowercase scalar arrays; e-mail addresses also give their local part and domain name,
+    /// phone numbers their digits.
+    static func prepare(_ inputs: [String]) -> [[UInt32]] {
+        var words: [String] = []
+        for input in inputs {
+            let lower = input.lowercased()
+            words.append(lower)
+            if let at = lower.firstIndex(of: "@") {
+                words.append(String(lower[..<at]))
+                let domain = lower[lower.index(after: at)...]
+                if let dot = domain.firstIndex(of: ".") { words.append(String(domain[..<dot])) }
+            }
+            let digits = lower.filter(\.isASCII).filter(\.isNumber)
+            if digits.count >= 5 && digits.count != lower.count { words.append(String(digits)) }
+        }
+        var seen = Set<String>()
+        return words.filter { !$0.isEmpty && seen.insert($0).inserted }.map { $0.unicodeScalars.map(\.value) }
+    }
+
+    func analyse(_ password: PasswordText, depth: Int, userInputs: [[UInt32]] = []) -> GuessSearch.Result {
+        let matches = omnimatch(password, depth: depth, userInputs: userInputs)
+        return GuessSearch.search(password, matches: matches, referenceYear: referenceYear)
+    }
+
+    func omnimatch(_ password: PasswordText, depth: Int, userInputs: [[UInt32]]) -> [PatternMatch] {
+        let dictionary = DictionaryMatcher(dictionaries: dictionaries, userInputs: userInputs)
+        var matches = dictionary.matches(password)
+        matches.append(contentsOf: dictionary.reversedMatches(password))
+        matches.append(contentsOf: dictionary.l33tMatches(password))
+        matches.append(contentsOf: PinyinMatcher.nameMatches(password, dictionaryMatches: matches))
+        matches.append(contentsOf: SpatialMatcher.matches(password))
+        if depth < 3 { matches.append(contentsOf: RepeatMatcher.matches(password, estimator: self, depth: depth)) }
+        matches.append(contentsOf: SequenceMatcher.matches(password))
+        matches.append(contentsOf: YearMatcher.matches(password, referenceYear: referenceYear))
+        matches.append(contentsOf: DateMatcher.matches(password, referenceYear: referenceYear))
+        matches.append(contentsOf: PinyinMatcher.syllableMatches(password))
+        matches.append(contentsOf: PinyinMatcher.initialsMatches(password))
+        matches.append(contentsOf: DigitCultureMatcher.matches(password))
+        return matches
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

@@ -1,2 +1,0 @@
-// PasswordStrength: placeholder until its issue lands; replaced by the real library.
-public enum PasswordStrengthLibrary {}
