@@ -114,3 +114,9 @@ for i in 1 2; do
 done
 expect_eq "$opens" "1" "exactly one of the racing passphrases opens the vault"
 expect_exit 0 "vault intact after the race" "$W" status --vault "$C"
+
+# Shell completions (what scripts/install installs) generate for every shell.
+for shell in bash zsh fish; do
+    expect_exit 0 "completion script for $shell" "$W" --generate-completion-script "$shell"
+    expect_contains "$OUT" "walletsec" "$shell completion mentions walletsec"
+done
