@@ -120,3 +120,8 @@ for shell in bash zsh fish; do
     expect_exit 0 "completion script for $shell" "$W" --generate-completion-script "$shell"
     expect_contains "$OUT" "walletsec" "$shell completion mentions walletsec"
 done
+
+# init into an existing shared folder (like /tmp) refuses and leaves the folder's mode alone.
+mkdir -p "$E2E_TMP/sharedtmp" && chmod 1777 "$E2E_TMP/sharedtmp"
+expect_error 4 "init into a world-writable folder" env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$W" init --vault "$E2E_TMP/sharedtmp" --kdf-memory 8 --kdf-passes 1
+expect_eq "$(stat -c %a "$E2E_TMP/sharedtmp")" "1777" "shared folder mode untouched"
