@@ -26,10 +26,14 @@ public struct RowIdentity: Sendable, Equatable {
 public final class VaultKey: @unchecked Sendable {
     let masterKey: SecureBytes
     let vaultID: String
+    /// The wrapped key this passphrase opened: a passphrase change must replace exactly that slot,
+    /// so of two racing changes made with the same old passphrase only one can win.
+    let unlockedSlot: [UInt8]
 
-    init(masterKey: SecureBytes, vaultID: String) {
+    init(masterKey: SecureBytes, vaultID: String, unlockedSlot: [UInt8]) {
         self.masterKey = masterKey
         self.vaultID = vaultID
+        self.unlockedSlot = unlockedSlot
     }
 }
 
@@ -102,7 +106,7 @@ public final class Vault: @unchecked Sendable {
         }
         FileSystem.syncDirectory(folder)
         let vault = try open(at: folder)
-        return (vault, VaultKey(masterKey: masterKey, vaultID: vaultID))
+        return (vault, VaultKey(masterKey: masterKey, vaultID: vaultID, unlockedSlot: slot.wrappedKey))
     }
 
     /// Opens without a passphrase: enough for status and for plain (unsealed) data such as history.
@@ -164,18 +168,17 @@ public final class Vault: @unchecked Sendable {
     public func unlock(passphrase: SecureBytes) throws -> VaultKey {
         let slot = try database.read { db in try KeySlot.load(db) }
         let masterKey = try slot.unwrap(vaultID: vaultID, passphrase: passphrase)
-        return VaultKey(masterKey: masterKey, vaultID: vaultID)
+        return VaultKey(masterKey: masterKey, vaultID: vaultID, unlockedSlot: slot.wrappedKey)
     }
 
     /// Re-wraps the master key under a new passphrase in one transaction; the old passphrase stops
     /// working at commit and no sealed data is touched. A concurrent change wins or loses as a whole.
     public func changePassphrase(key: VaultKey, newPassphrase: SecureBytes, kdf: KDFParameters = .default) throws {
         guard key.vaultID == vaultID else { throw VaultError.wrongPassphrase }
-        let before = try database.read { db in try KeySlot.load(db) }
         let slot = try KeySlot.make(vaultID: vaultID, masterKey: key.masterKey, passphrase: newPassphrase, kdf: kdf)
         try database.write { db in
             let current = try KeySlot.load(db)
-            guard current.wrappedKey == before.wrappedKey else {
+            guard current.wrappedKey == key.unlockedSlot else {
                 throw WalletError.conflict(
                     en: "the passphrase was changed by another process meanwhile; nothing changed",
                     zh: "口令已被另一个进程修改，本次未做任何更改")

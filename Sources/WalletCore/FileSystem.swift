@@ -27,7 +27,8 @@ public enum FileSystem {
         return String(path[path.index(after: slash)...])
     }
 
-    /// Creates `path` and missing parents; the leaf is 0700 and its mode is enforced even if it existed.
+    /// Creates `path` and missing parents with mode 0700. An existing folder keeps its mode: changing
+    /// a shared folder such as /tmp would break other programs; `checkPrivateDirectory` judges it instead.
     public static func createPrivateDirectory(_ path: String) throws {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
@@ -36,8 +37,8 @@ public enum FileSystem {
                 throw error(errno, path: prefix, action: "create folder")
             }
         }
-        if chmod(path, 0o700) != 0 {
-            throw error(errno, path: path, action: "chmod")
+        guard isDirectory(path) else {
+            throw WalletError.usage(en: "\(path) is not a folder", zh: "\(path) 不是文件夹")
         }
     }
 

@@ -68,3 +68,18 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try JSONOutput.line(Sample()), "{\"schema_version\":1}")
     }
 }
+
+final class PrivateDirectoryTests: XCTestCase {
+    func testExistingSharedFolderKeepsItsMode() throws {
+        let shared = "/tmp/walletsec-shared-\(UInt32.random(in: 0...UInt32.max))"
+        defer { _ = try? FileManager.default.removeItem(atPath: shared) }
+        mkdir(shared, 0o755)
+        chmod(shared, 0o1777)
+        try FileSystem.createPrivateDirectory(shared)
+        XCTAssertEqual(FileSystem.permissions(shared), 0o1777)
+        XCTAssertThrowsError(try FileSystem.checkPrivateDirectory(shared))
+        try FileSystem.createPrivateDirectory(shared + "/a/b")
+        XCTAssertEqual(FileSystem.permissions(shared + "/a"), 0o700)
+        XCTAssertEqual(FileSystem.permissions(shared + "/a/b"), 0o700)
+    }
+}

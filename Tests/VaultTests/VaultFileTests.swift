@@ -1,0 +1,139 @@
+// Files and folders: permissions, foreign files, schema versions and concurrent access.
+import Foundation
+import GRDB
+import WalletCore
+import WalletCrypto
+import XCTest
+
+@testable import Vault
+
+final class VaultFileTests: VaultTestCase {
+    func testPermissions() throws {
+        _ = try makeVault()
+        XCTAssertEqual(FileSystem.permissions(folder), 0o700)
+        XCTAssertEqual(FileSystem.permissions(VaultLocation.databasePath(folder: folder)), 0o600)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".vault-creating") }, [])
+    }
+
+    func testFolderWritableByOthersIsRefused() throws {
+        _ = try makeVault()
+        chmod(folder, 0o777)
+        assertWalletError(.integrity) { _ = try Vault.open(at: self.folder) }
+        chmod(folder, 0o700)
+        chmod(VaultLocation.databasePath(folder: folder), 0o666)
+        assertWalletError(.integrity) { _ = try Vault.open(at: self.folder) }
+    }
+
+    func testMissingVault() {
+        assertWalletError(.usage) { _ = try Vault.open(at: self.folder) }
+    }
+
+    func testForeignFileIsNotAVault() throws {
+        try FileSystem.createPrivateDirectory(folder)
+        try AtomicFile.write(Array(repeating: 0x41, count: 4096), to: folder + "/vault.sqlite", overwrite: false)
+        assertWalletError(.integrity) { _ = try Vault.open(at: self.folder) }
+    }
+
+    func testNewerSchemaIsRefusedAndNotModified() throws {
+        do {
+            let (vault, _) = try makeVault()
+            try vault.database.write { db in
+                try db.execute(sql: "CREATE TABLE future_feature (x INTEGER)")
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
+                try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion + 1)")
+            }
+        }
+        let path = VaultLocation.databasePath(folder: folder)
+        let before = try digestOfDatabase(path)
+        XCTAssertThrowsError(try Vault.open(at: folder)) { error in
+            XCTAssertEqual((error as? WalletError)?.status, .usage)
+            XCTAssertTrue((error as? WalletError)?.message.en.contains("newer") ?? false)
+        }
+        XCTAssertEqual(try digestOfDatabase(path), before)
+    }
+
+    func testOlderSchemaIsMigratedForward() throws {
+        // A vault with only the first migration, as an older walletsec would have written it.
+        try FileSystem.createPrivateDirectory(folder)
+        let (vault, _) = try makeVault()
+        try vault.database.write { db in
+            try db.execute(sql: "DROP TABLE transactions")
+            try db.execute(sql: "DROP TABLE alert_acks")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v1-history'")
+            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 1)")
+        }
+        let reopened = try Vault.open(at: folder)
+        XCTAssertEqual(try reopened.status().schemaVersion, Schema.currentVersion)
+        XCTAssertEqual(try reopened.status().counts["transactions"], 0)
+    }
+
+    func testConcurrentWritersNeverLoseAnUpdate() throws {
+        _ = try makeVault()
+        let a = try Vault.open(at: folder)
+        let b = try Vault.open(at: folder)
+        let iterations = 200
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let vault = index == 0 ? a : b
+            for _ in 0..<iterations {
+                try? vault.database.write { db in
+                    let current = try Int.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'counter'") ?? 0
+                    try db.execute(
+                        sql:
+                            "INSERT INTO settings (key, value) VALUES ('counter', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        arguments: [String(current + 1)])
+                }
+            }
+        }
+        XCTAssertEqual(try a.settings()["counter"], String(2 * iterations))
+    }
+
+    func testConcurrentCreateHasExactlyOneWinner() throws {
+        let results = ResultBox()
+        let target = folder
+        let kdf = fastKDF
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            do {
+                let passphrase = SecureBytes(Array("racer passphrase \(index)".utf8))
+                _ = try Vault.create(at: target, passphrase: passphrase, kdf: kdf)
+                results.record(success: true)
+            } catch {
+                results.record(success: false)
+            }
+        }
+        XCTAssertEqual(results.successes, 1)
+        XCTAssertNoThrow(try Vault.open(at: folder))
+    }
+
+    /// Logical content (schema, version, every row), read without writing anything.
+    private func digestOfDatabase(_ path: String) throws -> [String] {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        return try queue.read { db in
+            var lines = ["user_version=\(try Int.fetchOne(db, sql: "PRAGMA user_version") ?? -1)"]
+            for row in try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master ORDER BY name") {
+                lines.append(row.description)
+            }
+            for table in try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
+                    lines.append("\(table): \(row.description)")
+                }
+            }
+            return lines
+        }
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var successes = 0
+
+    func record(success: Bool) {
+        lock.lock()
+        if success { successes += 1 }
+        lock.unlock()
+    }
+}
