@@ -2,8 +2,7 @@
 // Sources and licences: docs/password.md.
 #include "cpassworddata.h"
 
-const int ps_dictionary_count = 12;
-const char *const ps_dictionary_names[] = {"passwords", "english_wikipedia", "female_names", "surnames", "us_tv_and_film", "male_names", "cn_passwords", "pinyin_words", "pinyin_surnames", "pinyin_given_names", "love_numbers", "lucky_numbers"};
+static const char *const names[] = {"passwords", "english_wikipedia", "female_names", "surnames", "us_tv_and_film", "male_names", "cn_passwords", "pinyin_words", "pinyin_surnames", "pinyin_given_names", "love_numbers", "lucky_numbers"};
 static const char passwords_words[] =
     "123456\npassword\n12345678\nqwerty\n123456789\n12345\n1234\n111111\n1234567\ndragon\n123123\nbaseball\nabc123\n"
     "football\nmonkey\nletmein\nshadow\nmaster\n696969\nmustang\n666666\nqwertyuiop\n123321\n1234567890\npussy\nsupe"
@@ -8421,8 +8420,8 @@ static const char lucky_numbers_words[] =
     "666\n888\n168\n518\n6666\n8888\n999\n66\n88\n99\n1688\n5188\n6688\n8866\n1689\n198\n598\n918\n668\n886\n966\n99"
     "8\n158\n189\n369\n789\n9999\n66666\n88888\n666666\n888888\n6666666\n8888888\n66666666\n88888888\n5858\n8585\n18"
     "18\n518518";
-const char *const ps_dictionary_words[] = {passwords_words, english_wikipedia_words, female_names_words, surnames_words, us_tv_and_film_words, male_names_words, cn_passwords_words, pinyin_words_words, pinyin_surnames_words, pinyin_given_names_words, love_numbers_words, lucky_numbers_words};
-const char *const ps_pinyin_syllables =
+static const char *const words[] = {passwords_words, english_wikipedia_words, female_names_words, surnames_words, us_tv_and_film_words, male_names_words, cn_passwords_words, pinyin_words_words, pinyin_surnames_words, pinyin_given_names_words, love_numbers_words, lucky_numbers_words};
+static const char syllables[] =
     "bu 44\nshi 47\nyi 51\nzhi 57\nji 70\nda 79\nyu 82\nqi 85\nwu 94\nfeng 97\nzi 104\ndi 105\nxing 107\nfu 108\nli "
     "108\nwei 112\nyan 114\njian 117\njie 117\ner 126\nzhong 127\njia 128\nxiang 131\nyou 132\nhe 136\njin 137\nxi 1"
     "38\ntou 140\nren 144\nhua 146\nxin 150\nshu 157\nchang 158\njing 160\ngu 162\njiao 162\ndao 165\nyuan 171\nsi 1"
@@ -8460,3 +8459,7 @@ const char *const ps_pinyin_syllables =
     "65\nshei 35965\nyo 35965\nbiang 143861\nbong 143861\ncei 143861\nchua 143861\nden 143861\ndia 143861\ndin 14386"
     "1\nei 143861\neng 143861\nfiao 143861\nkei 143861\nlen 143861\nlo 143861\nnia 143861\nnin 143861\nnou 143861\nn"
     "un 143861\no 143861\nrua 143861\ntei 143861\nwong 143861\nzhei 143861";
+int ps_dictionary_count(void) { return 12; }
+const char *ps_dictionary_name(int index) { return names[index]; }
+const char *ps_dictionary_words(int index) { return words[index]; }
+const char *ps_pinyin_syllables(void) { return syllables; }

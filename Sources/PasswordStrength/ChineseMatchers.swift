@@ -190,3 +190,35 @@ enum DigitCultureMatcher {
 #if canImport(Glibc)
     import Glibc
 #endif
+
+enum NameDateMatcher {
+    /// A pinyin name or surname directly followed by a date or year ("zhang19900101", "liuyang1990"): the
+    /// single most common structure of Chinese passwords, guessed as one template (name × date) by attackers.
+    static func matches(_ password: PasswordText, _ matches: [PatternMatch], referenceYear: Int) -> [PatternMatch] {
+        var datesByStart: [Int: [PatternMatch]] = [:]
+        for match in matches where match.kind == .date || match.kind == .year {
+            datesByStart[match.i, default: []].append(match)
+        }
+        guard !datesByStart.isEmpty else { return [] }
+        var result: [PatternMatch] = []
+        for name in matches where !name.l33t && !name.reversed {
+            let isName =
+                name.kind == .pinyinName
+                || (name.kind == .dictionary
+                    && (name.dictionaryName == "pinyin_surnames" || name.dictionaryName == "pinyin_given_names"))
+            guard isName, let dates = datesByStart[name.j + 1] else { continue }
+            var alone = name
+            Scoring.estimate(&alone, passwordLength: alone.length, referenceYear: referenceYear)
+            for date in dates {
+                var dateAlone = date
+                Scoring.estimate(&dateAlone, passwordLength: dateAlone.length, referenceYear: referenceYear)
+                var match = PatternMatch(.nameDate, name.i, date.j, token: password.token(name.i, date.j))
+                match.parts = [name.token.lowercased(), date.token]
+                match.year = date.year
+                match.presetGuessesLog10 = alone.guessesLog10 + dateAlone.guessesLog10
+                result.append(match)
+            }
+        }
+        return result
+    }
+}

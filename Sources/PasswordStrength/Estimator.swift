@@ -115,6 +115,7 @@ public struct Estimator: Sendable {
         matches.append(contentsOf: SequenceMatcher.matches(password))
         matches.append(contentsOf: YearMatcher.matches(password, referenceYear: referenceYear))
         matches.append(contentsOf: DateMatcher.matches(password, referenceYear: referenceYear))
+        matches.append(contentsOf: NameDateMatcher.matches(password, matches, referenceYear: referenceYear))
         matches.append(contentsOf: PinyinMatcher.syllableMatches(password))
         matches.append(contentsOf: PinyinMatcher.initialsMatches(password))
         matches.append(contentsOf: DigitCultureMatcher.matches(password))

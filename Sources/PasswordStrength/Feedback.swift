@@ -87,6 +87,13 @@ public struct Feedback: Sendable, Equatable {
                     LocalizedText(
                         en: "Avoid your own or your family's names and birthdays.", zh: "避免使用自己或家人的姓名和生日。")
                 ])
+        case .nameDate:
+            return Feedback(
+                warning: LocalizedText(en: "A name plus a birthday is easy to guess.", zh: "姓名加生日很容易被猜到。"),
+                suggestions: [
+                    LocalizedText(
+                        en: "Avoid your own or your family's names and birthdays.", zh: "避免使用自己或家人的姓名和生日。")
+                ])
         case .pinyinInitials:
             return Feedback(
                 warning: LocalizedText(en: "Name initials are easy to guess.", zh: "姓名首字母缩写很容易被猜到。"),

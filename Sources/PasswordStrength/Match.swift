@@ -11,6 +11,7 @@ public enum PatternKind: String, Sendable, Codable, CaseIterable {
     case pinyin
     case pinyinName = "pinyin_name"
     case pinyinInitials = "pinyin_initials"
+    case nameDate = "name_date"
     case mobile
     case qqNumber = "qq_number"
     case digits

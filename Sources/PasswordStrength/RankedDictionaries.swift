@@ -22,13 +22,13 @@ final class RankedDictionaries: @unchecked Sendable {
     let dictionaryIndex: [String: Int]
 
     private init() {
-        let count = Int(ps_dictionary_count)
+        let count = Int(ps_dictionary_count())
         var names: [String] = []
         var lists: [[(UnsafePointer<UInt8>, Int)]] = []
         var total = 0
         for d in 0..<count {
-            names.append(String(cString: ps_dictionary_names[d]!))
-            let list = Self.split(ps_dictionary_words[d]!)
+            names.append(String(cString: ps_dictionary_name(Int32(d))!))
+            let list = Self.split(ps_dictionary_words(Int32(d))!)
             total += list.count
             lists.append(list)
         }
@@ -41,6 +41,13 @@ final class RankedDictionaries: @unchecked Sendable {
         mask = capacity - 1
         slots = [Int32](repeating: -1, count: capacity)
         slotHashes = [UInt32](repeating: 0, count: capacity)
+        syllables = Self.split(ps_pinyin_syllables()!).compactMap { start, length in
+            let line = UnsafeBufferPointer(start: start, count: length)
+            guard let space = line.firstIndex(of: 0x20) else { return nil }
+            var value = 0
+            for byte in line[(space + 1)...] where byte >= 0x30 && byte <= 0x39 { value = value * 10 + Int(byte - 0x30) }
+            return (Array(line[..<space]), Double(max(value, 2)))
+        }
         wordStart.reserveCapacity(total)
         wordLength.reserveCapacity(total)
         ranks.reserveCapacity(total * count)
@@ -50,13 +57,6 @@ final class RankedDictionaries: @unchecked Sendable {
                 let cell = entry * count + d
                 if ranks[cell] == 0 { ranks[cell] = Int32(rank + 1) }
             }
-        }
-        syllables = Self.split(ps_pinyin_syllables).compactMap { start, length in
-            let line = UnsafeBufferPointer(start: start, count: length)
-            guard let space = line.firstIndex(of: 0x20) else { return nil }
-            var value = 0
-            for byte in line[(space + 1)...] where byte >= 0x30 && byte <= 0x39 { value = value * 10 + Int(byte - 0x30) }
-            return (Array(line[..<space]), Double(max(value, 2)))
         }
     }
 
@@ -134,7 +134,7 @@ final class RankedDictionaries: @unchecked Sendable {
     /// Words of one dictionary in rank order (for the passphrase generator).
     func words(_ dictionary: String) -> [String] {
         guard let d = dictionaryIndex[dictionary] else { return [] }
-        return Self.split(ps_dictionary_words[d]!).map { start, length in
+        return Self.split(ps_dictionary_words(Int32(d))!).map { start, length in
             String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
         }
     }

@@ -65,7 +65,7 @@ enum Scoring {
             guesses = log10(space * 365 * (match.separator?.isEmpty == false ? 4 : 1))
         case .pinyin, .pinyinName, .pinyinInitials:
             guesses = (match.presetGuessesLog10 ?? 0) + log10(uppercaseVariations(match.token))
-        case .mobile, .qqNumber, .digits:
+        case .mobile, .qqNumber, .digits, .nameDate:
             guesses = match.presetGuessesLog10 ?? 0
         }
         match.guessesLog10 = max(guesses, minimum)

@@ -4,12 +4,12 @@
 #include <stddef.h>
 
 /// Number of ranked dictionaries.
-extern const int ps_dictionary_count;
-/// Dictionary names, e.g. "passwords".
-extern const char *const ps_dictionary_names[];
-/// Each dictionary: words in rank order (rank 1 first), separated by '\n', NUL-terminated.
-extern const char *const ps_dictionary_words[];
+int ps_dictionary_count(void);
+/// Name of dictionary `index`, e.g. "passwords".
+const char *ps_dictionary_name(int index);
+/// Dictionary `index`: words in rank order (rank 1 first), separated by '\n', NUL-terminated.
+const char *ps_dictionary_words(int index);
 /// Pinyin syllables: "syllable guesses" lines, most frequent first.
-extern const char *const ps_pinyin_syllables;
+const char *ps_pinyin_syllables(void);
 
 #endif

@@ -1,0 +1,127 @@
+// walletsec password check: score passwords from a no-echo prompt or stdin, optionally against a breach list.
+import ArgumentParser
+import PasswordStrength
+import WalletCore
+import WalletCrypto
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct PasswordCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Estimate how guessable passwords are (score 0–4, guesses, crack times, feedback).",
+        discussion: """
+            By default asks for one password on the terminal without echo. With --stdin, checks one password
+            per line and prints one result per line in input order (JSON Lines with --json). The password is
+            never printed unless --show is given. Exits 1 when any password scores below --min-score.
+
+            Example:
+              walletsec password check --user-input alice --user-input 13812345678
+              walletsec password check --stdin --json --breach-list pwned-passwords-sha1-ordered-by-hash.txt < list.txt
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+
+    @Flag(name: .long, help: "Read passwords from standard input, one per line.")
+    var stdin = false
+
+    @Option(
+        name: .customLong("user-input"), parsing: .singleValue,
+        help: ArgumentHelp("A word the password should not contain (account name, phone, e-mail); repeatable.", valueName: "word"))
+    var userInputs: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A Have I Been Pwned SHA-1 file (sorted SHA1:count lines) or a k-anonymity range file (PREFIX.txt).",
+            valueName: "file"))
+    var breachList: String?
+
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when any password scores below this (0–4).", valueName: "n"))
+    var minScore: Int = 0
+
+    @Flag(name: .long, help: "Include the password and the matched pieces of it in the output.")
+    var show = false
+
+    func validate() throws {
+        guard (0...4).contains(minScore) else {
+            throw WalletError.usage(en: "--min-score must be between 0 and 4", zh: "--min-score 必须在 0 到 4 之间")
+        }
+    }
+
+    func run() throws {
+        let language = globals.language
+        let breaches = try breachList.map { try BreachList(path: $0) }
+        let estimator = Estimator()
+        var anyBelow = false
+
+        func check(_ password: String) throws {
+            var result = estimator.estimate(password, userInputs: userInputs)
+            if let breaches { result.markBreached(breaches.contains(password)) }
+            if result.score < minScore { anyBelow = true }
+            if globals.json {
+                try Terminal.json(StrengthReport(result, password: show ? password : nil, language: language))
+            } else {
+                Terminal.out(StrengthReport.text(result, password: show ? password : nil, language: language))
+            }
+        }
+
+        if stdin {
+            let progress = ProgressBar(label: language == .zh ? "检查密码" : "Checking passwords")
+            var done: Int64 = 0
+            try PasswordLines.forEach(fd: STDIN_FILENO) { password in
+                try check(password)
+                done += 1
+                if done % 256 == 0 { progress.draw(ProgressUpdate(done: done, total: nil, unit: "passwords")) }
+            }
+            progress.finish()
+        } else {
+            guard var secret = Terminal.readSecretLine(prompt: language == .zh ? "要检查的密码：" : "Password to check: ") else {
+                throw WalletError.usage(
+                    en: "no terminal to ask for the password; use --stdin", zh: "没有终端可输入密码；请使用 --stdin")
+            }
+            defer { Memory.zero(&secret) }
+            guard !secret.isEmpty else {
+                throw WalletError.usage(en: "the password is empty", zh: "密码为空")
+            }
+            try check(String(decoding: secret, as: UTF8.self))
+        }
+        if anyBelow { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+    }
+}
+
+/// Reads stdin line by line (LF or CRLF), in chunks, so huge lists stream instead of loading whole.
+enum PasswordLines {
+    static func forEach(fd: Int32, _ body: (String) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        defer { Memory.zero(&buffer) }
+        defer { Memory.zero(&pending) }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw WalletError.usage(en: "cannot read standard input", zh: "无法读取标准输入")
+            }
+            if count == 0 { break }
+            var start = 0
+            for index in 0..<count where buffer[index] == 0x0a {
+                pending.append(contentsOf: buffer[start..<index])
+                try emit(&pending, body)
+                start = index + 1
+            }
+            pending.append(contentsOf: buffer[start..<count])
+        }
+        if !pending.isEmpty { try emit(&pending, body) }
+    }
+
+    private static func emit(_ line: inout [UInt8], _ body: (String) throws -> Void) throws {
+        if line.last == 0x0d { line.removeLast() }
+        let text = String(decoding: line, as: UTF8.self)
+        Memory.zero(&line)
+        line.removeAll(keepingCapacity: true)
+        try body(text)
+    }
+}
