@@ -45,6 +45,9 @@ struct PasswordCheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Include the password and the matched pieces of it in the output.")
     var show = false
 
+    @Flag(name: .long, help: ArgumentHelp("Print per-password timing figures on stderr (for scripts/bench-password).", visibility: .hidden))
+    var timing = false
+
     func validate() throws {
         guard (0...4).contains(minScore) else {
             throw WalletError.usage(en: "--min-score must be between 0 and 4", zh: "--min-score 必须在 0 到 4 之间")
@@ -56,8 +59,11 @@ struct PasswordCheckCommand: ParsableCommand {
         let breaches = try breachList.map { try BreachList(path: $0) }
         let estimator = Estimator()
         var anyBelow = false
+        var timings = TimingLog(enabled: timing)
 
         func check(_ password: String) throws {
+            let started = TimingLog.now()
+            defer { timings.record(length: password.unicodeScalars.count, since: started) }
             var result = estimator.estimate(password, userInputs: userInputs)
             if let breaches { result.markBreached(breaches.contains(password)) }
             if result.score < minScore { anyBelow = true }
@@ -88,6 +94,7 @@ struct PasswordCheckCommand: ParsableCommand {
             }
             try check(String(decoding: secret, as: UTF8.self))
         }
+        timings.report()
         if anyBelow { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }
 }
