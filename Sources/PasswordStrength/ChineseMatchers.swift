@@ -5,16 +5,45 @@
 enum PinyinMatcher {
     /// Longest syllable ("zhuang", "shuang") in letters.
     static let longestSyllable = 6
-    /// Letter runs are segmented in windows of this many letters at most, to bound the work.
-    static let window = 48
 
-    private static let syllableGuesses: [UInt64: Double] = {
-        var table: [UInt64: Double] = [:]
-        for (syllable, guesses) in RankedDictionaries.shared.syllables where syllable.count <= longestSyllable {
-            table[pack(syllable[...])] = guesses
+    /// Syllables packed into integers (one byte a letter), in a small open-addressing table.
+    private struct SyllableTable {
+        var keys: [UInt64]
+        var values: [Double]
+        let mask: Int
+
+        init(_ syllables: [(syllable: [UInt8], guesses: Double)]) {
+            var capacity = 1
+            while capacity < syllables.count * 4 { capacity <<= 1 }
+            mask = capacity - 1
+            keys = [UInt64](repeating: 0, count: capacity)
+            values = [Double](repeating: 0, count: capacity)
+            for (syllable, guesses) in syllables where syllable.count <= PinyinMatcher.longestSyllable {
+                let key = PinyinMatcher.pack(syllable[...])
+                var slot = SyllableTable.slot(key) & mask
+                while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+                if keys[slot] == 0 {
+                    keys[slot] = key
+                    values[slot] = log10(guesses)
+                }
+            }
         }
-        return table
-    }()
+
+        @inline(__always) static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
+
+        /// log10 guesses of the syllable, or nil.
+        @inline(__always) func lookup(_ key: UInt64) -> Double? {
+            var slot = SyllableTable.slot(key) & mask
+            while true {
+                let stored = keys[slot]
+                if stored == key { return values[slot] }
+                if stored == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private static let table = SyllableTable(RankedDictionaries.shared.syllables)
 
     @inline(__always) static func pack<C: Collection>(_ letters: C) -> UInt64 where C.Element == UInt8 {
         var key: UInt64 = 0
@@ -22,8 +51,8 @@ enum PinyinMatcher {
         return key
     }
 
-    /// For each start in a lowercase letter run, the longest stretch that splits into two or more syllables,
-    /// with the cheapest split's guesses (product of per-syllable guesses).
+    /// For each start in a letter run, the longest stretch that splits into two or more pinyin syllables,
+    /// with the cheapest such split (product of per-syllable guesses). One backward pass per run.
     static func syllableMatches(_ password: PasswordText) -> [PatternMatch] {
         var result: [PatternMatch] = []
         let n = password.count
@@ -35,56 +64,74 @@ enum PinyinMatcher {
             }
             var runEnd = runStart
             while runEnd + 1 < n && password.isLetterASCII(runEnd + 1) { runEnd += 1 }
-            if runEnd - runStart + 1 >= 4 {
-                for i in runStart...runEnd { result.append(contentsOf: segment(password, i, min(runEnd, i + window - 1))) }
-            }
+            if runEnd - runStart + 1 >= 4 { segment(password, runStart, runEnd, into: &result) }
             runStart = runEnd + 1
         }
         return result
     }
 
-    private static func segment(_ password: PasswordText, _ start: Int, _ last: Int) -> [PatternMatch] {
-        let count = last - start + 1
-        // best[k]: cheapest (log10 guesses, syllables) covering password[start..<start+k]
-        var best = [(cost: Double, count: Int, previous: Int)?](repeating: nil, count: count + 1)
-        best[0] = (0, 0, -1)
-        let letters = (start...last).map { UInt8(password.lower[$0]) }
-        for k in 0..<count {
-            guard let here = best[k] else { continue }
+    private struct Reach {
+        var end = -1  // exclusive
+        var cost = 0.0
+        var syllables = 0
+        var next = 0  // end of the first syllable (exclusive)
+    }
+
+    private static func segment(_ password: PasswordText, _ first: Int, _ last: Int, into result: inout [PatternMatch]) {
+        let count = last - first + 1
+        var reach = [Reach](repeating: Reach(), count: count + 1)
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            var key: UInt64 = 0
+            var best = Reach()
             for length in 1...min(longestSyllable, count - k) {
-                guard let guesses = syllableGuesses[pack(letters[k..<(k + length)])] else { continue }
-                let cost = here.cost + log10(guesses)
-                if best[k + length] == nil || cost < best[k + length]!.cost {
-                    best[k + length] = (cost, here.count + 1, k)
+                key = key << 8 | UInt64(password.lower[first + k + length - 1])
+                guard let cost = table.lookup(key) else { continue }
+                var candidate = Reach(end: k + length, cost: cost, syllables: 1, next: k + length)
+                let after = reach[k + length]
+                if after.end > 0 {
+                    candidate.end = after.end
+                    candidate.cost += after.cost
+                    candidate.syllables += after.syllables
+                }
+                if candidate.end > best.end || (candidate.end == best.end && candidate.cost < best.cost) {
+                    best = candidate
                 }
             }
+            reach[k] = best
         }
-        guard let end = (1...count).reversed().first(where: { best[$0] != nil && best[$0]!.count >= 2 }) else {
-            return []
+        for k in 0..<count {
+            let here = reach[k]
+            guard here.syllables >= 2, here.end - k >= 4 else { continue }
+            // Inside a longer stretch that already reaches the same end, only syllable boundaries are new starts.
+            if k > 0 && reach[k - 1].end == here.end && reach[k - 1].next != k { continue }
+            var match = PatternMatch(.pinyin, first + k, first + here.end - 1)
+            var ends: [Int] = []
+            var position = k
+            while position < here.end {
+                let step = reach[position]
+                ends.append(first + step.next - 1)
+                position = step.next
+            }
+            match.pieceEnds = ends
+            match.presetGuessesLog10 = here.cost
+            result.append(match)
         }
-        var match = PatternMatch(.pinyin, start, start + end - 1, token: password.token(start, start + end - 1))
-        var parts: [String] = []
-        var k = end
-        while k > 0, let step = best[k] {
-            parts.insert(String(decoding: letters[step.previous..<k], as: UTF8.self), at: 0)
-            k = step.previous
-        }
-        match.parts = parts
-        match.presetGuessesLog10 = best[end]!.cost
-        return [match]
     }
 
     /// Surname followed by a given name, both in pinyin: "zhangwei", "liuyang", "ouyangna".
     static func nameMatches(_ password: PasswordText, dictionaryMatches: [PatternMatch]) -> [PatternMatch] {
         var givenByStart: [Int: [PatternMatch]] = [:]
-        for match in dictionaryMatches where match.dictionaryName == "pinyin_given_names" && !match.reversed && !match.l33t {
+        let dictionaries = RankedDictionaries.shared
+        let givenIndex = dictionaries.dictionaryIndex["pinyin_given_names"] ?? -2
+        let surnameIndex = dictionaries.dictionaryIndex["pinyin_surnames"] ?? -2
+        for match in dictionaryMatches where match.dictionary == givenIndex && !match.reversed && !match.l33t {
             givenByStart[match.i, default: []].append(match)
         }
         var result: [PatternMatch] = []
-        for surname in dictionaryMatches where surname.dictionaryName == "pinyin_surnames" && !surname.reversed && !surname.l33t {
+        for surname in dictionaryMatches where surname.dictionary == surnameIndex && !surname.reversed && !surname.l33t {
             for given in givenByStart[surname.j + 1] ?? [] {
-                var match = PatternMatch(.pinyinName, surname.i, given.j, token: password.token(surname.i, given.j))
-                match.parts = [surname.matchedWord ?? "", given.matchedWord ?? ""]
+                var match = PatternMatch(.pinyinName, surname.i, given.j)
+                match.pieceEnds = [surname.j, given.j]
                 match.rank = (surname.rank ?? 1) * (given.rank ?? 1)
                 match.presetGuessesLog10 = log10(Double(match.rank!))
                 result.append(match)
@@ -112,7 +159,7 @@ enum PinyinMatcher {
             if length >= 2 && length <= 4 && standsAlone
                 && (i...j).allSatisfy({ initialLetters.contains(UInt8(password.lower[$0])) })
             {
-                var match = PatternMatch(.pinyinInitials, i, j, token: password.token(i, j))
+                var match = PatternMatch(.pinyinInitials, i, j)
                 // The first letter is a surname initial; a handful (w, l, z, c, y, h) cover most people.
                 match.presetGuessesLog10 = log10(2) + Double(length - 1)
                 result.append(match)
@@ -151,7 +198,7 @@ enum DigitCultureMatcher {
         // Mobile numbers anywhere in the run.
         if length >= 11 {
             for i in start...(end - 10) where password.digit(i) == 1 && password.digit(i + 1) >= 3 {
-                var match = PatternMatch(.mobile, i, i + 10, token: password.token(i, i + 10))
+                var match = PatternMatch(.mobile, i, i + 10)
                 match.presetGuessesLog10 = mobileGuessesLog10
                 result.append(match)
             }
@@ -160,7 +207,7 @@ enum DigitCultureMatcher {
         if start >= 2, length >= 5, length <= 11, password.digit(start) != 0,
             password.lower[start - 1] == 0x71, password.lower[start - 2] == 0x71
         {
-            var match = PatternMatch(.qqNumber, start - 2, end, token: password.token(start - 2, end))
+            var match = PatternMatch(.qqNumber, start - 2, end)
             match.presetGuessesLog10 = log10(9) + Double(length - 1)
             result.append(match)
         }
@@ -168,13 +215,13 @@ enum DigitCultureMatcher {
         if length >= 6 {
             let digits = (start...end).map { password.digit($0) }
             if digits == digits.reversed() {
-                var match = PatternMatch(.digits, start, end, token: password.token(start, end))
-                match.parts = ["palindrome"]
+                var match = PatternMatch(.digits, start, end)
+                match.label = "palindrome"
                 match.presetGuessesLog10 = Double((length + 1) / 2) + log10(2)
                 result.append(match)
             } else if length % 2 == 0, stride(from: 0, to: length, by: 2).allSatisfy({ digits[$0] == digits[$0 + 1] }) {
-                var match = PatternMatch(.digits, start, end, token: password.token(start, end))
-                match.parts = ["pairs"]
+                var match = PatternMatch(.digits, start, end)
+                match.label = "pairs"
                 // The halves are themselves guessable ("123" of "112233"): sequences and repeats cost little.
                 let half = stride(from: 0, to: length, by: 2).map { digits[$0] }
                 let step = half.count > 1 ? half[1] - half[0] : 0
@@ -201,19 +248,21 @@ enum NameDateMatcher {
         }
         guard !datesByStart.isEmpty else { return [] }
         var result: [PatternMatch] = []
+        let dictionaries = RankedDictionaries.shared
+        let givenIndex = dictionaries.dictionaryIndex["pinyin_given_names"] ?? -2
+        let surnameIndex = dictionaries.dictionaryIndex["pinyin_surnames"] ?? -2
         for name in matches where !name.l33t && !name.reversed {
             let isName =
                 name.kind == .pinyinName
-                || (name.kind == .dictionary
-                    && (name.dictionaryName == "pinyin_surnames" || name.dictionaryName == "pinyin_given_names"))
+                || (name.kind == .dictionary && (name.dictionary == surnameIndex || name.dictionary == givenIndex))
             guard isName, let dates = datesByStart[name.j + 1] else { continue }
             var alone = name
-            Scoring.estimate(&alone, passwordLength: alone.length, referenceYear: referenceYear)
+            Scoring.estimate(&alone, password, unbounded: true, referenceYear: referenceYear)
             for date in dates {
                 var dateAlone = date
-                Scoring.estimate(&dateAlone, passwordLength: dateAlone.length, referenceYear: referenceYear)
-                var match = PatternMatch(.nameDate, name.i, date.j, token: password.token(name.i, date.j))
-                match.parts = [name.token.lowercased(), date.token]
+                Scoring.estimate(&dateAlone, password, unbounded: true, referenceYear: referenceYear)
+                var match = PatternMatch(.nameDate, name.i, date.j)
+                match.pieceEnds = [name.j, date.j]
                 match.year = date.year
                 match.presetGuessesLog10 = alone.guessesLog10 + dateAlone.guessesLog10
                 result.append(match)

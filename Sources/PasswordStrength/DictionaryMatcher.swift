@@ -6,12 +6,24 @@ struct DictionaryMatcher {
     let userInputs: [[UInt32]]
 
     /// Calls `found(i, j, entry)` for every substring of `bytes` (split at `offsets`) that is a dictionary word.
-    func scan(bytes: [UInt8], offsets: [Int], from first: Int = 0, found: (Int, Int, Int) -> Void) {
+    /// With `required`, only substrings that contain a position marked true are reported (l33t scans).
+    func scan(bytes: [UInt8], offsets: [Int], required: [Bool]? = nil, found: (Int, Int, Int) -> Void) {
         let n = offsets.count - 1
         let limit = dictionaries.maxWordBytes
+        // nextRequired[i]: first marked position at or after i (n when none).
+        var nextRequired: [Int] = []
+        if let required {
+            nextRequired = [Int](repeating: n, count: n + 1)
+            for k in stride(from: n - 1, through: 0, by: -1) { nextRequired[k] = required[k] ? k : nextRequired[k + 1] }
+        }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            for i in first..<n {
+            for i in 0..<n {
+                var firstReportable = i
+                if required != nil {
+                    firstReportable = nextRequired[i]
+                    if firstReportable == n || offsets[firstReportable] - offsets[i] >= limit { continue }
+                }
                 var hash = RankedDictionaries.fnvStart()
                 let start = offsets[i]
                 var j = i
@@ -23,7 +35,7 @@ struct DictionaryMatcher {
                         hash = RankedDictionaries.fnvStep(hash, base[position])
                         position += 1
                     }
-                    if let entry = dictionaries.find(hash: hash, base + start, end - start) {
+                    if j >= firstReportable, let entry = dictionaries.find(hash: hash, base + start, end - start) {
                         found(i, j, entry)
                     }
                     j += 1
@@ -39,9 +51,8 @@ struct DictionaryMatcher {
             for d in 0..<names.count {
                 let rank = dictionaries.rank(entry: entry, dictionary: d)
                 if rank > 0 {
-                    var match = PatternMatch(.dictionary, i, j, token: password.token(i, j))
-                    match.dictionaryName = names[d]
-                    match.matchedWord = password.lowerToken(i, j)
+                    var match = PatternMatch(.dictionary, i, j)
+                    match.dictionary = d
                     match.rank = rank
                     result.append(match)
                 }
@@ -63,9 +74,8 @@ struct DictionaryMatcher {
                 }
                 if same {
                     let j = i + word.count - 1
-                    var match = PatternMatch(.dictionary, i, j, token: password.token(i, j))
-                    match.dictionaryName = "user_inputs"
-                    match.matchedWord = password.lowerToken(i, j)
+                    var match = PatternMatch(.dictionary, i, j)
+                    match.dictionary = PatternMatch.userInputsIndex
                     match.rank = index + 1
                     result.append(match)
                 }
@@ -82,9 +92,18 @@ struct DictionaryMatcher {
             flipped.reversed = true
             flipped.i = n - 1 - match.j
             flipped.j = n - 1 - match.i
-            flipped.token = password.token(flipped.i, flipped.j)
             // A palindrome reads the same both ways: the plain match already covers it.
-            return flipped.token.lowercased() == match.matchedWord ? nil : flipped
+            var palindrome = true
+            var (low, high) = (flipped.i, flipped.j)
+            while low < high {
+                if password.lower[low] != password.lower[high] {
+                    palindrome = false
+                    break
+                }
+                low += 1
+                high -= 1
+            }
+            return palindrome ? nil : flipped
         }
     }
 
@@ -131,20 +150,20 @@ struct DictionaryMatcher {
                     isSubbed[k] = true
                 }
             }
-            scan(bytes: bytes, offsets: password.offsets) { i, j, entry in
-                guard i < j, isSubbed[i...j].contains(true) else { return }
+            scan(bytes: bytes, offsets: password.offsets, required: isSubbed) { i, j, entry in
+                guard i < j else { return }
                 for d in 0..<names.count {
                     let rank = dictionaries.rank(entry: entry, dictionary: d)
                     guard rank > 0, seen.insert(L33tKey(i: i, j: j, dictionary: d)).inserted else { continue }
-                    var match = PatternMatch(.dictionary, i, j, token: password.token(i, j))
-                    match.dictionaryName = names[d]
-                    match.matchedWord = String(
-                        decoding: bytes[password.offsets[i]..<password.offsets[j + 1]], as: UTF8.self)
+                    var match = PatternMatch(.dictionary, i, j)
+                    match.dictionary = d
                     match.rank = rank
                     match.l33t = true
                     for k in i...j where isSubbed[k] {
                         let sub = UInt8(password.lower[k])
-                        match.substitutions[String(UnicodeScalar(sub))] = String(UnicodeScalar(map[sub]!))
+                        if !match.substitutions.contains(where: { $0.0 == sub }) {
+                            match.substitutions.append((sub, map[sub]!))
+                        }
                     }
                     result.append(match)
                 }

@@ -15,6 +15,7 @@ struct GuessSearch {
     }
 
     private struct Cell {
+        var l: Int
         var match: Int  // index into `all`, the match list plus bruteforce matches made on the way
         var pi: Double
         var g: Double
@@ -26,84 +27,89 @@ struct GuessSearch {
         let n = password.count
         guard n > 0 else { return Result(guessesLog10: 0, sequence: []) }
         var all = matches
-        for index in all.indices { Scoring.estimate(&all[index], passwordLength: n, referenceYear: referenceYear) }
+        for index in all.indices { Scoring.estimate(&all[index], password, referenceYear: referenceYear) }
         var byEnd = [[Int]](repeating: [], count: n)
         for (index, match) in all.enumerated() { byEnd[match.j].append(index) }
-        for k in 0..<n { byEnd[k].sort { all[$0].i < all[$1].i } }
+        for k in 0..<n where byEnd[k].count > 1 { byEnd[k].sort { all[$0].i < all[$1].i } }
 
-        // optimal[k][l] for sequences covering 0...k with l matches.
-        var optimal = [[Int: Cell]](repeating: [:], count: n)
+        // optimal[k]: the best sequences covering 0...k, at most one per length l.
+        var optimal = [[Cell]](repeating: [], count: n)
         let logD = log10(Scoring.minGuessesBeforeGrowingSequence)
         var logFactorials = [0.0]
         for l in 1...(maxSequenceLength + 1) { logFactorials.append(logFactorials[l - 1] + log10(Double(l))) }
 
-        func update(_ matchIndex: Int, _ l: Int) {
+        func update(_ matchIndex: Int, _ l: Int, previousPi: Double) {
             guard l <= maxSequenceLength else { return }
-            let match = all[matchIndex]
-            let k = match.j
-            var pi = match.guessesLog10
-            if l > 1 {
-                guard let previous = optimal[match.i - 1][l - 1] else { return }
-                pi += previous.pi
-            }
+            let k = all[matchIndex].j
+            let pi = all[matchIndex].guessesLog10 + previousPi
             var g = logFactorials[l] + pi
             if additive { g = Scoring.logAdd(g, Double(l - 1) * logD) }
-            for (competingL, competing) in optimal[k] where competingL <= l && competing.g <= g { return }
-            optimal[k][l] = Cell(match: matchIndex, pi: pi, g: g)
+            var replace = -1
+            for (position, competing) in optimal[k].enumerated() {
+                if competing.l <= l && competing.g <= g { return }
+                if competing.l == l { replace = position }
+            }
+            let cell = Cell(l: l, match: matchIndex, pi: pi, g: g)
+            if replace >= 0 { optimal[k][replace] = cell } else { optimal[k].append(cell) }
         }
 
         func bruteforce(_ i: Int, _ j: Int) -> Int {
-            var match = PatternMatch(.bruteforce, i, j, token: "")
-            Scoring.estimate(&match, passwordLength: n, referenceYear: referenceYear)
+            var match = PatternMatch(.bruteforce, i, j)
+            Scoring.estimate(&match, password, referenceYear: referenceYear)
             all.append(match)
             return all.count - 1
         }
 
-        // Positions where a non-bruteforce sequence ends, the only useful starts for a following bruteforce.
-        var endsWithPattern: [Int] = []
+        // Positions where some best sequence ends in a non-bruteforce match: the only useful places
+        // for a following bruteforce stretch to start after (two adjacent bruteforce stretches never win).
+        var patternEnds: [Int] = []
         for k in 0..<n {
             for index in byEnd[k] {
-                let match = all[index]
-                if match.i > 0 {
-                    for l in optimal[match.i - 1].keys { update(index, l + 1) }
+                let i = all[index].i
+                if i > 0 {
+                    let previous = optimal[i - 1]
+                    for cell in previous { update(index, cell.l + 1, previousPi: cell.pi) }
                 } else {
-                    update(index, 1)
+                    update(index, 1, previousPi: 0)
                 }
             }
-            update(bruteforce(0, k), 1)
+            update(bruteforce(0, k), 1, previousPi: 0)
             let lowest = n > exactLength ? max(1, k - maxBruteforceLength + 1) : 1
-            var position = endsWithPattern.count - 1
+            var position = patternEnds.count - 1
             while position >= 0 {
-                let end = endsWithPattern[position]
+                let end = patternEnds[position]
                 if end + 1 < lowest { break }
                 let i = end + 1
                 if i <= k {
-                    var brute: Int?
-                    for (l, cell) in optimal[i - 1] where all[cell.match].kind != .bruteforce {
-                        if brute == nil { brute = bruteforce(i, k) }
-                        update(brute!, l + 1)
+                    var brute = -1
+                    let previous = optimal[i - 1]
+                    for cell in previous where all[cell.match].kind != .bruteforce {
+                        if brute < 0 { brute = bruteforce(i, k) }
+                        update(brute, cell.l + 1, previousPi: cell.pi)
                     }
                 }
                 position -= 1
             }
-            if optimal[k].values.contains(where: { all[$0.match].kind != .bruteforce }) { endsWithPattern.append(k) }
+            if optimal[k].contains(where: { all[$0.match].kind != .bruteforce }) {
+                patternEnds.append(k)
+            }
         }
 
         // Unwind from the best final length.
-        guard let (bestL, bestCell) = optimal[n - 1].min(by: { $0.value.g < $1.value.g }) else {
+        guard let best = optimal[n - 1].min(by: { $0.g < $1.g }) else {
             return Result(guessesLog10: Double(n), sequence: [])
         }
         var sequence: [PatternMatch] = []
         var k = n - 1
-        var l = bestL
-        while k >= 0, let cell = optimal[k][l] {
+        var l = best.l
+        while k >= 0, let cell = optimal[k].first(where: { $0.l == l }) {
             var match = all[cell.match]
-            if match.kind == .bruteforce { match.token = password.token(match.i, match.j) }
-            sequence.insert(match, at: 0)
+            match.describe(password)
+            sequence.append(match)
             k = match.i - 1
             l -= 1
         }
-        return Result(guessesLog10: bestCell.g, sequence: sequence)
+        return Result(guessesLog10: best.g, sequence: sequence.reversed())
     }
 }
 

@@ -3,13 +3,15 @@
 enum SpatialMatcher {
     static func matches(_ password: PasswordText) -> [PatternMatch] {
         var result: [PatternMatch] = []
-        for graph in KeyboardGraph.all { result.append(contentsOf: walks(password, graph)) }
+        for (index, graph) in KeyboardGraph.all.enumerated() {
+            result.append(contentsOf: walks(password, graph, graphIndex: index))
+        }
         return result
     }
 
     private static let shiftedCharacters = Set("~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars.map(\.value))
 
-    private static func walks(_ password: PasswordText, _ graph: KeyboardGraph) -> [PatternMatch] {
+    private static func walks(_ password: PasswordText, _ graph: KeyboardGraph, graphIndex: Int) -> [PatternMatch] {
         var result: [PatternMatch] = []
         let n = password.count
         let values = password.scalars.map(\.value)
@@ -39,8 +41,8 @@ enum SpatialMatcher {
                     j += 1
                 } else {
                     if j - i > 2 {
-                        var match = PatternMatch(.spatial, i, j - 1, token: password.token(i, j - 1))
-                        match.graph = graph.name
+                        var match = PatternMatch(.spatial, i, j - 1)
+                        match.graphIndex = graphIndex
                         match.turns = turns
                         match.shiftedCount = shiftedCount
                         result.append(match)
@@ -98,9 +100,8 @@ enum RepeatMatcher {
                 }
             }
             let j = i + bestSpan - 1
-            var match = PatternMatch(.repeat, i, j, token: password.token(i, j))
-            let baseToken = password.token(i, i + base - 1)
-            match.baseToken = baseToken
+            var match = PatternMatch(.repeat, i, j)
+            match.baseLength = base
             match.repeatCount = Double(bestSpan) / Double(base)
             match.baseGuessesLog10 = estimator.analyse(PasswordText(Array(password.scalars[i..<(i + base)])), depth: depth + 1)
                 .guessesLog10
@@ -121,21 +122,7 @@ enum SequenceMatcher {
         var result: [PatternMatch] = []
         func update(_ i: Int, _ j: Int, _ delta: Int) {
             guard j - i > 1 || abs(delta) == 1, delta != 0, abs(delta) <= maxDelta else { return }
-            let slice = values[i...j]
-            var match = PatternMatch(.sequence, i, j, token: password.token(i, j))
-            if slice.allSatisfy({ $0 >= 0x61 && $0 <= 0x7a }) {
-                match.sequenceName = "lower"
-                match.sequenceSpace = 26
-            } else if slice.allSatisfy({ $0 >= 0x41 && $0 <= 0x5a }) {
-                match.sequenceName = "upper"
-                match.sequenceSpace = 26
-            } else if slice.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                match.sequenceName = "digits"
-                match.sequenceSpace = 10
-            } else {
-                match.sequenceName = "unicode"
-                match.sequenceSpace = 26
-            }
+            var match = PatternMatch(.sequence, i, j)
             match.ascending = delta > 0
             result.append(match)
         }
@@ -165,7 +152,7 @@ enum YearMatcher {
             if (i..<(i + 4)).allSatisfy(password.isDigit) {
                 let value = (i..<(i + 4)).reduce(0) { $0 * 10 + password.digit($1) }
                 if value >= 1900 && value <= referenceYear + 5 {
-                    var match = PatternMatch(.year, i, i + 3, token: password.token(i, i + 3))
+                    var match = PatternMatch(.year, i, i + 3)
                     match.year = value
                     result.append(match)
                     i += 4
@@ -215,9 +202,8 @@ enum DateMatcher {
                         if best == nil || abs(dmy.year - referenceYear) < abs(best!.year - referenceYear) { best = dmy }
                     }
                     if let best {
-                        var match = PatternMatch(.date, i, j, token: password.token(i, j))
-                        match.separator = ""
-                        (match.year, match.month, match.day) = (best.year, best.month, best.day)
+                        var match = PatternMatch(.date, i, j)
+                        match.year = best.year
                         found.append(match)
                     }
                 }
@@ -229,9 +215,9 @@ enum DateMatcher {
                 for j in (i + 5)..<min(i + 10, n) {
                     guard let parts = separated(password, i, j) else { continue }
                     guard let dmy = mapIntsToDMY([parts.0, parts.1, parts.2], referenceYear) else { continue }
-                    var match = PatternMatch(.date, i, j, token: password.token(i, j))
-                    match.separator = parts.separator
-                    (match.year, match.month, match.day) = (dmy.year, dmy.month, dmy.day)
+                    var match = PatternMatch(.date, i, j)
+                    match.hasSeparator = true
+                    match.year = dmy.year
                     found.append(match)
                 }
             }
@@ -245,7 +231,7 @@ enum DateMatcher {
     }
 
     /// `^(\d{1,4})([sep])(\d{1,2})\2(\d{1,4})$` over password[i...j].
-    private static func separated(_ password: PasswordText, _ i: Int, _ j: Int) -> (Int, Int, Int, separator: String)? {
+    private static func separated(_ password: PasswordText, _ i: Int, _ j: Int) -> (Int, Int, Int)? {
         var k = i
         var first = 0
         while k <= j && password.isDigit(k) && k - i < 4 {
@@ -270,7 +256,7 @@ enum DateMatcher {
             k += 1
         }
         guard k > thirdStart, k == j + 1 else { return nil }
-        return (first, second, third, String(separator))
+        return (first, second, third)
     }
 
     static func mapIntsToDMY(_ ints: [Int], _ referenceYear: Int) -> (year: Int, month: Int, day: Int)? {

@@ -9,13 +9,13 @@ final class RankedDictionaries: @unchecked Sendable {
     /// Dictionary names in the order of `ranks` columns.
     let names: [String]
     /// Longest word, in bytes: substrings longer than this are never looked up.
-    private(set) var maxWordBytes = 0
-    private var wordStart: [UnsafePointer<UInt8>] = []
-    private var wordLength: [Int32] = []
+    let maxWordBytes: Int
+    private let wordStart: [UnsafePointer<UInt8>]
+    private let wordLength: [Int32]
     /// ranks[entry * names.count + dictionary], 0 when the word is not in that dictionary.
-    private var ranks: [Int32] = []
-    private var slots: [Int32]
-    private var slotHashes: [UInt32]
+    private let ranks: [Int32]
+    private let slots: [Int32]
+    private let slotHashes: [UInt32]
     private let mask: Int
     /// Pinyin syllables with their guesses, most frequent first.
     let syllables: [(syllable: [UInt8], guesses: Double)]
@@ -38,9 +38,46 @@ final class RankedDictionaries: @unchecked Sendable {
         dictionaryIndex = index
         var capacity = 1
         while capacity < total * 2 { capacity <<= 1 }
-        mask = capacity - 1
-        slots = [Int32](repeating: -1, count: capacity)
-        slotHashes = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        // Built in locals (not through `self`) so the loop runs without exclusivity checks.
+        var slots = [Int32](repeating: -1, count: capacity)
+        var slotHashes = [UInt32](repeating: 0, count: capacity)
+        var wordStart: [UnsafePointer<UInt8>] = []
+        var wordLength: [Int32] = []
+        var ranks: [Int32] = []
+        wordStart.reserveCapacity(total)
+        wordLength.reserveCapacity(total)
+        ranks.reserveCapacity(total * count)
+        var maxWordBytes = 0
+        for (d, list) in lists.enumerated() {
+            for (rank, (start, length)) in list.enumerated() {
+                var hash = Self.fnvStart()
+                for k in 0..<length { hash = Self.fnvStep(hash, start[k]) }
+                var slot = Int(hash) & mask
+                var entry = -1
+                while slots[slot] >= 0 {
+                    let candidate = Int(slots[slot])
+                    if slotHashes[slot] == hash && Int(wordLength[candidate]) == length
+                        && memcmp(wordStart[candidate], start, length) == 0
+                    {
+                        entry = candidate
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                if entry < 0 {
+                    entry = wordStart.count
+                    wordStart.append(start)
+                    wordLength.append(Int32(length))
+                    for _ in 0..<count { ranks.append(0) }
+                    slots[slot] = Int32(entry)
+                    slotHashes[slot] = hash
+                    maxWordBytes = max(maxWordBytes, length)
+                }
+                let cell = entry * count + d
+                if ranks[cell] == 0 { ranks[cell] = Int32(rank + 1) }
+            }
+        }
         syllables = Self.split(ps_pinyin_syllables()!).compactMap { start, length in
             let line = UnsafeBufferPointer(start: start, count: length)
             guard let space = line.firstIndex(of: 0x20) else { return nil }
@@ -48,16 +85,13 @@ final class RankedDictionaries: @unchecked Sendable {
             for byte in line[(space + 1)...] where byte >= 0x30 && byte <= 0x39 { value = value * 10 + Int(byte - 0x30) }
             return (Array(line[..<space]), Double(max(value, 2)))
         }
-        wordStart.reserveCapacity(total)
-        wordLength.reserveCapacity(total)
-        ranks.reserveCapacity(total * count)
-        for (d, list) in lists.enumerated() {
-            for (rank, (start, length)) in list.enumerated() {
-                let entry = insert(start, length)
-                let cell = entry * count + d
-                if ranks[cell] == 0 { ranks[cell] = Int32(rank + 1) }
-            }
-        }
+        self.mask = mask
+        self.slots = slots
+        self.slotHashes = slotHashes
+        self.wordStart = wordStart
+        self.wordLength = wordLength
+        self.ranks = ranks
+        self.maxWordBytes = maxWordBytes
     }
 
     private static func split(_ text: UnsafePointer<CChar>) -> [(UnsafePointer<UInt8>, Int)] {
@@ -80,22 +114,6 @@ final class RankedDictionaries: @unchecked Sendable {
     @inline(__always) static func fnvStart() -> UInt32 { 2_166_136_261 }
     @inline(__always) static func fnvStep(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
         (hash ^ UInt32(byte)) &* 16_777_619
-    }
-
-    private func insert(_ start: UnsafePointer<UInt8>, _ length: Int) -> Int {
-        var hash = Self.fnvStart()
-        for k in 0..<length { hash = Self.fnvStep(hash, start[k]) }
-        if let existing = find(hash: hash, start, length) { return existing }
-        maxWordBytes = max(maxWordBytes, length)
-        let entry = wordStart.count
-        wordStart.append(start)
-        wordLength.append(Int32(length))
-        ranks.append(contentsOf: repeatElement(0, count: names.count))
-        var slot = Int(hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entry)
-        slotHashes[slot] = hash
-        return entry
     }
 
     /// The entry for these bytes, given their FNV-1a hash.

@@ -38,10 +38,12 @@ enum Scoring {
         return r
     }
 
-    static func estimate(_ match: inout PatternMatch, passwordLength: Int, referenceYear: Int) {
+    /// Fills `match.guessesLog10`. Unless `unbounded`, a match shorter than the password costs at least
+    /// zxcvbn's minimum submatch guesses.
+    static func estimate(_ match: inout PatternMatch, _ password: PasswordText, unbounded: Bool = false, referenceYear: Int) {
         var minimum = 0.0
-        if match.length < passwordLength {
-            minimum = log10(match.length == 1 ? minSubmatchGuessesSingleChar : minSubmatchGuessesMultiChar)
+        if !unbounded && match.length < password.count {
+            minimum = match.length == 1 ? log10(minSubmatchGuessesSingleChar) : log10(minSubmatchGuessesMultiChar)
         }
         let guesses: Double
         switch match.kind {
@@ -50,33 +52,34 @@ enum Scoring {
             guesses = max(Double(match.length) * log10(bruteforceCardinality), log10(floor))
         case .dictionary:
             guesses =
-                log10(Double(match.rank ?? 1)) + log10(uppercaseVariations(match.token)) + log10(l33tVariations(match))
-                + (match.reversed ? log10(2) : 0)
+                log10(Double(match.rank ?? 1)) + log10(uppercaseVariations(password, match.i, match.j))
+                + log10(l33tVariations(match, password)) + (match.reversed ? log10(2) : 0)
         case .spatial:
-            guesses = log10(spatialGuesses(match))
+            guesses = log10(spatialGuesses(match, password))
         case .repeat:
             guesses = match.baseGuessesLog10 + log10(match.repeatCount)
         case .sequence:
-            guesses = log10(sequenceGuesses(match))
+            guesses = log10(sequenceGuesses(match, password))
         case .year:
             guesses = log10(Double(max(abs((match.year ?? referenceYear) - referenceYear), minYearSpace)))
         case .date:
             let space = Double(max(abs((match.year ?? referenceYear) - referenceYear), minYearSpace))
-            guesses = log10(space * 365 * (match.separator?.isEmpty == false ? 4 : 1))
+            guesses = log10(space * 365 * (match.hasSeparator ? 4 : 1))
         case .pinyin, .pinyinName, .pinyinInitials:
-            guesses = (match.presetGuessesLog10 ?? 0) + log10(uppercaseVariations(match.token))
+            guesses = (match.presetGuessesLog10 ?? 0) + log10(uppercaseVariations(password, match.i, match.j))
         case .mobile, .qqNumber, .digits, .nameDate:
             guesses = match.presetGuessesLog10 ?? 0
         }
         match.guessesLog10 = max(guesses, minimum)
     }
 
-    static func sequenceGuesses(_ match: PatternMatch) -> Double {
-        let first = match.token.unicodeScalars.first.map { Character($0) } ?? " "
+    static func sequenceGuesses(_ match: PatternMatch, _ password: PasswordText) -> Double {
+        let first = password.scalars[match.i].value
         var base: Double
-        if "aAzZ019".contains(first) {
+        // a, A, z, Z, 0, 1, 9: the obvious starting points.
+        if [0x61, 0x41, 0x7a, 0x5a, 0x30, 0x31, 0x39].contains(first) {
             base = 4
-        } else if first.isASCII && first.isNumber {
+        } else if first >= 0x30 && first <= 0x39 {
             base = 10
         } else {
             base = 26
@@ -85,8 +88,8 @@ enum Scoring {
         return base * Double(match.length)
     }
 
-    static func spatialGuesses(_ match: PatternMatch) -> Double {
-        let graph = KeyboardGraph.all.first { $0.name == match.graph } ?? KeyboardGraph.all[0]
+    static func spatialGuesses(_ match: PatternMatch, _ password: PasswordText) -> Double {
+        let graph = KeyboardGraph.all[match.graphIndex]
         let qwerty = KeyboardGraph.all[0]
         let keypad = KeyboardGraph.all[2]
         let (s, d) =
@@ -106,11 +109,12 @@ enum Scoring {
         if match.shiftedCount > 0 {
             let shifted = match.shiftedCount
             let unshifted = length - shifted
+            let toggles = shiftToggles(password, match.i, match.j)
             if unshifted == 0 {
                 guesses *= 2
-            } else if shiftToggles(match.token) <= 2 {
+            } else if toggles <= 2 {
                 // "!QAZ2wsx", "1qaz@WSX": the shift key held for a whole stretch of the walk, not sprinkled.
-                guesses *= Double(2 * (shiftToggles(match.token) + 1))
+                guesses *= Double(2 * (toggles + 1))
             } else {
                 var variations = 0.0
                 for i in 1...min(shifted, unshifted) { variations += nCk(length, i) }
@@ -120,56 +124,66 @@ enum Scoring {
         return guesses
     }
 
-    private static let shiftedSet = Set("~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars.map(\.value))
+    private static let shiftedSet: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for scalar in "~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars { table[Int(scalar.value)] = true }
+        return table
+    }()
+
+    static func isShifted(_ value: UInt32) -> Bool { value < 128 && shiftedSet[Int(value)] }
 
     /// How many times the shift state changes along a keyboard walk.
-    static func shiftToggles(_ token: String) -> Int {
+    static func shiftToggles(_ password: PasswordText, _ i: Int, _ j: Int) -> Int {
         var toggles = 0
-        var previous: Bool?
-        for scalar in token.unicodeScalars {
-            let shifted = shiftedSet.contains(scalar.value)
-            if let previous, previous != shifted { toggles += 1 }
+        var previous = isShifted(password.scalars[i].value)
+        for k in i...j {
+            let shifted = isShifted(password.scalars[k].value)
+            if shifted != previous { toggles += 1 }
             previous = shifted
         }
         return toggles
     }
 
-    static func uppercaseVariations(_ word: String) -> Double {
+    @inline(__always) private static func caseOf(_ scalar: Unicode.Scalar) -> (upper: Bool, lower: Bool) {
+        let value = scalar.value
+        if value < 0x80 { return (value >= 0x41 && value <= 0x5a, value >= 0x61 && value <= 0x7a) }
+        return (scalar.properties.isUppercase, scalar.properties.isLowercase)
+    }
+
+    static func uppercaseVariations(_ password: PasswordText, _ i: Int, _ j: Int) -> Double {
         var upper = 0
         var lower = 0
-        var firstUpper = false
-        var lastUpper = false
-        var index = 0
-        let scalars = Array(word.unicodeScalars)
-        for scalar in scalars {
-            let isUpper = scalar.properties.isUppercase
+        for k in i...j {
+            let (isUpper, isLower) = caseOf(password.scalars[k])
             if isUpper { upper += 1 }
-            if scalar.properties.isLowercase { lower += 1 }
-            if index == 0 { firstUpper = isUpper }
-            if index == scalars.count - 1 { lastUpper = isUpper }
-            index += 1
+            if isLower { lower += 1 }
         }
         if upper == 0 { return 1 }
+        let count = j - i + 1
+        let firstUpper = caseOf(password.scalars[i]).upper
+        let lastUpper = caseOf(password.scalars[j]).upper
         // Upper first or last letter only, or all upper: the first things an attacker tries.
-        let nonUpper = scalars.count - upper
-        if (upper == 1 && (firstUpper || lastUpper) && nonUpper > 0) || lower == 0 { return 2 }
+        if (upper == 1 && (firstUpper || lastUpper) && count > 1) || lower == 0 { return 2 }
         var variations = 0.0
-        for i in 1...min(upper, lower) { variations += nCk(upper + lower, i) }
+        for k in 1...min(upper, lower) { variations += nCk(upper + lower, k) }
         return max(variations, 1)
     }
 
-    static func l33tVariations(_ match: PatternMatch) -> Double {
+    static func l33tVariations(_ match: PatternMatch, _ password: PasswordText) -> Double {
         guard match.l33t else { return 1 }
         var variations = 1.0
-        let characters = match.token.lowercased().map { String($0) }
         for (subbed, unsubbed) in match.substitutions {
-            let s = characters.filter { $0 == subbed }.count
-            let u = characters.filter { $0 == unsubbed }.count
+            var s = 0
+            var u = 0
+            for k in match.i...match.j {
+                if password.lower[k] == UInt32(subbed) { s += 1 }
+                if password.lower[k] == UInt32(unsubbed) { u += 1 }
+            }
             if s == 0 || u == 0 {
                 variations *= 2
             } else {
                 var possibilities = 0.0
-                for i in 1...min(u, s) { possibilities += nCk(u + s, i) }
+                for k in 1...min(u, s) { possibilities += nCk(u + s, k) }
                 variations *= possibilities
             }
         }

@@ -68,7 +68,7 @@ struct PasswordCheckCommand: ParsableCommand {
             if let breaches { result.markBreached(breaches.contains(password)) }
             if result.score < minScore { anyBelow = true }
             if globals.json {
-                try Terminal.json(StrengthReport(result, password: show ? password : nil, language: language))
+                Terminal.out(StrengthReport(result, password: show ? password : nil, language: language).jsonLine)
             } else {
                 Terminal.out(StrengthReport.text(result, password: show ? password : nil, language: language))
             }

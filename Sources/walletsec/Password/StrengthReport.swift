@@ -3,8 +3,8 @@
 import PasswordStrength
 import WalletCore
 
-struct StrengthReport: Encodable {
-    struct Pattern: Encodable {
+struct StrengthReport {
+    struct Pattern {
         var kind: String
         var token: String?
         var i: Int
@@ -52,6 +52,46 @@ struct StrengthReport: Encodable {
         warning = result.feedback.warning?.text(language)
         suggestions = result.feedback.suggestions.map { $0.text(language) }
         breached = result.breached
+    }
+
+    /// One JSON object, snake_case keys in sorted order (as JSONOutput would give), written directly.
+    var jsonLine: String {
+        var object = JSONLine()
+        object.bool("breached", breached)
+        var times = JSONLine()
+        times.number("offline_fast", crackTimesSeconds.offlineFast)
+        times.number("offline_slow", crackTimesSeconds.offlineSlow)
+        times.number("online", crackTimesSeconds.online)
+        times.number("online_throttled", crackTimesSeconds.onlineThrottled)
+        object.object("crack_times_seconds", times)
+        object.number("guesses", guesses)
+        object.number("guesses_log10", guessesLog10)
+        if let password { object.string("password", password) }
+        object.objects(
+            "patterns",
+            patterns.map { pattern in
+                var item = JSONLine()
+                if let dictionary = pattern.dictionary { item.string("dictionary", dictionary) }
+                if let graph = pattern.graph { item.string("graph", graph) }
+                item.number("guesses", pattern.guesses)
+                item.number("guesses_log10", pattern.guessesLog10)
+                item.number("i", pattern.i)
+                item.number("j", pattern.j)
+                item.string("kind", pattern.kind)
+                if let l33t = pattern.l33t { item.bool("l33t", l33t) }
+                if let parts = pattern.parts { item.strings("parts", parts) }
+                if let rank = pattern.rank { item.number("rank", rank) }
+                if let repeatCount = pattern.repeatCount { item.number("repeat_count", repeatCount) }
+                if let reversed = pattern.reversed { item.bool("reversed", reversed) }
+                item.string("token", pattern.token)
+                if let turns = pattern.turns { item.number("turns", turns) }
+                if let year = pattern.year { item.number("year", year) }
+                return item
+            })
+        object.number("score", score)
+        object.strings("suggestions", suggestions)
+        object.string("warning", warning)
+        return object.finished
     }
 
     static func text(_ result: StrengthResult, password: String?, language: Language) -> String {
