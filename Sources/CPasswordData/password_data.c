@@ -8001,16 +8001,16 @@ static const char cn_passwords_words[] =
     "szx\n1q2w3e\n1qaz2wsx3edc\nzhang123\nwang123\nli123456\na5201314\naaa111\nqwertyuiop\nasdfghjkl\n666888\n888666"
     "\n168168\n518518\n998998\n789456\n456789\n741852963\n963852741";
 static const char pinyin_words_words[] =
-    "woai\naini\nwoaini\nwo\nni\nai\nwode\nnide\nwoaiwojia\nwoshi\nbaobei\nlaogong\nlaopo\nxiaobao\nqinqin\ntiantian"
-    "\nkuaile\nxingfu\nyongyuan\naiqing\nxihuan\nmama\nbaba\njiejie\ngege\ndidi\nmeimei\nwojia\njia\nwoaiwoma\nzhong"
-    "guo\nbeijing\nshanghai\nguangzhou\nshenzhen\ntianjin\nchongqing\nwuhan\nnanjing\nhangzhou\nchengdu\nxian\nxiaom"
-    "ing\nxiaohong\nxiaoli\nxiaowang\nxiaozhang\nxiaoxiao\ndabao\nerbao\nxiaomao\nxiaogou\nxiaozhu\nzhuzhu\nmaomao\n"
-    "gougou\ntutu\nhonghong\nlele\nyangyang\nhuanhuan\nbeibei\njingjing\nhaha\nhehe\nxixi\nshengri\nshengrikuaile\nx"
-    "innian\npingan\nping\nan\njiankang\nfa\nfacai\ngongxi\ngongxifacai\ntiancai\nshuaige\nmeinv\nnvshen\nnanshen\nw"
-    "angzhe\nyingxiong\nshijie\nmingtian\njintian\nzuotian\nmima\ndenglu\nyonghu\nzhanghao\nqq\nweixin\nzhifubao\nta"
-    "obao\nbaidu\ntengxun\nyiqi\nyibeizi\nyisheng\nyishi\nzhiai\nzuiai\nshenai\nxiangni\nnian\nxiang\nyuan\nmeng\nme"
-    "ngxiang\ntianshi\nemo\nxiaotianshi\naixin\nzhenai\nchuntian\nxiatian\nqiutian\ndongtian\ntaiyang\nyueliang\nxin"
-    "gxing\nlonglong\nfengfeng\nfeifei\nlili\nnana\ntingting\nlingling\nyuyu\nxuexue\njiajia\nqianqian";
+    "woai\naini\nwoaini\nwo\nni\nai\nwode\nnide\nwoaiwojia\nwoshi\nwoshishui\nbaobei\nlaogong\nlaopo\nxiaobao\nqinqi"
+    "n\ntiantian\nkuaile\nxingfu\nyongyuan\naiqing\nxihuan\nmama\nbaba\njiejie\ngege\ndidi\nmeimei\nwojia\njia\nwoai"
+    "woma\nzhongguo\nbeijing\nshanghai\nguangzhou\nshenzhen\ntianjin\nchongqing\nwuhan\nnanjing\nhangzhou\nchengdu\n"
+    "xian\nxiaoming\nxiaohong\nxiaoli\nxiaowang\nxiaozhang\nxiaoxiao\ndabao\nerbao\nxiaomao\nxiaogou\nxiaozhu\nzhuzh"
+    "u\nmaomao\ngougou\ntutu\nhonghong\nlele\nyangyang\nhuanhuan\nbeibei\njingjing\nhaha\nhehe\nxixi\nshengri\nsheng"
+    "rikuaile\nxinnian\npingan\nping\nan\njiankang\nfa\nfacai\ngongxi\ngongxifacai\ntiancai\nshuaige\nmeinv\nnvshen\n"
+    "nanshen\nwangzhe\nyingxiong\nshijie\nmingtian\njintian\nzuotian\nmima\ndenglu\nyonghu\nzhanghao\nqq\nweixin\nzh"
+    "ifubao\ntaobao\nbaidu\ntengxun\nyiqi\nyibeizi\nyisheng\nyishi\nzhiai\nzuiai\nshenai\nxiangni\nnian\nxiang\nyuan"
+    "\nmeng\nmengxiang\ntianshi\nemo\nxiaotianshi\naixin\nzhenai\nchuntian\nxiatian\nqiutian\ndongtian\ntaiyang\nyue"
+    "liang\nxingxing\nlonglong\nfengfeng\nfeifei\nlili\nnana\ntingting\nlingling\nyuyu\nxuexue\njiajia\nqianqian";
 static const char pinyin_surnames_words[] =
     "wang\nli\nzhang\nliu\nchen\nyang\nhuang\nzhao\nwu\nzhou\nxu\nsun\nma\nzhu\nhu\nguo\nhe\nlin\ngao\nluo\nzheng\nl"
     "iang\nxie\nsong\ntang\nhan\ndeng\nfeng\ncao\npeng\nzeng\nxiao\ntian\ndong\npan\nyuan\ncai\njiang\nyu\ndu\nye\nc"

@@ -5,6 +5,8 @@
 enum PinyinMatcher {
     /// Longest syllable ("zhuang", "shuang") in letters.
     static let longestSyllable = 6
+    /// Letter runs longer than this are segmented chunk by chunk.
+    static let chunkLength = 40
 
     /// Syllables packed into integers (one byte a letter), in a small open-addressing table.
     private struct SyllableTable {
@@ -53,8 +55,8 @@ enum PinyinMatcher {
 
     /// For each start in a letter run, the longest stretch that splits into two or more pinyin syllables,
     /// with the cheapest such split (product of per-syllable guesses). One backward pass per run.
-    static func syllableMatches(_ password: PasswordText) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    static func syllableMatches(_ password: PasswordText) -> [Candidate] {
+        var result: [Candidate] = []
         let n = password.count
         var runStart = 0
         while runStart < n {
@@ -64,7 +66,13 @@ enum PinyinMatcher {
             }
             var runEnd = runStart
             while runEnd + 1 < n && password.isLetterASCII(runEnd + 1) { runEnd += 1 }
-            if runEnd - runStart + 1 >= 4 { segment(password, runStart, runEnd, into: &result) }
+            // Segmented in chunks so that work and match sizes stay bounded on very long letter runs.
+            var chunk = runStart
+            while chunk <= runEnd {
+                let chunkEnd = min(runEnd, chunk + chunkLength - 1)
+                if chunkEnd - chunk + 1 >= 4 { segment(password, chunk, chunkEnd, into: &result) }
+                chunk = chunkEnd + 1
+            }
             runStart = runEnd + 1
         }
         return result
@@ -77,7 +85,7 @@ enum PinyinMatcher {
         var next = 0  // end of the first syllable (exclusive)
     }
 
-    private static func segment(_ password: PasswordText, _ first: Int, _ last: Int, into result: inout [PatternMatch]) {
+    private static func segment(_ password: PasswordText, _ first: Int, _ last: Int, into result: inout [Candidate]) {
         let count = last - first + 1
         var reach = [Reach](repeating: Reach(), count: count + 1)
         for k in stride(from: count - 1, through: 0, by: -1) {
@@ -104,34 +112,52 @@ enum PinyinMatcher {
             guard here.syllables >= 2, here.end - k >= 4 else { continue }
             // Inside a longer stretch that already reaches the same end, only syllable boundaries are new starts.
             if k > 0 && reach[k - 1].end == here.end && reach[k - 1].next != k { continue }
-            var match = PatternMatch(.pinyin, first + k, first + here.end - 1)
-            var ends: [Int] = []
-            var position = k
-            while position < here.end {
-                let step = reach[position]
-                ends.append(first + step.next - 1)
-                position = step.next
-            }
-            match.pieceEnds = ends
+            var match = Candidate(.pinyin, first + k, first + here.end - 1)
             match.presetGuessesLog10 = here.cost
             result.append(match)
         }
     }
 
+    /// The syllables of password[i...j] in its cheapest split (for display), or nil when it does not split.
+    static func syllables(_ password: PasswordText, _ i: Int, _ j: Int) -> [String]? {
+        let count = j - i + 1
+        var best = [(cost: Double, previous: Int)?](repeating: nil, count: count + 1)
+        best[0] = (0, -1)
+        for k in 0..<count {
+            guard let here = best[k] else { continue }
+            var key: UInt64 = 0
+            for length in 1...min(longestSyllable, count - k) {
+                key = key << 8 | UInt64(password.lower[i + k + length - 1])
+                guard let cost = table.lookup(key) else { continue }
+                if best[k + length] == nil || here.cost + cost < best[k + length]!.cost {
+                    best[k + length] = (here.cost + cost, k)
+                }
+            }
+        }
+        guard best[count] != nil else { return nil }
+        var parts: [String] = []
+        var end = count
+        while end > 0, let step = best[end] {
+            parts.insert(password.lowerToken(i + step.previous, i + end - 1), at: 0)
+            end = step.previous
+        }
+        return parts
+    }
+
     /// Surname followed by a given name, both in pinyin: "zhangwei", "liuyang", "ouyangna".
-    static func nameMatches(_ password: PasswordText, dictionaryMatches: [PatternMatch]) -> [PatternMatch] {
-        var givenByStart: [Int: [PatternMatch]] = [:]
+    static func nameMatches(_ password: PasswordText, dictionaryMatches: [Candidate]) -> [Candidate] {
+        var givenByStart: [Int: [Candidate]] = [:]
         let dictionaries = RankedDictionaries.shared
         let givenIndex = dictionaries.dictionaryIndex["pinyin_given_names"] ?? -2
         let surnameIndex = dictionaries.dictionaryIndex["pinyin_surnames"] ?? -2
         for match in dictionaryMatches where match.dictionary == givenIndex && !match.reversed && !match.l33t {
             givenByStart[match.i, default: []].append(match)
         }
-        var result: [PatternMatch] = []
+        var result: [Candidate] = []
         for surname in dictionaryMatches where surname.dictionary == surnameIndex && !surname.reversed && !surname.l33t {
             for given in givenByStart[surname.j + 1] ?? [] {
-                var match = PatternMatch(.pinyinName, surname.i, given.j)
-                match.pieceEnds = [surname.j, given.j]
+                var match = Candidate(.pinyinName, surname.i, given.j)
+                match.split = surname.j
                 match.rank = (surname.rank ?? 1) * (given.rank ?? 1)
                 match.presetGuessesLog10 = log10(Double(match.rank!))
                 result.append(match)
@@ -143,8 +169,8 @@ enum PinyinMatcher {
     private static let initialLetters = Set("bpmfdtnlgkhjqxrzcsyw".utf8)
 
     /// 2 to 4 consonants standing alone between non-letters, read as the initials of a name ("lyf1990").
-    static func initialsMatches(_ password: PasswordText) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    static func initialsMatches(_ password: PasswordText) -> [Candidate] {
+        var result: [Candidate] = []
         let n = password.count
         var i = 0
         while i < n {
@@ -159,7 +185,7 @@ enum PinyinMatcher {
             if length >= 2 && length <= 4 && standsAlone
                 && (i...j).allSatisfy({ initialLetters.contains(UInt8(password.lower[$0])) })
             {
-                var match = PatternMatch(.pinyinInitials, i, j)
+                var match = Candidate(.pinyinInitials, i, j)
                 // The first letter is a surname initial; a handful (w, l, z, c, y, h) cover most people.
                 match.presetGuessesLog10 = log10(2) + Double(length - 1)
                 result.append(match)
@@ -175,8 +201,8 @@ enum DigitCultureMatcher {
     /// carrier prefix: rated at most "somewhat guessable" (score 2) so it never protects a vault.
     static let mobileGuessesLog10 = log10(2e7)
 
-    static func matches(_ password: PasswordText) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    static func matches(_ password: PasswordText) -> [Candidate] {
+        var result: [Candidate] = []
         let n = password.count
         var i = 0
         while i < n {
@@ -192,13 +218,13 @@ enum DigitCultureMatcher {
         return result
     }
 
-    private static func runMatches(_ password: PasswordText, _ start: Int, _ end: Int) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    private static func runMatches(_ password: PasswordText, _ start: Int, _ end: Int) -> [Candidate] {
+        var result: [Candidate] = []
         let length = end - start + 1
         // Mobile numbers anywhere in the run.
         if length >= 11 {
             for i in start...(end - 10) where password.digit(i) == 1 && password.digit(i + 1) >= 3 {
-                var match = PatternMatch(.mobile, i, i + 10)
+                var match = Candidate(.mobile, i, i + 10)
                 match.presetGuessesLog10 = mobileGuessesLog10
                 result.append(match)
             }
@@ -207,7 +233,7 @@ enum DigitCultureMatcher {
         if start >= 2, length >= 5, length <= 11, password.digit(start) != 0,
             password.lower[start - 1] == 0x71, password.lower[start - 2] == 0x71
         {
-            var match = PatternMatch(.qqNumber, start - 2, end)
+            var match = Candidate(.qqNumber, start - 2, end)
             match.presetGuessesLog10 = log10(9) + Double(length - 1)
             result.append(match)
         }
@@ -215,13 +241,13 @@ enum DigitCultureMatcher {
         if length >= 6 {
             let digits = (start...end).map { password.digit($0) }
             if digits == digits.reversed() {
-                var match = PatternMatch(.digits, start, end)
-                match.label = "palindrome"
+                var match = Candidate(.digits, start, end)
+                match.shape = 1
                 match.presetGuessesLog10 = Double((length + 1) / 2) + log10(2)
                 result.append(match)
             } else if length % 2 == 0, stride(from: 0, to: length, by: 2).allSatisfy({ digits[$0] == digits[$0 + 1] }) {
-                var match = PatternMatch(.digits, start, end)
-                match.label = "pairs"
+                var match = Candidate(.digits, start, end)
+                match.shape = 2
                 // The halves are themselves guessable ("123" of "112233"): sequences and repeats cost little.
                 let half = stride(from: 0, to: length, by: 2).map { digits[$0] }
                 let step = half.count > 1 ? half[1] - half[0] : 0
@@ -241,28 +267,22 @@ enum DigitCultureMatcher {
 enum NameDateMatcher {
     /// A pinyin name or surname directly followed by a date or year ("zhang19900101", "liuyang1990"): the
     /// single most common structure of Chinese passwords, guessed as one template (name × date) by attackers.
-    static func matches(_ password: PasswordText, _ matches: [PatternMatch], referenceYear: Int) -> [PatternMatch] {
-        var datesByStart: [Int: [PatternMatch]] = [:]
-        for match in matches where match.kind == .date || match.kind == .year {
-            datesByStart[match.i, default: []].append(match)
-        }
+    static func matches(_ password: PasswordText, names: [Candidate], dates: [Candidate], referenceYear: Int)
+        -> [Candidate]
+    {
+        var datesByStart: [Int: [Candidate]] = [:]
+        for match in dates { datesByStart[match.i, default: []].append(match) }
         guard !datesByStart.isEmpty else { return [] }
-        var result: [PatternMatch] = []
-        let dictionaries = RankedDictionaries.shared
-        let givenIndex = dictionaries.dictionaryIndex["pinyin_given_names"] ?? -2
-        let surnameIndex = dictionaries.dictionaryIndex["pinyin_surnames"] ?? -2
-        for name in matches where !name.l33t && !name.reversed {
-            let isName =
-                name.kind == .pinyinName
-                || (name.kind == .dictionary && (name.dictionary == surnameIndex || name.dictionary == givenIndex))
-            guard isName, let dates = datesByStart[name.j + 1] else { continue }
+        var result: [Candidate] = []
+        for name in names {
+            guard let dates = datesByStart[name.j + 1] else { continue }
             var alone = name
             Scoring.estimate(&alone, password, unbounded: true, referenceYear: referenceYear)
             for date in dates {
                 var dateAlone = date
                 Scoring.estimate(&dateAlone, password, unbounded: true, referenceYear: referenceYear)
-                var match = PatternMatch(.nameDate, name.i, date.j)
-                match.pieceEnds = [name.j, date.j]
+                var match = Candidate(.nameDate, name.i, date.j)
+                match.split = name.j
                 match.year = date.year
                 match.presetGuessesLog10 = alone.guessesLog10 + dateAlone.guessesLog10
                 result.append(match)

@@ -44,26 +44,54 @@ struct DictionaryMatcher {
         }
     }
 
-    func matches(_ password: PasswordText) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    /// The dictionary where this word ranks best (lowest rank), with that rank.
+    @inline(__always) private func bestRank(_ entry: Int, count: Int) -> (Int, Int)? {
+        var best: (Int, Int)?
+        for d in 0..<count {
+            let rank = dictionaries.rank(entry: entry, dictionary: d)
+            if rank > 0 && (best == nil || rank < best!.1) { best = (d, rank) }
+        }
+        return best
+    }
+
+    func matches(_ password: PasswordText) -> [Candidate] {
+        var ignored: [Candidate] = []
+        return matches(password, pinyinNames: &ignored)
+    }
+
+    /// Also collects every pinyin surname and given-name match in `pinyinNames`, best-ranked or not
+    /// (the name matchers build on them).
+    func matches(_ password: PasswordText, pinyinNames: inout [Candidate]) -> [Candidate] {
+        var result: [Candidate] = []
         let names = dictionaries.names
+        let surnames = dictionaries.dictionaryIndex["pinyin_surnames"] ?? -1
+        let givenNames = dictionaries.dictionaryIndex["pinyin_given_names"] ?? -1
+        var collected: [Candidate] = []
         scan(bytes: password.lowerBytes, offsets: password.offsets) { i, j, entry in
-            for d in 0..<names.count {
+            for d in [surnames, givenNames] where d >= 0 {
                 let rank = dictionaries.rank(entry: entry, dictionary: d)
                 if rank > 0 {
-                    var match = PatternMatch(.dictionary, i, j)
+                    var match = Candidate(.dictionary, i, j)
                     match.dictionary = d
                     match.rank = rank
-                    result.append(match)
+                    collected.append(match)
                 }
+            }
+            // Only the best-ranked dictionary for a substring can be part of the minimum-guesses sequence.
+            if let (d, rank) = bestRank(entry, count: names.count) {
+                var match = Candidate(.dictionary, i, j)
+                match.dictionary = d
+                match.rank = rank
+                result.append(match)
             }
         }
         result.append(contentsOf: userInputMatches(password))
+        pinyinNames = collected
         return result
     }
 
-    private func userInputMatches(_ password: PasswordText) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    private func userInputMatches(_ password: PasswordText) -> [Candidate] {
+        var result: [Candidate] = []
         let n = password.count
         for (index, word) in userInputs.enumerated() where !word.isEmpty && word.count <= n {
             for i in 0...(n - word.count) {
@@ -74,8 +102,8 @@ struct DictionaryMatcher {
                 }
                 if same {
                     let j = i + word.count - 1
-                    var match = PatternMatch(.dictionary, i, j)
-                    match.dictionary = PatternMatch.userInputsIndex
+                    var match = Candidate(.dictionary, i, j)
+                    match.dictionary = Candidate.userInputsIndex
                     match.rank = index + 1
                     result.append(match)
                 }
@@ -84,7 +112,7 @@ struct DictionaryMatcher {
         return result
     }
 
-    func reversedMatches(_ password: PasswordText) -> [PatternMatch] {
+    func reversedMatches(_ password: PasswordText) -> [Candidate] {
         let reversedText = PasswordText(Array(password.scalars.reversed()))
         let n = password.count
         return matches(reversedText).compactMap { match in
@@ -136,9 +164,9 @@ struct DictionaryMatcher {
         return maps.filter { !$0.isEmpty }
     }
 
-    func l33tMatches(_ password: PasswordText) -> [PatternMatch] {
+    func l33tMatches(_ password: PasswordText) -> [Candidate] {
         let cap = password.count <= 64 ? 32 : 4
-        var result: [PatternMatch] = []
+        var result: [Candidate] = []
         var seen = Set<L33tKey>()
         let names = dictionaries.names
         for map in Self.substitutionMaps(password, cap: cap) {
@@ -152,18 +180,14 @@ struct DictionaryMatcher {
             }
             scan(bytes: bytes, offsets: password.offsets, required: isSubbed) { i, j, entry in
                 guard i < j else { return }
-                for d in 0..<names.count {
-                    let rank = dictionaries.rank(entry: entry, dictionary: d)
-                    guard rank > 0, seen.insert(L33tKey(i: i, j: j, dictionary: d)).inserted else { continue }
-                    var match = PatternMatch(.dictionary, i, j)
+                if let (d, rank) = bestRank(entry, count: names.count), seen.insert(L33tKey(i: i, j: j)).inserted {
+                    var match = Candidate(.dictionary, i, j)
                     match.dictionary = d
                     match.rank = rank
                     match.l33t = true
                     for k in i...j where isSubbed[k] {
                         let sub = UInt8(password.lower[k])
-                        if !match.substitutions.contains(where: { $0.0 == sub }) {
-                            match.substitutions.append((sub, map[sub]!))
-                        }
+                        match.addSubstitution(sub, map[sub]!)
                     }
                     result.append(match)
                 }
@@ -176,5 +200,4 @@ struct DictionaryMatcher {
 private struct L33tKey: Hashable {
     var i: Int
     var j: Int
-    var dictionary: Int
 }

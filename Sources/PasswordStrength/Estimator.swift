@@ -41,10 +41,10 @@ public struct StrengthResult: Sendable {
 }
 
 public struct Estimator: Sendable {
-    /// Characters analysed by the quadratic matchers; beyond this the rest is charged as bruteforce
-    /// by the bounded search (a password this long is astronomically strong unless it repeats, and the
-    /// linear repeat/sequence matchers still see the whole of it).
-    public static let analysedLength = 4096
+    /// Characters analysed; beyond this the rest is charged as bruteforce (10 guesses a character).
+    /// Every matcher's work is linear in the length with bounded windows, and the search is bounded
+    /// beyond GuessSearch.exactLength, so inputs up to this length finish in bounded time.
+    public static let analysedLength = 10_000
     public let referenceYear: Int
     let dictionaries: RankedDictionaries
 
@@ -104,18 +104,24 @@ public struct Estimator: Sendable {
         return GuessSearch.search(password, matches: matches, referenceYear: referenceYear)
     }
 
-    func omnimatch(_ password: PasswordText, depth: Int, userInputs: [[UInt32]]) -> [PatternMatch] {
+    func omnimatch(_ password: PasswordText, depth: Int, userInputs: [[UInt32]]) -> [Candidate] {
         let dictionary = DictionaryMatcher(dictionaries: dictionaries, userInputs: userInputs)
-        var matches = dictionary.matches(password)
+        var pinyinNames: [Candidate] = []
+        var matches = dictionary.matches(password, pinyinNames: &pinyinNames)
         matches.append(contentsOf: dictionary.reversedMatches(password))
         matches.append(contentsOf: dictionary.l33tMatches(password))
-        matches.append(contentsOf: PinyinMatcher.nameMatches(password, dictionaryMatches: matches))
+        let fullNames = PinyinMatcher.nameMatches(password, dictionaryMatches: pinyinNames)
+        matches.append(contentsOf: fullNames)
+        pinyinNames.append(contentsOf: fullNames)
         matches.append(contentsOf: SpatialMatcher.matches(password))
         if depth < 3 { matches.append(contentsOf: RepeatMatcher.matches(password, estimator: self, depth: depth)) }
         matches.append(contentsOf: SequenceMatcher.matches(password))
         matches.append(contentsOf: YearMatcher.matches(password, referenceYear: referenceYear))
         matches.append(contentsOf: DateMatcher.matches(password, referenceYear: referenceYear))
-        matches.append(contentsOf: NameDateMatcher.matches(password, matches, referenceYear: referenceYear))
+        matches.append(
+            contentsOf: NameDateMatcher.matches(
+                password, names: pinyinNames, dates: matches.filter { $0.kind == .date || $0.kind == .year },
+                referenceYear: referenceYear))
         matches.append(contentsOf: PinyinMatcher.syllableMatches(password))
         matches.append(contentsOf: PinyinMatcher.initialsMatches(password))
         matches.append(contentsOf: DigitCultureMatcher.matches(password))

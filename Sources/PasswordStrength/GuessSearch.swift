@@ -1,13 +1,15 @@
 // zxcvbn's minimum-guesses search: the non-overlapping match sequence covering the password that minimises
 //   l! · Π guesses(m) + D^(l-1)
-// computed in log10. For long inputs the work is bounded: sequences longer than `maxSequenceLength` are not
-// considered (such a sequence already costs ≥ 10^(4·64) guesses), and bruteforce stretches are at most
-// `maxBruteforceLength` scalars beyond 256 characters (both only ever raise an already astronomical estimate).
+// computed in log10. Beyond `exactLength` characters the work is bounded: sequences of more than
+// `longSequenceLength` matches are not considered (such a sequence already costs ≥ 10^(4·11) guesses), and
+// bruteforce stretches are at most `maxBruteforceLength` characters (10^20 guesses). Both bounds can only raise
+// an estimate that is already far above the top score's threshold, so scores do not change.
 
 struct GuessSearch {
     static let maxSequenceLength = 64
     static let exactLength = 256
-    static let maxBruteforceLength = 64
+    static let longSequenceLength = 12
+    static let maxBruteforceLength = 20
 
     struct Result {
         var guessesLog10: Double
@@ -21,7 +23,7 @@ struct GuessSearch {
         var g: Double
     }
 
-    static func search(_ password: PasswordText, matches: [PatternMatch], referenceYear: Int, additive: Bool = true)
+    static func search(_ password: PasswordText, matches: [Candidate], referenceYear: Int, additive: Bool = true)
         -> Result
     {
         let n = password.count
@@ -30,7 +32,14 @@ struct GuessSearch {
         for index in all.indices { Scoring.estimate(&all[index], password, referenceYear: referenceYear) }
         var byEnd = [[Int]](repeating: [], count: n)
         for (index, match) in all.enumerated() { byEnd[match.j].append(index) }
-        for k in 0..<n where byEnd[k].count > 1 { byEnd[k].sort { all[$0].i < all[$1].i } }
+        // Sorted by start; of several matches over the same span only the cheapest can be in the best sequence.
+        for k in 0..<n where byEnd[k].count > 1 {
+            byEnd[k].sort { all[$0].i != all[$1].i ? all[$0].i < all[$1].i : all[$0].guessesLog10 < all[$1].guessesLog10 }
+            var kept: [Int] = []
+            kept.reserveCapacity(byEnd[k].count)
+            for index in byEnd[k] where kept.last.map({ all[$0].i != all[index].i }) ?? true { kept.append(index) }
+            byEnd[k] = kept
+        }
 
         // optimal[k]: the best sequences covering 0...k, at most one per length l.
         var optimal = [[Cell]](repeating: [], count: n)
@@ -38,8 +47,9 @@ struct GuessSearch {
         var logFactorials = [0.0]
         for l in 1...(maxSequenceLength + 1) { logFactorials.append(logFactorials[l - 1] + log10(Double(l))) }
 
+        let lengthLimit = n > exactLength ? longSequenceLength : maxSequenceLength
         func update(_ matchIndex: Int, _ l: Int, previousPi: Double) {
-            guard l <= maxSequenceLength else { return }
+            guard l <= lengthLimit else { return }
             let k = all[matchIndex].j
             let pi = all[matchIndex].guessesLog10 + previousPi
             var g = logFactorials[l] + pi
@@ -54,7 +64,7 @@ struct GuessSearch {
         }
 
         func bruteforce(_ i: Int, _ j: Int) -> Int {
-            var match = PatternMatch(.bruteforce, i, j)
+            var match = Candidate(.bruteforce, i, j)
             Scoring.estimate(&match, password, referenceYear: referenceYear)
             all.append(match)
             return all.count - 1
@@ -103,9 +113,8 @@ struct GuessSearch {
         var k = n - 1
         var l = best.l
         while k >= 0, let cell = optimal[k].first(where: { $0.l == l }) {
-            var match = all[cell.match]
-            match.describe(password)
-            sequence.append(match)
+            let match = all[cell.match]
+            sequence.append(PatternMatch(match, password))
             k = match.i - 1
             l -= 1
         }

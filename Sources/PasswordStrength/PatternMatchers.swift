@@ -1,8 +1,8 @@
 // zxcvbn's structural matchers: keyboard walks, repeats, sequences, recent years and dates.
 
 enum SpatialMatcher {
-    static func matches(_ password: PasswordText) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    static func matches(_ password: PasswordText) -> [Candidate] {
+        var result: [Candidate] = []
         for (index, graph) in KeyboardGraph.all.enumerated() {
             result.append(contentsOf: walks(password, graph, graphIndex: index))
         }
@@ -11,8 +11,8 @@ enum SpatialMatcher {
 
     private static let shiftedCharacters = Set("~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars.map(\.value))
 
-    private static func walks(_ password: PasswordText, _ graph: KeyboardGraph, graphIndex: Int) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    private static func walks(_ password: PasswordText, _ graph: KeyboardGraph, graphIndex: Int) -> [Candidate] {
+        var result: [Candidate] = []
         let n = password.count
         let values = password.scalars.map(\.value)
         var i = 0
@@ -41,7 +41,7 @@ enum SpatialMatcher {
                     j += 1
                 } else {
                     if j - i > 2 {
-                        var match = PatternMatch(.spatial, i, j - 1)
+                        var match = Candidate(.spatial, i, j - 1)
                         match.graphIndex = graphIndex
                         match.turns = turns
                         match.shiftedCount = shiftedCount
@@ -60,8 +60,8 @@ enum RepeatMatcher {
     /// Longest base considered: bounds the work on long inputs (a base this long is rarely a real repeat).
     static let maxPeriod = 48
 
-    static func matches(_ password: PasswordText, estimator: Estimator, depth: Int) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    static func matches(_ password: PasswordText, estimator: Estimator, depth: Int) -> [Candidate] {
+        var result: [Candidate] = []
         let values = password.scalars.map(\.value)
         let n = values.count
         var i = 0
@@ -100,7 +100,7 @@ enum RepeatMatcher {
                 }
             }
             let j = i + bestSpan - 1
-            var match = PatternMatch(.repeat, i, j)
+            var match = Candidate(.repeat, i, j)
             match.baseLength = base
             match.repeatCount = Double(bestSpan) / Double(base)
             match.baseGuessesLog10 = estimator.analyse(PasswordText(Array(password.scalars[i..<(i + base)])), depth: depth + 1)
@@ -115,14 +115,14 @@ enum RepeatMatcher {
 enum SequenceMatcher {
     static let maxDelta = 5
 
-    static func matches(_ password: PasswordText) -> [PatternMatch] {
+    static func matches(_ password: PasswordText) -> [Candidate] {
         let n = password.count
         guard n > 1 else { return [] }
         let values = password.scalars.map { Int($0.value) }
-        var result: [PatternMatch] = []
+        var result: [Candidate] = []
         func update(_ i: Int, _ j: Int, _ delta: Int) {
             guard j - i > 1 || abs(delta) == 1, delta != 0, abs(delta) <= maxDelta else { return }
-            var match = PatternMatch(.sequence, i, j)
+            var match = Candidate(.sequence, i, j)
             match.ascending = delta > 0
             result.append(match)
         }
@@ -144,15 +144,15 @@ enum SequenceMatcher {
 
 enum YearMatcher {
     /// Four-digit years from 1900 to a few years past the reference year, left to right, not overlapping.
-    static func matches(_ password: PasswordText, referenceYear: Int) -> [PatternMatch] {
-        var result: [PatternMatch] = []
+    static func matches(_ password: PasswordText, referenceYear: Int) -> [Candidate] {
+        var result: [Candidate] = []
         let n = password.count
         var i = 0
         while i + 3 < n {
             if (i..<(i + 4)).allSatisfy(password.isDigit) {
                 let value = (i..<(i + 4)).reduce(0) { $0 * 10 + password.digit($1) }
                 if value >= 1900 && value <= referenceYear + 5 {
-                    var match = PatternMatch(.year, i, i + 3)
+                    var match = Candidate(.year, i, i + 3)
                     match.year = value
                     result.append(match)
                     i += 4
@@ -177,8 +177,8 @@ enum DateMatcher {
     ]
     static let separators = Set(" /\\_.-".unicodeScalars.map(\.value))
 
-    static func matches(_ password: PasswordText, referenceYear: Int) -> [PatternMatch] {
-        var found: [PatternMatch] = []
+    static func matches(_ password: PasswordText, referenceYear: Int) -> [Candidate] {
+        var found: [Candidate] = []
         let n = password.count
         func number(_ from: Int, _ to: Int) -> Int { (from..<to).reduce(0) { $0 * 10 + password.digit($1) } }
         // Without separators: 4 to 8 digits.
@@ -202,7 +202,7 @@ enum DateMatcher {
                         if best == nil || abs(dmy.year - referenceYear) < abs(best!.year - referenceYear) { best = dmy }
                     }
                     if let best {
-                        var match = PatternMatch(.date, i, j)
+                        var match = Candidate(.date, i, j)
                         match.year = best.year
                         found.append(match)
                     }
@@ -215,18 +215,33 @@ enum DateMatcher {
                 for j in (i + 5)..<min(i + 10, n) {
                     guard let parts = separated(password, i, j) else { continue }
                     guard let dmy = mapIntsToDMY([parts.0, parts.1, parts.2], referenceYear) else { continue }
-                    var match = PatternMatch(.date, i, j)
+                    var match = Candidate(.date, i, j)
                     match.hasSeparator = true
                     match.year = dmy.year
                     found.append(match)
                 }
             }
         }
-        // Drop dates inside other dates ("2015_06_04" also contains "15_06_04").
-        return found.filter { match in
-            !found.contains { other in
-                (other.i != match.i || other.j != match.j) && other.i <= match.i && other.j >= match.j
+        // Drop dates inside other dates ("2015_06_04" also contains "15_06_04"). Dates are at most 10
+        // characters, so only dates starting up to 9 places earlier can contain one.
+        guard !found.isEmpty else { return [] }
+        var longestEndByStart = [Int](repeating: -1, count: n)
+        var secondEndByStart = [Int](repeating: -1, count: n)
+        for match in found {
+            if match.j > longestEndByStart[match.i] {
+                secondEndByStart[match.i] = longestEndByStart[match.i]
+                longestEndByStart[match.i] = match.j
+            } else if match.j > secondEndByStart[match.i] {
+                secondEndByStart[match.i] = match.j
             }
+        }
+        return found.filter { match in
+            for start in max(0, match.i - 9)...match.i {
+                let longest = longestEndByStart[start]
+                if start < match.i && longest >= match.j { return false }
+                if start == match.i && longest > match.j { return false }
+            }
+            return true
         }
     }
 

@@ -40,7 +40,7 @@ enum Scoring {
 
     /// Fills `match.guessesLog10`. Unless `unbounded`, a match shorter than the password costs at least
     /// zxcvbn's minimum submatch guesses.
-    static func estimate(_ match: inout PatternMatch, _ password: PasswordText, unbounded: Bool = false, referenceYear: Int) {
+    static func estimate(_ match: inout Candidate, _ password: PasswordText, unbounded: Bool = false, referenceYear: Int) {
         var minimum = 0.0
         if !unbounded && match.length < password.count {
             minimum = match.length == 1 ? log10(minSubmatchGuessesSingleChar) : log10(minSubmatchGuessesMultiChar)
@@ -73,7 +73,7 @@ enum Scoring {
         match.guessesLog10 = max(guesses, minimum)
     }
 
-    static func sequenceGuesses(_ match: PatternMatch, _ password: PasswordText) -> Double {
+    static func sequenceGuesses(_ match: Candidate, _ password: PasswordText) -> Double {
         let first = password.scalars[match.i].value
         var base: Double
         // a, A, z, Z, 0, 1, 9: the obvious starting points.
@@ -88,7 +88,7 @@ enum Scoring {
         return base * Double(match.length)
     }
 
-    static func spatialGuesses(_ match: PatternMatch, _ password: PasswordText) -> Double {
+    static func spatialGuesses(_ match: Candidate, _ password: PasswordText) -> Double {
         let graph = KeyboardGraph.all[match.graphIndex]
         let qwerty = KeyboardGraph.all[0]
         let keypad = KeyboardGraph.all[2]
@@ -169,7 +169,7 @@ enum Scoring {
         return max(variations, 1)
     }
 
-    static func l33tVariations(_ match: PatternMatch, _ password: PasswordText) -> Double {
+    static func l33tVariations(_ match: Candidate, _ password: PasswordText) -> Double {
         guard match.l33t else { return 1 }
         var variations = 1.0
         for (subbed, unsubbed) in match.substitutions {
