@@ -34,7 +34,9 @@ struct DictionaryMatcher {
                     while position < end {
                         hash = RankedDictionaries.fnvStep(hash, base[position])
                         position += 1
+                        if !dictionaries.mayBePrefix(hash: hash, length: position - start) { break }
                     }
+                    if position < end { break }
                     if j >= firstReportable, let entry = dictionaries.find(hash: hash, base + start, end - start) {
                         found(i, j, entry)
                     }
@@ -68,11 +70,20 @@ struct DictionaryMatcher {
         let givenNames = dictionaries.dictionaryIndex["pinyin_given_names"] ?? -1
         var collected: [Candidate] = []
         scan(bytes: password.lowerBytes, offsets: password.offsets) { i, j, entry in
-            for d in [surnames, givenNames] where d >= 0 {
-                let rank = dictionaries.rank(entry: entry, dictionary: d)
+            if surnames >= 0 {
+                let rank = dictionaries.rank(entry: entry, dictionary: surnames)
                 if rank > 0 {
                     var match = Candidate(.dictionary, i, j)
-                    match.dictionary = d
+                    match.dictionary = surnames
+                    match.rank = rank
+                    collected.append(match)
+                }
+            }
+            if givenNames >= 0 {
+                let rank = dictionaries.rank(entry: entry, dictionary: givenNames)
+                if rank > 0 {
+                    var match = Candidate(.dictionary, i, j)
+                    match.dictionary = givenNames
                     match.rank = rank
                     collected.append(match)
                 }

@@ -17,6 +17,19 @@ final class RankedDictionaries: @unchecked Sendable {
     private let slots: [Int32]
     private let slotHashes: [UInt32]
     private let mask: Int
+    /// A Bloom-style bit set of the hashes of every word's 3- to 6-byte prefixes: when a substring's prefix
+    /// is not in it, no longer substring from the same start can be a word, and the scan stops early.
+    private let prefixBits: [UInt64]
+    static let prefixMin = 3
+    static let prefixMax = 6
+    static let prefixMask = (1 << 21) - 1
+
+    /// False when no word starts with the bytes hashed so far (`length` of them, 3 to 6).
+    @inline(__always) func mayBePrefix(hash: UInt32, length: Int) -> Bool {
+        if length < Self.prefixMin || length > Self.prefixMax { return true }
+        let bit = Int(hash) & Self.prefixMask
+        return prefixBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
     /// Pinyin syllables with their guesses, most frequent first.
     let syllables: [(syllable: [UInt8], guesses: Double)]
     let dictionaryIndex: [String: Int]
@@ -49,10 +62,17 @@ final class RankedDictionaries: @unchecked Sendable {
         wordLength.reserveCapacity(total)
         ranks.reserveCapacity(total * count)
         var maxWordBytes = 0
+        var prefixBits = [UInt64](repeating: 0, count: (Self.prefixMask + 1) / 64)
         for (d, list) in lists.enumerated() {
             for (rank, (start, length)) in list.enumerated() {
                 var hash = Self.fnvStart()
-                for k in 0..<length { hash = Self.fnvStep(hash, start[k]) }
+                for k in 0..<length {
+                    hash = Self.fnvStep(hash, start[k])
+                    if k + 1 >= Self.prefixMin && k + 1 <= Self.prefixMax {
+                        let bit = Int(hash) & Self.prefixMask
+                        prefixBits[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
                 var slot = Int(hash) & mask
                 var entry = -1
                 while slots[slot] >= 0 {
@@ -92,6 +112,7 @@ final class RankedDictionaries: @unchecked Sendable {
         self.wordLength = wordLength
         self.ranks = ranks
         self.maxWordBytes = maxWordBytes
+        self.prefixBits = prefixBits
     }
 
     private static func split(_ text: UnsafePointer<CChar>) -> [(UnsafePointer<UInt8>, Int)] {

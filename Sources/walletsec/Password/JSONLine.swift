@@ -63,6 +63,13 @@ struct JSONLine {
     var finished: String { text + "}" }
 
     static func appendQuoted(_ value: String, to text: inout String) {
+        // Most strings need no escaping: append them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 == 0x7f || $0 == 0xe2 }) {
+            text += "\""
+            text += value
+            text += "\""
+            return
+        }
         text += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
