@@ -39,6 +39,11 @@ public final class BreachList: @unchecked Sendable {
         }
         madvise(pointer, length, MADV_RANDOM)
         let bytes = UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self))
+        if UnsafeBufferPointer(start: bytes, count: length).allSatisfy({ $0 == 0x0a || $0 == 0x0d }) {
+            munmap(pointer, length)
+            storage = .empty
+            return
+        }
         let (firstLine, afterFirst) = BreachList.line(bytes, length, at: 0)
         let hexCount = firstLine.prefix { BreachList.isHex($0) }.count
         if hexCount == 40 {
