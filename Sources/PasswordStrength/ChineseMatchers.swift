@@ -31,7 +31,9 @@ enum PinyinMatcher {
             }
         }
 
-        @inline(__always) static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
+        @inline(__always) static func slot(_ key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40)
+        }
 
         /// log10 guesses of the syllable, or nil.
         @inline(__always) func lookup(_ key: UInt64) -> Double? {
@@ -154,7 +156,8 @@ enum PinyinMatcher {
             givenByStart[match.i, default: []].append(match)
         }
         var result: [Candidate] = []
-        for surname in dictionaryMatches where surname.dictionary == surnameIndex && !surname.reversed && !surname.l33t {
+        for surname in dictionaryMatches where surname.dictionary == surnameIndex && !surname.reversed && !surname.l33t
+        {
             for given in givenByStart[surname.j + 1] ?? [] {
                 var match = Candidate(.pinyinName, surname.i, given.j)
                 match.split = surname.j

@@ -73,7 +73,9 @@ public struct Feedback: Sendable, Equatable {
                 warning: withName
                     ? LocalizedText(en: "A name plus a birthday is easy to guess.", zh: "姓名加生日很容易被猜到。")
                     : LocalizedText(en: "Dates are often easy to guess.", zh: "日期（如生日）往往很容易被猜到。"),
-                suggestions: [LocalizedText(en: "Avoid dates and years that are associated with you.", zh: "避免使用与你相关的日期和年份。")])
+                suggestions: [
+                    LocalizedText(en: "Avoid dates and years that are associated with you.", zh: "避免使用与你相关的日期和年份。")
+                ])
         case .pinyin:
             return Feedback(
                 warning: LocalizedText(en: "Pinyin words and phrases are easy to guess.", zh: "拼音词语和短语很容易被猜到。"),
@@ -111,7 +113,8 @@ public struct Feedback: Sendable, Equatable {
                 suggestions: [LocalizedText(en: "Avoid account numbers.", zh: "避免使用账号号码。")])
         case .digits:
             return Feedback(
-                warning: LocalizedText(en: "Digit patterns like \"112233\" are easy to guess.", zh: "像“112233”这样的数字规律很容易被猜到。"),
+                warning: LocalizedText(
+                    en: "Digit patterns like \"112233\" are easy to guess.", zh: "像“112233”这样的数字规律很容易被猜到。"),
                 suggestions: [LocalizedText(en: "Avoid all-digit passwords.", zh: "避免纯数字密码。")])
         case .bruteforce:
             return Feedback(warning: nil, suggestions: [])
@@ -141,7 +144,8 @@ public struct Feedback: Sendable, Equatable {
             if withDate {
                 warning = LocalizedText(en: "A name plus a birthday is easy to guess.", zh: "姓名加生日很容易被猜到。")
             } else if isSoleMatch {
-                warning = LocalizedText(en: "Names and surnames by themselves are easy to guess.", zh: "单独的名字或姓氏很容易被猜到。")
+                warning = LocalizedText(
+                    en: "Names and surnames by themselves are easy to guess.", zh: "单独的名字或姓氏很容易被猜到。")
             } else {
                 warning = LocalizedText(en: "Common names and surnames are easy to guess.", zh: "常见的名字和姓氏很容易被猜到。")
             }
@@ -151,7 +155,8 @@ public struct Feedback: Sendable, Equatable {
             warning = LocalizedText(
                 en: "Love numbers like 520 or 1314 are easy to guess.", zh: "像 520、1314 这样的爱情数字很容易被猜到。")
         case "lucky_numbers":
-            warning = LocalizedText(en: "Lucky numbers like 666 or 888 are easy to guess.", zh: "像 666、888 这样的吉利数字很容易被猜到。")
+            warning = LocalizedText(
+                en: "Lucky numbers like 666 or 888 are easy to guess.", zh: "像 666、888 这样的吉利数字很容易被猜到。")
         case "user_inputs":
             warning = LocalizedText(
                 en: "It contains your own account details (name, phone, e-mail).", zh: "其中包含你自己的账号信息（用户名、手机号、邮箱）。")
@@ -165,7 +170,8 @@ public struct Feedback: Sendable, Equatable {
             suggestions.append(LocalizedText(en: "Capitalization doesn't help very much.", zh: "首字母大写帮助不大。"))
         } else if upper > 0, !scalars.contains(where: { $0.properties.isLowercase }) {
             suggestions.append(
-                LocalizedText(en: "All-uppercase is almost as easy to guess as all-lowercase.", zh: "全部大写和全部小写几乎一样容易被猜到。"))
+                LocalizedText(
+                    en: "All-uppercase is almost as easy to guess as all-lowercase.", zh: "全部大写和全部小写几乎一样容易被猜到。"))
         }
         if match.reversed && scalars.count >= 4 {
             suggestions.append(LocalizedText(en: "Reversed words aren't much harder to guess.", zh: "把词倒过来写并不会难猜多少。"))

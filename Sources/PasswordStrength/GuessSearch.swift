@@ -34,7 +34,9 @@ struct GuessSearch {
         for (index, match) in all.enumerated() { byEnd[match.j].append(index) }
         // Sorted by start; of several matches over the same span only the cheapest can be in the best sequence.
         for k in 0..<n where byEnd[k].count > 1 {
-            byEnd[k].sort { all[$0].i != all[$1].i ? all[$0].i < all[$1].i : all[$0].guessesLog10 < all[$1].guessesLog10 }
+            byEnd[k].sort {
+                all[$0].i != all[$1].i ? all[$0].i < all[$1].i : all[$0].guessesLog10 < all[$1].guessesLog10
+            }
             var kept: [Int] = []
             kept.reserveCapacity(byEnd[k].count)
             for index in byEnd[k] where kept.last.map({ all[$0].i != all[index].i }) ?? true { kept.append(index) }

@@ -4,7 +4,8 @@ import WalletCrypto
 
 public enum PasswordGenerator {
     /// Printable ASCII without look-alikes that are hard to read or type on a phone (space, quotes, backslash).
-    static let characters = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!#$%&*+-=?@^_~".unicodeScalars)
+    static let characters = Array(
+        "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!#$%&*+-=?@^_~".unicodeScalars)
 
     /// English words of 4 to 8 letters from ranks 500 onward of the Wikipedia list (the very commonest
     /// words are skipped), 8,192 of them: 13 bits each.

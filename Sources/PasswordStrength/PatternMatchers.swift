@@ -9,7 +9,8 @@ enum SpatialMatcher {
         return result
     }
 
-    private static let shiftedCharacters = Set("~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars.map(\.value))
+    private static let shiftedCharacters = Set(
+        "~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars.map(\.value))
 
     private static func walks(_ password: PasswordText, _ graph: KeyboardGraph, graphIndex: Int) -> [Candidate] {
         var result: [Candidate] = []
@@ -103,7 +104,8 @@ enum RepeatMatcher {
             var match = Candidate(.repeat, i, j)
             match.baseLength = base
             match.repeatCount = Double(bestSpan) / Double(base)
-            match.baseGuessesLog10 = estimator.analyse(PasswordText(Array(password.scalars[i..<(i + base)])), depth: depth + 1)
+            match.baseGuessesLog10 =
+                estimator.analyse(PasswordText(Array(password.scalars[i..<(i + base)])), depth: depth + 1)
                 .guessesLog10
             result.append(match)
             i = j + 1

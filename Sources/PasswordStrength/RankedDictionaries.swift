@@ -102,7 +102,9 @@ final class RankedDictionaries: @unchecked Sendable {
             let line = UnsafeBufferPointer(start: start, count: length)
             guard let space = line.firstIndex(of: 0x20) else { return nil }
             var value = 0
-            for byte in line[(space + 1)...] where byte >= 0x30 && byte <= 0x39 { value = value * 10 + Int(byte - 0x30) }
+            for byte in line[(space + 1)...] where byte >= 0x30 && byte <= 0x39 {
+                value = value * 10 + Int(byte - 0x30)
+            }
             return (Array(line[..<space]), Double(max(value, 2)))
         }
         self.mask = mask

@@ -40,7 +40,9 @@ enum Scoring {
 
     /// Fills `match.guessesLog10`. Unless `unbounded`, a match shorter than the password costs at least
     /// zxcvbn's minimum submatch guesses.
-    static func estimate(_ match: inout Candidate, _ password: PasswordText, unbounded: Bool = false, referenceYear: Int) {
+    static func estimate(
+        _ match: inout Candidate, _ password: PasswordText, unbounded: Bool = false, referenceYear: Int
+    ) {
         var minimum = 0.0
         if !unbounded && match.length < password.count {
             minimum = match.length == 1 ? log10(minSubmatchGuessesSingleChar) : log10(minSubmatchGuessesMultiChar)
@@ -126,7 +128,9 @@ enum Scoring {
 
     private static let shiftedSet: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
-        for scalar in "~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars { table[Int(scalar.value)] = true }
+        for scalar in "~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?".unicodeScalars {
+            table[Int(scalar.value)] = true
+        }
         return table
     }()
 

@@ -59,7 +59,10 @@ final class BreachListTests: XCTestCase {
     func testRangeFileNamedByPrefix() throws {
         let hash = sha1("password")
         let prefix = String(hash.prefix(5))
-        let lines = [String(hash.dropFirst(5)) + ":3861493", "0018A45C4D1DEF81644B54AB7F969B88D65:0", "00D4F6E8FA6EECAD2A3AA415EEC418D38EC:2"]
+        let lines = [
+            String(hash.dropFirst(5)) + ":3861493", "0018A45C4D1DEF81644B54AB7F969B88D65:0",
+            "00D4F6E8FA6EECAD2A3AA415EEC418D38EC:2",
+        ]
         let list = try BreachList(path: write("\(prefix).txt", lines, ending: "\r\n"))
         XCTAssertEqual(list.count(for: "password"), 3_861_493)
         XCTAssertFalse(list.contains("123456"), "another prefix")

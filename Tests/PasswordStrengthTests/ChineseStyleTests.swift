@@ -74,7 +74,8 @@ final class ChineseStyleTests: XCTestCase {
     func testMobileNumbers() {
         let matches = DigitCultureMatcher.matches(text("x13912873465y"))
         XCTAssertTrue(matches.contains { $0.kind == .mobile && $0.i == 1 && $0.j == 11 })
-        XCTAssertTrue(DigitCultureMatcher.matches(text("12912873465")).filter { $0.kind == .mobile }.isEmpty, "no 12x prefix")
+        XCTAssertTrue(
+            DigitCultureMatcher.matches(text("12912873465")).filter { $0.kind == .mobile }.isEmpty, "no 12x prefix")
         let result = estimator.estimate("13912873465")
         XCTAssertEqual(result.score, 2, "a phone number never protects a vault")
         XCTAssertEqual(result.feedback.warning?.en, "A phone number is easy to guess.")

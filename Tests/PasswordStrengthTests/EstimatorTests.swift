@@ -53,12 +53,14 @@ final class EstimatorTests: XCTestCase {
             XCTAssertFalse(feedback.suggestions.isEmpty)
             XCTAssertTrue(feedback.suggestions.allSatisfy { !$0.en.isEmpty && !$0.zh.isEmpty })
         }
-        XCTAssertEqual(estimator.estimate("correct horse battery staple").feedback, Feedback(warning: nil, suggestions: []))
+        XCTAssertEqual(
+            estimator.estimate("correct horse battery staple").feedback, Feedback(warning: nil, suggestions: []))
     }
 
     func testAnyUnicodeInput() {
         let inputs = [
-            "密码123456", "🔐🔑🗝️🔒", "e\u{301}e\u{301}e\u{301}", "\u{0}\u{1}\u{7f}", "İstanbul1990", "ß" + String(repeating: "ǅ", count: 30),
+            "密码123456", "🔐🔑🗝️🔒", "e\u{301}e\u{301}e\u{301}", "\u{0}\u{1}\u{7f}", "İstanbul1990",
+            "ß" + String(repeating: "ǅ", count: 30),
             "\u{FFFD}\u{10FFFF}", "Ωμέγα2024", "  ", "\t\r",
         ]
         for input in inputs {
@@ -71,7 +73,8 @@ final class EstimatorTests: XCTestCase {
     func testLongInputsFinish() {
         // Bounded work (timings are measured by scripts/bench-password, not here).
         let inputs = [
-            String(repeating: "p@ssw0rd1", count: 150), String((0..<1200).map { _ in Character(String(Random.digit())) }),
+            String(repeating: "p@ssw0rd1", count: 150),
+            String((0..<1200).map { _ in Character(String(Random.digit())) }),
             String(repeating: "中", count: 1200),
         ]
         for input in inputs {
@@ -79,8 +82,10 @@ final class EstimatorTests: XCTestCase {
             XCTAssertTrue((0...4).contains(result.score))
             XCTAssertEqual(result.sequence.map(\.token).joined(), input)
         }
-        XCTAssertLessThanOrEqual(estimator.estimate(String(repeating: "a", count: 1200)).score, 1, "a long repeat stays weak")
-        XCTAssertLessThanOrEqual(estimator.estimate(String(repeating: "abc", count: 400)).score, 1, "a repeat is weak at any length")
+        XCTAssertLessThanOrEqual(
+            estimator.estimate(String(repeating: "a", count: 1200)).score, 1, "a long repeat stays weak")
+        XCTAssertLessThanOrEqual(
+            estimator.estimate(String(repeating: "abc", count: 400)).score, 1, "a repeat is weak at any length")
     }
 
     func testBreachedPasswordsScoreZero() {
@@ -97,7 +102,8 @@ final class EstimatorTests: XCTestCase {
             dictionaries.names,
             [
                 "passwords", "english_wikipedia", "female_names", "surnames", "us_tv_and_film", "male_names",
-                "cn_passwords", "pinyin_words", "pinyin_surnames", "pinyin_given_names", "love_numbers", "lucky_numbers",
+                "cn_passwords", "pinyin_words", "pinyin_surnames", "pinyin_given_names", "love_numbers",
+                "lucky_numbers",
             ])
         XCTAssertEqual(dictionaries.rank(of: "123456", in: "passwords"), 1)
         XCTAssertEqual(dictionaries.rank(of: "the", in: "english_wikipedia"), 1)

@@ -11,7 +11,9 @@ final class MatchingTests: XCTestCase {
     func testDictionaryMatchesWordsContainingWords() {
         let matches = dictionary.matches(text("motherboard"))
         let spans = Set(spans(matches))
-        for span in ["0-10", "0-5", "6-10"] { XCTAssertTrue(spans.contains(span), "motherboard should contain \(span)") }
+        for span in ["0-10", "0-5", "6-10"] {
+            XCTAssertTrue(spans.contains(span), "motherboard should contain \(span)")
+        }
     }
 
     func testDictionaryMatchesAreCaseInsensitiveAndKeepTheBestRank() {
@@ -25,7 +27,8 @@ final class MatchingTests: XCTestCase {
     }
 
     func testDictionaryMatchesWithUserInputs() {
-        let matcher = DictionaryMatcher(dictionaries: .shared, userInputs: Estimator.prepare(["Alice.Example@Mail.com", "13812345678"]))
+        let matcher = DictionaryMatcher(
+            dictionaries: .shared, userInputs: Estimator.prepare(["Alice.Example@Mail.com", "13812345678"]))
         let matches = matcher.matches(text("xxalice.example13812345678"))
         let user = matches.filter { $0.dictionary == Candidate.userInputsIndex }
         XCTAssertTrue(user.contains { $0.i == 2 && $0.j == 14 }, "the e-mail local part")
@@ -47,7 +50,8 @@ final class MatchingTests: XCTestCase {
         let maps = DictionaryMatcher.substitutionMaps(text("1!"), cap: 100)
         // '1' reads as i or l; '!' only as i.
         XCTAssertEqual(maps.count, 2)
-        XCTAssertTrue(maps.contains { $0[UInt8(ascii: "1")] == UInt8(ascii: "i") && $0[UInt8(ascii: "!")] == UInt8(ascii: "i") })
+        XCTAssertTrue(
+            maps.contains { $0[UInt8(ascii: "1")] == UInt8(ascii: "i") && $0[UInt8(ascii: "!")] == UInt8(ascii: "i") })
         XCTAssertTrue(maps.contains { $0[UInt8(ascii: "1")] == UInt8(ascii: "l") })
         XCTAssertTrue(DictionaryMatcher.substitutionMaps(text("abc"), cap: 100).isEmpty)
         XCTAssertEqual(DictionaryMatcher.substitutionMaps(text("4@8({[<3"), cap: 100).count, 1)
@@ -83,7 +87,8 @@ final class MatchingTests: XCTestCase {
     func testSpatialPatternsOnEachKeyboard() {
         let cases: [(String, String, Int, Int)] = [
             ("12345", "qwerty", 1, 0), ("@WSX", "qwerty", 1, 4), ("6tfGHJ", "qwerty", 2, 3), ("hGFd", "qwerty", 1, 2),
-            ("/;p09876yhn", "qwerty", 3, 0), ("Xdr%", "qwerty", 1, 2), ("159-", "keypad", 1, 0), ("*84", "keypad", 1, 0),
+            ("/;p09876yhn", "qwerty", 3, 0), ("Xdr%", "qwerty", 1, 2), ("159-", "keypad", 1, 0),
+            ("*84", "keypad", 1, 0),
             ("/8520", "keypad", 1, 0), ("369", "keypad", 1, 0), ("/963.", "mac_keypad", 1, 0),
             ("*-632.0214", "mac_keypad", 9, 0), ("aoEP%yIxkjq:", "dvorak", 4, 5), (";qoaOQ:Aoq;a", "dvorak", 11, 4),
         ]

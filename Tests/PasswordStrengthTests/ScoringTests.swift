@@ -50,7 +50,8 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(suffix.sequence.map { "\($0.kind.rawValue):\($0.i)-\($0.j)" }, ["bruteforce:0-2", "mobile:3-9"])
         let infix = search("0123456789", [fixed(1, 8, guesses: 1)], additive: false)
         XCTAssertEqual(
-            infix.sequence.map { "\($0.kind.rawValue):\($0.i)-\($0.j)" }, ["bruteforce:0-0", "mobile:1-8", "bruteforce:9-9"])
+            infix.sequence.map { "\($0.kind.rawValue):\($0.i)-\($0.j)" },
+            ["bruteforce:0-0", "mobile:1-8", "bruteforce:9-9"])
     }
 
     func testSearchChoosesTheCheaperOfTwoMatchesOverTheSameSpan() {
@@ -63,9 +64,13 @@ final class ScoringTests: XCTestCase {
 
     func testSearchWeighsOneMatchAgainstTwoCoveringTheSameSpan() {
         // [m0] wins while m0 < 2! · m1 · m2; then [m1, m2] wins. Submatches cost at least 50 guesses each.
-        let one = search("0123456789", [fixed(0, 9, guesses: 4000), fixed(0, 3, guesses: 2), fixed(4, 9, guesses: 1)], additive: false)
+        let one = search(
+            "0123456789", [fixed(0, 9, guesses: 4000), fixed(0, 3, guesses: 2), fixed(4, 9, guesses: 1)],
+            additive: false)
         XCTAssertEqual(one.sequence.map { "\($0.i)-\($0.j)" }, ["0-9"])
-        let two = search("0123456789", [fixed(0, 9, guesses: 6000), fixed(0, 3, guesses: 2), fixed(4, 9, guesses: 1)], additive: false)
+        let two = search(
+            "0123456789", [fixed(0, 9, guesses: 6000), fixed(0, 3, guesses: 2), fixed(4, 9, guesses: 1)],
+            additive: false)
         XCTAssertEqual(two.sequence.map { "\($0.i)-\($0.j)" }, ["0-3", "4-9"])
     }
 
@@ -102,7 +107,8 @@ final class ScoringTests: XCTestCase {
             guard let match = matches.first else { continue }
             let baseGuesses = estimator.analyse(text(base), depth: 1).guessesLog10
             XCTAssertEqual(match.repeatCount, count, token)
-            XCTAssertEqual(estimate(match, token), pow(10, baseGuesses) * count, accuracy: 1e-6 * pow(10, baseGuesses), token)
+            XCTAssertEqual(
+                estimate(match, token), pow(10, baseGuesses) * count, accuracy: 1e-6 * pow(10, baseGuesses), token)
         }
     }
 
@@ -172,7 +178,8 @@ final class ScoringTests: XCTestCase {
         var match = Candidate(.dictionary, 0, 5)
         match.rank = 32
         XCTAssertEqual(estimate(match, "aaaaaa"), 32, accuracy: 1e-9)
-        XCTAssertEqual(estimate(match, "AAAaaa"), 32 * Scoring.uppercaseVariations(text("AAAaaa"), 0, 5), accuracy: 1e-6)
+        XCTAssertEqual(
+            estimate(match, "AAAaaa"), 32 * Scoring.uppercaseVariations(text("AAAaaa"), 0, 5), accuracy: 1e-6)
         var reversed = Candidate(.dictionary, 0, 2)
         reversed.rank = 32
         reversed.reversed = true
@@ -182,7 +189,8 @@ final class ScoringTests: XCTestCase {
         l33t.l33t = true
         l33t.addSubstitution(UInt8(ascii: "@"), UInt8(ascii: "a"))
         XCTAssertEqual(estimate(l33t, "aaa@@@"), 32 * Scoring.l33tVariations(l33t, text("aaa@@@")), accuracy: 1e-6)
-        XCTAssertEqual(Scoring.l33tVariations(l33t, text("aaa@@@")), Scoring.nCk(6, 3) + Scoring.nCk(6, 2) + Scoring.nCk(6, 1))
+        XCTAssertEqual(
+            Scoring.l33tVariations(l33t, text("aaa@@@")), Scoring.nCk(6, 3) + Scoring.nCk(6, 2) + Scoring.nCk(6, 1))
     }
 
     func testUppercaseVariations() {
@@ -216,14 +224,16 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(variations("a4a4aa", [("4", "a")]), Scoring.nCk(6, 2) + Scoring.nCk(6, 1))
         XCTAssertEqual(variations("4a4a44", [("4", "a")]), Scoring.nCk(6, 2) + Scoring.nCk(6, 1))
         XCTAssertEqual(
-            variations("a44att+", [("4", "a"), ("+", "t")]), (Scoring.nCk(4, 2) + Scoring.nCk(4, 1)) * Scoring.nCk(3, 1))
+            variations("a44att+", [("4", "a"), ("+", "t")]), (Scoring.nCk(4, 2) + Scoring.nCk(4, 1)) * Scoring.nCk(3, 1)
+        )
         XCTAssertEqual(
             variations("Aa44aA", [("4", "a")]), Scoring.nCk(6, 2) + Scoring.nCk(6, 1), "capitalization does not count")
     }
 
     func testScoreThresholds() {
         let cases: [(Double, Int)] = [
-            (0, 0), (3, 0), (log10(1004), 0), (log10(1006), 1), (6, 1), (log10(1e6 + 6), 2), (8, 2), (log10(1e8 + 6), 3),
+            (0, 0), (3, 0), (log10(1004), 0), (log10(1006), 1), (6, 1), (log10(1e6 + 6), 2), (8, 2),
+            (log10(1e8 + 6), 3),
             (10, 3), (log10(1e10 + 6), 4), (400, 4),
         ]
         for (log, score) in cases { XCTAssertEqual(Scoring.score(guessesLog10: log), score, "10^\(log)") }

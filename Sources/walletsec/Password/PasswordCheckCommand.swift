@@ -29,7 +29,8 @@ struct PasswordCheckCommand: ParsableCommand {
 
     @Option(
         name: .customLong("user-input"), parsing: .singleValue,
-        help: ArgumentHelp("A word the password should not contain (account name, phone, e-mail); repeatable.", valueName: "word"))
+        help: ArgumentHelp(
+            "A word the password should not contain (account name, phone, e-mail); repeatable.", valueName: "word"))
     var userInputs: [String] = []
 
     @Option(
@@ -45,7 +46,10 @@ struct PasswordCheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Include the password and the matched pieces of it in the output.")
     var show = false
 
-    @Flag(name: .long, help: ArgumentHelp("Print per-password timing figures on stderr (for scripts/bench-password).", visibility: .hidden))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Print per-password timing figures on stderr (for scripts/bench-password).", visibility: .hidden))
     var timing = false
 
     func validate() throws {
@@ -84,7 +88,8 @@ struct PasswordCheckCommand: ParsableCommand {
             }
             progress.finish()
         } else {
-            guard var secret = Terminal.readSecretLine(prompt: language == .zh ? "要检查的密码：" : "Password to check: ") else {
+            guard var secret = Terminal.readSecretLine(prompt: language == .zh ? "要检查的密码：" : "Password to check: ")
+            else {
                 throw WalletError.usage(
                     en: "no terminal to ask for the password; use --stdin", zh: "没有终端可输入密码；请使用 --stdin")
             }

@@ -22,7 +22,8 @@ struct PasswordGenerateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Number of words (default 6; 8 with --pinyin).", valueName: "n"))
     var words: Int?
 
-    @Option(name: .long, help: ArgumentHelp("A password of this many random characters instead of words.", valueName: "n"))
+    @Option(
+        name: .long, help: ArgumentHelp("A password of this many random characters instead of words.", valueName: "n"))
     var length: Int?
 
     @Flag(name: .long, help: "Use pinyin syllables instead of English words.")

@@ -33,8 +33,10 @@ struct TimingLog {
             sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1e6
         }
         let count = short.count + long.count
-        var line = "timing: passwords=\(count) seconds=\(rounded(total, 4)) per_second=\(Int(Double(count) / max(total, 1e-9)))"
-        line += " p50_us=\(rounded(percentile(0.5), 1)) p99_us=\(rounded(percentile(0.99), 1)) max_us=\(rounded(percentile(1.0), 1))"
+        var line =
+            "timing: passwords=\(count) seconds=\(rounded(total, 4)) per_second=\(Int(Double(count) / max(total, 1e-9)))"
+        line +=
+            " p50_us=\(rounded(percentile(0.5), 1)) p99_us=\(rounded(percentile(0.99), 1)) max_us=\(rounded(percentile(1.0), 1))"
         if let longest = long.max() { line += " long_inputs=\(long.count) long_max_ms=\(rounded(longest * 1000, 2))" }
         Terminal.err(line)
     }

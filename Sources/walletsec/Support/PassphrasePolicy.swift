@@ -19,7 +19,8 @@ enum PassphrasePolicy {
         let zh = reason.map { "（\($0.zh.hasSuffix("。") ? String($0.zh.dropLast()) : $0.zh)）" } ?? ""
         throw WalletError(
             .checkFailed,
-            en: "passphrase too weak: score \(result.score)/4, need \(minimumScore)\(en); choose a longer one (or --allow-weak)",
+            en:
+                "passphrase too weak: score \(result.score)/4, need \(minimumScore)\(en); choose a longer one (or --allow-weak)",
             zh: "口令太弱：评分 \(result.score)/4，至少需要 \(minimumScore)\(zh)；请换更长的口令（或使用 --allow-weak）")
     }
 }
