@@ -46,16 +46,6 @@ struct DictionaryMatcher {
         }
     }
 
-    /// The dictionary where this word ranks best (lowest rank), with that rank.
-    @inline(__always) private func bestRank(_ entry: Int, count: Int) -> (Int, Int)? {
-        var best: (Int, Int)?
-        for d in 0..<count {
-            let rank = dictionaries.rank(entry: entry, dictionary: d)
-            if rank > 0 && (best == nil || rank < best!.1) { best = (d, rank) }
-        }
-        return best
-    }
-
     func matches(_ password: PasswordText) -> [Candidate] {
         var ignored: [Candidate] = []
         return matches(password, pinyinNames: &ignored)
@@ -65,13 +55,12 @@ struct DictionaryMatcher {
     /// (the name matchers build on them).
     func matches(_ password: PasswordText, pinyinNames: inout [Candidate]) -> [Candidate] {
         var result: [Candidate] = []
-        let names = dictionaries.names
-        let surnames = dictionaries.dictionaryIndex["pinyin_surnames"] ?? -1
-        let givenNames = dictionaries.dictionaryIndex["pinyin_given_names"] ?? -1
+        let surnames = dictionaries.surnamesIndex
+        let givenNames = dictionaries.givenNamesIndex
         var collected: [Candidate] = []
         scan(bytes: password.lowerBytes, offsets: password.offsets) { i, j, entry in
             if surnames >= 0 {
-                let rank = dictionaries.rank(entry: entry, dictionary: surnames)
+                let rank = dictionaries.surnameRank(entry: entry)
                 if rank > 0 {
                     var match = Candidate(.dictionary, i, j)
                     match.dictionary = surnames
@@ -80,7 +69,7 @@ struct DictionaryMatcher {
                 }
             }
             if givenNames >= 0 {
-                let rank = dictionaries.rank(entry: entry, dictionary: givenNames)
+                let rank = dictionaries.givenNameRank(entry: entry)
                 if rank > 0 {
                     var match = Candidate(.dictionary, i, j)
                     match.dictionary = givenNames
@@ -89,7 +78,8 @@ struct DictionaryMatcher {
                 }
             }
             // Only the best-ranked dictionary for a substring can be part of the minimum-guesses sequence.
-            if let (d, rank) = bestRank(entry, count: names.count) {
+            let (d, rank) = dictionaries.bestRank(entry: entry)
+            do {
                 var match = Candidate(.dictionary, i, j)
                 match.dictionary = d
                 match.rank = rank
@@ -176,10 +166,12 @@ struct DictionaryMatcher {
     }
 
     func l33tMatches(_ password: PasswordText) -> [Candidate] {
+        // A word read through l33t needs at least one real letter; digit-and-symbol strings are left to the
+        // digit matchers (zxcvbn would also try them, and loses nothing measurable by not doing so).
+        guard password.lower.contains(where: { $0 >= 0x61 && $0 <= 0x7a }) else { return [] }
         let cap = password.count <= 64 ? 32 : 4
         var result: [Candidate] = []
         var seen = Set<L33tKey>()
-        let names = dictionaries.names
         for map in Self.substitutionMaps(password, cap: cap) {
             var bytes = password.lowerBytes
             var isSubbed = [Bool](repeating: false, count: password.count)
@@ -191,7 +183,8 @@ struct DictionaryMatcher {
             }
             scan(bytes: bytes, offsets: password.offsets, required: isSubbed) { i, j, entry in
                 guard i < j else { return }
-                if let (d, rank) = bestRank(entry, count: names.count), seen.insert(L33tKey(i: i, j: j)).inserted {
+                let (d, rank) = dictionaries.bestRank(entry: entry)
+                if seen.insert(L33tKey(i: i, j: j)).inserted {
                     var match = Candidate(.dictionary, i, j)
                     match.dictionary = d
                     match.rank = rank

@@ -6,28 +6,35 @@ import CPasswordData
 final class RankedDictionaries: @unchecked Sendable {
     static let shared = RankedDictionaries()
 
-    /// Dictionary names in the order of `ranks` columns.
+    /// Dictionary names, in the order of the C data.
     let names: [String]
     /// Longest word, in bytes: substrings longer than this are never looked up.
     let maxWordBytes: Int
     private let wordStart: [UnsafePointer<UInt8>]
     private let wordLength: [Int32]
-    /// ranks[entry * names.count + dictionary], 0 when the word is not in that dictionary.
-    private let ranks: [Int32]
-    private let slots: [Int32]
-    private let slotHashes: [UInt32]
+    /// Per entry: the dictionary where the word ranks best and that rank (dictionary << 24 | rank).
+    private let best: [UInt32]
+    /// Per entry: its rank among pinyin surnames (high 16 bits) and pinyin given names (low 16 bits), 0 if none.
+    private let pinyinNameRanks: [UInt32]
+    let surnamesIndex: Int
+    let givenNamesIndex: Int
+    private let slots: [UInt64]
     private let mask: Int
-    /// A Bloom-style bit set of the hashes of every word's 3- to 6-byte prefixes: when a substring's prefix
-    /// is not in it, no longer substring from the same start can be a word, and the scan stops early.
+    /// A Bloom-style bit set of the hashes of every word's prefixes of 3 bytes or more (whole words included):
+    /// when a substring is not in it, neither it nor any longer substring from the same start is a word, so
+    /// the scan stops without probing the table.
     private let prefixBits: [UInt64]
     static let prefixMin = 3
-    static let prefixMax = 6
-    static let prefixMask = (1 << 21) - 1
+    static let prefixMask = (1 << 22) - 1
 
-    /// False when no word starts with the bytes hashed so far (`length` of them, 3 to 6).
+    @inline(__always) static func prefixBit(_ hash: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> 40) & prefixMask
+    }
+
+    /// False when no word starts with the bytes hashed so far (`length` of them).
     @inline(__always) func mayBePrefix(hash: UInt32, length: Int) -> Bool {
-        if length < Self.prefixMin || length > Self.prefixMax { return true }
-        let bit = Int(hash) & Self.prefixMask
+        if length < Self.prefixMin { return true }
+        let bit = Self.prefixBit(hash)
         return prefixBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
     /// Pinyin syllables with their guesses, most frequent first.
@@ -53,14 +60,19 @@ final class RankedDictionaries: @unchecked Sendable {
         while capacity < total * 2 { capacity <<= 1 }
         let mask = capacity - 1
         // Built in locals (not through `self`) so the loop runs without exclusivity checks.
-        var slots = [Int32](repeating: -1, count: capacity)
-        var slotHashes = [UInt32](repeating: 0, count: capacity)
+        // One 64-bit cell per slot (entry + 1 in the high half, 0 when empty; the hash in the low half) so that
+        // a probe touches one cache line.
+        var slots = [UInt64](repeating: 0, count: capacity)
         var wordStart: [UnsafePointer<UInt8>] = []
         var wordLength: [Int32] = []
-        var ranks: [Int32] = []
+        var best: [UInt32] = []
+        var pinyinNameRanks: [UInt32] = []
+        let surnamesIndex = index["pinyin_surnames"] ?? -1
+        let givenNamesIndex = index["pinyin_given_names"] ?? -1
         wordStart.reserveCapacity(total)
         wordLength.reserveCapacity(total)
-        ranks.reserveCapacity(total * count)
+        best.reserveCapacity(total)
+        pinyinNameRanks.reserveCapacity(total)
         var maxWordBytes = 0
         var prefixBits = [UInt64](repeating: 0, count: (Self.prefixMask + 1) / 64)
         for (d, list) in lists.enumerated() {
@@ -68,16 +80,16 @@ final class RankedDictionaries: @unchecked Sendable {
                 var hash = Self.fnvStart()
                 for k in 0..<length {
                     hash = Self.fnvStep(hash, start[k])
-                    if k + 1 >= Self.prefixMin && k + 1 <= Self.prefixMax {
-                        let bit = Int(hash) & Self.prefixMask
+                    if k + 1 >= Self.prefixMin {
+                        let bit = Self.prefixBit(hash)
                         prefixBits[bit >> 6] |= 1 << UInt64(bit & 63)
                     }
                 }
                 var slot = Int(hash) & mask
                 var entry = -1
-                while slots[slot] >= 0 {
-                    let candidate = Int(slots[slot])
-                    if slotHashes[slot] == hash && Int(wordLength[candidate]) == length
+                while slots[slot] != 0 {
+                    let candidate = Int(slots[slot] >> 32) - 1
+                    if UInt32(truncatingIfNeeded: slots[slot]) == hash && Int(wordLength[candidate]) == length
                         && memcmp(wordStart[candidate], start, length) == 0
                     {
                         entry = candidate
@@ -89,13 +101,18 @@ final class RankedDictionaries: @unchecked Sendable {
                     entry = wordStart.count
                     wordStart.append(start)
                     wordLength.append(Int32(length))
-                    for _ in 0..<count { ranks.append(0) }
-                    slots[slot] = Int32(entry)
-                    slotHashes[slot] = hash
+                    best.append(0)
+                    pinyinNameRanks.append(0)
+                    slots[slot] = UInt64(entry + 1) << 32 | UInt64(hash)
                     maxWordBytes = max(maxWordBytes, length)
                 }
-                let cell = entry * count + d
-                if ranks[cell] == 0 { ranks[cell] = Int32(rank + 1) }
+                let rankValue = UInt32(min(rank + 1, 0xFF_FFFF))
+                if best[entry] == 0 || rankValue < best[entry] & 0xFF_FFFF { best[entry] = UInt32(d) << 24 | rankValue }
+                if d == surnamesIndex && pinyinNameRanks[entry] >> 16 == 0 {
+                    pinyinNameRanks[entry] |= UInt32(min(rank + 1, 0xFFFF)) << 16
+                } else if d == givenNamesIndex && pinyinNameRanks[entry] & 0xFFFF == 0 {
+                    pinyinNameRanks[entry] |= UInt32(min(rank + 1, 0xFFFF))
+                }
             }
         }
         syllables = Self.split(ps_pinyin_syllables()!).compactMap { start, length in
@@ -109,10 +126,12 @@ final class RankedDictionaries: @unchecked Sendable {
         }
         self.mask = mask
         self.slots = slots
-        self.slotHashes = slotHashes
         self.wordStart = wordStart
         self.wordLength = wordLength
-        self.ranks = ranks
+        self.best = best
+        self.pinyinNameRanks = pinyinNameRanks
+        self.surnamesIndex = surnamesIndex
+        self.givenNamesIndex = givenNamesIndex
         self.maxWordBytes = maxWordBytes
         self.prefixBits = prefixBits
     }
@@ -143,33 +162,28 @@ final class RankedDictionaries: @unchecked Sendable {
     @inline(__always) func find(hash: UInt32, _ start: UnsafePointer<UInt8>, _ length: Int) -> Int? {
         var slot = Int(hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if slotHashes[slot] == hash && Int(wordLength[entry]) == length
-                && memcmp(wordStart[entry], start, length) == 0
-            {
-                return entry
+            let cell = slots[slot]
+            if cell == 0 { return nil }
+            if UInt32(truncatingIfNeeded: cell) == hash {
+                let entry = Int(cell >> 32) - 1
+                if Int(wordLength[entry]) == length && memcmp(wordStart[entry], start, length) == 0 { return entry }
             }
             slot = (slot + 1) & mask
         }
     }
 
-    @inline(__always) func rank(entry: Int, dictionary: Int) -> Int {
-        Int(ranks[entry * names.count + dictionary])
+    /// The dictionary where this entry's word ranks best, with that rank (earlier dictionaries win ties).
+    @inline(__always) func bestRank(entry: Int) -> (dictionary: Int, rank: Int) {
+        let cell = best[entry]
+        return (Int(cell >> 24), Int(cell & 0xFF_FFFF))
     }
 
-    /// Rank of a whole word in one dictionary (tests, generator).
+    @inline(__always) func surnameRank(entry: Int) -> Int { Int(pinyinNameRanks[entry] >> 16) }
+    @inline(__always) func givenNameRank(entry: Int) -> Int { Int(pinyinNameRanks[entry] & 0xFFFF) }
+
+    /// Rank of a whole word in one dictionary (tests, documentation): a linear search of that list.
     func rank(of word: String, in dictionary: String) -> Int? {
-        guard let d = dictionaryIndex[dictionary] else { return nil }
-        var bytes = Array(word.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            var hash = Self.fnvStart()
-            for byte in buffer { hash = Self.fnvStep(hash, byte) }
-            guard let entry = find(hash: hash, UnsafePointer(base), buffer.count) else { return nil }
-            let value = rank(entry: entry, dictionary: d)
-            return value > 0 ? value : nil
-        }
+        words(dictionary).firstIndex(of: word).map { $0 + 1 }
     }
 
     /// Words of one dictionary in rank order (for the passphrase generator).
