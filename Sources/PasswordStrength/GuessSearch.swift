@@ -18,7 +18,9 @@ struct GuessSearch {
 
     private struct Cell {
         var l: Int
-        var match: Int  // index into `all`, the match list plus bruteforce matches made on the way
+        /// Index into the match list, or -1 for a bruteforce stretch starting at `start`.
+        var match: Int
+        var start: Int
         var pi: Double
         var g: Double
     }
@@ -48,12 +50,11 @@ struct GuessSearch {
         let logD = log10(Scoring.minGuessesBeforeGrowingSequence)
         var logFactorials = [0.0]
         for l in 1...(maxSequenceLength + 1) { logFactorials.append(logFactorials[l - 1] + log10(Double(l))) }
-
         let lengthLimit = n > exactLength ? longSequenceLength : maxSequenceLength
-        func update(_ matchIndex: Int, _ l: Int, previousPi: Double) {
+
+        func update(k: Int, start: Int, match: Int, guessesLog10: Double, l: Int, previousPi: Double) {
             guard l <= lengthLimit else { return }
-            let k = all[matchIndex].j
-            let pi = all[matchIndex].guessesLog10 + previousPi
+            let pi = guessesLog10 + previousPi
             var g = logFactorials[l] + pi
             if additive { g = Scoring.logAdd(g, Double(l - 1) * logD) }
             var replace = -1
@@ -61,15 +62,14 @@ struct GuessSearch {
                 if competing.l <= l && competing.g <= g { return }
                 if competing.l == l { replace = position }
             }
-            let cell = Cell(l: l, match: matchIndex, pi: pi, g: g)
+            let cell = Cell(l: l, match: match, start: start, pi: pi, g: g)
             if replace >= 0 { optimal[k][replace] = cell } else { optimal[k].append(cell) }
         }
 
-        func bruteforce(_ i: Int, _ j: Int) -> Int {
+        func bruteforceGuesses(_ i: Int, _ j: Int) -> Double {
             var match = Candidate(.bruteforce, i, j)
             Scoring.estimate(&match, password, referenceYear: referenceYear)
-            all.append(match)
-            return all.count - 1
+            return match.guessesLog10
         }
 
         // Positions where some best sequence ends in a non-bruteforce match: the only useful places
@@ -77,15 +77,19 @@ struct GuessSearch {
         var patternEnds: [Int] = []
         for k in 0..<n {
             for index in byEnd[k] {
-                let i = all[index].i
-                if i > 0 {
-                    let previous = optimal[i - 1]
-                    for cell in previous { update(index, cell.l + 1, previousPi: cell.pi) }
+                let match = all[index]
+                if match.i > 0 {
+                    let previous = optimal[match.i - 1]
+                    for cell in previous {
+                        update(
+                            k: k, start: match.i, match: index, guessesLog10: match.guessesLog10, l: cell.l + 1,
+                            previousPi: cell.pi)
+                    }
                 } else {
-                    update(index, 1, previousPi: 0)
+                    update(k: k, start: 0, match: index, guessesLog10: match.guessesLog10, l: 1, previousPi: 0)
                 }
             }
-            update(bruteforce(0, k), 1, previousPi: 0)
+            update(k: k, start: 0, match: -1, guessesLog10: bruteforceGuesses(0, k), l: 1, previousPi: 0)
             let lowest = n > exactLength ? max(1, k - maxBruteforceLength + 1) : 1
             var position = patternEnds.count - 1
             while position >= 0 {
@@ -93,18 +97,15 @@ struct GuessSearch {
                 if end + 1 < lowest { break }
                 let i = end + 1
                 if i <= k {
-                    var brute = -1
+                    let guesses = bruteforceGuesses(i, k)
                     let previous = optimal[i - 1]
-                    for cell in previous where all[cell.match].kind != .bruteforce {
-                        if brute < 0 { brute = bruteforce(i, k) }
-                        update(brute, cell.l + 1, previousPi: cell.pi)
+                    for cell in previous where cell.match >= 0 {
+                        update(k: k, start: i, match: -1, guessesLog10: guesses, l: cell.l + 1, previousPi: cell.pi)
                     }
                 }
                 position -= 1
             }
-            if optimal[k].contains(where: { all[$0.match].kind != .bruteforce }) {
-                patternEnds.append(k)
-            }
+            if optimal[k].contains(where: { $0.match >= 0 }) { patternEnds.append(k) }
         }
 
         // Unwind from the best final length.
@@ -115,7 +116,13 @@ struct GuessSearch {
         var k = n - 1
         var l = best.l
         while k >= 0, let cell = optimal[k].first(where: { $0.l == l }) {
-            let match = all[cell.match]
+            var match: Candidate
+            if cell.match >= 0 {
+                match = all[cell.match]
+            } else {
+                match = Candidate(.bruteforce, cell.start, k)
+                Scoring.estimate(&match, password, referenceYear: referenceYear)
+            }
             sequence.append(PatternMatch(match, password))
             k = match.i - 1
             l -= 1
