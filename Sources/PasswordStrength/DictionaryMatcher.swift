@@ -143,26 +143,32 @@ struct DictionaryMatcher {
     ]
 
     /// Every way to read the l33t characters present as letters (one letter per l33t character), capped.
-    static func substitutionMaps(_ password: PasswordText, cap: Int) -> [[UInt8: UInt8]] {
-        var present = Set<UInt8>()
-        for value in password.lower where value < 0x80 { present.insert(UInt8(value)) }
-        var candidates: [UInt8: [UInt8]] = [:]
-        for (letter, subs) in l33tTable {
-            for sub in subs where present.contains(sub) { candidates[sub, default: []].append(letter) }
+    /// A map is a 128-entry table: map[l33t character] = letter, 0 when the character is read as itself.
+    static func substitutionMaps(_ password: PasswordText, cap: Int) -> [[UInt8]] {
+        var present = [Bool](repeating: false, count: 128)
+        for value in password.lower where value < 0x80 { present[Int(value)] = true }
+        var candidates = [[UInt8]](repeating: [], count: 128)
+        var subs: [UInt8] = []
+        for (letter, l33tCharacters) in l33tTable {
+            for sub in l33tCharacters where present[Int(sub)] {
+                if candidates[Int(sub)].isEmpty { subs.append(sub) }
+                candidates[Int(sub)].append(letter)
+            }
         }
-        var maps: [[UInt8: UInt8]] = [[:]]
-        for sub in candidates.keys.sorted() {
-            var next: [[UInt8: UInt8]] = []
+        guard !subs.isEmpty else { return [] }
+        var maps: [[UInt8]] = [[UInt8](repeating: 0, count: 128)]
+        for sub in subs.sorted() {
+            var next: [[UInt8]] = []
             for map in maps {
-                for letter in candidates[sub]! where next.count < cap {
+                for letter in candidates[Int(sub)] where next.count < cap {
                     var extended = map
-                    extended[sub] = letter
+                    extended[Int(sub)] = letter
                     next.append(extended)
                 }
             }
             maps = next
         }
-        return maps.filter { !$0.isEmpty }
+        return maps
     }
 
     func l33tMatches(_ password: PasswordText) -> [Candidate] {
@@ -176,7 +182,8 @@ struct DictionaryMatcher {
             var bytes = password.lowerBytes
             var isSubbed = [Bool](repeating: false, count: password.count)
             for k in 0..<password.count where password.lower[k] < 0x80 {
-                if let letter = map[UInt8(password.lower[k])] {
+                let letter = map[Int(password.lower[k])]
+                if letter != 0 {
                     bytes[password.offsets[k]] = letter
                     isSubbed[k] = true
                 }
@@ -191,7 +198,7 @@ struct DictionaryMatcher {
                     match.l33t = true
                     for k in i...j where isSubbed[k] {
                         let sub = UInt8(password.lower[k])
-                        match.addSubstitution(sub, map[sub]!)
+                        match.addSubstitution(sub, map[Int(sub)])
                     }
                     result.append(match)
                 }

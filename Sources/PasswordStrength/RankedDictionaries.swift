@@ -10,20 +10,20 @@ final class RankedDictionaries: @unchecked Sendable {
     let names: [String]
     /// Longest word, in bytes: substrings longer than this are never looked up.
     let maxWordBytes: Int
-    private let wordStart: [UnsafePointer<UInt8>]
-    private let wordLength: [Int32]
+    private let wordStart: UnsafePointer<UnsafePointer<UInt8>>
+    private let wordLength: UnsafePointer<Int32>
     /// Per entry: the dictionary where the word ranks best and that rank (dictionary << 24 | rank).
-    private let best: [UInt32]
+    private let best: UnsafePointer<UInt32>
     /// Per entry: its rank among pinyin surnames (high 16 bits) and pinyin given names (low 16 bits), 0 if none.
-    private let pinyinNameRanks: [UInt32]
+    private let pinyinNameRanks: UnsafePointer<UInt32>
     let surnamesIndex: Int
     let givenNamesIndex: Int
-    private let slots: [UInt64]
+    private let slots: UnsafePointer<UInt64>
     private let mask: Int
     /// A Bloom-style bit set of the hashes of every word's prefixes of 3 bytes or more (whole words included):
     /// when a substring is not in it, neither it nor any longer substring from the same start is a word, so
     /// the scan stops without probing the table.
-    private let prefixBits: [UInt64]
+    private let prefixBits: UnsafePointer<UInt64>
     static let prefixMin = 3
     static let prefixMask = (1 << 22) - 1
 
@@ -125,15 +125,25 @@ final class RankedDictionaries: @unchecked Sendable {
             return (Array(line[..<space]), Double(max(value, 2)))
         }
         self.mask = mask
-        self.slots = slots
-        self.wordStart = wordStart
-        self.wordLength = wordLength
-        self.best = best
-        self.pinyinNameRanks = pinyinNameRanks
+        // Moved to memory that lives as long as the process (this is a never-released singleton), so that the
+        // hot lookups index raw pointers without reference counting or bounds checks.
+        self.slots = Self.permanent(slots)
+        self.wordStart = Self.permanent(wordStart)
+        self.wordLength = Self.permanent(wordLength)
+        self.best = Self.permanent(best)
+        self.pinyinNameRanks = Self.permanent(pinyinNameRanks)
         self.surnamesIndex = surnamesIndex
         self.givenNamesIndex = givenNamesIndex
         self.maxWordBytes = maxWordBytes
-        self.prefixBits = prefixBits
+        self.prefixBits = Self.permanent(prefixBits)
+    }
+
+    private static func permanent<T>(_ values: [T]) -> UnsafePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+        values.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress { pointer.initialize(from: base, count: buffer.count) }
+        }
+        return UnsafePointer(pointer)
     }
 
     private static func split(_ text: UnsafePointer<CChar>) -> [(UnsafePointer<UInt8>, Int)] {

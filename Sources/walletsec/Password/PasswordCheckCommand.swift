@@ -28,7 +28,7 @@ struct PasswordCheckCommand: ParsableCommand {
     var stdin = false
 
     @Option(
-        name: .customLong("user-input"), parsing: .singleValue,
+        name: .customLong("user-input"), parsing: .upToNextOption,
         help: ArgumentHelp(
             "A word the password should not contain (account name, phone, e-mail); repeatable.", valueName: "word"))
     var userInputs: [String] = []
