@@ -114,26 +114,36 @@ struct DictionaryMatcher {
     }
 
     func reversedMatches(_ password: PasswordText) -> [Candidate] {
-        let reversedText = PasswordText(Array(password.scalars.reversed()))
+        // The lowercase bytes with the scalars in reverse order (each scalar's own bytes kept in order).
         let n = password.count
-        return matches(reversedText).compactMap { match in
-            var flipped = match
-            flipped.reversed = true
-            flipped.i = n - 1 - match.j
-            flipped.j = n - 1 - match.i
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(password.lowerBytes.count)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(n + 1)
+        for k in stride(from: n - 1, through: 0, by: -1) {
+            offsets.append(bytes.count)
+            bytes.append(contentsOf: password.lowerBytes[password.offsets[k]..<password.offsets[k + 1]])
+        }
+        offsets.append(bytes.count)
+        var result: [Candidate] = []
+        scan(bytes: bytes, offsets: offsets) { ri, rj, entry in
+            let i = n - 1 - rj
+            let j = n - 1 - ri
             // A palindrome reads the same both ways: the plain match already covers it.
-            var palindrome = true
-            var (low, high) = (flipped.i, flipped.j)
-            while low < high {
-                if password.lower[low] != password.lower[high] {
-                    palindrome = false
-                    break
-                }
+            var (low, high) = (i, j)
+            while low < high && password.lower[low] == password.lower[high] {
                 low += 1
                 high -= 1
             }
-            return palindrome ? nil : flipped
+            guard low < high else { return }
+            let (d, rank) = dictionaries.bestRank(entry: entry)
+            var match = Candidate(.dictionary, i, j)
+            match.dictionary = d
+            match.rank = rank
+            match.reversed = true
+            result.append(match)
         }
+        return result
     }
 
     static let l33tTable: [(letter: UInt8, subs: [UInt8])] = [
