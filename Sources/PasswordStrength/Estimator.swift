@@ -76,7 +76,8 @@ public struct Estimator: Sendable {
         let score = Scoring.score(guessesLog10: guessesLog10)
         return StrengthResult(
             score: score, guessesLog10: guessesLog10, crackTimes: CrackTimes(guessesLog10: guessesLog10),
-            sequence: analysis.sequence, feedback: Feedback.make(score: score, sequence: analysis.sequence),
+            sequence: analysis.sequence,
+            feedback: Feedback.make(score: score, sequence: analysis.sequence, whole: analysis.wholeMatch),
             breached: nil)
     }
 
@@ -101,7 +102,13 @@ public struct Estimator: Sendable {
 
     func analyse(_ password: PasswordText, depth: Int, userInputs: [[UInt32]] = []) -> GuessSearch.Result {
         let matches = omnimatch(password, depth: depth, userInputs: userInputs)
-        return GuessSearch.search(password, matches: matches, referenceYear: referenceYear)
+        var result = GuessSearch.search(password, matches: matches, referenceYear: referenceYear)
+        // What the whole password *is* can matter more to the user than the cheapest way to guess it:
+        // "13812345678" is cheapest as 138 + a sequence, but the advice is about phone numbers.
+        if let whole = matches.first(where: { $0.i == 0 && $0.j == password.count - 1 && $0.kind == .mobile }) {
+            result.wholeMatch = PatternMatch(whole, password)
+        }
+        return result
     }
 
     func omnimatch(_ password: PasswordText, depth: Int, userInputs: [[UInt32]]) -> [Candidate] {

@@ -16,7 +16,7 @@ public struct Feedback: Sendable, Equatable {
             LocalizedText(en: "Never reuse a password that has leaked; choose a new one.", zh: "不要再用已泄露的密码，请换一个新密码。")
         ])
 
-    static func make(score: Int, sequence: [PatternMatch]) -> Feedback {
+    static func make(score: Int, sequence: [PatternMatch], whole: PatternMatch? = nil) -> Feedback {
         if sequence.isEmpty {
             return Feedback(
                 warning: nil,
@@ -26,8 +26,8 @@ public struct Feedback: Sendable, Equatable {
                 ])
         }
         if score > 2 { return Feedback(warning: nil, suggestions: []) }
-        var longest = sequence[0]
-        for match in sequence.dropFirst() where match.length > longest.length { longest = match }
+        var longest = whole ?? sequence[0]
+        for match in sequence where match.length > longest.length { longest = match }
         var feedback = forMatch(longest, isSoleMatch: sequence.count == 1, sequence: sequence)
         feedback.suggestions.insert(addWord, at: 0)
         return feedback

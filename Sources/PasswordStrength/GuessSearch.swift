@@ -14,6 +14,8 @@ struct GuessSearch {
     struct Result {
         var guessesLog10: Double
         var sequence: [PatternMatch]
+        /// A match covering the whole password that names it better than the sequence (set by the estimator).
+        var wholeMatch: PatternMatch?
     }
 
     private struct Cell {

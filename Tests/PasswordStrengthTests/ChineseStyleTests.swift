@@ -80,6 +80,10 @@ final class ChineseStyleTests: XCTestCase {
         XCTAssertEqual(result.score, 2, "a phone number never protects a vault")
         XCTAssertEqual(result.feedback.warning?.en, "A phone number is easy to guess.")
         XCTAssertEqual(result.feedback.warning?.zh, "手机号码很容易被猜到。")
+        // Cheapest as "138" + a sequence, but the advice names what it is: a phone number.
+        let sequenced = estimator.estimate("13812345678")
+        XCTAssertLessThanOrEqual(sequenced.score, 1)
+        XCTAssertEqual(sequenced.feedback.warning?.en, "A phone number is easy to guess.")
     }
 
     func testQQNumbersAndDigitShapes() {

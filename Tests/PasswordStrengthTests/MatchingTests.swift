@@ -51,7 +51,9 @@ final class MatchingTests: XCTestCase {
         // '1' reads as i or l; '!' only as i.
         XCTAssertEqual(maps.count, 2)
         XCTAssertTrue(
-            maps.contains { $0[Int(UInt8(ascii: "1"))] == UInt8(ascii: "i") && $0[Int(UInt8(ascii: "!"))] == UInt8(ascii: "i") })
+            maps.contains {
+                $0[Int(UInt8(ascii: "1"))] == UInt8(ascii: "i") && $0[Int(UInt8(ascii: "!"))] == UInt8(ascii: "i")
+            })
         XCTAssertTrue(maps.contains { $0[Int(UInt8(ascii: "1"))] == UInt8(ascii: "l") })
         XCTAssertTrue(DictionaryMatcher.substitutionMaps(text("abc"), cap: 100).isEmpty)
         XCTAssertEqual(DictionaryMatcher.substitutionMaps(text("4@8({[<3"), cap: 100).count, 1)
