@@ -68,10 +68,12 @@ struct GuessSearch {
             if replace >= 0 { optimal[k][replace] = cell } else { optimal[k].append(cell) }
         }
 
+        // Scoring.estimate's bruteforce case, inlined: 10^length, at least one more than the submatch minimum.
+        let singleFloor = log10(Scoring.minSubmatchGuessesSingleChar + 1)
+        let multiFloor = log10(Scoring.minSubmatchGuessesMultiChar + 1)
         func bruteforceGuesses(_ i: Int, _ j: Int) -> Double {
-            var match = Candidate(.bruteforce, i, j)
-            Scoring.estimate(&match, password, referenceYear: referenceYear)
-            return match.guessesLog10
+            let length = j - i + 1
+            return max(Double(length) * log10(Scoring.bruteforceCardinality), length == 1 ? singleFloor : multiFloor)
         }
 
         // Positions where some best sequence ends in a non-bruteforce match: the only useful places

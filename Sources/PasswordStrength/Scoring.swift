@@ -15,7 +15,7 @@ enum Scoring {
     @inline(__always) static func logAdd(_ a: Double, _ b: Double) -> Double {
         let high = max(a, b)
         let low = min(a, b)
-        if high - low > 30 { return high }
+        if high - low > 17 { return high }  // below double precision
         return high + log10(1 + pow(10, low - high))
     }
 
