@@ -2,6 +2,10 @@
 // initials), mobile numbers, QQ numbers and the shapes of all-digit passwords. Love and lucky numbers
 // are ranked dictionaries (see RankedDictionaries) and so come through the dictionary matcher.
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 enum PinyinMatcher {
     /// Longest syllable ("zhuang", "shuang") in letters.
     static let longestSyllable = 6
@@ -262,10 +266,6 @@ enum DigitCultureMatcher {
         return result
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 enum NameDateMatcher {
     /// A pinyin name or surname directly followed by a date or year ("zhang19900101", "liuyang1990"): the

@@ -1,6 +1,10 @@
 // The public entry point: estimate how many guesses a password takes, its 0–4 score, crack times and feedback.
 import WalletCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Seconds to crack at the four attack speeds zxcvbn uses.
 public struct CrackTimes: Sendable, Codable, Equatable {
     /// 100 guesses per hour (a throttled login).
@@ -135,7 +139,3 @@ public struct Estimator: Sendable {
         return matches
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

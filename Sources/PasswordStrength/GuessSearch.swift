@@ -5,6 +5,10 @@
 // bruteforce stretches are at most `maxBruteforceLength` characters (10^20 guesses). Both bounds can only raise
 // an estimate that is already far above the top score's threshold, so scores do not change.
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct GuessSearch {
     static let maxSequenceLength = 64
     static let exactLength = 256
@@ -134,7 +138,3 @@ struct GuessSearch {
         return Result(guessesLog10: best.g, sequence: sequence.reversed())
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -2,6 +2,10 @@
 // libsodium's uniform random numbers (WalletCrypto.Random), never Foundation's generator.
 import WalletCrypto
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 public enum PasswordGenerator {
     /// Printable ASCII without look-alikes that are hard to read or type on a phone (space, quotes, backslash).
     static let characters = Array(
@@ -48,7 +52,3 @@ public enum PasswordGenerator {
         Double(length) * log2(Double(characters.count))
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -2,6 +2,10 @@
 // into one open-addressing hash table keyed by the word's bytes, so a lookup is one hash and one compare.
 import CPasswordData
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Every built-in dictionary plus the caller's own words, with the rank of a word in each.
 final class RankedDictionaries: @unchecked Sendable {
     static let shared = RankedDictionaries()
@@ -204,7 +208,3 @@ final class RankedDictionaries: @unchecked Sendable {
         }
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

@@ -1,5 +1,9 @@
 // Guess estimates per pattern, in log10 so that very long passwords never overflow (zxcvbn's formulas).
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 enum Scoring {
     static let bruteforceCardinality = 10.0
     static let minGuessesBeforeGrowingSequence = 10_000.0
@@ -204,7 +208,3 @@ enum Scoring {
         return 4
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif
