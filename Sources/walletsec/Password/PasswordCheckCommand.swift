@@ -13,13 +13,13 @@ struct PasswordCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Estimate how guessable passwords are (score 0–4, guesses, crack times, feedback).",
         discussion: """
-            By default asks for one password on the terminal without echo. With --stdin, checks one password
-            per line and prints one result per line in input order (JSON Lines with --json). The password is
-            never printed unless --show is given. Exits 1 when any password scores below --min-score.
+            By default asks for one password on the terminal without echo. With --stdin, checks one password per line and prints one result per line in input order (JSON Lines with --json).
+
+            The password is never printed unless --show is given. Exits 1 when any password scores below --min-score.
 
             Example:
-              walletsec password check --user-input alice --user-input 13812345678
-              walletsec password check --stdin --json --breach-list pwned-passwords-sha1-ordered-by-hash.txt < list.txt
+              walletsec password check --user-input alice 13812345678
+              walletsec password check --stdin --json --breach-list pwned-sha1.txt < list.txt
             """)
 
     @OptionGroup var globals: GlobalOptions
@@ -30,7 +30,7 @@ struct PasswordCheckCommand: ParsableCommand {
     @Option(
         name: .customLong("user-input"), parsing: .upToNextOption,
         help: ArgumentHelp(
-            "A word the password should not contain (account name, phone, e-mail); repeatable.", valueName: "word"))
+            "Words the password should not contain (account name, phone, e-mail).", valueName: "word"))
     var userInputs: [String] = []
 
     @Option(

@@ -8,8 +8,7 @@ struct PasswordGenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate a random passphrase (words) or password (characters) and show its strength.",
         discussion: """
-            Randomness comes from libsodium. Passphrases join words with '-': English words by default,
-            pinyin syllables with --pinyin. --length makes a password of random characters instead.
+            Randomness comes from libsodium. Passphrases join words with '-': English words by default, pinyin syllables with --pinyin. --length makes a password of random characters instead.
 
             Example:
               walletsec password generate --words 6
@@ -29,7 +28,7 @@ struct PasswordGenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Use pinyin syllables instead of English words.")
     var pinyin = false
 
-    @Option(name: .long, help: ArgumentHelp("How many to generate (default 1).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("How many to generate.", valueName: "n"))
     var count = 1
 
     struct Output: Encodable {
