@@ -68,6 +68,15 @@ expect_eq "$(printf '%s\n' "$OUT" | wc -l)" "2" "two results for odd bytes"
 expect_exit 0 "5000-character line" sh -c "python3 -c 'print(\"woaini1314\" * 500)' | \"$W\" password check --stdin --json"
 expect_eq "$(json_get "$OUT" "j['score'] <= 1")" "True" "a long repeat stays weak"
 
+# The default is a no-echo prompt on the terminal (a pseudo-terminal from script(1); the password is typed
+# after the prompt is up, as a person would).
+if command -v script >/dev/null; then
+    run_cmd sh -c "(sleep 1; printf 'woaini1314\n') | timeout 20 script -qec '\"$W\" password check' /dev/null"
+    expect_contains "$OUT" "Password to check:" "prompt shown on the terminal"
+    expect_contains "$OUT" "score 0/4" "prompted password checked"
+    expect_not_contains "$OUT" "woaini1314" "typed password not echoed"
+fi
+
 # No terminal to prompt on: a clear usage error, not a hang.
 expect_error 2 "no terminal for the prompt" setsid -w "$W" password check </dev/null
 
