@@ -236,13 +236,15 @@ enum DigitCultureMatcher {
                 result.append(match)
             }
         }
-        // "qq" followed by a QQ-number-like run (5 to 11 digits, no leading zero).
-        if start >= 2, length >= 5, length <= 11, password.digit(start) != 0,
-            password.lower[start - 1] == 0x71, password.lower[start - 2] == 0x71
-        {
-            var match = Candidate(.qqNumber, start - 2, end)
-            match.presetGuessesLog10 = log10(9) + Double(length - 1)
-            result.append(match)
+        // QQ-number-like runs (5 to 11 digits, no leading zero): after "qq", or as a whole all-digit password.
+        // QQ numbers are handed out in order, so every length-L number is taken: 9·10^(L-1) candidates.
+        if length >= 5, length <= 11, password.digit(start) != 0 {
+            let afterQQ = start >= 2 && password.lower[start - 1] == 0x71 && password.lower[start - 2] == 0x71
+            if afterQQ || (start == 0 && end == password.count - 1) {
+                var match = Candidate(.qqNumber, afterQQ ? start - 2 : start, end)
+                match.presetGuessesLog10 = log10(9) + Double(length - 1)
+                result.append(match)
+            }
         }
         // Digit-only shapes people use: palindromes (123321, 520025) and doubled digits (112233, 556677).
         if length >= 6 {

@@ -108,8 +108,13 @@ public struct Estimator: Sendable {
         let matches = omnimatch(password, depth: depth, userInputs: userInputs)
         var result = GuessSearch.search(password, matches: matches, referenceYear: referenceYear)
         // What the whole password *is* can matter more to the user than the cheapest way to guess it:
-        // "13812345678" is cheapest as 138 + a sequence, but the advice is about phone numbers.
-        if let whole = matches.first(where: { $0.i == 0 && $0.j == password.count - 1 && $0.kind == .mobile }) {
+        // "13812345678" is cheapest as 138 + a sequence, but the advice is about phone numbers (or QQ numbers).
+        // Used only when no single match of the sequence already covers the whole password.
+        if result.sequence.count > 1,
+            let whole = matches.first(where: {
+                $0.i == 0 && $0.j == password.count - 1 && ($0.kind == .mobile || $0.kind == .qqNumber)
+            })
+        {
             result.wholeMatch = PatternMatch(whole, password)
         }
         return result

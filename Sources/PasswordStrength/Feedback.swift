@@ -26,8 +26,9 @@ public struct Feedback: Sendable, Equatable {
                 ])
         }
         if score > 2 { return Feedback(warning: nil, suggestions: []) }
-        var longest = whole ?? sequence[0]
-        for match in sequence where match.length > longest.length { longest = match }
+        var longest = sequence[0]
+        for match in sequence.dropFirst() where match.length > longest.length { longest = match }
+        if let whole { longest = whole }
         var feedback = forMatch(longest, isSoleMatch: sequence.count == 1, sequence: sequence)
         feedback.suggestions.insert(addWord, at: 0)
         return feedback
@@ -109,7 +110,8 @@ public struct Feedback: Sendable, Equatable {
                 ])
         case .qqNumber:
             return Feedback(
-                warning: LocalizedText(en: "A QQ number is easy to guess.", zh: "QQ 号码很容易被猜到。"),
+                warning: LocalizedText(
+                    en: "Numbers like QQ or account numbers are easy to guess.", zh: "QQ 号、账号这类号码很容易被猜到。"),
                 suggestions: [LocalizedText(en: "Avoid account numbers.", zh: "避免使用账号号码。")])
         case .digits:
             return Feedback(

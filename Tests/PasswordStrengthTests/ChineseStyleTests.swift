@@ -90,6 +90,13 @@ final class ChineseStyleTests: XCTestCase {
         let qq = DigitCultureMatcher.matches(text("qq84736251"))
         XCTAssertTrue(qq.contains { $0.kind == .qqNumber && $0.i == 0 && $0.j == 9 })
         XCTAssertTrue(DigitCultureMatcher.matches(text("qq0123456")).filter { $0.kind == .qqNumber }.isEmpty)
+        let whole = DigitCultureMatcher.matches(text("84736251"))
+        XCTAssertTrue(whole.contains { $0.kind == .qqNumber && $0.i == 0 && $0.j == 7 }, "an all-digit password")
+        XCTAssertTrue(DigitCultureMatcher.matches(text("x84736251")).filter { $0.kind == .qqNumber }.isEmpty)
+        XCTAssertEqual(
+            estimator.estimate("39185047").feedback.warning?.en, "Numbers like QQ or account numbers are easy to guess."
+        )
+        XCTAssertEqual(estimator.estimate("19871010").feedback.warning?.en, "Dates are often easy to guess.")
         let palindrome = DigitCultureMatcher.matches(text("5207025"))
         XCTAssertTrue(palindrome.contains { $0.kind == .digits && $0.shape == 1 })
         let pairs = DigitCultureMatcher.matches(text("556677"))
