@@ -1,9 +1,10 @@
 // zxcvbn's minimum-guesses search: the non-overlapping match sequence covering the password that minimises
 //   l! · Π guesses(m) + D^(l-1)
 // computed in log10. Beyond `exactLength` characters the work is bounded: sequences of more than
-// `longSequenceLength` matches are not considered (such a sequence already costs ≥ 10^(4·11) guesses), and
-// bruteforce stretches are at most `maxBruteforceLength` characters (10^20 guesses). Both bounds can only raise
-// an estimate that is already far above the top score's threshold, so scores do not change.
+// `longSequenceLength` matches are not considered (such a sequence already costs ≥ 10^(4·10) guesses), and
+// bruteforce stretches are at most `maxBruteforceLength` characters (a longer one alone is ≥ 10^12 guesses).
+// Either bound can only raise an estimate that is already above the top score's threshold (10^10), so scores
+// do not change; only guesses_log10 of such very strong long inputs is an overestimate.
 
 #if canImport(Glibc)
     import Glibc
@@ -12,8 +13,8 @@
 struct GuessSearch {
     static let maxSequenceLength = 64
     static let exactLength = 256
-    static let longSequenceLength = 12
-    static let maxBruteforceLength = 20
+    static let longSequenceLength = 10
+    static let maxBruteforceLength = 12
 
     struct Result {
         var guessesLog10: Double
