@@ -8,7 +8,7 @@ extension Dictionary where Key == String, Value == Any {
     func string(_ key: String) -> String? { self[key] as? String }
 
     func int(_ key: String) -> Int? {
-        if let number = self[key] as? NSNumber, !(self[key] is Bool) { return number.intValue }
+        if let number = self[key] as? NSNumber { return number.intValue }
         if let text = self[key] as? String { return Int(text) }
         return nil
     }

@@ -64,14 +64,24 @@ public enum KeyURI {
         default:
             return (nil, [LintFinding(.error, en: "unknown type '\(typeText)'", zh: "未知类型“\(typeText)”")])
         }
-        guard let label = percentDecode(labelPart, plusIsSpace: false) else {
-            return (nil, [LintFinding(.error, en: "bad percent-encoding in the label", zh: "标签的百分号编码错误")])
-        }
+        // The separator is a literal ':' (what we write; an issuer's own colon is then %3A) or, failing
+        // that, an encoded one.
+        let badLabel = LintFinding(.error, en: "bad percent-encoding in the label", zh: "标签的百分号编码错误")
         var labelIssuer: String?
-        var accountName = label
-        if let colon = label.firstIndex(of: ":") {
-            labelIssuer = String(label[..<colon]).trimmingSpaces()
-            accountName = String(label[label.index(after: colon)...]).trimmingSpaces()
+        var accountName: String
+        if let colon = labelPart.firstIndex(of: ":") {
+            guard let issuerText = percentDecode(labelPart[..<colon], plusIsSpace: false),
+                let nameText = percentDecode(labelPart[labelPart.index(after: colon)...], plusIsSpace: false)
+            else { return (nil, [badLabel]) }
+            labelIssuer = issuerText.trimmingSpaces()
+            accountName = nameText.trimmingSpaces()
+        } else {
+            guard let label = percentDecode(labelPart, plusIsSpace: false) else { return (nil, [badLabel]) }
+            accountName = label
+            if let colon = label.firstIndex(of: ":") {
+                labelIssuer = String(label[..<colon]).trimmingSpaces()
+                accountName = String(label[label.index(after: colon)...]).trimmingSpaces()
+            }
         }
         var parameters: [String: String] = [:]
         for pair in queryPart.split(separator: "&", omittingEmptySubsequences: true) {

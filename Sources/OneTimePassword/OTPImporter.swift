@@ -31,7 +31,8 @@ public enum OTPImporter {
             throw OTPError.unknownFormat
         }
         let trimmed = text.trimmingSpaces()
-        let lower = trimmed.prefix(24).lowercased()
+        let firstLine = trimmed.split(whereSeparator: \.isNewline).first { !$0.hasPrefix("#") } ?? ""
+        let lower = firstLine.prefix(24).lowercased()
         if lower.hasPrefix(GoogleMigration.scheme) || lower.hasPrefix(KeyURI.scheme) {
             return try readLines(trimmed)
         }

@@ -80,8 +80,10 @@ public enum TwoFASFormat {
         }
         var accountName = otp.string("account") ?? ""
         if accountName.isEmpty { accountName = otp.string("label") ?? "" }
+        // "name" is the service (issuer) shown in the app; it stands in when otp.issuer is absent, unless it
+        // merely repeats the account (what 2FAS shows for an issuer-less entry).
         var issuer = otp.string("issuer") ?? ""
-        if issuer.isEmpty { issuer = service.string("name") ?? "" }
+        if issuer.isEmpty, let name = service.string("name"), name != accountName { issuer = name }
         let result = OTPAccount(
             kind: kind, issuer: issuer, account: accountName,
             secret: try decodeSecret(service.string("secret"), format: format),
