@@ -23,7 +23,8 @@ public enum AegisFormat {
         if let db = json.object("db") { return try entries(db) }
         guard let sealedDB = json.string("db"), let header = json.object("header"),
             let slots = header["slots"] as? [JSONObject], let params = header.object("params"),
-            let dbNonce = params.string("nonce").flatMap(Hex.decode), let dbTag = params.string("tag").flatMap(Hex.decode)
+            let dbNonce = params.string("nonce").flatMap(Hex.decode),
+            let dbTag = params.string("tag").flatMap(Hex.decode)
         else { throw OTPError.corrupted(format) }
         let passwordSlots = slots.filter { $0.int("type") == 1 }
         guard !passwordSlots.isEmpty else {
@@ -34,7 +35,8 @@ public enum AegisFormat {
         let secret = try password()
         var masterKey: [UInt8]?
         for slot in passwordSlots {
-            guard let salt = slot.string("salt").flatMap(Hex.decode), let wrapped = slot.string("key").flatMap(Hex.decode),
+            guard let salt = slot.string("salt").flatMap(Hex.decode),
+                let wrapped = slot.string("key").flatMap(Hex.decode),
                 let keyParams = slot.object("key_params"), let nonce = keyParams.string("nonce").flatMap(Hex.decode),
                 let tag = keyParams.string("tag").flatMap(Hex.decode), let n = slot.int("n"), let r = slot.int("r"),
                 let p = slot.int("p"), n > 1, r > 0, p > 0
@@ -43,7 +45,8 @@ public enum AegisFormat {
             do {
                 derived = try secret.withUnsafeBytes { passwordBytes in
                     try Scrypt.derive(
-                        password: Array(passwordBytes), salt: salt, n: UInt64(n), r: UInt32(r), p: UInt32(p), length: 32,
+                        password: Array(passwordBytes), salt: salt, n: UInt64(n), r: UInt32(r), p: UInt32(p),
+                        length: 32,
                         maxMemory: 1 << 30)
                 }
             } catch {
@@ -100,7 +103,8 @@ public enum AegisFormat {
         if account.kind == .hotp { info["counter"] = account.counter } else { info["period"] = account.period }
         return [
             "type": account.kind.rawValue, "uuid": UUID().uuidString.lowercased(), "name": account.account,
-            "issuer": account.issuer, "note": "", "favorite": false, "icon": NSNull(), "info": info, "groups": [String](),
+            "issuer": account.issuer, "note": "", "favorite": false, "icon": NSNull(), "info": info,
+            "groups": [String](),
         ]
     }
 

@@ -42,7 +42,8 @@ public enum AndOTPFormat {
         defer { Memory.zero(&key) }
         guard var plaintext = try? AESGCM.open(ciphertext, tag: tag, key: key, nonce: iv) else {
             throw WalletError.authentication(
-                en: "wrong import password for this andOTP file (or the file is damaged: andOTP cannot tell the two apart)",
+                en:
+                    "wrong import password for this andOTP file (or the file is damaged: andOTP cannot tell the two apart)",
                 zh: "该 andOTP 文件的导入密码错误（或文件已损坏：andOTP 格式无法区分两者）")
         }
         defer { Memory.zero(&plaintext) }
@@ -70,8 +71,10 @@ public enum AndOTPFormat {
                 label = String(label[label.index(after: colon)...]).trimmingSpaces()
             }
             let account = OTPAccount(
-                kind: kind, issuer: issuer, account: label, secret: try decodeSecret(entry.string("secret"), format: format),
-                algorithm: try hashAlgorithm(entry.string("algorithm"), format: format), digits: entry.int("digits") ?? 6,
+                kind: kind, issuer: issuer, account: label,
+                secret: try decodeSecret(entry.string("secret"), format: format),
+                algorithm: try hashAlgorithm(entry.string("algorithm"), format: format),
+                digits: entry.int("digits") ?? 6,
                 period: entry.int("period") ?? 30, counter: UInt64(max(0, entry.int("counter") ?? 0)))
             try account.validate()
             return account
@@ -81,7 +84,8 @@ public enum AndOTPFormat {
     static func entryObject(_ account: OTPAccount) -> JSONObject {
         var entry: JSONObject = [
             "secret": Base32.encode(account.secret), "issuer": account.issuer, "label": account.account,
-            "digits": account.digits, "type": account.kind.rawValue.uppercased(), "algorithm": account.algorithm.rawValue,
+            "digits": account.digits, "type": account.kind.rawValue.uppercased(),
+            "algorithm": account.algorithm.rawValue,
             "thumbnail": "Default", "last_used": 0, "used_frequency": 0, "tags": [String](),
         ]
         if account.kind == .hotp { entry["counter"] = account.counter } else { entry["period"] = account.period }

@@ -28,7 +28,8 @@ public enum GoogleMigration {
     public static func decode(uri: String) throws -> MigrationBatch {
         let text = uri.trimmingSpaces()
         guard text.lowercased().hasPrefix(scheme + "offline?") else {
-            throw OTPError.malformedImport(format, "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
+            throw OTPError.malformedImport(
+                format, "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
         }
         let query = text.dropFirst((scheme + "offline?").count)
         var dataText: String?
@@ -140,7 +141,8 @@ public enum GoogleMigration {
         for batch in batches {
             guard seen.insert(batch.batchIndex).inserted else {
                 throw OTPError.malformedImport(
-                    format, "part \(batch.batchIndex + 1) of \(size) appears twice", zh: "第 \(batch.batchIndex + 1)/\(size) 部分重复")
+                    format, "part \(batch.batchIndex + 1) of \(size) appears twice",
+                    zh: "第 \(batch.batchIndex + 1)/\(size) 部分重复")
             }
         }
         let missing = (0..<size).filter { !seen.contains($0) }
@@ -169,7 +171,8 @@ public enum GoogleMigration {
             for account in chunk {
                 var parameters = ProtobufWriter()
                 parameters.field(1, bytes: account.secret)
-                parameters.field(2, string: account.issuer.isEmpty ? account.account : "\(account.issuer):\(account.account)")
+                parameters.field(
+                    2, string: account.issuer.isEmpty ? account.account : "\(account.issuer):\(account.account)")
                 if !account.issuer.isEmpty { parameters.field(3, string: account.issuer) }
                 let algorithm: UInt64 =
                     switch account.algorithm {

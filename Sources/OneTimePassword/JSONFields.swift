@@ -24,7 +24,9 @@ enum Hex {
         out.reserveCapacity(bytes.count / 2)
         var index = 0
         while index < bytes.count {
-            guard let high = KeyURI.hexValue(bytes[index]), let low = KeyURI.hexValue(bytes[index + 1]) else { return nil }
+            guard let high = KeyURI.hexValue(bytes[index]), let low = KeyURI.hexValue(bytes[index + 1]) else {
+                return nil
+            }
             out.append(high << 4 | low)
             index += 2
         }

@@ -24,7 +24,8 @@ public enum KeyURI {
     public static func parse(_ text: String) throws -> (account: OTPAccount, warnings: [LintFinding]) {
         let (account, findings) = try analyse(text)
         if let error = findings.first(where: { $0.severity == .error }) {
-            throw WalletError(.usage, en: "malformed otpauth URI: \(error.message.en)", zh: "otpauth URI 格式错误：\(error.message.zh)")
+            throw WalletError(
+                .usage, en: "malformed otpauth URI: \(error.message.en)", zh: "otpauth URI 格式错误：\(error.message.zh)")
         }
         guard let account else { throw OTPError.malformedURI("no account", zh: "缺少账户") }
         return (account, findings)
@@ -120,7 +121,8 @@ public enum KeyURI {
                 findings.append(
                     LintFinding(
                         .warning,
-                        en: "issuer mismatch: label says '\(labelIssuer)', parameter says '\(issuerParameter)' (using the parameter)",
+                        en:
+                            "issuer mismatch: label says '\(labelIssuer)', parameter says '\(issuerParameter)' (using the parameter)",
                         zh: "发行方不一致：标签为“\(labelIssuer)”，参数为“\(issuerParameter)”（采用参数）"))
             }
             issuer = issuerParameter
@@ -213,7 +215,8 @@ public enum KeyURI {
         var bytes = Array(text.utf8)[...]
         while let byte = bytes.popFirst() {
             if byte == 0x25 {
-                guard bytes.count >= 2, let high = hexValue(bytes.removeFirst()), let low = hexValue(bytes.removeFirst())
+                guard bytes.count >= 2, let high = hexValue(bytes.removeFirst()),
+                    let low = hexValue(bytes.removeFirst())
                 else { return nil }
                 out.append(high << 4 | low)
             } else if byte == 0x2b && plusIsSpace {

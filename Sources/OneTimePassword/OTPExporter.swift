@@ -25,7 +25,8 @@ public enum OTPExporter {
             let text = accounts.map { KeyURI.build($0) + "\n" }.joined()
             return ExportedFile(bytes: Array(text.utf8), migrationURIs: [], skipped: [])
         case .aegis:
-            return ExportedFile(bytes: try AegisFormat.export(accounts, password: password), migrationURIs: [], skipped: [])
+            return ExportedFile(
+                bytes: try AegisFormat.export(accounts, password: password), migrationURIs: [], skipped: [])
         case .migration:
             let kept = accounts.filter(GoogleMigration.canExport)
             let skipped = accounts.filter { !GoogleMigration.canExport($0) }.map(\.name)

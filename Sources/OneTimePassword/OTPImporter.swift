@@ -65,7 +65,8 @@ public enum OTPImporter {
             && bytes.count >= AndOTPFormat.headerLength + AESGCM.tagLength && bytes[0] == 0
         {
             return ImportedFile(
-                format: .andOTPEncrypted, accounts: try AndOTPFormat.readEncrypted(bytes, password: password), warnings: [])
+                format: .andOTPEncrypted, accounts: try AndOTPFormat.readEncrypted(bytes, password: password),
+                warnings: [])
         }
         throw OTPError.unknownFormat
     }
@@ -86,12 +87,15 @@ public enum OTPImporter {
                     let parsed = try KeyURI.parse(line)
                     accounts.append(parsed.account)
                     warnings += parsed.warnings.map {
-                        LintFinding(.warning, en: "line \(index + 1): \($0.message.en)", zh: "第 \(index + 1) 行：\($0.message.zh)")
+                        LintFinding(
+                            .warning, en: "line \(index + 1): \($0.message.en)", zh: "第 \(index + 1) 行：\($0.message.zh)"
+                        )
                     }
                 }
             } catch let error as WalletError {
                 throw WalletError(
-                    error.status, en: "line \(index + 1): \(error.message.en)", zh: "第 \(index + 1) 行：\(error.message.zh)")
+                    error.status, en: "line \(index + 1): \(error.message.en)",
+                    zh: "第 \(index + 1) 行：\(error.message.zh)")
             }
         }
         accounts += try GoogleMigration.combine(batches)

@@ -97,8 +97,10 @@ extension Vault {
 
     public func otpAccounts() throws -> [StoredOTPAccount] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM otp_accounts ORDER BY issuer COLLATE NOCASE, account COLLATE NOCASE")
-                .map(StoredOTPAccount.init)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM otp_accounts ORDER BY issuer COLLATE NOCASE, account COLLATE NOCASE"
+            )
+            .map(StoredOTPAccount.init)
         }
     }
 
@@ -162,7 +164,8 @@ extension Vault {
         _ account: StoredOTPAccount, _ decide: (StoredOTPAccount) throws -> (T, OTPStateChange?)
     ) throws -> T {
         try database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM otp_accounts WHERE id = ?", arguments: [account.id])
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM otp_accounts WHERE id = ?", arguments: [account.id])
             else { throw OTPStoreError.vanished(account.name) }
             let (result, change) = try decide(StoredOTPAccount(row: row))
             if let change {
@@ -184,9 +187,10 @@ extension Vault {
 
     public func renameOTPAccount(_ account: StoredOTPAccount, issuer: String, name: String) throws {
         try database.write { db in
-            let taken = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM otp_accounts WHERE issuer = ? AND account = ? AND id != ?)",
-                arguments: [issuer, name, account.id]) ?? false
+            let taken =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM otp_accounts WHERE issuer = ? AND account = ? AND id != ?)",
+                    arguments: [issuer, name, account.id]) ?? false
             if taken { throw OTPStoreError.renameTaken(issuer.isEmpty ? name : "\(issuer):\(name)") }
             try db.execute(
                 sql: "UPDATE otp_accounts SET issuer = ?, account = ? WHERE id = ?",
@@ -205,9 +209,10 @@ extension Vault {
     public func addRecoveryCodes(_ codes: [String], to account: StoredOTPAccount, key: VaultKey) throws -> Int {
         let existing = try recoveryCodes(of: account, key: key).map(\.code)
         return try database.write { db in
-            var position = try Int.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(position), 0) FROM recovery_codes WHERE account_id = ?",
-                arguments: [account.id]) ?? 0
+            var position =
+                try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(MAX(position), 0) FROM recovery_codes WHERE account_id = ?",
+                    arguments: [account.id]) ?? 0
             var seen = Set(existing)
             var added = 0
             for code in codes where seen.insert(code).inserted {
@@ -239,7 +244,8 @@ extension Vault {
     }
 
     /// Marks `code` used, in one transaction so two concurrent uses of one code cannot both succeed.
-    public func useRecoveryCode(_ code: String, of account: StoredOTPAccount, key: VaultKey) throws -> RecoveryUseResult {
+    public func useRecoveryCode(_ code: String, of account: StoredOTPAccount, key: VaultKey) throws -> RecoveryUseResult
+    {
         let given = Array(code.utf8)
         let now = ISO8601.string(Date())
         return try database.write { db in
@@ -270,7 +276,8 @@ enum OTPStoreError {
 
     static func nameTaken(_ name: String) -> WalletError {
         WalletError.conflict(
-            en: "an account named \(name) with a different secret already exists; nothing was changed (rename one first)",
+            en:
+                "an account named \(name) with a different secret already exists; nothing was changed (rename one first)",
             zh: "已有名为 \(name) 但密钥不同的账户，未做任何更改（请先重命名其中一个）")
     }
 

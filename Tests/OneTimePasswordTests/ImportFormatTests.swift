@@ -16,14 +16,18 @@ final class ImportFormatTests: XCTestCase {
             OTPAccount(issuer: "Bank", account: "alice@example.com", secret: Array(repeating: 0x11, count: 20)),
             OTPAccount(
                 issuer: "Exchange", account: "bob", secret: Array(0..<32), algorithm: .sha256, digits: 8, period: 60),
-            OTPAccount(kind: .hotp, issuer: "", account: "token", secret: Array(100..<164), algorithm: .sha512, counter: 12),
+            OTPAccount(
+                kind: .hotp, issuer: "", account: "token", secret: Array(100..<164), algorithm: .sha512, counter: 12),
             OTPAccount(kind: .steam, issuer: "Steam", account: "gamer", secret: Array(repeating: 0x42, count: 20)),
         ]
     }
 
     func read(_ bytes: [UInt8], with secret: SecureBytes? = nil) throws -> ImportedFile {
         try OTPImporter.read(bytes) {
-            guard let secret else { XCTFail("no password should be asked"); return SecureBytes(count: 0) }
+            guard let secret else {
+                XCTFail("no password should be asked")
+                return SecureBytes(count: 0)
+            }
             return secret
         }
     }
@@ -46,13 +50,16 @@ final class ImportFormatTests: XCTestCase {
         let name = Array("Example:alice".utf8)
         let issuer = Array("Example".utf8)
         let parameters: [UInt8] =
-            [0x0a, UInt8(secret.count)] + secret + [0x12, UInt8(name.count)] + name + [0x1a, UInt8(issuer.count)] + issuer
-        let payload: [UInt8] = [0x0a, UInt8(parameters.count)] + parameters + [0x10, 1, 0x18, 1, 0x20, 0, 0x28, 0x85, 0x03]
+            [0x0a, UInt8(secret.count)] + secret + [0x12, UInt8(name.count)] + name + [0x1a, UInt8(issuer.count)]
+            + issuer
+        let payload: [UInt8] =
+            [0x0a, UInt8(parameters.count)] + parameters + [0x10, 1, 0x18, 1, 0x20, 0, 0x28, 0x85, 0x03]
         let uri = "otpauth-migration://offline?data=" + KeyURI.percentEncode(Data(payload).base64EncodedString())
         let file = try read(Array(uri.utf8))
         XCTAssertEqual(file.format, .googleMigration)
         XCTAssertEqual(
-            file.accounts, [OTPAccount(issuer: "Example", account: "alice", secret: secret, algorithm: .sha1, digits: 6)])
+            file.accounts,
+            [OTPAccount(issuer: "Example", account: "alice", secret: secret, algorithm: .sha1, digits: 6)])
         XCTAssertEqual(try GoogleMigration.decode(uri: uri).batchID, 389)
     }
 
@@ -185,7 +192,9 @@ final class ImportFormatTests: XCTestCase {
         let file = try read(Array(("# my accounts\n\n" + String(decoding: exported.bytes, as: UTF8.self)).utf8))
         XCTAssertEqual(file.format, .uris)
         XCTAssertEqual(file.accounts, sample)
-        XCTAssertThrowsError(try read(Array("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\notpauth://totp/C?secret=1\n".utf8))) {
+        XCTAssertThrowsError(
+            try read(Array("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\notpauth://totp/C?secret=1\n".utf8))
+        ) {
             error in
             XCTAssertEqual((error as? WalletError)?.status, .usage)
             XCTAssertTrue((error as? WalletError)?.message.en.hasPrefix("line 2:") == true)

@@ -22,7 +22,8 @@ final class KeyURITests: XCTestCase {
     }
 
     func testPercentEncodedLabelAndParameters() throws {
-        let uri = "otpauth://hotp/ACME%20Co:john.doe%40email.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME+Co&algorithm=sha512&digits=8&counter=7"
+        let uri =
+            "otpauth://hotp/ACME%20Co:john.doe%40email.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME+Co&algorithm=sha512&digits=8&counter=7"
         let (account, warnings) = try KeyURI.parse(uri)
         XCTAssertEqual(account.issuer, "ACME Co")
         XCTAssertEqual(account.account, "john.doe@email.com")
@@ -36,8 +37,10 @@ final class KeyURITests: XCTestCase {
     func testRoundTripThroughBuild() throws {
         let secret = Random.bytes(32)
         let cases = [
-            OTPAccount(issuer: "Bank: Ünï/€", account: "a b&c=d?e", secret: secret, algorithm: .sha256, digits: 7, period: 60),
-            OTPAccount(kind: .hotp, issuer: "", account: "solo", secret: secret, algorithm: .sha512, digits: 8, counter: 99),
+            OTPAccount(
+                issuer: "Bank: Ünï/€", account: "a b&c=d?e", secret: secret, algorithm: .sha256, digits: 7, period: 60),
+            OTPAccount(
+                kind: .hotp, issuer: "", account: "solo", secret: secret, algorithm: .sha512, digits: 8, counter: 99),
             OTPAccount(kind: .steam, issuer: "Steam", account: "gamer", secret: secret),
         ]
         for original in cases {
@@ -50,7 +53,8 @@ final class KeyURITests: XCTestCase {
 
     func testSteamForms() throws {
         let viaEncoder = try KeyURI.parse(
-            "otpauth://totp/Steam:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Steam&encoder=steam").account
+            "otpauth://totp/Steam:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Steam&encoder=steam"
+        ).account
         XCTAssertEqual(viaEncoder.kind, .steam)
         XCTAssertEqual(viaEncoder.digits, 5)
         XCTAssertEqual(OTPGenerator.currentCode(viaEncoder, unixTime: 1_700_000_000).count, 5)

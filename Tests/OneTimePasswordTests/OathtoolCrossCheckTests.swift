@@ -40,16 +40,23 @@ final class OathtoolCrossCheckTests: XCTestCase {
             let time = Int64(Random.uniform(UInt32.max)) * 2 + 30
             let period = [30, 60, 15][Int(Random.uniform(3))]
             let totp = try run(
-                tool, ["--totp=\(name)", "-d", "\(digits)", "-s", "\(period)s", "-N", "@\(time)", "-w", "2", "-b", base32])
+                tool,
+                ["--totp=\(name)", "-d", "\(digits)", "-s", "\(period)s", "-N", "@\(time)", "-w", "2", "-b", base32])
             let step = OTPGenerator.step(unixTime: time, period: period)
-            let account = OTPAccount(issuer: "", account: "x", secret: secret, algorithm: algorithm, digits: digits, period: period)
-            XCTAssertEqual(totp, (0..<3).map { OTPGenerator.code(account, step: step + UInt64($0)) }, "TOTP \(name) \(digits) @\(time)")
+            let account = OTPAccount(
+                issuer: "", account: "x", secret: secret, algorithm: algorithm, digits: digits, period: period)
+            XCTAssertEqual(
+                totp, (0..<3).map { OTPGenerator.code(account, step: step + UInt64($0)) },
+                "TOTP \(name) \(digits) @\(time)")
             if index % 3 == 0 {
                 let counter = UInt64(Random.uniform(1_000_000))
                 let hotp = try run(tool, ["--hotp", "-d", "\(digits)", "-c", "\(counter)", "-w", "2", "-b", base32])
                 XCTAssertEqual(
                     hotp,
-                    (0..<3).map { OTPGenerator.hotp(secret: secret, counter: counter + UInt64($0), algorithm: .sha1, digits: digits) })
+                    (0..<3).map {
+                        OTPGenerator.hotp(
+                            secret: secret, counter: counter + UInt64($0), algorithm: .sha1, digits: digits)
+                    })
                 compared += 3
             }
             compared += 3

@@ -16,7 +16,8 @@ final class RFCVectorTests: XCTestCase {
             "755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489",
         ]
         for (counter, code) in expected.enumerated() {
-            XCTAssertEqual(OTPGenerator.hotp(secret: seed20, counter: UInt64(counter), algorithm: .sha1, digits: 6), code)
+            XCTAssertEqual(
+                OTPGenerator.hotp(secret: seed20, counter: UInt64(counter), algorithm: .sha1, digits: 6), code)
         }
     }
 
@@ -31,7 +32,8 @@ final class RFCVectorTests: XCTestCase {
         ]
         for (time, sha1, sha256, sha512) in table {
             let step = OTPGenerator.step(unixTime: time, period: 30)
-            XCTAssertEqual(OTPGenerator.hotp(secret: seed20, counter: step, algorithm: .sha1, digits: 8), sha1, "\(time)")
+            XCTAssertEqual(
+                OTPGenerator.hotp(secret: seed20, counter: step, algorithm: .sha1, digits: 8), sha1, "\(time)")
             XCTAssertEqual(OTPGenerator.hotp(secret: seed32, counter: step, algorithm: .sha256, digits: 8), sha256)
             XCTAssertEqual(OTPGenerator.hotp(secret: seed64, counter: step, algorithm: .sha512, digits: 8), sha512)
         }
@@ -39,7 +41,8 @@ final class RFCVectorTests: XCTestCase {
 
     func testSevenDigitsIsTheLastSevenOfEight() {
         let eight = OTPGenerator.hotp(secret: seed20, counter: 1, algorithm: .sha1, digits: 8)
-        XCTAssertEqual(OTPGenerator.hotp(secret: seed20, counter: 1, algorithm: .sha1, digits: 7), String(eight.suffix(7)))
+        XCTAssertEqual(
+            OTPGenerator.hotp(secret: seed20, counter: 1, algorithm: .sha1, digits: 7), String(eight.suffix(7)))
     }
 
     func testBase32RFC4648Vectors() throws {
@@ -51,7 +54,8 @@ final class RFCVectorTests: XCTestCase {
             XCTAssertEqual(Base32.encode(Array(plain.utf8), padded: true), encoded)
             if !plain.isEmpty {
                 XCTAssertEqual(try Base32.decode(encoded), Array(plain.utf8))
-                XCTAssertEqual(try Base32.decode(encoded.lowercased().replacingOccurrences(of: "=", with: "")), Array(plain.utf8))
+                XCTAssertEqual(
+                    try Base32.decode(encoded.lowercased().replacingOccurrences(of: "=", with: "")), Array(plain.utf8))
             }
         }
         XCTAssertEqual(try Base32.decode("mzxw 6ytb oi"), Array("foobar".utf8))

@@ -30,7 +30,8 @@ final class OTPStoreTests: XCTestCase {
     func testInsertSkipsDuplicatesAndRefusesConflictsWhole() throws {
         let (vault, key) = try makeVault()
         XCTAssertEqual(try vault.insertOTPAccounts([account("a", secret: [1, 2, 3])], key: key).added, 1)
-        let again = try vault.insertOTPAccounts([account("a", secret: [1, 2, 3]), account("b", secret: [4])], key: key)
+        let again = try vault.insertOTPAccounts(
+            [account("a", secret: [1, 2, 3]), account("b", secret: [4])], key: key)
         XCTAssertEqual(again.added, 1)
         XCTAssertEqual(again.skipped, 1)
         XCTAssertThrowsError(
@@ -72,7 +73,8 @@ final class OTPStoreTests: XCTestCase {
 
         XCTAssertEqual(try vault.addRecoveryCodes(["aaaa-1111", "bbbb-2222", "aaaa-1111"], to: stored, key: key), 2)
         XCTAssertEqual(try vault.useRecoveryCode("bbbb-2222", of: stored, key: key), .used)
-        if case .alreadyUsed = try vault.useRecoveryCode("bbbb-2222", of: stored, key: key) {} else {
+        if case .alreadyUsed = try vault.useRecoveryCode("bbbb-2222", of: stored, key: key) {
+        } else {
             XCTFail("a used code must be reported as used")
         }
         XCTAssertEqual(try vault.useRecoveryCode("nope", of: stored, key: key), .unknown)

@@ -46,7 +46,8 @@ struct TwoFactorAdd: ParsableCommand {
         } else {
             Terminal.out(
                 globals.language == .zh
-                    ? "\(parsed.account.name) 已存在（相同密钥），跳过" : "\(parsed.account.name) is already present (same secret); skipped")
+                    ? "\(parsed.account.name) 已存在（相同密钥），跳过"
+                    : "\(parsed.account.name) is already present (same secret); skipped")
         }
     }
 }
@@ -89,7 +90,8 @@ struct TwoFactorImport: ParsableCommand {
             Terminal.out(
                 language == .zh
                     ? "从 \(imported.format.rawValue) 导入 \(result.added) 个账户，跳过 \(result.skipped) 个重复账户"
-                    : "Imported \(result.added) account(s) from \(imported.format.rawValue); skipped \(result.skipped) duplicate(s)")
+                    : "Imported \(result.added) account(s) from \(imported.format.rawValue); skipped \(result.skipped) duplicate(s)"
+            )
         }
     }
 }

@@ -85,7 +85,8 @@ struct TwoFactorCode: ParsableCommand {
             if globals.json {
                 try Terminal.json(
                     Entry(
-                        name: stored.name, issuer: stored.issuer, account: stored.account, type: stored.kind, code: code,
+                        name: stored.name, issuer: stored.issuer, account: stored.account, type: stored.kind,
+                        code: code,
                         secondsLeft: left))
             } else {
                 Terminal.out("\(stored.name)\t\(code)" + (left.map { "\t(\($0)s)" } ?? "\t(counter \(stored.counter))"))
@@ -164,7 +165,8 @@ struct TwoFactorVerify: ParsableCommand {
                 case .malformed:
                     text =
                         language == .zh
-                        ? "已拒绝：格式错误（应为 \(stored.digits) 位）" : "rejected: malformed (expected \(stored.digits) characters)"
+                        ? "已拒绝：格式错误（应为 \(stored.digits) 位）"
+                        : "rejected: malformed (expected \(stored.digits) characters)"
                 }
                 Terminal.out(text)
             }

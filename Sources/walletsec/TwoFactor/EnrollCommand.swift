@@ -30,14 +30,17 @@ struct TwoFactorEnroll: ParsableCommand {
     @Option(help: "Seconds per code.") var period: Int = 30
     @Option(help: ArgumentHelp("Also write the QR code as a PNG file (mode 0600).", valueName: "file"))
     var qrPng: String?
-    @Option(help: ArgumentHelp("The current code from the phone, instead of a prompt (for scripts).", valueName: "code"))
+    @Option(
+        help: ArgumentHelp("The current code from the phone, instead of a prompt (for scripts).", valueName: "code"))
     var confirm: String?
     @Option(help: ArgumentHelp("Use the Base32 secret in this file instead of a new random one.", valueName: "file"))
     var secretFile: String?
 
     func run() throws {
         let language = globals.language
-        guard (6...8).contains(digits) else { throw WalletError.usage(en: "--digits must be 6, 7 or 8", zh: "--digits 必须是 6、7 或 8") }
+        guard (6...8).contains(digits) else {
+            throw WalletError.usage(en: "--digits must be 6, 7 or 8", zh: "--digits 必须是 6、7 或 8")
+        }
         guard period > 0, period <= 86_400 else {
             throw WalletError.usage(en: "--period must be 1 to 86400 seconds", zh: "--period 必须在 1 到 86400 秒之间")
         }
@@ -74,7 +77,8 @@ struct TwoFactorEnroll: ParsableCommand {
             Terminal.err(
                 language == .zh
                     ? "用手机验证器扫描二维码（或输入上面的 URI）。二维码和 URI 含有密钥，请勿截图或分享。"
-                    : "Scan the QR code with the phone's authenticator (or enter the URI). It holds the secret: do not screenshot or share it.")
+                    : "Scan the QR code with the phone's authenticator (or enter the URI). It holds the secret: do not screenshot or share it."
+            )
         }
         let code: String
         if let confirm {

@@ -33,7 +33,8 @@ struct TwoFactorExport: ParsableCommand {
     var output: String
     @Flag(help: "Encrypt the export with a password (Aegis only).") var encrypt = false
     @Flag(help: "Draw migration QR codes in the terminal.") var qr = false
-    @Option(help: ArgumentHelp("Write migration QR codes as PNG files PREFIX-1.png, PREFIX-2.png...", valueName: "prefix"))
+    @Option(
+        help: ArgumentHelp("Write migration QR codes as PNG files PREFIX-1.png, PREFIX-2.png...", valueName: "prefix"))
     var qrPng: String?
 
     struct Summary: Encodable {
@@ -52,10 +53,12 @@ struct TwoFactorExport: ParsableCommand {
                 en: "--encrypt is only available with --format aegis", zh: "--encrypt 仅适用于 --format aegis")
         }
         if (qr || qrPng != nil) && format != .migration {
-            throw WalletError.usage(en: "--qr and --qr-png need --format migration", zh: "--qr 和 --qr-png 需要 --format migration")
+            throw WalletError.usage(
+                en: "--qr and --qr-png need --format migration", zh: "--qr 和 --qr-png 需要 --format migration")
         }
         if FileSystem.exists(output) {
-            throw WalletError.conflict(en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
+            throw WalletError.conflict(
+                en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
         }
         let vault = try VaultAccess.open(globals)
         let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
@@ -77,12 +80,14 @@ struct TwoFactorExport: ParsableCommand {
             Terminal.err(
                 language == .zh
                     ? "警告：Google Authenticator 无法保存 \(name)（Steam、7 位或非 30 秒周期），已跳过"
-                    : "warning: Google Authenticator cannot hold \(name) (Steam, 7 digits or a period other than 30 s); skipped")
+                    : "warning: Google Authenticator cannot hold \(name) (Steam, 7 digits or a period other than 30 s); skipped"
+            )
         }
         Terminal.err(
             language == .zh
                 ? "注意：\(output) 含有全部双重验证密钥\(encrypt ? "（已加密）" : "（未加密）")，请妥善保管，用完即删。"
-                : "Warning: \(output) holds your two-factor secrets\(encrypt ? " (encrypted)" : " in the clear"); keep it safe and delete it after use.")
+                : "Warning: \(output) holds your two-factor secrets\(encrypt ? " (encrypted)" : " in the clear"); keep it safe and delete it after use."
+        )
         if globals.json {
             try Terminal.json(
                 Summary(
@@ -92,7 +97,9 @@ struct TwoFactorExport: ParsableCommand {
         }
         if qr {
             for (index, matrix) in matrices.enumerated() {
-                Terminal.out(language == .zh ? "二维码 \(index + 1)/\(matrices.count)：" : "QR code \(index + 1) of \(matrices.count):")
+                Terminal.out(
+                    language == .zh
+                        ? "二维码 \(index + 1)/\(matrices.count)：" : "QR code \(index + 1) of \(matrices.count):")
                 Terminal.out(matrix.terminalText())
             }
         }

@@ -58,7 +58,8 @@ struct TwoFactorRename: ParsableCommand {
             struct Renamed: Encodable { var from, to: String }
             try Terminal.json(Renamed(from: stored.name, to: display))
         } else {
-            Terminal.out(globals.language == .zh ? "已将 \(stored.name) 重命名为 \(display)" : "Renamed \(stored.name) to \(display)")
+            Terminal.out(
+                globals.language == .zh ? "已将 \(stored.name) 重命名为 \(display)" : "Renamed \(stored.name) to \(display)")
         }
     }
 }
@@ -102,11 +103,15 @@ struct TwoFactorRecovery: ParsableCommand {
             let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
             let added = try vault.addRecoveryCodes(codes, to: stored, key: key)
             if globals.json {
-                struct Added: Encodable { var name: String; var added: Int }
+                struct Added: Encodable {
+                    var name: String
+                    var added: Int
+                }
                 try Terminal.json(Added(name: stored.name, added: added))
             } else {
                 Terminal.out(
-                    globals.language == .zh ? "为 \(stored.name) 保存了 \(added) 个恢复码" : "Stored \(added) recovery code(s) for \(stored.name)")
+                    globals.language == .zh
+                        ? "为 \(stored.name) 保存了 \(added) 个恢复码" : "Stored \(added) recovery code(s) for \(stored.name)")
             }
         }
     }
