@@ -63,3 +63,47 @@ public enum OTPGenerator {
             : code(account, step: step(unixTime: unixTime, period: account.period))
     }
 }
+
+/// Codes of one account for many steps (verification windows, bulk listing, benchmarks): the HMAC key is
+/// set up once and each code is computed in stack buffers without intermediate arrays.
+public final class CodeGenerator {
+    public let account: OTPAccount
+    private let context: HMACContext
+
+    public init(_ account: OTPAccount) throws {
+        self.account = account
+        self.context = try HMACContext(account.kind == .steam ? .sha1 : account.algorithm, key: account.secret)
+    }
+
+    public func code(step: UInt64) -> String {
+        var counter = step.bigEndian
+        let value = withUnsafeTemporaryAllocation(byteCount: 64, alignment: 8) { output in
+            withUnsafeBytes(of: &counter) { message in
+                let length = context.authenticate(message, into: output)
+                let mac = UnsafeRawBufferPointer(rebasing: output[0..<length])
+                let offset = Int(mac[length - 1] & 0x0f)
+                return (UInt32(mac[offset] & 0x7f) << 24) | (UInt32(mac[offset + 1]) << 16)
+                    | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
+            }
+        }
+        if account.kind == .steam {
+            var remaining = value
+            return String(unsafeUninitializedCapacity: 5) { buffer in
+                for index in 0..<5 {
+                    buffer[index] = OTPGenerator.steamAlphabet[Int(remaining % 26)]
+                    remaining /= 26
+                }
+                return 5
+            }
+        }
+        let digits = min(max(account.digits, 1), 8)
+        var remaining = value % OTPGenerator.powers[digits]
+        return String(unsafeUninitializedCapacity: digits) { buffer in
+            for index in stride(from: digits - 1, through: 0, by: -1) {
+                buffer[index] = UInt8(0x30 + remaining % 10)
+                remaining /= 10
+            }
+            return digits
+        }
+    }
+}

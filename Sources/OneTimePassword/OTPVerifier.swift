@@ -22,7 +22,8 @@ public enum OTPVerifier {
     ///   - lastAccepted: the last accepted step/counter, or nil when none yet.
     public static func verify(
         _ code: String, account: OTPAccount, unixTime: Int64, window: Int, lastAccepted: Int64?
-    ) -> VerificationResult {
+    ) throws -> VerificationResult {
+        let generator = try CodeGenerator(account)
         let normalized = normalize(code, kind: account.kind)
         guard normalized.count == account.digits else { return .rejected(.malformed) }
         let candidates: [UInt64]
@@ -39,7 +40,7 @@ public enum OTPVerifier {
         var matchedAny = false
         let given = Array(normalized.utf8)
         for step in candidates {
-            let expected = Array(OTPGenerator.code(account, step: step).utf8)
+            let expected = Array(generator.code(step: step).utf8)
             if Memory.constantTimeEquals(expected, given) {
                 matchedAny = true
                 let fresh = lastAccepted.map { Int64(bitPattern: step) > $0 } ?? true

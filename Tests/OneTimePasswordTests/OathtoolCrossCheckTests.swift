@@ -48,6 +48,8 @@ final class OathtoolCrossCheckTests: XCTestCase {
             XCTAssertEqual(
                 totp, (0..<3).map { OTPGenerator.code(account, step: step + UInt64($0)) },
                 "TOTP \(name) \(digits) @\(time)")
+            let generator = try CodeGenerator(account)
+            XCTAssertEqual(totp, (0..<3).map { generator.code(step: step + UInt64($0)) }, "reused-context path")
             if index % 3 == 0 {
                 let counter = UInt64(Random.uniform(1_000_000))
                 let hotp = try run(tool, ["--hotp", "-d", "\(digits)", "-c", "\(counter)", "-w", "2", "-b", base32])

@@ -205,3 +205,18 @@ if command -v zbarimg >/dev/null; then
     expect_eq "$(zbarimg -q --raw "$OTP_DIR/ga-1.png" 2>/dev/null)" "$(cat "$OTP_DIR/m3.txt")" "migration QR decodes to the exported URI"
 fi
 expect_contains "$("$W" 2fa --help)" "Example:" "2fa help has an example"
+
+# --- lint and scripted use without a terminal --------------------------------------------------
+printf 'otpauth://totp/A:b?secret=%s&issuer=B\n# comment\notpauth://totp/C:d?secret=GEZDGNBV&algorithm=MD5\n' "$OTP_SECRET" >"$OTP_DIR/lint.txt"
+expect_exit 1 "lint finds an error" "$W" 2fa lint --json <"$OTP_DIR/lint.txt"
+expect_eq "$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print([(o["line"], o["severity"]) for o in map(json.loads, sys.stdin)])')" \
+    "[(1, 'warning'), (3, 'warning'), (3, 'error')]" "lint: mismatch warning, short-secret warning, unknown algorithm error"
+expect_exit 0 "lint passes a clean URI" "$W" 2fa lint <<<"otpauth://totp/A:b?secret=$OTP_SECRET&issuer=A"
+if command -v setsid >/dev/null; then
+    before=$(vault_digest "$V")
+    expect_error 2 "enroll without a terminal or --confirm" setsid -w env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" \
+        "$W" 2fa enroll --vault "$V" --issuer NoTTY --account x --json
+    expect_eq "$(vault_digest "$V")" "$before" "enroll without confirmation stores nothing"
+fi
+expect_error 2 "zh messages" otp 2fa code --vault "$V" nosuch --lang zh
+expect_contains "$ERR" "没有与" "Chinese error message"

@@ -11,6 +11,10 @@ struct TwoFactorBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure code generation throughput (used by scripts/bench-otp).",
+        discussion: """
+            Example:
+              walletsec 2fa bench --count 200000
+            """,
         shouldDisplay: false)
 
     @OptionGroup var globals: GlobalOptions
@@ -19,11 +23,12 @@ struct TwoFactorBench: ParsableCommand {
     func run() throws {
         let account = OTPAccount(
             issuer: "Bench", account: "bench", secret: Array("12345678901234567890".utf8), algorithm: .sha1, digits: 6)
+        let generator = try CodeGenerator(account)
         var start = timespec()
         clock_gettime(CLOCK_MONOTONIC, &start)
         var checksum = 0
         for index in 0..<max(count, 1) {
-            let code = OTPGenerator.code(account, step: UInt64(1_700_000_000 / 30 + index))
+            let code = generator.code(step: UInt64(1_700_000_000 / 30 + index))
             checksum &+= Int(code.utf8.last ?? 0)
         }
         var end = timespec()

@@ -135,7 +135,7 @@ struct TwoFactorVerify: ParsableCommand {
         let result = try vault.updateOTPState(stored) { fresh in
             var account = base
             account.counter = UInt64(max(0, fresh.counter))
-            let result = OTPVerifier.verify(
+            let result = try OTPVerifier.verify(
                 code, account: account, unixTime: now, window: window, lastAccepted: fresh.lastAcceptedStep)
             guard case .accepted(let step) = result else { return (result, nil) }
             let counter = account.kind == .hotp ? Int64(step) + 1 : nil

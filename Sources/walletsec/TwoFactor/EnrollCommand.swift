@@ -92,7 +92,7 @@ struct TwoFactorEnroll: ParsableCommand {
             code = String(decoding: typed, as: UTF8.self)
             Memory.zero(&typed)
         }
-        let result = OTPVerifier.verify(
+        let result = try OTPVerifier.verify(
             code, account: candidate, unixTime: Clock.now(nil), window: 1, lastAccepted: nil)
         guard case .accepted(let step) = result else {
             throw WalletError(

@@ -17,7 +17,7 @@ struct TwoFactorCommand: ParsableCommand {
         subcommands: [
             TwoFactorEnroll.self, TwoFactorAdd.self, TwoFactorImport.self, TwoFactorList.self, TwoFactorCode.self,
             TwoFactorVerify.self, TwoFactorRemove.self, TwoFactorRename.self, TwoFactorRecovery.self,
-            TwoFactorExport.self, TwoFactorBench.self,
+            TwoFactorExport.self, TwoFactorLint.self, TwoFactorBench.self,
         ]
     )
 }
