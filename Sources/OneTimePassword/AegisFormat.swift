@@ -79,13 +79,7 @@ public enum AegisFormat {
             guard let info = entry.object("info") else {
                 throw OTPError.malformedImport(format, "an entry has no info", zh: "某个条目缺少 info")
             }
-            let kind: OTPKind
-            switch entry.string("type")?.lowercased() {
-            case "totp": kind = .totp
-            case "hotp": kind = .hotp
-            case "steam": kind = .steam
-            default: throw OTPError.badParameter("Aegis entry type", entry.string("type") ?? "(none)")
-            }
+            let kind = try OTPKind(exportName: entry.string("type"), format: format)
             let account = OTPAccount(
                 kind: kind, issuer: entry.string("issuer") ?? "", account: entry.string("name") ?? "",
                 secret: try decodeSecret(info.string("secret"), format: format),

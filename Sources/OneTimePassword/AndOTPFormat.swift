@@ -56,13 +56,7 @@ public enum AndOTPFormat {
             guard let entry = item as? JSONObject else {
                 throw OTPError.malformedImport(format, "an entry is not an object", zh: "某个条目不是对象")
             }
-            let kind: OTPKind
-            switch (entry.string("type") ?? "TOTP").uppercased() {
-            case "TOTP": kind = .totp
-            case "HOTP": kind = .hotp
-            case "STEAM": kind = .steam
-            case let other: throw OTPError.badParameter("andOTP type", other)
-            }
+            let kind = try OTPKind(exportName: entry.string("type"), format: format)
             var issuer = entry.string("issuer") ?? ""
             var label = entry.string("label") ?? ""
             // Older andOTP versions kept "Issuer:account" (or "Issuer - account") in the label alone.

@@ -76,3 +76,13 @@ func decodeSecret(_ text: String?, format: String) throws -> [UInt8] {
     }
     return try Base32.decode(text)
 }
+
+extension OTPKind {
+    /// The entry type as the JSON formats write it ("totp", "TOTP", "STEAM"...); absent means TOTP.
+    init(exportName: String?, format: String) throws {
+        guard let kind = OTPKind(rawValue: (exportName ?? "totp").lowercased()) else {
+            throw OTPError.badParameter("\(format) entry type", exportName ?? "")
+        }
+        self = kind
+    }
+}

@@ -239,7 +239,8 @@ public enum KeyURI {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    /// Without leading and trailing whitespace (Foundation-free, for labels and lines).
+    public func trimmingSpaces() -> String {
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }

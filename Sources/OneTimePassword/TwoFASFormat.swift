@@ -71,13 +71,7 @@ public enum TwoFASFormat {
 
     static func account(_ service: JSONObject) throws -> OTPAccount {
         let otp = service.object("otp") ?? [:]
-        let kind: OTPKind
-        switch (otp.string("tokenType") ?? "TOTP").uppercased() {
-        case "TOTP": kind = .totp
-        case "HOTP": kind = .hotp
-        case "STEAM": kind = .steam
-        case let other: throw OTPError.badParameter("2FAS token type", other)
-        }
+        let kind = try OTPKind(exportName: otp.string("tokenType"), format: format)
         var accountName = otp.string("account") ?? ""
         if accountName.isEmpty { accountName = otp.string("label") ?? "" }
         // "name" is the service (issuer) shown in the app; it stands in when otp.issuer is absent, unless it

@@ -16,7 +16,8 @@ struct TwoFactorAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add one account from an otpauth:// URI read on standard input.",
         discussion: """
-            The URI holds the secret, so it is read from stdin, never from the command line.
+            The URI holds the secret, so it is read from stdin (without echo at a terminal), never from the
+            command line.
 
             Example:
               printf '%s\\n' "$URI" | walletsec 2fa add
@@ -26,7 +27,13 @@ struct TwoFactorAdd: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     func run() throws {
-        var input = try StandardInput.readAll(limit: 1 << 16)
+        // At a terminal, ask without echo so the secret does not stay on screen; otherwise read the pipe.
+        var input: [UInt8]
+        if Terminal.stdinIsTTY, let typed = Terminal.readSecretLine(prompt: "otpauth URI: ") {
+            input = typed
+        } else {
+            input = try StandardInput.readAll(limit: 1 << 16)
+        }
         defer { Memory.zero(&input) }
         let lines = String(decoding: input, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
             .filter { !$0.trimmingCharacters().isEmpty }

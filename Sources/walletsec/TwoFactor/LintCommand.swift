@@ -32,7 +32,7 @@ struct TwoFactorLint: ParsableCommand {
         let lines = String(decoding: input, as: UTF8.self).split(
             omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, raw) in lines.enumerated() {
-            let line = String(raw).trimmingSpacesAround()
+            let line = String(raw).trimmingSpaces()
             if line.isEmpty || line.hasPrefix("#") { continue }
             for finding in KeyURI.lint(line) {
                 total += 1

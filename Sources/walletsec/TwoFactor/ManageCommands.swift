@@ -93,7 +93,7 @@ struct TwoFactorRecovery: ParsableCommand {
             var input = try StandardInput.readAll(limit: 1 << 20)
             defer { Memory.zero(&input) }
             let codes = String(decoding: input, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { String($0).trimmingSpacesAround() }.filter { !$0.isEmpty }
+                .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             guard !codes.isEmpty else {
                 throw WalletError.usage(en: "no recovery codes on standard input", zh: "标准输入中没有恢复码")
             }
@@ -166,7 +166,7 @@ struct TwoFactorRecovery: ParsableCommand {
             let vault = try VaultAccess.open(globals)
             let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
             let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
-            let result = try vault.useRecoveryCode(code.trimmingSpacesAround(), of: stored, key: key)
+            let result = try vault.useRecoveryCode(code.trimmingSpaces(), of: stored, key: key)
             let zh = globals.language == .zh
             struct Outcome: Encodable {
                 var name: String
@@ -196,14 +196,5 @@ struct TwoFactorRecovery: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-    }
-}
-
-extension String {
-    func trimmingSpacesAround() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
     }
 }
