@@ -1,5 +1,6 @@
-// Cross-check against oathtool (OATH Toolkit): 200 random secrets, each with every algorithm and digit
-// count at random times (TOTP) and counters (HOTP). Skipped with a printed reason when oathtool is absent.
+// Cross-check against oathtool (OATH Toolkit): 200 random secrets, each under SHA1/256/512 with 6/7/8 digits
+// (all nine pairs recur), random periods and times out past 2038 (TOTP), and random counters (HOTP).
+// Skipped with a printed reason when oathtool is absent.
 import Foundation
 import WalletCrypto
 import XCTest
@@ -30,27 +31,36 @@ final class OathtoolCrossCheckTests: XCTestCase {
             throw XCTSkip("oathtool is not installed (scripts/setup installs it)")
         }
         let algorithms: [(HashAlgorithm, String)] = [(.sha1, "sha1"), (.sha256, "sha256"), (.sha512, "sha512")]
+        var combinations = Set<String>()
         var compared = 0
         for index in 0..<200 {
             let secret = Random.bytes(10 + Int(Random.uniform(55)))
             let base32 = Base32.encode(secret)
-            let (algorithm, name) = algorithms[index % 3]
-            let digits = 6 + index % 3
-            // Times from 1970 to past 2038 (64-bit steps), three consecutive steps per call via -w 2.
-            let time = Int64(Random.uniform(UInt32.max)) * 2 + 30
-            let period = [30, 60, 15][Int(Random.uniform(3))]
-            let totp = try run(
-                tool,
-                ["--totp=\(name)", "-d", "\(digits)", "-s", "\(period)s", "-N", "@\(time)", "-w", "2", "-b", base32])
-            let step = OTPGenerator.step(unixTime: time, period: period)
-            let account = OTPAccount(
-                issuer: "", account: "x", secret: secret, algorithm: algorithm, digits: digits, period: period)
-            XCTAssertEqual(
-                totp, (0..<3).map { OTPGenerator.code(account, step: step + UInt64($0)) },
-                "TOTP \(name) \(digits) @\(time)")
-            let generator = try CodeGenerator(account)
-            XCTAssertEqual(totp, (0..<3).map { generator.code(step: step + UInt64($0)) }, "reused-context path")
-            if index % 3 == 0 {
+            // Every secret under every algorithm; the digit count rotates so all nine pairs recur.
+            for (algorithmIndex, (algorithm, name)) in algorithms.enumerated() {
+                let digits = 6 + (index + algorithmIndex) % 3
+                combinations.insert("\(name)/\(digits)")
+                // Times from 1970 to past 2038 (64-bit steps), three consecutive steps per call via -w 2.
+                let time = Int64(Random.uniform(UInt32.max)) * 2 + 30
+                let period = [30, 60, 15][Int(Random.uniform(3))]
+                let totp = try run(
+                    tool,
+                    [
+                        "--totp=\(name)", "-d", "\(digits)", "-s", "\(period)s", "-N", "@\(time)", "-w", "2", "-b",
+                        base32,
+                    ])
+                let step = OTPGenerator.step(unixTime: time, period: period)
+                let account = OTPAccount(
+                    issuer: "", account: "x", secret: secret, algorithm: algorithm, digits: digits, period: period)
+                XCTAssertEqual(
+                    totp, (0..<3).map { OTPGenerator.code(account, step: step + UInt64($0)) },
+                    "TOTP \(name) \(digits) @\(time)")
+                let generator = try CodeGenerator(account)
+                XCTAssertEqual(totp, (0..<3).map { generator.code(step: step + UInt64($0)) }, "reused-context path")
+                compared += 3
+            }
+            if index % 4 == 0 {
+                let digits = 6 + (index / 4) % 3
                 let counter = UInt64(Random.uniform(1_000_000))
                 let hotp = try run(tool, ["--hotp", "-d", "\(digits)", "-c", "\(counter)", "-w", "2", "-b", base32])
                 XCTAssertEqual(
@@ -61,8 +71,8 @@ final class OathtoolCrossCheckTests: XCTestCase {
                     })
                 compared += 3
             }
-            compared += 3
         }
-        XCTAssertGreaterThanOrEqual(compared, 600)
+        XCTAssertEqual(combinations.count, 9, "every algorithm with every digit count")
+        XCTAssertGreaterThanOrEqual(compared, 1800)
     }
 }

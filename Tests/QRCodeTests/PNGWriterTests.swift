@@ -1,4 +1,5 @@
 // The PNG writer: published checksum vectors, and a decode of our own output back to the QR matrix.
+import Foundation
 import XCTest
 
 @testable import QRCode
@@ -67,5 +68,37 @@ final class PNGWriterTests: XCTestCase {
                 if white == dark { return XCTFail("pixel \(x),\(y) disagrees with the matrix") }
             }
         }
+    }
+}
+
+final class TerminalRenderingTests: XCTestCase {
+    /// Reads the half-block drawing back into modules: it must be the matrix plus a light quiet zone.
+    func testHalfBlocksDrawTheMatrixExactly() throws {
+        let matrix = try QRMatrix.encode("otpauth://totp/Wallet:alice?secret=JBSWY3DPEHPK3PXP&issuer=Wallet")
+        let quiet = 2
+        let lines = matrix.terminalText(quietZone: quiet).split(separator: "\n").map { line -> [Character] in
+            var text = String(line)
+            for code in ["\u{1b}[47m", "\u{1b}[30m", "\u{1b}[0m"] {
+                text = text.replacingOccurrences(of: code, with: "")
+            }
+            return Array(text)
+        }
+        let width = matrix.size + 2 * quiet
+        for (row, line) in lines.enumerated() {
+            XCTAssertEqual(line.count, width, "line \(row)")
+            for (column, character) in line.enumerated() {
+                let x = column - quiet
+                let top = row * 2 - quiet
+                let expected: Character =
+                    switch (matrix.isDark(x: x, y: top), matrix.isDark(x: x, y: top + 1)) {
+                    case (true, true): "\u{2588}"
+                    case (true, false): "\u{2580}"
+                    case (false, true): "\u{2584}"
+                    case (false, false): " "
+                    }
+                if character != expected { return XCTFail("cell \(column),\(row) is '\(character)'") }
+            }
+        }
+        XCTAssertTrue(lines.first?.allSatisfy { $0 == " " } == true, "quiet zone above")
     }
 }

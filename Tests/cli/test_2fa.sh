@@ -13,8 +13,10 @@ V=$(new_vault otp-main)
 # --- enroll ---------------------------------------------------------------------------------------
 before=$(vault_digest "$V")
 expect_error 1 "enroll with a wrong confirmation code" \
-    otp 2fa enroll --vault "$V" --issuer Wallet --account alice --secret-file "$OTP_DIR/secret.txt" --confirm 000000
+    otp 2fa enroll --vault "$V" --issuer Wallet --account alice --secret-file "$OTP_DIR/secret.txt" --confirm 000000 \
+    --qr-png "$OTP_DIR/failed.png"
 expect_eq "$(vault_digest "$V")" "$before" "a failed enroll stores nothing"
+expect_eq "$(test -e "$OTP_DIR/failed.png" && echo left || echo removed)" "removed" "a failed enroll removes its QR PNG"
 expect_error 2 "enroll with a bad Base32 secret file" \
     bash -c 'printf "AB1CD\n" > "$1/bad-secret.txt"; WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$2" 2fa enroll --vault "$3" --issuer X --account y --secret-file "$1/bad-secret.txt" --confirm 123456' _ "$OTP_DIR" "$W" "$V"
 expect_eq "$(vault_digest "$V")" "$before" "bad Base32 stores nothing"

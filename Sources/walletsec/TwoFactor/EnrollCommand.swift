@@ -7,6 +7,10 @@ import Vault
 import WalletCore
 import WalletCrypto
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct TwoFactorEnroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enroll",
@@ -95,6 +99,8 @@ struct TwoFactorEnroll: ParsableCommand {
         let result = try OTPVerifier.verify(
             code, account: candidate, unixTime: Clock.now(nil), window: 1, lastAccepted: nil)
         guard case .accepted(let step) = result else {
+            // The PNG holds a secret that is now discarded: do not leave it behind.
+            if let qrPng { unlink(qrPng) }
             throw WalletError(
                 .checkFailed, en: "the code did not verify; nothing was stored (check the phone's clock and try again)",
                 zh: "验证码不正确，未保存任何内容（请检查手机时间后重试）")
