@@ -29,7 +29,9 @@ public enum OTPVerifier {
         let candidates: [UInt64]
         let window = UInt64(max(0, min(window, 100)))
         if account.kind == .hotp {
-            candidates = Array(account.counter...(account.counter &+ window))
+            // Counters below the stored one are checked too, only to call a match there a replay.
+            let low = account.counter >= window ? account.counter - window : 0
+            candidates = Array(low...(account.counter &+ window))
         } else {
             let now = OTPGenerator.step(unixTime: unixTime, period: account.period)
             let low = now >= window ? now - window : 0
@@ -43,7 +45,8 @@ public enum OTPVerifier {
             let expected = Array(generator.code(step: step).utf8)
             if Memory.constantTimeEquals(expected, given) {
                 matchedAny = true
-                let fresh = lastAccepted.map { Int64(bitPattern: step) > $0 } ?? true
+                let floor = account.kind == .hotp ? account.counter : 0
+                let fresh = step >= floor && (lastAccepted.map { Int64(bitPattern: step) > $0 } ?? true)
                 if fresh { best = max(best ?? step, step) }
             }
         }

@@ -63,6 +63,20 @@ final class ImportFormatTests: XCTestCase {
         XCTAssertEqual(try GoogleMigration.decode(uri: uri).batchID, 389)
     }
 
+    func testPublishedMigrationExample() throws {
+        // The example payload that circulates with Google Authenticator export decoders (Key URI wiki's
+        // Example:alice@google.com account), written by GA itself: explicit SHA1, SIX, TOTP and a batch id.
+        let uri =
+            "otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZSABKAEwAhABGAEgACjr4JP7Aw%3D%3D"
+        let batch = try GoogleMigration.decode(uri: uri)
+        XCTAssertEqual(batch.batchSize, 1)
+        XCTAssertEqual(batch.batchIndex, 0)
+        XCTAssertEqual(batch.batchID, 1_063_579_755)
+        XCTAssertEqual(
+            batch.accounts,
+            [OTPAccount(issuer: "Example", account: "alice@google.com", secret: try Base32.decode("JBSWY3DPEHPK3PXP"))])
+    }
+
     func testMigrationRoundTripInBatchesOfTen() throws {
         let many = (0..<23).map {
             OTPAccount(issuer: "I\($0)", account: "user\($0)", secret: Random.bytes(20), algorithm: .sha256, digits: 8)

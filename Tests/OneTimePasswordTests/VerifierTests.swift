@@ -51,9 +51,13 @@ final class VerifierTests: XCTestCase {
         XCTAssertEqual(
             try OTPVerifier.verify("254676", account: hotp, unixTime: 0, window: 1, lastAccepted: nil),
             .rejected(.wrongCode))
+        // A code below the stored counter was used (or skipped) already: a replay, even with no accepted step yet.
         XCTAssertEqual(
-            try OTPVerifier.verify("359152", account: hotp, unixTime: 0, window: 5, lastAccepted: nil),
-            .rejected(.wrongCode))
+            try OTPVerifier.verify("359152", account: hotp, unixTime: 0, window: 1, lastAccepted: nil),
+            .rejected(.replay))
+        XCTAssertEqual(
+            try OTPVerifier.verify("755224", account: hotp, unixTime: 0, window: 1, lastAccepted: nil),
+            .rejected(.wrongCode), "counter 0 is outside the window")
     }
 
     func testSteamCaseInsensitive() {

@@ -96,6 +96,17 @@ for round in 1 2 3 4 5; do
 done
 expect_eq "$race_ok" "5" "concurrent verifies of one code: exactly one accepted each round"
 
+# HOTP: verification advances the counter; an earlier counter's code is a replay.
+expect_exit 0 "add an HOTP account" otp 2fa add --vault "$V" \
+    <<<"otpauth://hotp/Token:hw?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Token&counter=3"
+h4=$(oathtool --hotp -c 4 -b GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)
+expect_exit 0 "HOTP code one ahead is accepted" otp 2fa verify --vault "$V" Token:hw "$h4"
+expect_exit 0 "HOTP counter advanced" otp 2fa code --vault "$V" Token:hw
+expect_contains "$OUT" "$(oathtool --hotp -c 5 -b GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)" "code shows counter 5"
+expect_exit 1 "HOTP code reused" otp 2fa verify --vault "$V" Token:hw "$h4" --json
+expect_eq "$(json_get "$OUT" 'j["reason"]')" "replay" "HOTP reuse is a replay"
+expect_exit 0 "remove the HOTP account" otp 2fa remove --vault "$V" Token:hw
+
 # --- recovery codes, rename, remove --------------------------------------------------------------
 expect_exit 0 "recovery add from stdin" otp 2fa recovery add --vault "$V" alice <<<$'aaaa-1111\n\nbbbb-2222\n'
 expect_contains "$OUT" "2" "two codes stored"
