@@ -77,6 +77,9 @@ struct TwoFactorCode: ParsableCommand {
         let selected = try name.map { [try AccountLookup.find($0, in: all)] } ?? all
         let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         let now = Clock.now(at)
+        if selected.isEmpty && !globals.json {
+            Terminal.err(globals.language == .zh ? "还没有双重验证账户" : "No two-factor accounts yet")
+        }
         for stored in selected {
             var account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
             defer { Memory.zero(&account.secret) }
