@@ -16,7 +16,7 @@ public enum OTPGenerator {
         (0..<8).map { UInt8(truncatingIfNeeded: counter >> (56 - 8 * UInt64($0))) }
     }
 
-    /// The HOTP value for `counter` as a zero-padded decimal string of `digits` (1...8... 9) digits.
+    /// The HOTP value for `counter` as a zero-padded decimal string of `digits` digits (clamped to 1...8).
     public static func hotp(secret: [UInt8], counter: UInt64, algorithm: HashAlgorithm, digits: Int) -> String {
         let mac = HMAC.authenticate(algorithm, key: secret, message: counterBytes(counter))
         let digits = min(max(digits, 1), 8)
