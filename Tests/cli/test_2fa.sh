@@ -207,6 +207,27 @@ for format in uris aegis aegis-encrypted migration; do
         expect_eq "$OUT" "$src_codes" "$format round trip keeps every code"
     fi
 done
+# Our encrypted Aegis export opened by an independent implementation (Python hashlib scrypt + cryptography AES-GCM).
+VENV_PY="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.build-venv/bin/python"
+if [ -x "$VENV_PY" ] && "$VENV_PY" -c 'import cryptography' 2>/dev/null; then
+    opened=$("$VENV_PY" - "$OTP_DIR/export-aegis-encrypted" "$OTP_DIR/export-pw.txt" <<'PY'
+import base64, hashlib, json, sys
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+vault = json.load(open(sys.argv[1])); password = open(sys.argv[2]).read().strip().encode()
+slot = [s for s in vault["header"]["slots"] if s["type"] == 1][0]
+kek = hashlib.scrypt(password, salt=bytes.fromhex(slot["salt"]), n=slot["n"], r=slot["r"], p=slot["p"], maxmem=1 << 27, dklen=32)
+kp = slot["key_params"]
+master = AESGCM(kek).decrypt(bytes.fromhex(kp["nonce"]), bytes.fromhex(slot["key"]) + bytes.fromhex(kp["tag"]), None)
+params = vault["header"]["params"]
+db = json.loads(AESGCM(master).decrypt(bytes.fromhex(params["nonce"]), base64.b64decode(vault["db"]) + bytes.fromhex(params["tag"]), None))
+print(" ".join(sorted(f'{e["issuer"]}:{e["name"]}={e["type"]}/{e["info"]["secret"]}' for e in db["entries"])))
+PY
+)
+    expect_eq "$opened" "Steam:gamer=steam/GEZDGNBVGY3TQOJQ Token:carol=hotp/GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ Wallet:alice=totp/$OTP_SECRET" \
+        "an independent Aegis decryptor opens our encrypted export"
+else
+    echo "skipped: no .build-venv with cryptography; the encrypted Aegis export is not opened independently"
+fi
 expect_contains "$(otp 2fa export --vault "$EV" --format migration --output "$OTP_DIR/m2.txt" 2>&1)" "Steam:gamer" "migration export names what GA cannot hold"
 expect_error 5 "export refuses to overwrite" otp 2fa export --vault "$EV" --format uris --output "$OTP_DIR/export-uris"
 expect_error 2 "unknown export format" otp 2fa export --vault "$EV" --format pdf --output "$OTP_DIR/x"
