@@ -69,8 +69,13 @@ struct TwoFactorExport: ParsableCommand {
         }
         var exported = try OTPExporter.export(accounts, format: format, password: password)
         defer { Memory.zero(&exported.bytes) }
-        try AtomicFile.write(exported.bytes, to: output, overwrite: false)
         let matrices = try exported.migrationURIs.map { try QRMatrix.encode($0) }
+        // Refuse before writing anything, so a clash never leaves half an export behind.
+        let pngPaths = qrPng.map { prefix in matrices.indices.map { "\(prefix)-\($0 + 1).png" } } ?? []
+        if let taken = pngPaths.first(where: FileSystem.exists) {
+            throw WalletError.conflict(en: "\(taken) already exists; refusing to overwrite it", zh: "\(taken) 已存在，拒绝覆盖")
+        }
+        try AtomicFile.write(exported.bytes, to: output, overwrite: false)
         if let qrPng {
             for (index, matrix) in matrices.enumerated() {
                 try AtomicFile.write(PNGWriter.png(matrix), to: "\(qrPng)-\(index + 1).png", overwrite: false)
