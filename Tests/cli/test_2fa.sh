@@ -254,3 +254,6 @@ if command -v setsid >/dev/null; then
 fi
 expect_error 2 "zh messages" otp 2fa code --vault "$V" nosuch --lang zh
 expect_contains "$ERR" "没有与" "Chinese error message"
+touch "$OTP_DIR/clash-1.png"
+expect_error 5 "export refuses a clashing QR PNG name" otp 2fa export --vault "$EV" --format migration --output "$OTP_DIR/clash.txt" --qr-png "$OTP_DIR/clash"
+expect_eq "$(test -e "$OTP_DIR/clash.txt" && echo written || echo absent)" "absent" "nothing written when a PNG name clashes"
