@@ -54,12 +54,20 @@ public final class StagedRestore {
             config.allowsUnsafeTransactions = true
             let queue = try DatabaseQueue(path: path, configuration: config)
             self.queue = queue
-            try Schema.migrator().migrate(queue)
+            // The staging schema is the live vault's, statement for statement (columns added by any
+            // migration included), and so is its migration record.
             let live = try vault.database.read { db in
                 (
                     try Row.fetchAll(db, sql: "SELECT * FROM meta"), try Row.fetchAll(db, sql: "SELECT * FROM key_slots"),
                     keepDeviceIdentities ? try Row.fetchAll(db, sql: "SELECT * FROM device_identities") : [],
-                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
+                            ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid
+                            """),
+                    try Row.fetchAll(db, sql: "SELECT * FROM grdb_migrations")
                 )
             }
             guard live.3 == Schema.currentVersion else {
@@ -69,7 +77,11 @@ public final class StagedRestore {
             }
             try queue.writeWithoutTransaction { db in
                 try db.beginTransaction()
-                for (table, rows) in [("meta", live.0), ("key_slots", live.1), ("device_identities", live.2)] {
+                for statement in live.4 { try db.execute(sql: statement) }
+                try db.execute(sql: "PRAGMA user_version = \(live.3)")
+                for (table, rows) in [
+                    ("meta", live.0), ("key_slots", live.1), ("device_identities", live.2), ("grdb_migrations", live.5),
+                ] {
                     for row in rows { try Self.insertRaw(db, table: table, row: row) }
                 }
                 for table in try Vault.describeTables(db) { targetTables[table.name] = table }
