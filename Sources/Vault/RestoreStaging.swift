@@ -43,6 +43,7 @@ public final class StagedRestore {
     public init(vault: Vault, key: VaultKey, keepDeviceIdentities: Bool) throws {
         self.vault = vault
         self.key = key
+        Self.removeStaleStagingFiles(folder: vault.folder)
         path = "\(vault.folder)/.restore-\(getpid())-\(Random.uniform(UInt32.max)).sqlite"
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileSystem.error(errno, path: path, action: "create") }
@@ -94,6 +95,16 @@ public final class StagedRestore {
     }
 
     deinit { discard() }
+
+    /// Staging files of restores that were killed (their process is gone) are only clutter: remove them.
+    static func removeStaleStagingFiles(folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".restore-") {
+            let parts = name.split(separator: "-")
+            guard parts.count >= 3, let pid = Int32(parts[1]), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(folder)/\(name)") }
+        }
+    }
 
     static func wrap(_ error: Error) -> Error {
         guard let error = error as? DatabaseError else { return error }
