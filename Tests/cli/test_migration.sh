@@ -149,9 +149,11 @@ for i in $(seq 1 50); do
     sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
-    state=$(mig_content "$MIG/crash" 2>/dev/null)
+    # Opening the vault first lets SQLite roll back a hot journal, as any later walletsec run would.
     if ! "$W" status --vault "$MIG/crash" >/dev/null 2>&1; then
         broken=$((broken + 1)); echo "crash run $i: vault does not open" >&2
+    elif ! state=$(mig_content "$MIG/crash"); then
+        broken=$((broken + 1)); echo "crash run $i: vault unreadable" >&2
     elif [ "$state" = "$BEFORE" ]; then
         outcomes_before=$((outcomes_before + 1))
     elif [ "$state" = "$AFTER" ]; then
