@@ -78,7 +78,8 @@ final class PayloadWriter {
             let remaining = bytes.count - offset
             if plainCount == 0 && remaining > PayloadFormat.chunkSize {
                 // A full chunk with more data after it: seal straight from the caller's buffer.
-                try seal(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + PayloadFormat.chunkSize)]), last: false)
+                try seal(
+                    UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + PayloadFormat.chunkSize)]), last: false)
                 offset += PayloadFormat.chunkSize
                 continue
             }

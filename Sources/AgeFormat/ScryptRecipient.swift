@@ -12,7 +12,8 @@ public struct ScryptRecipient: Recipient {
     public init(passphrase: SecureBytes, logN: Int = ScryptRecipient.defaultLogN) throws {
         guard (1...ScryptIdentity.maxLogN).contains(logN) else {
             throw AgeError.badKey(
-                "scrypt work factor must be 1 to \(ScryptIdentity.maxLogN)", "scrypt 工作因子必须在 1 到 \(ScryptIdentity.maxLogN) 之间")
+                "scrypt work factor must be 1 to \(ScryptIdentity.maxLogN)",
+                "scrypt 工作因子必须在 1 到 \(ScryptIdentity.maxLogN) 之间")
         }
         self.passphrase = passphrase
         self.logN = logN

@@ -16,7 +16,8 @@ public struct X25519Recipient: Recipient, Sendable, Equatable {
 
     /// Parses `age1…` (Bech32, HRP "age").
     public init(parsing text: String) throws {
-        guard let (hrp, data) = Bech32.decode(text), hrp == "age", data.count == X25519.keyLength, text.lowercased() == text
+        guard let (hrp, data) = Bech32.decode(text), hrp == "age", data.count == X25519.keyLength,
+            text.lowercased() == text
         else {
             throw AgeError.badKey(
                 "invalid age recipient \(String(text.prefix(80))) (expected age1…)",
@@ -61,7 +62,8 @@ public final class X25519Identity: Identity, @unchecked Sendable {
     public convenience init(parsing text: String) throws {
         guard let (hrp, data) = Bech32.decode(text), hrp == Self.hrp.lowercased(), data.count == X25519.keyLength
         else {
-            throw AgeError.badKey("invalid age identity (expected AGE-SECRET-KEY-1…)", "无效的 age 身份密钥（应为 AGE-SECRET-KEY-1…）")
+            throw AgeError.badKey(
+                "invalid age identity (expected AGE-SECRET-KEY-1…)", "无效的 age 身份密钥（应为 AGE-SECRET-KEY-1…）")
         }
         var copy = data
         defer { Memory.zero(&copy) }

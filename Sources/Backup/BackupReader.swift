@@ -41,7 +41,8 @@ public enum BackupReader {
         }
         guard header.version == BackupFormat.version else {
             throw WalletError.usage(
-                en: "backup format version \(header.version) is not supported by this walletsec (\(BackupFormat.version))",
+                en:
+                    "backup format version \(header.version) is not supported by this walletsec (\(BackupFormat.version))",
                 zh: "本程序不支持备份格式版本 \(header.version)（支持 \(BackupFormat.version)）")
         }
         digest.update(first + [0x0a])
@@ -100,12 +101,14 @@ public enum BackupReader {
             guard record.type == "row", let name = record.table, let table = tables[name], let values = record.values,
                 values.count == table.columns.count
             else {
-                throw BackupFormat.invalid("record \(records + 2) is not a row of a listed table", "第 \(records + 2) 条记录不属于已列出的表")
+                throw BackupFormat.invalid(
+                    "record \(records + 2) is not a row of a listed table", "第 \(records + 2) 条记录不属于已列出的表")
             }
             var parsed: [SQLValue] = []
             parsed.reserveCapacity(table.columns.count)
             for column in table.columns {
-                guard let wire = values[column], let value = decode(wire, sealed: table.sealedColumns.contains(column)) else {
+                guard let wire = values[column], let value = decode(wire, sealed: table.sealedColumns.contains(column))
+                else {
                     throw BackupFormat.invalid("bad value for \(name).\(column)", "\(name).\(column) 的值无效")
                 }
                 parsed.append(value)

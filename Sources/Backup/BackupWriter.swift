@@ -82,7 +82,9 @@ public enum BackupWriter {
         case .blob(let bytes) where sealed:
             out += Array("{\"secret_base64\":".utf8)
             JSONText.quoted(Base64.encode(bytes, variant: .padded), into: &out)
-            if let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            if let text = String(validating: bytes, as: UTF8.self),
+                !text.unicodeScalars.contains(where: { $0.value < 0x20 })
+            {
                 out += Array(",\"secret_text\":".utf8)
                 JSONText.quoted(text, into: &out)
             } else {

@@ -36,15 +36,19 @@ extension Vault {
 
     public func deviceIdentities() throws -> [DeviceIdentityRecord] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, label, recipient, created_at FROM device_identities ORDER BY created_at, id")
-                .map { row in
-                    DeviceIdentityRecord(id: row["id"], label: row["label"], recipient: row["recipient"], createdAt: row["created_at"])
-                }
+            try Row.fetchAll(
+                db, sql: "SELECT id, label, recipient, created_at FROM device_identities ORDER BY created_at, id"
+            )
+            .map { row in
+                DeviceIdentityRecord(
+                    id: row["id"], label: row["label"], recipient: row["recipient"], createdAt: row["created_at"])
+            }
         }
     }
 
     /// The opened secret scalars, newest first, for trying a backup's stanzas.
-    public func deviceIdentitySecrets(key: VaultKey) throws -> [(record: DeviceIdentityRecord, secretKey: SecureBytes)] {
+    public func deviceIdentitySecrets(key: VaultKey) throws -> [(record: DeviceIdentityRecord, secretKey: SecureBytes)]
+    {
         let rows = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM device_identities ORDER BY created_at DESC, id")
         }

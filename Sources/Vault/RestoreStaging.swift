@@ -59,7 +59,8 @@ public final class StagedRestore {
             // migration included), and so is its migration record.
             let live = try vault.database.read { db in
                 (
-                    try Row.fetchAll(db, sql: "SELECT * FROM meta"), try Row.fetchAll(db, sql: "SELECT * FROM key_slots"),
+                    try Row.fetchAll(db, sql: "SELECT * FROM meta"),
+                    try Row.fetchAll(db, sql: "SELECT * FROM key_slots"),
                     keepDeviceIdentities ? try Row.fetchAll(db, sql: "SELECT * FROM device_identities") : [],
                     try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                     try String.fetchAll(
@@ -130,7 +131,8 @@ public final class StagedRestore {
         let unknown = table.columns.filter { !target.columns.contains($0) }
         guard unknown.isEmpty, Set(table.columns).count == table.columns.count else {
             throw WalletError.usage(
-                en: "the backup's table \(table.name) has columns unknown to this walletsec (\(unknown.joined(separator: ", ")))",
+                en:
+                    "the backup's table \(table.name) has columns unknown to this walletsec (\(unknown.joined(separator: ", ")))",
                 zh: "备份中表 \(table.name) 有本程序不认识的列（\(unknown.joined(separator: ", "))）")
         }
         if !table.sealedColumns.isEmpty, let keyColumn = target.primaryKey, !table.columns.contains(keyColumn) {
@@ -180,7 +182,10 @@ public final class StagedRestore {
         guard let queue else { return }
         do {
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('restored_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [ISO8601.string(Date())])
+                try db.execute(
+                    sql:
+                        "INSERT INTO meta (key, value) VALUES ('restored_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    arguments: [ISO8601.string(Date())])
                 try db.commit()
                 if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
                     throw WalletError.integrity(

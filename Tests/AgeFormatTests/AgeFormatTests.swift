@@ -229,7 +229,8 @@ final class AgeFormatTests: XCTestCase {
             try PayloadFormat.nonce(counter: 1, last: true).withUnsafeBytes { nonce in
                 try empty.withUnsafeMutableBytes { e in
                     try tag.withUnsafeMutableBytes { t in
-                        try engine.seal(key: key, nonce: nonce, plaintext: UnsafeRawBufferPointer(e), ciphertext: e, tag: t)
+                        try engine.seal(
+                            key: key, nonce: nonce, plaintext: UnsafeRawBufferPointer(e), ciphertext: e, tag: t)
                     }
                 }
             }

@@ -42,14 +42,18 @@ final class BackupTests: XCTestCase {
                             secret_sealed, last_accepted_step, created_at)
                         VALUES (?, ?, ?, 'totp', 'SHA1', 6, 30, 0, ?, ?, '2026-01-01T00:00:00Z')
                         """,
-                    arguments: [id, "Issuer \(prefix)\(index)", "user\"\(index)\n@example.com", Data(sealed), index == 0 ? nil : 1234])
+                    arguments: [
+                        id, "Issuer \(prefix)\(index)", "user\"\(index)\n@example.com", Data(sealed),
+                        index == 0 ? nil : 1234,
+                    ])
                 for position in 0..<3 {
                     let codeID = "\(id)-rc\(position)"
                     let code = try vault.seal(
                         Array("code-\(position)-ä".utf8), key: key,
                         row: RowIdentity(table: "recovery_codes", rowID: codeID, field: "code_sealed"))
                     try db.execute(
-                        sql: "INSERT INTO recovery_codes (id, account_id, position, code_sealed, used_at) VALUES (?, ?, ?, ?, ?)",
+                        sql:
+                            "INSERT INTO recovery_codes (id, account_id, position, code_sealed, used_at) VALUES (?, ?, ?, ?, ?)",
                         arguments: [codeID, id, position, Data(code), position == 1 ? "2026-02-02T00:00:00Z" : nil])
                 }
             }
@@ -66,7 +70,8 @@ final class BackupTests: XCTestCase {
                 ])
             }
             try db.execute(
-                sql: "INSERT INTO alert_acks (id, kind, transaction_ids, note, acknowledged_at) VALUES (?, 'duplicate', '[1,2]', '', '2026')",
+                sql:
+                    "INSERT INTO alert_acks (id, kind, transaction_ids, note, acknowledged_at) VALUES (?, 'duplicate', '[1,2]', '', '2026')",
                 arguments: ["\(prefix)ack"])
         }
     }
@@ -75,7 +80,8 @@ final class BackupTests: XCTestCase {
     func content(_ vault: Vault, key: VaultKey, includeIdentities: Bool = false) throws -> [String: [[SQLValue]]] {
         var result: [String: [[SQLValue]]] = [:]
         try vault.dump(
-            includeIdentities: includeIdentities, key: key, begin: { tables, _ in for t in tables { result[t.name] = [] } },
+            includeIdentities: includeIdentities, key: key,
+            begin: { tables, _ in for t in tables { result[t.name] = [] } },
             row: { table, values in result[table.name, default: []].append(values) })
         return result
     }
@@ -120,7 +126,9 @@ final class BackupTests: XCTestCase {
         XCTAssertEqual(try restored.deviceIdentities().count, 1)
         XCTAssertEqual(restored.vaultID, new.vaultID)
         XCTAssertFalse(FileSystem.exists(restored.databasePath + "-journal"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: restored.folder).filter { $0.hasPrefix(".restore-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: restored.folder).filter {
+            $0.hasPrefix(".restore-")
+        }
         XCTAssertEqual(leftovers, [])
     }
 
@@ -135,7 +143,9 @@ final class BackupTests: XCTestCase {
             }
         }
         try fill(old, key: oldKey, transactions: 3)
-        let note = try old.seal(Array("hidden note".utf8), key: oldKey, row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "note_sealed"))
+        let note = try old.seal(
+            Array("hidden note".utf8), key: oldKey,
+            row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "note_sealed"))
         try old.database.write { db in
             try db.execute(
                 sql: "UPDATE otp_accounts SET note_sealed = ?, ratio = 0.1, icon = ? WHERE id = 'gh'",
@@ -164,7 +174,9 @@ final class BackupTests: XCTestCase {
         let sink = MemorySink()
         try payload.copyAll(to: sink)
         let lines = String(decoding: sink.bytes, as: UTF8.self).split(separator: "\n").map(String.init)
-        let objects = try lines.map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try lines.map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         XCTAssertEqual(objects.first?["type"] as? String, "header")
         XCTAssertEqual(objects.first?["format"] as? String, "walletsec-backup")
         XCTAssertEqual(objects.last?["type"] as? String, "trailer")
@@ -172,7 +184,9 @@ final class BackupTests: XCTestCase {
         let secret = try XCTUnwrap((gh["values"] as? [String: Any])?["secret_sealed"] as? [String: String])
         XCTAssertEqual(secret["secret_text"], "12345678901234567890")
         let bank = try XCTUnwrap(objects.first { ($0["values"] as? [String: Any])?["id"] as? String == "bank" })
-        XCTAssertEqual(((bank["values"] as? [String: Any])?["secret_sealed"] as? [String: String])?["secret_base32"], "AAAQF776A4E4Q")
+        XCTAssertEqual(
+            ((bank["values"] as? [String: Any])?["secret_sealed"] as? [String: String])?["secret_base32"],
+            "AAAQF776A4E4Q")
         let body = Array(sink.bytes[0..<(sink.bytes.count - lines.last!.utf8.count - 1)])
         let sha = Digest.sha256(body).map { String(format: "%02x", $0) }.joined()
         XCTAssertEqual(objects.last?["records_sha256"] as? String, sha)
@@ -201,7 +215,9 @@ final class BackupTests: XCTestCase {
         let (new, newKey) = try makeVault("new")
         try fill(new, key: newKey, transactions: 3)
         // Same key, different sealed secret: a conflict that must stay as the target has it.
-        let other = try new.seal(Array("different".utf8), key: newKey, row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "secret_sealed"))
+        let other = try new.seal(
+            Array("different".utf8), key: newKey,
+            row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "secret_sealed"))
         try new.database.write { db in
             try db.execute(sql: "UPDATE otp_accounts SET secret_sealed = ? WHERE id = 'gh'", arguments: [Data(other)])
             try db.execute(sql: "UPDATE settings SET value = 'en' WHERE key = 'language'")
@@ -235,7 +251,9 @@ final class BackupTests: XCTestCase {
         try FileSystem.createPrivateDirectory(copyFolder)
         try FileManager.default.copyItem(atPath: copy, toPath: "\(copyFolder)/vault.sqlite")
         let reopened = try Vault.open(at: copyFolder)
-        XCTAssertEqual(try content(reopened, key: try reopened.unlock(passphrase: SecureBytes(Array("test passphrase".utf8)))), before)
+        XCTAssertEqual(
+            try content(reopened, key: try reopened.unlock(passphrase: SecureBytes(Array("test passphrase".utf8)))),
+            before)
     }
 
     // MARK: Rejection
@@ -262,7 +280,9 @@ final class BackupTests: XCTestCase {
         }
         XCTAssertEqual(try content(new, key: newKey, includeIdentities: true), before)
         XCTAssertFalse(try new.holdsData())
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: new.folder).filter { $0.hasPrefix(".restore-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: new.folder).filter {
+            $0.hasPrefix(".restore-")
+        }
         XCTAssertEqual(leftovers, [])
     }
 
@@ -276,7 +296,8 @@ final class BackupTests: XCTestCase {
             try age.finish()
             return sink.bytes
         }
-        let header = #"{"counts":{"settings":1},"created_at":"x","format":"walletsec-backup","generator":"t","includes_identities":false,"schema_version":4,"source_vault_id":"v","tables":[{"columns":["key","value"],"name":"settings","primary_key":"key","sealed_columns":[]}],"type":"header","version":1}"#
+        let header =
+            #"{"counts":{"settings":1},"created_at":"x","format":"walletsec-backup","generator":"t","includes_identities":false,"schema_version":4,"source_vault_id":"v","tables":[{"columns":["key","value"],"name":"settings","primary_key":"key","sealed_columns":[]}],"type":"header","version":1}"#
         let row = #"{"table":"settings","type":"row","values":{"key":"a","value":"b"}}"#
         let body = header + "\n" + row + "\n"
         let sha = Digest.sha256(Array(body.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -292,14 +313,16 @@ final class BackupTests: XCTestCase {
             body + trailer,  // no final newline
         ]
         for text in cases {
-            XCTAssertThrowsError(try restore(try file(text), into: new, key: newKey, mode: .fresh, identity: identity)) {
+            XCTAssertThrowsError(try restore(try file(text), into: new, key: newKey, mode: .fresh, identity: identity))
+            {
                 XCTAssertEqual(($0 as? WalletError)?.status, .integrity, text)
             }
             XCTAssertFalse(try new.holdsData())
         }
         let newer = body.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") + trailer + "\n"
         XCTAssertThrowsError(try restore(try file(newer), into: new, key: newKey, mode: .fresh, identity: identity))
-        let outcome = try restore(try file(body + trailer + "\n"), into: new, key: newKey, mode: .fresh, identity: identity)
+        let outcome = try restore(
+            try file(body + trailer + "\n"), into: new, key: newKey, mode: .fresh, identity: identity)
         XCTAssertEqual(try outcome.vault.settings(), ["a": "b"])
     }
 

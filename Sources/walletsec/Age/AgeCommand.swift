@@ -75,7 +75,8 @@ struct AgeKeygenCommand: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the identity to this new file.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long], help: ArgumentHelp("Write the identity to this new file.", valueName: "file"))
     var output: String?
 
     struct Output: Encodable {
@@ -111,7 +112,9 @@ struct AgeEncryptCommand: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
+    @Option(
+        name: [.customShort("r"), .long],
+        help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
     var recipient: [String] = []
 
     @Option(
@@ -125,10 +128,14 @@ struct AgeEncryptCommand: ParsableCommand {
     @Flag(name: [.customShort("a"), .long], help: "Write ASCII armor (PEM) instead of binary.")
     var armor = false
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this new file (default: standard output).", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this new file (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the passphrase for -p from the first line of this file.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Read the passphrase for -p from the first line of this file.", valueName: "file"))
     var passphraseFile: String?
 
     @Flag(name: .long, help: "Accept a passphrase the strength check rejects.")
@@ -153,7 +160,8 @@ struct AgeEncryptCommand: ParsableCommand {
             guard recipients.isEmpty else {
                 throw WalletError.usage(en: "-p cannot be combined with -r or -R", zh: "-p 不能与 -r 或 -R 同时使用")
             }
-            let secret = try AgeIO.passphraseSource(file: passphraseFile, confirm: true).read(language: globals.language)
+            let secret = try AgeIO.passphraseSource(file: passphraseFile, confirm: true).read(
+                language: globals.language)
             try PassphrasePolicy.check(secret, allowWeak: allowWeak, language: globals.language)
             recipients = [try ScryptRecipient(passphrase: secret)]
         }
@@ -198,10 +206,14 @@ struct AgeDecryptCommand: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(name: [.customShort("i"), .long], help: ArgumentHelp("An identity file (age-keygen format; repeatable).", valueName: "file"))
+    @Option(
+        name: [.customShort("i"), .long],
+        help: ArgumentHelp("An identity file (age-keygen format; repeatable).", valueName: "file"))
     var identity: [String] = []
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this new file (default: standard output).", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this new file (default: standard output).", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Read the passphrase from the first line of this file.", valueName: "file"))

@@ -42,7 +42,9 @@ struct BackupCreateCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The new backup file.", valueName: "file"))
     var output: String
 
-    @Option(name: [.customShort("r"), .long], help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
+    @Option(
+        name: [.customShort("r"), .long],
+        help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
     var recipient: [String] = []
 
     @Option(
@@ -82,13 +84,16 @@ struct BackupCreateCommand: ParsableCommand {
         var recipients: [Recipient] = try recipient.map { try X25519Recipient(parsing: $0) }
         for file in recipientsFile {
             let bytes = try FileSystem.readAll(file, limit: 1 << 20)
-            recipients += try KeyFile.parseRecipients(String(decoding: bytes, as: UTF8.self), source: file) as [Recipient]
+            recipients +=
+                try KeyFile.parseRecipients(String(decoding: bytes, as: UTF8.self), source: file) as [Recipient]
         }
         if usePassphrase && !recipients.isEmpty {
-            throw WalletError.usage(en: "--passphrase cannot be combined with -r or -R", zh: "--passphrase 不能与 -r 或 -R 同时使用")
+            throw WalletError.usage(
+                en: "--passphrase cannot be combined with -r or -R", zh: "--passphrase 不能与 -r 或 -R 同时使用")
         }
         if FileSystem.exists(output) {
-            throw WalletError.conflict(en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
+            throw WalletError.conflict(
+                en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
         }
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         if recipients.isEmpty {
@@ -110,17 +115,24 @@ struct BackupCreateCommand: ParsableCommand {
         if globals.json {
             try Terminal.json(
                 Output(
-                    output: output, createdAt: summary.createdAt, encryption: passphraseMode ? "passphrase" : "recipients",
+                    output: output, createdAt: summary.createdAt,
+                    encryption: passphraseMode ? "passphrase" : "recipients",
                     recipients: passphraseMode ? 0 : recipients.count, armored: armor,
                     includesIdentities: includeIdentities, counts: summary.counts, records: summary.records,
                     recordsSha256: summary.recordsSha256))
             return
         }
         let zh = language == .zh
-        Terminal.out(zh ? "备份已写入 \(output)（\(summary.records) 条记录）：" : "Backup written to \(output) (\(summary.records) records):")
+        Terminal.out(
+            zh
+                ? "备份已写入 \(output)（\(summary.records) 条记录）："
+                : "Backup written to \(output) (\(summary.records) records):")
         for line in BackupText.tableLines(summary.counts) { Terminal.out(line) }
         if !includeIdentities {
-            Terminal.out(zh ? "设备密钥未包含（需要时用 --include-identities）。" : "Device keys not included (use --include-identities to add them).")
+            Terminal.out(
+                zh
+                    ? "设备密钥未包含（需要时用 --include-identities）。"
+                    : "Device keys not included (use --include-identities to add them).")
         }
     }
 }

@@ -11,7 +11,8 @@ import WalletCrypto
 struct BackupKeyOptions: ParsableArguments {
     @Option(
         name: [.customShort("i"), .long],
-        help: ArgumentHelp("An age identity file to try (repeatable; default: this vault's device keys).", valueName: "file"))
+        help: ArgumentHelp(
+            "An age identity file to try (repeatable; default: this vault's device keys).", valueName: "file"))
     var identity: [String] = []
 
     @Option(
@@ -65,7 +66,9 @@ enum BackupText {
         Terminal.out((zh ? "格式版本：" : "format version: ") + String(summary.formatVersion))
         Terminal.out((zh ? "创建时间：" : "created:        ") + summary.createdAt)
         Terminal.out((zh ? "来源保险库：" : "source vault:   ") + summary.sourceVaultId)
-        Terminal.out((zh ? "包含设备密钥：" : "device keys:    ") + (summary.includesIdentities ? (zh ? "是" : "included") : (zh ? "否" : "not included")))
+        Terminal.out(
+            (zh ? "包含设备密钥：" : "device keys:    ")
+                + (summary.includesIdentities ? (zh ? "是" : "included") : (zh ? "否" : "not included")))
         Terminal.out((zh ? "记录：" : "records:        ") + String(summary.records))
         for line in tableLines(summary.counts) { Terminal.out(line) }
         Terminal.out("sha256:         " + summary.recordsSha256)

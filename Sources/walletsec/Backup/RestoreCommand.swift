@@ -88,17 +88,26 @@ struct RestoreCommand: ParsableCommand {
         switch outcome.mode {
         case .merge:
             let report = outcome.merge ?? MergeReport()
-            Terminal.out(zh ? "已合并备份（创建于 \(outcome.summary.createdAt)）：" : "Merged the backup made \(outcome.summary.createdAt):")
+            Terminal.out(
+                zh ? "已合并备份（创建于 \(outcome.summary.createdAt)）：" : "Merged the backup made \(outcome.summary.createdAt):"
+            )
             for table in Set(report.added.keys).union(report.unchanged.keys).sorted() {
                 let added = report.added[table] ?? 0
                 let same = report.unchanged[table] ?? 0
-                Terminal.out(zh ? "  \(table)：新增 \(added)，已存在 \(same)" : "  \(table): \(added) added, \(same) already present")
+                Terminal.out(
+                    zh ? "  \(table)：新增 \(added)，已存在 \(same)" : "  \(table): \(added) added, \(same) already present")
             }
             for conflict in report.conflicts {
-                Terminal.out(zh ? "  冲突（未更改）：\(conflict.table) \(conflict.key)" : "  conflict (left as is): \(conflict.table) \(conflict.key)")
+                Terminal.out(
+                    zh
+                        ? "  冲突（未更改）：\(conflict.table) \(conflict.key)"
+                        : "  conflict (left as is): \(conflict.table) \(conflict.key)")
             }
         case .fresh, .replace:
-            Terminal.out(zh ? "已恢复备份（创建于 \(outcome.summary.createdAt)，\(outcome.summary.records) 条记录）：" : "Restored the backup made \(outcome.summary.createdAt) (\(outcome.summary.records) records):")
+            Terminal.out(
+                zh
+                    ? "已恢复备份（创建于 \(outcome.summary.createdAt)，\(outcome.summary.records) 条记录）："
+                    : "Restored the backup made \(outcome.summary.createdAt) (\(outcome.summary.records) records):")
             for line in BackupText.tableLines(outcome.summary.counts) { Terminal.out(line) }
             if let copy = outcome.previousCopy {
                 Terminal.out(zh ? "原保险库已保留为 \(copy)" : "The previous vault is kept as \(copy)")

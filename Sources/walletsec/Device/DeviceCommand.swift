@@ -55,7 +55,10 @@ struct DeviceKeygenCommand: ParsableCommand {
         if !noQr {
             Terminal.out(try QRMatrix.encode(record.recipient).terminalText())
         }
-        Terminal.out(zh ? "旧手机上运行：walletsec backup -r \(record.recipient) -o backup.age" : "On the old phone run: walletsec backup -r \(record.recipient) -o backup.age")
+        Terminal.out(
+            zh
+                ? "旧手机上运行：walletsec backup -r \(record.recipient) -o backup.age"
+                : "On the old phone run: walletsec backup -r \(record.recipient) -o backup.age")
     }
 }
 
