@@ -118,6 +118,19 @@ final class AgeFormatTests: XCTestCase {
         XCTAssertEqual(status { _ = try self.decrypt(file, with: [try X25519Identity.generate()]) }, .authentication)
     }
 
+    func testLowOrderShareAborts() throws {
+        let identity = try X25519Identity.generate()
+        let file = try encrypt(pattern(10), to: [identity.recipient])
+        var text = String(decoding: file, as: UTF8.self)
+        let share = try XCTUnwrap(text.split(separator: "\n")[1].split(separator: " ").last)
+        // The all-zero point gives an all-zero shared secret, which must abort (not just fail to match).
+        text = text.replacingOccurrences(of: String(share), with: Base64.encode([UInt8](repeating: 0, count: 32)))
+        XCTAssertThrowsError(try decrypt(Array(text.utf8), with: [identity])) { error in
+            XCTAssertEqual((error as? WalletError)?.status, .integrity)
+            XCTAssertTrue((error as? WalletError)?.message.en.contains("low-order") == true)
+        }
+    }
+
     func testUnknownStanzaIsSkipped() throws {
         let identity = try X25519Identity.generate()
         let file = try encrypt(pattern(10), to: [UnknownRecipient(), identity.recipient])

@@ -30,7 +30,7 @@ done
 # Passphrases (scrypt) both ways; age only reads them from a terminal, so a pty answers its prompt.
 AGE_PASS='e2e age passphrase: violet-anchor-93'
 printf '%s\n' "$AGE_PASS" >"$AGE_DIR/pass"
-for size in 0 65537; do
+for size in 0 1 65535 65536 65537 131072 10485760; do
     "$W" age encrypt -p --passphrase-file "$AGE_DIR/pass" -o "$AGE_DIR/op.$size.age" "$AGE_DIR/p.$size"
     rm -f "$AGE_DIR/op.$size.out"
     # (age creates its -o file on the first write, so an empty payload leaves none.)
