@@ -122,6 +122,13 @@ for i in $(seq 1 20); do
     rm -rf "$MIG/target"
 done
 expect_eq "$bad" "0" "20 tampered backups rejected, vault untouched"
+# The header (with its valid MAC) of another backup to the same key, in front of this one's payload.
+"$W" backup --vault "$OLD" -r "$RCPT" -o "$MIG/other.age" >/dev/null
+python3 -c 'import sys; a=open(sys.argv[1],"rb").read(); b=open(sys.argv[2],"rb").read(); cut=lambda d: d.index(b"\n", d.index(b"\n--- ")+1)+1; open(sys.argv[3],"wb").write(b[:cut(b)]+a[cut(a):])' "$MIG/phone.age" "$MIG/other.age" "$MIG/spliced.age"
+cp -a "$MIG/pristine" "$MIG/target"
+expect_error 4 "a header from another backup" "$W" restore --vault "$MIG/target" "$MIG/spliced.age"
+expect_eq "$(vault_digest "$MIG/target")" "$BEFORE_NEW" "spliced backup leaves the vault untouched"
+rm -rf "$MIG/target"
 head -c $((len / 2)) "$MIG/phone.age" >"$MIG/half.age"
 cp -a "$MIG/pristine" "$MIG/target"
 expect_error 4 "truncated backup" "$W" restore --vault "$MIG/target" "$MIG/half.age"
