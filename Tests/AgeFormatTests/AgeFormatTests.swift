@@ -1,5 +1,6 @@
 // age-v1 format tests: published vectors (spec key pair, BIP-173), round trips at chunk boundaries,
 // strict parsing, and tamper rejection (1,000 bit flips, truncations, swapped chunks, foreign headers).
+import Foundation
 import WalletCore
 import WalletCrypto
 import XCTest
@@ -47,6 +48,22 @@ final class AgeFormatTests: XCTestCase {
         XCTAssertEqual(identity.recipient.text, specRecipient)
         XCTAssertEqual(identity.text, specIdentity)
         XCTAssertEqual(try X25519Recipient(parsing: specRecipient).publicKey, identity.recipient.publicKey)
+    }
+
+    /// Files written by the reference `age` 1.1.1 (keys/README.md), so interop is checked without `age`.
+    func testVectorsWrittenByReferenceAge() throws {
+        let keys = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("keys").path
+        func read(_ name: String) throws -> [UInt8] { try FileSystem.readAll("\(keys)/\(name)") }
+        let plain = try read("vector-plaintext.txt")
+        let identities = try KeyFile.parseIdentities(
+            String(decoding: try read("age-test-identity.txt"), as: UTF8.self), source: "test")
+        XCTAssertEqual(try decrypt(try read("vector-x25519.age"), with: identities), plain)
+        XCTAssertEqual(try decrypt(try read("vector-x25519-armored.txt"), with: identities), plain)
+        let passphrase = ScryptIdentity(passphrase: SecureBytes(Array("test-only vector passphrase".utf8)))
+        XCTAssertEqual(try decrypt(try read("vector-scrypt.age"), with: [passphrase]), plain)
+        XCTAssertEqual(
+            status { _ = try self.decrypt(try read("vector-x25519.age"), with: [passphrase]) }, .authentication)
     }
 
     func testBech32PublishedVectors() {
