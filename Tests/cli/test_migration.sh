@@ -84,6 +84,15 @@ expect_exit 0 "replace" "$W" restore --vault "$NEW" --replace "$MIG/phone.age" -
 COPY=$(json_get "$OUT" 'j["previous_copy"]')
 expect_eq "$(sqlite3 "$COPY" "SELECT value FROM settings WHERE key = 'language'")" "en" "the old vault is kept as a dated copy"
 expect_eq "$(mig_content "$NEW")" "$(mig_content "$OLD")" "replace installs the backup"
+# Another process with the vault open: the swap waits for it (SQLite lock) instead of pulling the file
+# from under it, then installs; the new database never sees the old one's WAL.
+python3 -c 'import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1]); c.execute("SELECT count(*) FROM settings").fetchall(); time.sleep(1.5)' "$NEW/vault.sqlite" &
+holder=$!
+sleep 0.3
+expect_exit 0 "replace while another process has the vault open" "$W" restore --vault "$NEW" --replace "$MIG/phone.age"
+wait "$holder"
+expect_eq "$(mig_content "$NEW")" "$(mig_content "$OLD")" "the waited-for replace installed the backup"
+expect_exit 0 "the vault opens after the swap" "$W" status --vault "$NEW"
 expect_error 2 "merge and replace together" "$W" restore --vault "$NEW" --merge --replace "$MIG/phone.age"
 
 # Identities travel only with --include-identities; a key from age-keygen opens backups too.
@@ -152,7 +161,7 @@ for i in $(seq 1 50); do
     cp -a "$MIG/crash-base" "$MIG/crash"
     "$W" restore --vault "$MIG/crash" --replace "$MIG/phone.age" >/dev/null 2>&1 &
     pid=$!
-    delay=$((RANDOM % (duration_ms * 3 / 2 + 20)))
+    delay=$((RANDOM % (duration_ms * 2 + 20)))
     sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
