@@ -86,36 +86,6 @@ struct TrailerRecord: Codable {
     }
 }
 
-/// A value in a row record, as JSON: null, integer, string, or an object for reals, blobs and secrets.
-enum WireValue: Decodable, Equatable {
-    case null
-    case integer(Int64)
-    case text(String)
-    case object([String: String])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .text(value)
-        } else {
-            self = .object(try container.decode([String: String].self))
-        }
-    }
-}
-
-/// Any record; the fields present depend on `type`.
-struct AnyRecord: Decodable {
-    var type: String
-    var table: String?
-    var values: [String: WireValue]?
-
-    enum CodingKeys: String, CodingKey { case type, table, values }
-}
-
 enum JSONText {
     /// A JSON string literal with the escapes RFC 8259 requires.
     static func quoted(_ text: String, into out: inout [UInt8]) {

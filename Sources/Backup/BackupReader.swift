@@ -65,13 +65,11 @@ public enum BackupReader {
                 throw BackupFormat.invalid("the trailer record is missing (truncated backup)", "缺少结尾记录（备份不完整）")
             }
             defer { Memory.zero(&line) }
-            let record: AnyRecord
-            do {
-                record = try decoder.decode(AnyRecord.self, from: Data(line))
-            } catch {
-                throw BackupFormat.invalid("record \(records + 2) is not valid JSON", "第 \(records + 2) 条记录不是有效的 JSON")
+            guard let object = RecordParser.parse(line), case .string(let type)? = object["type"] else {
+                throw BackupFormat.invalid(
+                    "record \(records + 2) is not valid JSON", "第 \(records + 2) 条记录不是有效的 JSON")
             }
-            if record.type == "trailer" {
+            if type == "trailer" {
                 let trailer: TrailerRecord
                 do {
                     trailer = try decoder.decode(TrailerRecord.self, from: Data(line))
@@ -80,7 +78,8 @@ public enum BackupReader {
                 }
                 let sha = digest.finalize().map { String($0, radix: 16).leftPadded2() }.joined()
                 guard trailer.recordsSha256 == sha else {
-                    throw BackupFormat.invalid("the records' SHA-256 does not match the trailer", "记录的 SHA-256 与结尾记录不符")
+                    throw BackupFormat.invalid(
+                        "the records' SHA-256 does not match the trailer", "记录的 SHA-256 与结尾记录不符")
                 }
                 let nonZero = counts.filter { $0.value > 0 }
                 guard trailer.records == records, trailer.counts == header.counts,
@@ -98,7 +97,8 @@ public enum BackupReader {
                     includesIdentities: header.includesIdentities, counts: header.counts, records: records,
                     recordsSha256: sha)
             }
-            guard record.type == "row", let name = record.table, let table = tables[name], let values = record.values,
+            guard type == "row", object.count == 3, case .string(let name)? = object["table"],
+                let table = tables[name], case .object(let values)? = object["values"],
                 values.count == table.columns.count
             else {
                 throw BackupFormat.invalid(
@@ -124,22 +124,28 @@ public enum BackupReader {
         }
     }
 
-    static func decode(_ wire: WireValue, sealed: Bool) -> SQLValue? {
-        switch wire {
+    static func decode(_ node: RecordNode, sealed: Bool) -> SQLValue? {
+        switch node {
         case .null: return .null
         case .integer(let value): return sealed ? nil : .integer(value)
-        case .text(let value): return sealed ? nil : .text(value)
+        case .string(let value): return sealed ? nil : .text(value)
         case .object(let object):
+            var strings: [String: String] = [:]
+            for (key, item) in object {
+                guard case .string(let text) = item else { return nil }
+                strings[key] = text
+            }
             if sealed {
-                guard let text = object["secret_base64"], let bytes = Base64.decode(text, variant: .padded) else {
-                    return nil
-                }
+                let allowed: Set<String> = ["secret_base64", "secret_text", "secret_base32"]
+                guard Set(strings.keys).isSubset(of: allowed), let text = strings["secret_base64"],
+                    let bytes = Base64.decode(text, variant: .padded)
+                else { return nil }
                 return .blob(bytes)
             }
-            if object.count == 1, let text = object["base64"], let bytes = Base64.decode(text, variant: .padded) {
+            if strings.count == 1, let text = strings["base64"], let bytes = Base64.decode(text, variant: .padded) {
                 return .blob(bytes)
             }
-            if object.count == 1, let text = object["real"], let value = Double(text) { return .real(value) }
+            if strings.count == 1, let text = strings["real"], let value = Double(text) { return .real(value) }
             return nil
         }
     }
