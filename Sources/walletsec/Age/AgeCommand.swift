@@ -10,8 +10,7 @@ struct AgeCommand: ParsableCommand {
         commandName: "age",
         abstract: "Encrypt and decrypt files in the age-v1 format (interoperable with age and rage).",
         discussion: """
-            Files written here open with `age -d`, and files from age open here. The passphrase for -p comes
-            from --passphrase-file, $WALLETSEC_PASSPHRASE or a no-echo prompt, never from the command line.
+            Files written here open with `age -d`, and files from age open here. The passphrase for -p comes from --passphrase-file, $WALLETSEC_PASSPHRASE or a no-echo prompt, never from the command line.
 
             Example:
               walletsec age keygen -o key.txt
@@ -61,13 +60,33 @@ enum AgeIO {
     }
 }
 
+/// `-r` and `-R`, as age spells them, for `age encrypt` and `backup`.
+struct RecipientOptions: ParsableArguments {
+    @Option(
+        name: [.customShort("r"), .long],
+        help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
+    var recipient: [String] = []
+
+    @Option(
+        name: [.customShort("R"), .customLong("recipients-file")],
+        help: ArgumentHelp("Encrypt to the recipients listed in this file (repeatable).", valueName: "file"))
+    var recipientsFile: [String] = []
+
+    func recipients() throws -> [Recipient] {
+        var result: [Recipient] = try recipient.map { try X25519Recipient(parsing: $0) }
+        for file in recipientsFile {
+            result += try KeyFile.parseRecipients(try AgeIO.readText(file), source: file) as [Recipient]
+        }
+        return result
+    }
+}
+
 struct AgeKeygenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keygen",
         abstract: "Generate an X25519 identity in age-keygen's file format.",
         discussion: """
-            Without -o the identity is printed on standard output; with -o it goes to a new 0600 file and
-            the public key (recipient) is printed.
+            Without -o the identity is printed on standard output; with -o it goes to a new 0600 file and the public key (recipient) is printed.
 
             Example:
               walletsec age keygen -o key.txt
@@ -112,15 +131,7 @@ struct AgeEncryptCommand: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(
-        name: [.customShort("r"), .long],
-        help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
-    var recipient: [String] = []
-
-    @Option(
-        name: [.customShort("R"), .customLong("recipients-file")],
-        help: ArgumentHelp("Encrypt to the recipients listed in this file (repeatable).", valueName: "file"))
-    var recipientsFile: [String] = []
+    @OptionGroup var recipientOptions: RecipientOptions
 
     @Flag(name: [.customShort("p"), .long], help: "Encrypt with a passphrase (scrypt) instead of recipients.")
     var passphrase = false
@@ -152,10 +163,7 @@ struct AgeEncryptCommand: ParsableCommand {
     }
 
     func run() throws {
-        var recipients: [Recipient] = try recipient.map { try X25519Recipient(parsing: $0) }
-        for file in recipientsFile {
-            recipients += try KeyFile.parseRecipients(try AgeIO.readText(file), source: file) as [Recipient]
-        }
+        var recipients = try recipientOptions.recipients()
         if passphrase {
             guard recipients.isEmpty else {
                 throw WalletError.usage(en: "-p cannot be combined with -r or -R", zh: "-p 不能与 -r 或 -R 同时使用")
@@ -196,9 +204,7 @@ struct AgeDecryptCommand: ParsableCommand {
         commandName: "decrypt",
         abstract: "Decrypt an age file (binary or armored) with identity files or a passphrase.",
         discussion: """
-            A file written with -o appears only after every chunk verified; on standard output only verified
-            chunks are written. Exit 3 when no identity or passphrase opens the file, 4 when it is malformed
-            or was altered.
+            A file written with -o appears only after every chunk verified; on standard output only verified chunks are written. Exit 3 when no identity or passphrase opens the file, 4 when it is malformed or was altered.
 
             Example:
               walletsec age decrypt -i key.txt -o report.txt report.txt.age

@@ -27,9 +27,7 @@ struct BackupCreateCommand: ParsableCommand {
         commandName: "create",
         abstract: "Write every 2FA account, recovery code, setting and transaction into an age file.",
         discussion: """
-            With -r the backup is encrypted to device keys (from `walletsec device keygen` on the new phone);
-            without -r, or with --passphrase, to a backup passphrase (scrypt), asked twice on the terminal or
-            read from --backup-passphrase-file or $WALLETSEC_BACKUP_PASSPHRASE.
+            With -r the backup is encrypted to device keys (from `walletsec device keygen` on the new phone); without -r, or with --passphrase, to a backup passphrase (scrypt), asked twice on the terminal or read from --backup-passphrase-file or $WALLETSEC_BACKUP_PASSPHRASE.
 
             Example:
               walletsec backup -r age1… -o phone.age
@@ -42,15 +40,7 @@ struct BackupCreateCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The new backup file.", valueName: "file"))
     var output: String
 
-    @Option(
-        name: [.customShort("r"), .long],
-        help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
-    var recipient: [String] = []
-
-    @Option(
-        name: [.customShort("R"), .customLong("recipients-file")],
-        help: ArgumentHelp("Encrypt to the recipients listed in this file.", valueName: "file"))
-    var recipientsFile: [String] = []
+    @OptionGroup var recipientOptions: RecipientOptions
 
     @Flag(name: .customLong("passphrase"), help: "Encrypt with a backup passphrase (the default without -r).")
     var usePassphrase = false
@@ -81,12 +71,7 @@ struct BackupCreateCommand: ParsableCommand {
 
     func run() throws {
         let language = globals.language
-        var recipients: [Recipient] = try recipient.map { try X25519Recipient(parsing: $0) }
-        for file in recipientsFile {
-            let bytes = try FileSystem.readAll(file, limit: 1 << 20)
-            recipients +=
-                try KeyFile.parseRecipients(String(decoding: bytes, as: UTF8.self), source: file) as [Recipient]
-        }
+        var recipients = try recipientOptions.recipients()
         if usePassphrase && !recipients.isEmpty {
             throw WalletError.usage(
                 en: "--passphrase cannot be combined with -r or -R", zh: "--passphrase 不能与 -r 或 -R 同时使用")
@@ -142,8 +127,7 @@ struct BackupVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Decrypt and validate a backup without installing it; print what it holds.",
         discussion: """
-            Uses -i identity files, else this vault's device keys (asks for the vault passphrase), or the
-            backup passphrase for passphrase backups. Exit 3 if nothing opens it, 4 if it was altered.
+            Uses -i identity files, else this vault's device keys (asks for the vault passphrase), or the backup passphrase for passphrase backups. Exit 3 if nothing opens it, 4 if it was altered.
 
             Example:
               walletsec backup verify phone.age

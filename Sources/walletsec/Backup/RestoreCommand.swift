@@ -11,10 +11,7 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Restore a backup into this vault (checks everything before changing anything).",
         discussion: """
-            The backup opens with this vault's device keys, the -i identity files, or its passphrase.
-            A vault that already holds data is refused unless --merge (add what is missing; conflicts are
-            reported and left alone; exit 1 if there were any) or --replace (the old vault database is kept
-            next to it as vault.sqlite.before-restore-<time>).
+            The backup opens with this vault's device keys, the -i identity files, or its passphrase. A vault that already holds data is refused unless --merge (add what is missing; conflicts are reported and left alone; exit 1 if there were any) or --replace (the old vault database is kept next to it as vault.sqlite.before-restore-<time>).
 
             Example:
               walletsec restore phone.age
