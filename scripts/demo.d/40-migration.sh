@@ -38,7 +38,7 @@ head -c -1 "$DEMO/phone.age" >"$DEMO/tampered.age"
 
 if $HAS_2FA; then
     step "Both phones show the same 2FA codes"
-    AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    AT=$(date +%s)
     OLD_CODES=$("$W" 2fa code --json --at "$AT" | sed -n 's/.*"code":"\{0,1\}\([0-9]*\).*/\1/p')
     NEW_CODES=$("$W" 2fa code --vault "$NEW" --json --at "$AT" | sed -n 's/.*"code":"\{0,1\}\([0-9]*\).*/\1/p')
     echo "old phone: $OLD_CODES"
