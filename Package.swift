@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "WalletCryptoTests", dependencies: ["WalletCrypto"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto"]),
         .testTarget(name: "PasswordStrengthTests", dependencies: ["PasswordStrength"]),
-        .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword"]),
+        .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword", "WalletCore", "WalletCrypto"]),
         .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),
         .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
         .testTarget(name: "StatementsTests", dependencies: ["Statements"]),

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ccryptoshim_hmac.h"  // reusable HMAC contexts (one-time passwords)
+
 /// digest names: "SHA1", "SHA256", "SHA512"
 int ws_hmac(const char *digest, const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len,
             uint8_t *out, size_t *out_len);

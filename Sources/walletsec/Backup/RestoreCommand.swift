@@ -1,13 +1,131 @@
-// walletsec restore: placeholder registered at the root until its issue lands.
+// walletsec restore: install a backup on the new phone, atomically, then show the migration checklist.
+import AgeFormat
 import ArgumentParser
+import Backup
+import Vault
+import WalletCore
+import WalletCrypto
 
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restore", abstract: "(not yet available)", shouldDisplay: false)
+        commandName: "restore",
+        abstract: "Restore a backup into this vault (checks everything before changing anything).",
+        discussion: """
+            The backup opens with this vault's device keys, the -i identity files, or its passphrase. A vault that already holds data is refused unless --merge (add what is missing; conflicts are reported and left alone; exit 1 if there were any) or --replace (the old vault database is kept next to it as vault.sqlite.before-restore-<time>).
+
+            Example:
+              walletsec restore phone.age
+              walletsec restore --merge -i old-key.txt phone.age
+            """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var passphrase: PassphraseOptions
+    @OptionGroup var keys: BackupKeyOptions
+
+    @Flag(name: .long, help: "Add what the vault lacks; report conflicts and leave them alone.")
+    var merge = false
+
+    @Flag(name: .long, help: "Replace the vault's data; keep the old vault as a dated copy.")
+    var replace = false
+
+    @Argument(help: ArgumentHelp("The backup file.", valueName: "file"))
+    var file: String
+
+    struct Output: Encodable {
+        var file: String
+        var mode: String
+        var restored: [String: Int]
+        var backup: BackupSummary
+        var added: [String: Int]?
+        var unchanged: [String: Int]?
+        var conflicts: [MergeReport.Conflict]?
+        var previousCopy: String?
+        var checklist: [String]
+    }
 
     func run() throws {
-        throw ValidationError("'restore' is not available in this build")
+        guard !(merge && replace) else {
+            throw WalletError.usage(en: "choose --merge or --replace, not both", zh: "--merge 与 --replace 只能选一个")
+        }
+        let language = globals.language
+        let mode: RestoreMode = merge ? .merge : (replace ? .replace : .fresh)
+        let vault = try VaultAccess.open(globals)
+        try Restore.checkMode(mode, vault: vault)
+        let (source, close) = try BackupText.openInput(file)
+        defer { close() }
+        let secret = try passphrase.current().read(language: language)
+        let key = try vault.unlock(passphrase: secret)
+        let (_, payload) = try AgeReader.open(source) { header in
+            try keys.identities(for: header, language: language) {
+                try Restore.deviceIdentities(vault: vault, key: key)
+            }
+        }
+        let bar = ProgressBar(label: language == .zh ? "恢复" : "restoring")
+        let outcome = try Restore.run(payload: payload, vault: vault, key: key, mode: mode, progress: bar.handler)
+        bar.finish()
+        let checklist = Self.checklist(language, file: file)
+        let conflicts = outcome.merge?.conflicts ?? []
+        if globals.json {
+            try Terminal.json(
+                Output(
+                    file: file, mode: mode.rawValue, restored: outcome.merge?.added ?? outcome.summary.counts,
+                    backup: outcome.summary, added: outcome.merge?.added, unchanged: outcome.merge?.unchanged,
+                    conflicts: outcome.merge.map { $0.conflicts }, previousCopy: outcome.previousCopy,
+                    checklist: checklist))
+        } else {
+            print(outcome, language: language)
+            Terminal.out(language == .zh ? "迁移清单：" : "Migration checklist:")
+            for (index, item) in checklist.enumerated() { Terminal.out("  \(index + 1). \(item)") }
+        }
+        if !conflicts.isEmpty { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+    }
+
+    func print(_ outcome: RestoreOutcome, language: Language) {
+        let zh = language == .zh
+        switch outcome.mode {
+        case .merge:
+            let report = outcome.merge ?? MergeReport()
+            Terminal.out(
+                zh ? "已合并备份（创建于 \(outcome.summary.createdAt)）：" : "Merged the backup made \(outcome.summary.createdAt):"
+            )
+            for table in Set(report.added.keys).union(report.unchanged.keys).sorted() {
+                let added = report.added[table] ?? 0
+                let same = report.unchanged[table] ?? 0
+                Terminal.out(
+                    zh ? "  \(table)：新增 \(added)，已存在 \(same)" : "  \(table): \(added) added, \(same) already present")
+            }
+            for conflict in report.conflicts {
+                Terminal.out(
+                    zh
+                        ? "  冲突（未更改）：\(conflict.table) \(conflict.key)"
+                        : "  conflict (left as is): \(conflict.table) \(conflict.key)")
+            }
+        case .fresh, .replace:
+            Terminal.out(
+                zh
+                    ? "已恢复备份（创建于 \(outcome.summary.createdAt)，\(outcome.summary.records) 条记录）："
+                    : "Restored the backup made \(outcome.summary.createdAt) (\(outcome.summary.records) records):")
+            for line in BackupText.tableLines(outcome.summary.counts) { Terminal.out(line) }
+            if let copy = outcome.previousCopy {
+                Terminal.out(zh ? "原保险库已保留为 \(copy)" : "The previous vault is kept as \(copy)")
+            }
+        }
+    }
+
+    static func checklist(_ language: Language, file: String) -> [String] {
+        if language == .zh {
+            return [
+                "修改钱包账户的登录密码。",
+                "在新手机上逐一验证两步验证码（walletsec 2fa code）能登录。",
+                "在钱包账户中撤销旧设备的登录和授权。",
+                "确认无误后删除备份文件 \(file)。",
+            ]
+        }
+        return [
+            "Change your wallet account password.",
+            "Re-check each 2FA account on the new phone (walletsec 2fa code) by signing in.",
+            "Revoke the old device in your wallet account's security settings.",
+            "Delete the backup file \(file) once everything works.",
+        ]
     }
 }

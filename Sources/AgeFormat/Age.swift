@@ -1,0 +1,176 @@
+// Encrypting and decrypting whole age files as streams: AgeWriter (header, nonce, STREAM, optional
+// armor) and AgeReader (armor detection, strict header, identity matching, MAC, verified payload).
+import WalletCore
+import WalletCrypto
+
+public final class AgeWriter {
+    private let payload: PayloadWriter
+    private let armor: ArmorWriter?
+    private var finished = false
+
+    /// Writes the header and payload nonce to `sink` at once; the payload follows through `write`.
+    public init(sink: ByteSink, recipients: [Recipient], armored: Bool = false) throws {
+        guard !recipients.isEmpty else {
+            throw WalletError.usage(en: "no recipients to encrypt to", zh: "没有指定加密接收者")
+        }
+        if recipients.count > 1 && recipients.contains(where: { $0.mustBeAlone }) {
+            throw WalletError.usage(
+                en: "a passphrase cannot be combined with other recipients", zh: "口令加密不能与其他接收者同时使用")
+        }
+        let fileKey = Random.secureBytes(FileKeyWrap.fileKeyLength)
+        var stanzas: [Stanza] = []
+        for recipient in recipients { stanzas += try recipient.wrap(fileKey: fileKey) }
+        var keyBytes = fileKey.copyBytes()
+        defer { Memory.zero(&keyBytes) }
+        var macKey = HKDF.derive(inputKey: keyBytes, salt: [], info: Array("header".utf8), length: 32)
+        defer { Memory.zero(&macKey) }
+        let header = Header.marshal(stanzas, macKey: macKey)
+        let nonce = Random.bytes(16)
+        var payloadKey = HKDF.derive(inputKey: keyBytes, salt: nonce, info: Array("payload".utf8), length: 32)
+        defer { Memory.zero(&payloadKey) }
+        let output: ByteSink
+        if armored {
+            let armorWriter = ArmorWriter(sink: sink)
+            armor = armorWriter
+            output = armorWriter
+        } else {
+            armor = nil
+            output = sink
+        }
+        try output.write(header + nonce)
+        payload = PayloadWriter(key: SecureBytes(payloadKey), sink: output)
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        try payload.write(bytes)
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try payload.write($0) }
+    }
+
+    /// Seals the final chunk (and closes the armor). Call exactly once.
+    public func finish() throws {
+        precondition(!finished, "AgeWriter finished twice")
+        finished = true
+        try payload.finish()
+        try armor?.finish()
+    }
+
+    /// Encrypts all of `source` (read in 1 MiB blocks) and finishes.
+    public func encryptAll(from source: ByteSource, progress: ((Int64) -> Void)? = nil) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer {
+            buffer.initializeMemory(as: UInt8.self, repeating: 0)
+            buffer.deallocate()
+        }
+        var total: Int64 = 0
+        while true {
+            let count = try source.read(into: buffer)
+            if count == 0 { break }
+            try payload.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            total += Int64(count)
+            progress?(total)
+        }
+        try finish()
+    }
+}
+
+public enum AgeReader {
+    /// Opens an age file (binary or armored). `identities` is asked once the header is known, so
+    /// callers can decide between passphrase and keys by the stanza types. The returned reader yields
+    /// only verified plaintext.
+    public static func open(_ source: ByteSource, identities: (Header) throws -> [Identity]) throws
+        -> (header: Header, payload: PayloadReader)
+    {
+        var input = BufferedInput(source)
+        let start = try input.peek(64)
+        let firstNonSpace = start.firstIndex { !Armor.isWhitespace($0) } ?? start.endIndex
+        if start[firstNonSpace...].starts(with: Array(Armor.beginLine.utf8)) {
+            input = BufferedInput(try ArmorReader(input: input))
+        } else if !start.starts(with: Array("age-encryption.org/".utf8)) {
+            throw AgeError.malformed("it does not start with an age header", "开头不是 age 文件头")
+        }
+        let header = try Header.parse(input)
+        if header.stanzas.count > 1 && header.stanzas.contains(where: { $0.type == "scrypt" }) {
+            throw AgeError.scryptNotAlone
+        }
+        var fileKey: SecureBytes?
+        for identity in try identities(header) {
+            if let key = try identity.unwrap(header.stanzas) {
+                fileKey = key
+                break
+            }
+        }
+        guard let fileKey else { throw AgeError.noIdentityMatched }
+        var keyBytes = fileKey.copyBytes()
+        defer { Memory.zero(&keyBytes) }
+        var macKey = HKDF.derive(inputKey: keyBytes, salt: [], info: Array("header".utf8), length: 32)
+        defer { Memory.zero(&macKey) }
+        let mac = HMAC.authenticate(.sha256, key: macKey, message: header.macInput)
+        guard Memory.constantTimeEquals(mac, header.mac) else { throw AgeError.headerMACMismatch }
+        var nonce = [UInt8](repeating: 0, count: 16)
+        let count = try nonce.withUnsafeMutableBytes { try input.readFully(into: $0) }
+        guard count == 16 else { throw AgeError.truncated }
+        var payloadKey = HKDF.derive(inputKey: keyBytes, salt: nonce, info: Array("payload".utf8), length: 32)
+        defer { Memory.zero(&payloadKey) }
+        return (header, PayloadReader(key: SecureBytes(payloadKey), input: input))
+    }
+
+    /// True when the header holds a passphrase (scrypt) stanza.
+    public static func needsPassphrase(_ header: Header) -> Bool {
+        header.stanzas.contains { $0.type == "scrypt" }
+    }
+}
+
+/// age-keygen's identity file syntax and age's recipients file syntax: one key a line, `#` comments
+/// and blank lines ignored.
+public enum KeyFile {
+    static func keyLines(_ text: String) -> [String] {
+        // Split on bytes: Swift treats "\r\n" as one Character, so a Character split would miss it.
+        Array(text.utf8).split(separator: 0x0a, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0d ? line.dropLast() : line, as: UTF8.self)
+        }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    public static func parseIdentities(_ text: String, source: String) throws -> [X25519Identity] {
+        if text.hasPrefix("age-encryption.org/") || text.contains(Armor.beginLine) {
+            throw WalletError.usage(
+                en: "\(source) is an encrypted identity file; decrypt it first", zh: "\(source) 是加密的身份文件，请先解密")
+        }
+        var identities: [X25519Identity] = []
+        for line in keyLines(text) {
+            if line.hasPrefix("AGE-PLUGIN-") || line.hasPrefix("-----BEGIN") {
+                throw WalletError.usage(
+                    en: "\(source): only X25519 identities (AGE-SECRET-KEY-1…) are supported",
+                    zh: "\(source)：仅支持 X25519 身份密钥（AGE-SECRET-KEY-1…）")
+            }
+            do {
+                identities.append(try X25519Identity(parsing: line))
+            } catch {
+                throw WalletError.usage(
+                    en: "\(source) holds a line that is not an age identity", zh: "\(source) 中有一行不是 age 身份密钥")
+            }
+        }
+        guard !identities.isEmpty else {
+            throw WalletError.usage(en: "no identities in \(source)", zh: "\(source) 中没有身份密钥")
+        }
+        return identities
+    }
+
+    public static func parseRecipients(_ text: String, source: String) throws -> [X25519Recipient] {
+        var recipients: [X25519Recipient] = []
+        for line in keyLines(text) {
+            recipients.append(try X25519Recipient(parsing: line))
+        }
+        guard !recipients.isEmpty else {
+            throw WalletError.usage(en: "no recipients in \(source)", zh: "\(source) 中没有接收者")
+        }
+        return recipients
+    }
+
+    /// age-keygen's output: creation time, public key, secret key.
+    public static func identityFileText(_ identity: X25519Identity, created: String) -> String {
+        "# created: \(created)\n# public key: \(identity.recipient.text)\n\(identity.text)\n"
+    }
+}

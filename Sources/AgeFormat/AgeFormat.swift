@@ -1,2 +1,0 @@
-// AgeFormat: placeholder until its issue lands; replaced by the real library.
-public enum AgeFormatLibrary {}

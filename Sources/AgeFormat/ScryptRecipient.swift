@@ -1,0 +1,80 @@
+// age's passphrase stanza: scrypt (N = 2^logN, r = 8, p = 1) wraps the file key. Work factors above the
+// limit are refused before any memory is allocated.
+import WalletCore
+import WalletCrypto
+
+public struct ScryptRecipient: Recipient {
+    public static let defaultLogN = 18
+    static let label = Array("age-encryption.org/v1/scrypt".utf8)
+    let passphrase: SecureBytes
+    public let logN: Int
+
+    public init(passphrase: SecureBytes, logN: Int = ScryptRecipient.defaultLogN) throws {
+        guard (1...ScryptIdentity.maxLogN).contains(logN) else {
+            throw AgeError.badKey(
+                "scrypt work factor must be 1 to \(ScryptIdentity.maxLogN)",
+                "scrypt 工作因子必须在 1 到 \(ScryptIdentity.maxLogN) 之间")
+        }
+        self.passphrase = passphrase
+        self.logN = logN
+    }
+
+    public var mustBeAlone: Bool { true }
+
+    public func wrap(fileKey: SecureBytes) throws -> [Stanza] {
+        let salt = Random.bytes(16)
+        let key = try ScryptIdentity.deriveKey(passphrase: passphrase, salt: salt, logN: logN)
+        var wrapKey = key.copyBytes()
+        defer { Memory.zero(&wrapKey) }
+        let body = try FileKeyWrap.seal(fileKey: fileKey, wrapKey: wrapKey)
+        return [Stanza(type: "scrypt", arguments: [Base64.encode(salt), String(logN)], body: body)]
+    }
+}
+
+public struct ScryptIdentity: Identity {
+    /// age's own default limit: 2^22 means 4 GiB of scrypt memory.
+    public static let maxLogN = 22
+    let passphrase: SecureBytes
+    let maxLogN: Int
+
+    public init(passphrase: SecureBytes, maxLogN: Int = ScryptIdentity.maxLogN) {
+        self.passphrase = passphrase
+        self.maxLogN = min(maxLogN, Self.maxLogN)
+    }
+
+    static func deriveKey(passphrase: SecureBytes, salt: [UInt8], logN: Int) throws -> SecureBytes {
+        var password = passphrase.copyBytes()
+        defer { Memory.zero(&password) }
+        do {
+            return try Scrypt.derive(
+                password: password, salt: ScryptRecipient.label + salt, n: UInt64(1) << UInt64(logN), r: 8, p: 1,
+                length: 32, maxMemory: 128 * 8 * (UInt64(1) << UInt64(Self.maxLogN)))
+        } catch CryptoError.outOfMemory {
+            throw WalletError.internal(en: "not enough memory for scrypt", zh: "内存不足，无法运行 scrypt")
+        }
+    }
+
+    public func unwrap(_ stanzas: [Stanza]) throws -> SecureBytes? {
+        guard let stanza = stanzas.first(where: { $0.type == "scrypt" }) else { return nil }
+        guard stanzas.count == 1 else { throw AgeError.scryptNotAlone }
+        guard stanza.arguments.count == 2,
+            let salt = Header.decodeBase64(Array(stanza.arguments[0].utf8)), salt.count == 16
+        else {
+            throw AgeError.malformed("invalid scrypt stanza", "scrypt 条目无效")
+        }
+        let digits = Array(stanza.arguments[1].utf8)
+        guard let firstDigit = digits.first, firstDigit >= 0x31, firstDigit <= 0x39, digits.count <= 3,
+            digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let logN = Int(stanza.arguments[1])
+        else {
+            throw AgeError.malformed("invalid scrypt work factor", "scrypt 工作因子无效")
+        }
+        guard logN <= maxLogN else { throw AgeError.workFactorTooLarge(logN, limit: maxLogN) }
+        guard stanza.body.count == FileKeyWrap.bodyLength else {
+            throw AgeError.malformed("invalid scrypt stanza body size", "scrypt 条目内容长度无效")
+        }
+        let key = try Self.deriveKey(passphrase: passphrase, salt: salt, logN: logN)
+        var wrapKey = key.copyBytes()
+        defer { Memory.zero(&wrapKey) }
+        return FileKeyWrap.open(body: stanza.body, wrapKey: wrapKey)
+    }
+}

@@ -1,2 +1,0 @@
-// Backup: placeholder until its issue lands; replaced by the real library.
-public enum BackupLibrary {}

@@ -1,0 +1,128 @@
+// The backup payload inside the age file: versioned JSON Lines (docs/backup.md). A header record with
+// the format version, table layouts and row counts; one record per row; a trailer with the counts and
+// the SHA-256 of every byte before it. `age -d backup.age` alone gives a user their data back.
+import Foundation
+import Vault
+import WalletCore
+import WalletCrypto
+
+public enum BackupFormat {
+    public static let name = "walletsec-backup"
+    public static let version = 1
+    static let maxLineLength = 64 << 20
+
+    static func invalid(_ en: String, _ zh: String) -> WalletError {
+        WalletError.integrity(en: "invalid backup contents: \(en)", zh: "备份内容无效：\(zh)")
+    }
+}
+
+/// What a backup holds, from its header and verified trailer.
+public struct BackupSummary: Sendable, Equatable, Codable {
+    public var formatVersion: Int
+    public var createdAt: String
+    public var generator: String
+    public var sourceVaultId: String
+    public var schemaVersion: Int
+    public var includesIdentities: Bool
+    public var counts: [String: Int]
+    public var records: Int
+    public var recordsSha256: String
+}
+
+struct TableRecord: Codable, Equatable {
+    var name: String
+    var columns: [String]
+    var primaryKey: String?
+    var sealedColumns: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case name, columns
+        case primaryKey = "primary_key"
+        case sealedColumns = "sealed_columns"
+    }
+
+    init(_ table: DumpTable) {
+        name = table.name
+        columns = table.columns
+        primaryKey = table.primaryKey
+        sealedColumns = table.sealedColumns
+    }
+
+    var dumpTable: DumpTable {
+        DumpTable(name: name, columns: columns, primaryKey: primaryKey, sealedColumns: sealedColumns)
+    }
+}
+
+struct HeaderRecord: Codable {
+    var type = "header"
+    var format: String
+    var version: Int
+    var createdAt: String
+    var generator: String
+    var sourceVaultId: String
+    var schemaVersion: Int
+    var includesIdentities: Bool
+    var tables: [TableRecord]
+    var counts: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case type, format, version, generator, tables, counts
+        case createdAt = "created_at"
+        case sourceVaultId = "source_vault_id"
+        case schemaVersion = "schema_version"
+        case includesIdentities = "includes_identities"
+    }
+}
+
+struct TrailerRecord: Codable {
+    var type = "trailer"
+    var counts: [String: Int]
+    var records: Int
+    var recordsSha256: String
+
+    enum CodingKeys: String, CodingKey {
+        case type, counts, records
+        case recordsSha256 = "records_sha256"
+    }
+}
+
+enum JSONText {
+    /// A JSON string literal with the escapes RFC 8259 requires.
+    static func quoted(_ text: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out += [0x5c, 0x22]
+            case 0x5c: out += [0x5c, 0x5c]
+            case 0x0a: out += [0x5c, 0x6e]
+            case 0x0d: out += [0x5c, 0x72]
+            case 0x09: out += [0x5c, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5c, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+    }
+}
+
+enum Base32 {
+    /// RFC 4648 base32 without padding, as authenticator apps take TOTP secrets.
+    static func encode(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+        var out: [UInt8] = []
+        var buffer = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 {
+                bits -= 5
+                out.append(alphabet[(buffer >> bits) & 31])
+            }
+        }
+        if bits > 0 { out.append(alphabet[(buffer << (5 - bits)) & 31]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,152 @@
+// Reads and validates backup records from a decrypted age payload: header first, rows that match the
+// header's tables, and a trailer whose counts and SHA-256 match. Any deviation rejects the backup.
+import AgeFormat
+import Foundation
+import Vault
+import WalletCore
+import WalletCrypto
+
+public enum BackupReader {
+    /// Reads everything from `payload`. `begin` sees the tables before any row; `row` gets each row with
+    /// sealed columns as plaintext `.blob`s. Throws unless the trailer verifies.
+    public static func read(
+        _ payload: ByteSource, begin: ([DumpTable]) throws -> Void, row: (DumpTable, [SQLValue]) throws -> Void,
+        progress: ProgressHandler? = nil
+    ) throws -> BackupSummary {
+        let input = BufferedInput(payload, capacity: 1 << 20)
+        let decoder = JSONDecoder()
+        let digest = StreamingDigest(.sha256)
+
+        func nextLine() throws -> [UInt8]? {
+            do {
+                guard let (line, terminated) = try input.readLine(maxLength: BackupFormat.maxLineLength) else {
+                    return nil
+                }
+                guard terminated else { throw BackupFormat.invalid("the last record has no newline", "最后一条记录缺少换行") }
+                return line
+            } catch is BufferedInput.LineError {
+                throw BackupFormat.invalid("a record is too long", "记录过长")
+            }
+        }
+
+        guard let first = try nextLine() else { throw BackupFormat.invalid("empty", "内容为空") }
+        let header: HeaderRecord
+        do {
+            header = try decoder.decode(HeaderRecord.self, from: Data(first))
+        } catch {
+            throw BackupFormat.invalid("no header record (is this a walletsec backup?)", "缺少头部记录（这是 walletsec 备份吗？）")
+        }
+        guard header.type == "header", header.format == BackupFormat.name else {
+            throw BackupFormat.invalid("not a walletsec backup", "不是 walletsec 备份")
+        }
+        guard header.version == BackupFormat.version else {
+            throw WalletError.usage(
+                en:
+                    "backup format version \(header.version) is not supported by this walletsec (\(BackupFormat.version))",
+                zh: "本程序不支持备份格式版本 \(header.version)（支持 \(BackupFormat.version)）")
+        }
+        digest.update(first + [0x0a])
+        var tables: [String: DumpTable] = [:]
+        for record in header.tables {
+            let table = record.dumpTable
+            guard tables[table.name] == nil, Set(table.columns).count == table.columns.count,
+                table.sealedColumns == table.columns.filter({ $0.hasSuffix("_sealed") })
+            else {
+                throw BackupFormat.invalid("malformed table list", "表列表格式错误")
+            }
+            tables[table.name] = table
+        }
+        try begin(header.tables.map(\.dumpTable))
+        let total = Int64(header.counts.values.reduce(0, +))
+        var counts: [String: Int] = [:]
+        var records = 0
+        while true {
+            guard var line = try nextLine() else {
+                throw BackupFormat.invalid("the trailer record is missing (truncated backup)", "缺少结尾记录（备份不完整）")
+            }
+            defer { Memory.zero(&line) }
+            guard let object = RecordParser.parse(line), case .string(let type)? = object["type"] else {
+                throw BackupFormat.invalid(
+                    "record \(records + 2) is not valid JSON", "第 \(records + 2) 条记录不是有效的 JSON")
+            }
+            if type == "trailer" {
+                let trailer: TrailerRecord
+                do {
+                    trailer = try decoder.decode(TrailerRecord.self, from: Data(line))
+                } catch {
+                    throw BackupFormat.invalid("malformed trailer", "结尾记录格式错误")
+                }
+                let sha = digest.finalize().map { String($0, radix: 16).leftPadded2() }.joined()
+                guard trailer.recordsSha256 == sha else {
+                    throw BackupFormat.invalid(
+                        "the records' SHA-256 does not match the trailer", "记录的 SHA-256 与结尾记录不符")
+                }
+                let nonZero = counts.filter { $0.value > 0 }
+                guard trailer.records == records, trailer.counts == header.counts,
+                    header.counts.filter({ $0.value > 0 }) == nonZero
+                else {
+                    throw BackupFormat.invalid("row counts do not match the header and trailer", "记录数与头部和结尾记录不符")
+                }
+                guard try nextLine() == nil else {
+                    throw BackupFormat.invalid("data after the trailer", "结尾记录之后还有数据")
+                }
+                progress?(ProgressUpdate(done: Int64(records), total: total, unit: "rows"))
+                return BackupSummary(
+                    formatVersion: header.version, createdAt: header.createdAt, generator: header.generator,
+                    sourceVaultId: header.sourceVaultId, schemaVersion: header.schemaVersion,
+                    includesIdentities: header.includesIdentities, counts: header.counts, records: records,
+                    recordsSha256: sha)
+            }
+            guard type == "row", object.count == 3, case .string(let name)? = object["table"],
+                let table = tables[name], case .object(let values)? = object["values"],
+                values.count == table.columns.count
+            else {
+                throw BackupFormat.invalid(
+                    "record \(records + 2) is not a row of a listed table", "第 \(records + 2) 条记录不属于已列出的表")
+            }
+            var parsed: [SQLValue] = []
+            parsed.reserveCapacity(table.columns.count)
+            for column in table.columns {
+                guard let wire = values[column], let value = decode(wire, sealed: table.sealedColumns.contains(column))
+                else {
+                    throw BackupFormat.invalid("bad value for \(name).\(column)", "\(name).\(column) 的值无效")
+                }
+                parsed.append(value)
+            }
+            digest.update(line + [0x0a])
+            try row(table, parsed)
+            records += 1
+            counts[name, default: 0] += 1
+            guard counts[name, default: 0] <= header.counts[name, default: 0] else {
+                throw BackupFormat.invalid("more rows of \(name) than the header lists", "\(name) 的记录多于头部所列")
+            }
+            if records % 1000 == 0 { progress?(ProgressUpdate(done: Int64(records), total: total, unit: "rows")) }
+        }
+    }
+
+    static func decode(_ node: RecordNode, sealed: Bool) -> SQLValue? {
+        switch node {
+        case .null: return .null
+        case .integer(let value): return sealed ? nil : .integer(value)
+        case .string(let value): return sealed ? nil : .text(value)
+        case .object(let object):
+            var strings: [String: String] = [:]
+            for (key, item) in object {
+                guard case .string(let text) = item else { return nil }
+                strings[key] = text
+            }
+            if sealed {
+                let allowed: Set<String> = ["secret_base64", "secret_text", "secret_base32"]
+                guard Set(strings.keys).isSubset(of: allowed), let text = strings["secret_base64"],
+                    let bytes = Base64.decode(text, variant: .padded)
+                else { return nil }
+                return .blob(bytes)
+            }
+            if strings.count == 1, let text = strings["base64"], let bytes = Base64.decode(text, variant: .padded) {
+                return .blob(bytes)
+            }
+            if strings.count == 1, let text = strings["real"], let value = Double(text) { return .real(value) }
+            return nil
+        }
+    }
+}

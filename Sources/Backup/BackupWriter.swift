@@ -1,0 +1,105 @@
+// Streams a vault snapshot into an age file as backup records (the format is in BackupFormat.swift).
+import AgeFormat
+import Foundation
+import Vault
+import WalletCore
+import WalletCrypto
+
+public enum BackupWriter {
+    /// Writes every data table (device identities only with `includeIdentities`) through `age`, then
+    /// finishes it. Returns what was written; the caller commits the output file.
+    public static func write(
+        vault: Vault, key: VaultKey, to age: AgeWriter, includeIdentities: Bool, generator: String,
+        progress: ProgressHandler? = nil
+    ) throws -> BackupSummary {
+        let digest = StreamingDigest(.sha256)
+        var header: HeaderRecord?
+        var records = 0
+        var total: Int64 = 0
+        var line: [UInt8] = []
+        line.reserveCapacity(4096)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+
+        func emit(_ bytes: [UInt8]) throws {
+            digest.update(bytes)
+            try age.write(bytes)
+        }
+
+        let schemaVersion = try vault.status().schemaVersion
+        try vault.dump(
+            includeIdentities: includeIdentities, key: key,
+            begin: { tables, counts in
+                let record = HeaderRecord(
+                    format: BackupFormat.name, version: BackupFormat.version, createdAt: ISO8601.string(Date()),
+                    generator: generator, sourceVaultId: vault.vaultID, schemaVersion: schemaVersion,
+                    includesIdentities: includeIdentities, tables: tables.map(TableRecord.init), counts: counts)
+                header = record
+                total = Int64(counts.values.reduce(0, +))
+                try emit(Array(try encoder.encode(record)) + [0x0a])
+            },
+            row: { table, values in
+                line.removeAll(keepingCapacity: true)
+                line += Array("{\"table\":".utf8)
+                JSONText.quoted(table.name, into: &line)
+                line += Array(",\"type\":\"row\",\"values\":{".utf8)
+                for (index, column) in table.columns.enumerated() {
+                    if index > 0 { line.append(0x2c) }
+                    JSONText.quoted(column, into: &line)
+                    line.append(0x3a)
+                    encode(values[index], sealed: table.sealedColumns.contains(column), into: &line)
+                }
+                line += Array("}}\n".utf8)
+                try emit(line)
+                Memory.zero(&line)
+                records += 1
+                if records % 1000 == 0 { progress?(ProgressUpdate(done: Int64(records), total: total, unit: "rows")) }
+            })
+        guard let header else { throw WalletError.internal(en: "backup: no header", zh: "备份：缺少头部") }
+        let sha = digest.finalize().map { String($0, radix: 16).leftPadded2() }.joined()
+        let trailer = TrailerRecord(counts: header.counts, records: records, recordsSha256: sha)
+        try age.write(Array(try encoder.encode(trailer)) + [0x0a])
+        try age.finish()
+        progress?(ProgressUpdate(done: Int64(records), total: total, unit: "rows"))
+        return BackupSummary(
+            formatVersion: header.version, createdAt: header.createdAt, generator: generator,
+            sourceVaultId: header.sourceVaultId, schemaVersion: header.schemaVersion,
+            includesIdentities: includeIdentities, counts: header.counts, records: records, recordsSha256: sha)
+    }
+
+    static func encode(_ value: SQLValue, sealed: Bool, into out: inout [UInt8]) {
+        switch value {
+        case .null:
+            out += Array("null".utf8)
+        case .integer(let number):
+            out += Array(String(number).utf8)
+        case .text(let text):
+            JSONText.quoted(text, into: &out)
+        case .real(let number):
+            out += Array("{\"real\":".utf8)
+            JSONText.quoted(String(number), into: &out)
+            out.append(0x7d)
+        case .blob(let bytes) where sealed:
+            out += Array("{\"secret_base64\":".utf8)
+            JSONText.quoted(Base64.encode(bytes, variant: .padded), into: &out)
+            if let text = String(validating: bytes, as: UTF8.self),
+                !text.unicodeScalars.contains(where: { $0.value < 0x20 })
+            {
+                out += Array(",\"secret_text\":".utf8)
+                JSONText.quoted(text, into: &out)
+            } else {
+                out += Array(",\"secret_base32\":".utf8)
+                JSONText.quoted(Base32.encode(bytes), into: &out)
+            }
+            out.append(0x7d)
+        case .blob(let bytes):
+            out += Array("{\"base64\":".utf8)
+            JSONText.quoted(Base64.encode(bytes, variant: .padded), into: &out)
+            out.append(0x7d)
+        }
+    }
+}
+
+extension String {
+    func leftPadded2() -> String { count >= 2 ? self : "0" + self }
+}

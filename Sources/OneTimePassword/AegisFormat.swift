@@ -1,0 +1,135 @@
+// Aegis Authenticator vault JSON, plain and encrypted (docs/vault.md of the Aegis project):
+// {"version":1, "header":{"slots":[...], "params":{"nonce","tag"}}, "db": <object, or Base64 ciphertext>}.
+// Encrypted: each password slot (type 1) wraps the 32-byte master key with AES-256-GCM under
+// scrypt(password, salt, n, r, p); the master key opens "db" with AES-256-GCM (nonce/tag in header.params).
+import Foundation
+import WalletCore
+import WalletCrypto
+
+public enum AegisFormat {
+    static let format = "Aegis"
+    /// Aegis's own defaults, used when we write an encrypted vault.
+    static let scryptN: UInt64 = 32_768
+    static let scryptR: UInt32 = 8
+    static let scryptP: UInt32 = 1
+
+    static func looksLike(_ json: JSONObject) -> Bool {
+        json["header"] != nil && json["db"] != nil
+    }
+
+    static func isEncrypted(_ json: JSONObject) -> Bool { json["db"] is String }
+
+    static func read(_ json: JSONObject, password: () throws -> SecureBytes) throws -> [OTPAccount] {
+        if let db = json.object("db") { return try entries(db) }
+        guard let sealedDB = json.string("db"), let header = json.object("header"),
+            let slots = header["slots"] as? [JSONObject], let params = header.object("params"),
+            let dbNonce = params.string("nonce").flatMap(Hex.decode),
+            let dbTag = params.string("tag").flatMap(Hex.decode)
+        else { throw OTPError.corrupted(format) }
+        let passwordSlots = slots.filter { $0.int("type") == 1 }
+        guard !passwordSlots.isEmpty else {
+            throw WalletError.usage(
+                en: "this Aegis vault has no password slot (only biometric or raw keys); export it with a password",
+                zh: "该 Aegis 保险库没有密码槽（只有生物识别或原始密钥），请设置密码后再导出")
+        }
+        let secret = try password()
+        var masterKey: [UInt8]?
+        for slot in passwordSlots {
+            guard let salt = slot.string("salt").flatMap(Hex.decode),
+                let wrapped = slot.string("key").flatMap(Hex.decode),
+                let keyParams = slot.object("key_params"), let nonce = keyParams.string("nonce").flatMap(Hex.decode),
+                let tag = keyParams.string("tag").flatMap(Hex.decode), let n = slot.int("n"), let r = slot.int("r"),
+                let p = slot.int("p"), n > 1, r > 0, p > 0
+            else { throw OTPError.corrupted(format) }
+            let derived: SecureBytes
+            do {
+                derived = try secret.withUnsafeBytes { passwordBytes in
+                    try Scrypt.derive(
+                        password: Array(passwordBytes), salt: salt, n: UInt64(n), r: UInt32(r), p: UInt32(p),
+                        length: 32,
+                        maxMemory: 1 << 30)
+                }
+            } catch {
+                throw WalletError.usage(
+                    en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
+            }
+            var key = derived.copyBytes()
+            defer { Memory.zero(&key) }
+            if let opened = try? AESGCM.open(wrapped, tag: tag, key: key, nonce: nonce) {
+                masterKey = opened
+                break
+            }
+        }
+        guard var masterKey else { throw OTPError.wrongPassword(format) }
+        defer { Memory.zero(&masterKey) }
+        guard let ciphertext = Base64.decode(sealedDB), masterKey.count == 32 else { throw OTPError.corrupted(format) }
+        guard var plaintext = try? AESGCM.open(ciphertext, tag: dbTag, key: masterKey, nonce: dbNonce) else {
+            throw OTPError.corrupted(format)
+        }
+        defer { Memory.zero(&plaintext) }
+        guard let db = JSONText.decode(plaintext) as? JSONObject else { throw OTPError.corrupted(format) }
+        return try entries(db)
+    }
+
+    static func entries(_ db: JSONObject) throws -> [OTPAccount] {
+        guard let list = db["entries"] as? [JSONObject] else {
+            throw OTPError.malformedImport(format, "no entries list", zh: "缺少 entries 列表")
+        }
+        return try list.map { entry in
+            guard let info = entry.object("info") else {
+                throw OTPError.malformedImport(format, "an entry has no info", zh: "某个条目缺少 info")
+            }
+            let kind = try OTPKind(exportName: entry.string("type"), format: format)
+            let account = OTPAccount(
+                kind: kind, issuer: entry.string("issuer") ?? "", account: entry.string("name") ?? "",
+                secret: try decodeSecret(info.string("secret"), format: format),
+                algorithm: try hashAlgorithm(info.string("algo"), format: format), digits: info.int("digits") ?? 6,
+                period: info.int("period") ?? 30, counter: UInt64(max(0, info.int("counter") ?? 0)))
+            try account.validate()
+            return account
+        }
+    }
+
+    static func entryObject(_ account: OTPAccount) -> JSONObject {
+        var info: JSONObject = [
+            "secret": Base32.encode(account.secret), "algo": account.algorithm.rawValue, "digits": account.digits,
+        ]
+        if account.kind == .hotp { info["counter"] = account.counter } else { info["period"] = account.period }
+        return [
+            "type": account.kind.rawValue, "uuid": UUID().uuidString.lowercased(), "name": account.account,
+            "issuer": account.issuer, "note": "", "favorite": false, "icon": NSNull(), "info": info,
+            "groups": [String](),
+        ]
+    }
+
+    /// An Aegis vault file; with a password, encrypted under one password slot as Aegis itself writes it.
+    public static func export(_ accounts: [OTPAccount], password: SecureBytes?) throws -> [UInt8] {
+        let db: JSONObject = ["version": 3, "entries": accounts.map(entryObject), "groups": [Any]()]
+        guard let password else {
+            return try JSONText.encode(["version": 1, "header": ["slots": NSNull(), "params": NSNull()], "db": db])
+        }
+        var masterKey = Random.bytes(32)
+        defer { Memory.zero(&masterKey) }
+        let salt = Random.bytes(32)
+        let derived = try password.withUnsafeBytes {
+            try Scrypt.derive(password: Array($0), salt: salt, n: scryptN, r: scryptR, p: scryptP, length: 32)
+        }
+        var derivedKey = derived.copyBytes()
+        defer { Memory.zero(&derivedKey) }
+        let slotNonce = Random.bytes(12)
+        let wrapped = try AESGCM.seal(masterKey, key: derivedKey, nonce: slotNonce)
+        var plaintext = try JSONText.encode(db)
+        defer { Memory.zero(&plaintext) }
+        let dbNonce = Random.bytes(12)
+        let sealed = try AESGCM.seal(plaintext, key: masterKey, nonce: dbNonce)
+        let slot: JSONObject = [
+            "type": 1, "uuid": UUID().uuidString.lowercased(), "key": Hex.encode(wrapped.ciphertext),
+            "key_params": ["nonce": Hex.encode(slotNonce), "tag": Hex.encode(wrapped.tag)],
+            "n": scryptN, "r": scryptR, "p": scryptP, "salt": Hex.encode(salt), "repaired": true, "is_backup": false,
+        ]
+        let header: JSONObject = [
+            "slots": [slot], "params": ["nonce": Hex.encode(dbNonce), "tag": Hex.encode(sealed.tag)],
+        ]
+        return try JSONText.encode(["version": 1, "header": header, "db": Base64.encode(sealed.ciphertext)])
+    }
+}

@@ -1,0 +1,106 @@
+// andOTP backup. Plain: a JSON array of entries. Encrypted (.json.aes, andOTP 0.6.3 and later):
+// 4-byte big-endian PBKDF2 iteration count, 12-byte salt, 12-byte IV, then AES-256-GCM ciphertext with the
+// 16-byte tag appended; key = PBKDF2-HMAC-SHA1(password, salt, iterations, 32). andOTP writes no password
+// check, so a wrong password and a damaged body look the same; only a too-short file is called corrupt.
+import Foundation
+import WalletCore
+import WalletCrypto
+
+public enum AndOTPFormat {
+    static let format = "andOTP"
+    static let headerLength = 4 + 12 + 12
+    static let maxIterations = 10_000_000
+
+    static func looksLike(_ list: [Any]) -> Bool {
+        guard let first = list.first as? JSONObject else { return list.isEmpty }
+        return first["secret"] != nil && first["type"] != nil
+    }
+
+    static func iterations(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        let value = Int(bytes[0]) << 24 | Int(bytes[1]) << 16 | Int(bytes[2]) << 8 | Int(bytes[3])
+        return (1...maxIterations).contains(value) ? value : nil
+    }
+
+    /// Binary with a plausible iteration count: the encrypted layout.
+    static func looksEncrypted(_ bytes: [UInt8]) -> Bool {
+        iterations(bytes) != nil && bytes.count >= 4 + 1
+    }
+
+    static func readEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> [OTPAccount] {
+        guard let iterations = iterations(bytes), bytes.count >= headerLength + AESGCM.tagLength else {
+            throw OTPError.corrupted(format)
+        }
+        let salt = Array(bytes[4..<16])
+        let iv = Array(bytes[16..<28])
+        let ciphertext = Array(bytes[28..<(bytes.count - AESGCM.tagLength)])
+        let tag = Array(bytes.suffix(AESGCM.tagLength))
+        let secret = try password()
+        var key = try secret.withUnsafeBytes {
+            try PBKDF2.derive(.sha1, password: Array($0), salt: salt, iterations: UInt32(iterations), length: 32)
+        }
+        defer { Memory.zero(&key) }
+        guard var plaintext = try? AESGCM.open(ciphertext, tag: tag, key: key, nonce: iv) else {
+            throw WalletError.authentication(
+                en:
+                    "wrong import password for this andOTP file (or the file is damaged: andOTP cannot tell the two apart)",
+                zh: "该 andOTP 文件的导入密码错误（或文件已损坏：andOTP 格式无法区分两者）")
+        }
+        defer { Memory.zero(&plaintext) }
+        guard let list = JSONText.decode(plaintext) as? [Any] else { throw OTPError.corrupted(format) }
+        return try read(list)
+    }
+
+    static func read(_ list: [Any]) throws -> [OTPAccount] {
+        try list.map { item in
+            guard let entry = item as? JSONObject else {
+                throw OTPError.malformedImport(format, "an entry is not an object", zh: "某个条目不是对象")
+            }
+            let kind = try OTPKind(exportName: entry.string("type"), format: format)
+            var issuer = entry.string("issuer") ?? ""
+            var label = entry.string("label") ?? ""
+            // Older andOTP versions kept "Issuer:account" (or "Issuer - account") in the label alone.
+            if issuer.isEmpty, let colon = label.firstIndex(of: ":") {
+                issuer = String(label[..<colon]).trimmingSpaces()
+                label = String(label[label.index(after: colon)...]).trimmingSpaces()
+            }
+            let account = OTPAccount(
+                kind: kind, issuer: issuer, account: label,
+                secret: try decodeSecret(entry.string("secret"), format: format),
+                algorithm: try hashAlgorithm(entry.string("algorithm"), format: format),
+                digits: entry.int("digits") ?? 6,
+                period: entry.int("period") ?? 30, counter: UInt64(max(0, entry.int("counter") ?? 0)))
+            try account.validate()
+            return account
+        }
+    }
+
+    static func entryObject(_ account: OTPAccount) -> JSONObject {
+        var entry: JSONObject = [
+            "secret": Base32.encode(account.secret), "issuer": account.issuer, "label": account.account,
+            "digits": account.digits, "type": account.kind.rawValue.uppercased(),
+            "algorithm": account.algorithm.rawValue,
+            "thumbnail": "Default", "last_used": 0, "used_frequency": 0, "tags": [String](),
+        ]
+        if account.kind == .hotp { entry["counter"] = account.counter } else { entry["period"] = account.period }
+        return entry
+    }
+
+    /// An andOTP backup (used by tests and scripts to produce import fixtures).
+    public static func export(_ accounts: [OTPAccount], password: SecureBytes?, iterations: UInt32 = 140_000) throws
+        -> [UInt8]
+    {
+        var plaintext = try JSONText.encode(accounts.map(entryObject))
+        guard let password else { return plaintext }
+        defer { Memory.zero(&plaintext) }
+        let salt = Random.bytes(12)
+        let iv = Random.bytes(12)
+        var key = try password.withUnsafeBytes {
+            try PBKDF2.derive(.sha1, password: Array($0), salt: salt, iterations: iterations, length: 32)
+        }
+        defer { Memory.zero(&key) }
+        let sealed = try AESGCM.seal(plaintext, key: key, nonce: iv)
+        let count = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: iterations >> $0) }
+        return count + salt + iv + sealed.ciphertext + sealed.tag
+    }
+}

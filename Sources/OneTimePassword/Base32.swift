@@ -1,0 +1,64 @@
+// RFC 4648 Base32, as authenticator apps write secrets: case-insensitive, spaces and padding optional.
+import WalletCore
+
+public enum Base32 {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+
+    /// Decodes a secret. Lowercase, spaces, hyphens between groups and trailing `=` padding are accepted;
+    /// any other character is an error naming its position (never the secret itself).
+    public static func decode(_ text: String) throws -> [UInt8] {
+        var buffer: UInt64 = 0
+        var bits = 0
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 5 / 8)
+        var sawPadding = false
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == 0x20 || byte == 0x2d || byte == 0x09 { continue }
+            if byte == 0x3d {
+                sawPadding = true
+                continue
+            }
+            var value: UInt8
+            switch byte {
+            case 0x41...0x5a: value = byte - 0x41
+            case 0x61...0x7a: value = byte - 0x61
+            case 0x32...0x37: value = byte - 0x32 + 26
+            default: throw OTPError.badBase32(position: offset + 1)
+            }
+            if sawPadding { throw OTPError.badBase32(position: offset + 1) }
+            value &= 0x1f
+            buffer = (buffer << 5) | UInt64(value)
+            bits += 5
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8(truncatingIfNeeded: buffer >> UInt64(bits)))
+            }
+        }
+        buffer = 0
+        if output.isEmpty { throw OTPError.emptySecret }
+        return output
+    }
+
+    /// Encodes without padding (the form otpauth URIs use).
+    public static func encode(_ bytes: [UInt8], padded: Bool = false) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity((bytes.count * 8 + 4) / 5 + 8)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | UInt32(byte)
+            bits += 8
+            while bits >= 5 {
+                bits -= 5
+                result.append(alphabet[Int((buffer >> UInt32(bits)) & 0x1f)])
+            }
+        }
+        if bits > 0 {
+            result.append(alphabet[Int((buffer << UInt32(5 - bits)) & 0x1f)])
+        }
+        if padded {
+            while result.count % 8 != 0 { result.append(0x3d) }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}

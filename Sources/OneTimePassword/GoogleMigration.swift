@@ -1,0 +1,197 @@
+// Google Authenticator's "Transfer accounts" export: otpauth-migration://offline?data=<base64 protobuf>.
+//
+// message MigrationPayload { repeated OtpParameters otp_parameters = 1; int32 version = 2;
+//   int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5; }
+// message OtpParameters { bytes secret = 1; string name = 2; string issuer = 3;
+//   Algorithm algorithm = 4 (0 unspecified, 1 SHA1, 2 SHA256, 3 SHA512, 4 MD5);
+//   DigitCount digits = 5 (0 unspecified, 1 six, 2 eight); OtpType type = 6 (0 unspecified, 1 HOTP, 2 TOTP);
+//   int64 counter = 7; }
+// UNSPECIFIED means SHA1, six digits, TOTP. GA always uses a 30-second period.
+import Foundation
+import WalletCore
+import WalletCrypto
+
+public struct MigrationBatch: Sendable, Equatable {
+    public var accounts: [OTPAccount]
+    public var batchSize: Int
+    public var batchIndex: Int
+    public var batchID: Int32
+}
+
+public enum GoogleMigration {
+    public static let scheme = "otpauth-migration://"
+    static let format = "Google Authenticator migration"
+    /// GA puts at most this many accounts into one QR code.
+    public static let accountsPerBatch = 10
+
+    /// Decodes one `otpauth-migration://offline?data=...` URI.
+    public static func decode(uri: String) throws -> MigrationBatch {
+        let text = uri.trimmingSpaces()
+        guard text.lowercased().hasPrefix(scheme + "offline?") else {
+            throw OTPError.malformedImport(
+                format, "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
+        }
+        let query = text.dropFirst((scheme + "offline?").count)
+        var dataText: String?
+        for pair in query.split(separator: "&") where pair.hasPrefix("data=") {
+            dataText = KeyURI.percentDecode(pair.dropFirst(5), plusIsSpace: false)
+        }
+        guard var base64 = dataText, !base64.isEmpty else {
+            throw OTPError.malformedImport(format, "no data parameter", zh: "缺少 data 参数")
+        }
+        // GA writes standard Base64; some tools use the URL-safe alphabet or drop the padding.
+        base64 = base64.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            .replacingOccurrences(of: " ", with: "+")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let payload = Data(base64Encoded: base64) else {
+            throw OTPError.malformedImport(format, "the data parameter is not Base64", zh: "data 参数不是 Base64")
+        }
+        return try decode(payload: Array(payload))
+    }
+
+    static func decode(payload: [UInt8]) throws -> MigrationBatch {
+        var reader = ProtobufReader(payload[...])
+        var accounts: [OTPAccount] = []
+        var batchSize = 1
+        var batchIndex = 0
+        var batchID: Int32 = 0
+        while let (field, value) = try reader.next() {
+            switch (field, value) {
+            case (1, .bytes(let bytes)): accounts.append(try decodeParameters(bytes))
+            case (3, .varint(let v)): batchSize = Int(truncatingIfNeeded: v)
+            case (4, .varint(let v)): batchIndex = Int(truncatingIfNeeded: v)
+            case (5, .varint(let v)): batchID = Int32(truncatingIfNeeded: v)
+            default: continue
+            }
+        }
+        guard batchSize >= 1, batchIndex >= 0, batchIndex < batchSize else {
+            throw OTPError.malformedImport(format, "inconsistent batch numbers", zh: "批次编号不一致")
+        }
+        return MigrationBatch(accounts: accounts, batchSize: batchSize, batchIndex: batchIndex, batchID: batchID)
+    }
+
+    static func decodeParameters(_ bytes: ArraySlice<UInt8>) throws -> OTPAccount {
+        var reader = ProtobufReader(bytes)
+        var secret: [UInt8] = []
+        var name = ""
+        var issuer = ""
+        var algorithm = HashAlgorithm.sha1
+        var digits = 6
+        var kind = OTPKind.totp
+        var counter: UInt64 = 0
+        while let (field, value) = try reader.next() {
+            switch (field, value) {
+            case (1, .bytes(let b)): secret = Array(b)
+            case (2, .bytes(let b)): name = String(decoding: b, as: UTF8.self)
+            case (3, .bytes(let b)): issuer = String(decoding: b, as: UTF8.self)
+            case (4, .varint(let v)):
+                switch v {
+                case 0, 1: algorithm = .sha1
+                case 2: algorithm = .sha256
+                case 3: algorithm = .sha512
+                default: throw OTPError.badParameter("algorithm", v == 4 ? "MD5" : String(v))
+                }
+            case (5, .varint(let v)):
+                switch v {
+                case 0, 1: digits = 6
+                case 2: digits = 8
+                default: throw OTPError.badParameter("digits", String(v))
+                }
+            case (6, .varint(let v)):
+                switch v {
+                case 0, 2: kind = .totp
+                case 1: kind = .hotp
+                default: throw OTPError.badParameter("type", String(v))
+                }
+            case (7, .varint(let v)): counter = v
+            default: continue
+            }
+        }
+        // The name is usually "Issuer:account"; drop the issuer prefix when it repeats the issuer field.
+        var account = name
+        if let colon = name.firstIndex(of: ":") {
+            let prefix = String(name[..<colon]).trimmingSpaces()
+            if issuer.isEmpty || prefix == issuer {
+                if issuer.isEmpty { issuer = prefix }
+                account = String(name[name.index(after: colon)...]).trimmingSpaces()
+            }
+        }
+        let result = OTPAccount(
+            kind: kind, issuer: issuer, account: account, secret: secret, algorithm: algorithm, digits: digits,
+            period: 30, counter: counter)
+        try result.validate()
+        return result
+    }
+
+    /// Joins the parts of one export. Every batch_id must agree and every index 0..<batch_size be present.
+    public static func combine(_ batches: [MigrationBatch]) throws -> [OTPAccount] {
+        guard let first = batches.first else { return [] }
+        var byID: [Int32: [MigrationBatch]] = [:]
+        for batch in batches { byID[batch.batchID, default: []].append(batch) }
+        guard byID.count == 1 else {
+            throw OTPError.malformedImport(
+                format, "the codes come from \(byID.count) different exports (batch ids differ)",
+                zh: "这些二维码来自 \(byID.count) 次不同的导出（批次 ID 不同）")
+        }
+        let size = first.batchSize
+        guard batches.allSatisfy({ $0.batchSize == size }) else {
+            throw OTPError.malformedImport(format, "the parts disagree on the batch size", zh: "各部分的批次数量不一致")
+        }
+        var seen = Set<Int>()
+        for batch in batches {
+            guard seen.insert(batch.batchIndex).inserted else {
+                throw OTPError.malformedImport(
+                    format, "part \(batch.batchIndex + 1) of \(size) appears twice",
+                    zh: "第 \(batch.batchIndex + 1)/\(size) 部分重复")
+            }
+        }
+        let missing = (0..<size).filter { !seen.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map { String($0 + 1) }.joined(separator: ", ")
+            throw OTPError.malformedImport(
+                format, "missing part(s) \(names) of \(size) (batch id \(first.batchID))",
+                zh: "缺少第 \(names) 部分（共 \(size) 部分，批次 ID \(first.batchID)）")
+        }
+        return batches.sorted { $0.batchIndex < $1.batchIndex }.flatMap(\.accounts)
+    }
+
+    /// Whether GA can hold this account: no Steam, no 7 digits, no period other than 30.
+    public static func canExport(_ account: OTPAccount) -> Bool {
+        account.kind != .steam && (account.digits == 6 || account.digits == 8)
+            && (account.kind == .hotp || account.period == 30)
+    }
+
+    /// Migration URIs, `accountsPerBatch` accounts each, sharing one random batch id.
+    public static func encode(_ accounts: [OTPAccount], batchID: Int32) -> [String] {
+        let chunks = stride(from: 0, to: max(accounts.count, 1), by: accountsPerBatch).map {
+            Array(accounts[$0..<min($0 + accountsPerBatch, accounts.count)])
+        }
+        return chunks.enumerated().map { index, chunk in
+            var payload = ProtobufWriter()
+            for account in chunk {
+                var parameters = ProtobufWriter()
+                parameters.field(1, bytes: account.secret)
+                parameters.field(
+                    2, string: account.issuer.isEmpty ? account.account : "\(account.issuer):\(account.account)")
+                if !account.issuer.isEmpty { parameters.field(3, string: account.issuer) }
+                let algorithm: UInt64 =
+                    switch account.algorithm {
+                    case .sha1: 1
+                    case .sha256: 2
+                    case .sha512: 3
+                    }
+                parameters.field(4, varint: algorithm)
+                parameters.field(5, varint: account.digits == 8 ? 2 : 1)
+                parameters.field(6, varint: account.kind == .hotp ? 1 : 2)
+                if account.kind == .hotp { parameters.field(7, varint: account.counter) }
+                payload.field(1, bytes: parameters.bytes)
+            }
+            payload.field(2, varint: 1)
+            payload.field(3, varint: UInt64(chunks.count))
+            payload.field(4, varint: UInt64(index))
+            payload.field(5, varint: UInt64(UInt32(bitPattern: batchID)))
+            let base64 = Data(payload.bytes).base64EncodedString()
+            return "\(scheme)offline?data=\(KeyURI.percentEncode(base64))"
+        }
+    }
+}

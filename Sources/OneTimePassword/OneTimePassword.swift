@@ -1,2 +1,0 @@
-// OneTimePassword: placeholder until its issue lands; replaced by the real library.
-public enum OneTimePasswordLibrary {}

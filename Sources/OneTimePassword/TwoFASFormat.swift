@@ -1,0 +1,128 @@
+// 2FAS Authenticator backup (.2fas JSON). Plain: "services" is a list. Encrypted: "servicesEncrypted" is
+// "Base64(ciphertext||tag):Base64(salt):Base64(iv)" with key = PBKDF2-HMAC-SHA256(password, salt, 10000, 32)
+// and AES-256-GCM; "reference" is a known text sealed the same way, which tells a wrong password
+// (reference fails) from a damaged file (reference opens, services do not).
+import Foundation
+import WalletCore
+import WalletCrypto
+
+public enum TwoFASFormat {
+    static let format = "2FAS"
+    static let iterations: UInt32 = 10_000
+
+    static func looksLike(_ json: JSONObject) -> Bool {
+        json["servicesEncrypted"] != nil || (json["services"] is [Any] && json["schemaVersion"] != nil)
+    }
+
+    static func isEncrypted(_ json: JSONObject) -> Bool { json.string("servicesEncrypted") != nil }
+
+    struct Sealed {
+        var ciphertext: [UInt8]
+        var tag: [UInt8]
+        var salt: [UInt8]
+        var iv: [UInt8]
+
+        init?(_ text: String) {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, let combined = Base64.decode(parts[0]), combined.count >= AESGCM.tagLength,
+                let salt = Base64.decode(parts[1]), let iv = Base64.decode(parts[2]), !iv.isEmpty
+            else { return nil }
+            ciphertext = Array(combined.dropLast(AESGCM.tagLength))
+            tag = Array(combined.suffix(AESGCM.tagLength))
+            self.salt = salt
+            self.iv = iv
+        }
+    }
+
+    static func read(_ json: JSONObject, password: () throws -> SecureBytes) throws -> [OTPAccount] {
+        guard let sealedText = json.string("servicesEncrypted") else {
+            guard let services = json["services"] as? [JSONObject] else {
+                throw OTPError.malformedImport(format, "no services list", zh: "缺少 services 列表")
+            }
+            return try services.map(account)
+        }
+        guard let sealed = Sealed(sealedText) else { throw OTPError.corrupted(format) }
+        let secret = try password()
+        var key = try secret.withUnsafeBytes {
+            try PBKDF2.derive(.sha256, password: Array($0), salt: sealed.salt, iterations: iterations, length: 32)
+        }
+        defer { Memory.zero(&key) }
+        if let referenceText = json.string("reference") {
+            guard let reference = Sealed(referenceText) else { throw OTPError.corrupted(format) }
+            // The reference shares the salt, so the same key must open it.
+            guard (try? AESGCM.open(reference.ciphertext, tag: reference.tag, key: key, nonce: reference.iv)) != nil
+            else { throw OTPError.wrongPassword(format) }
+            guard var plaintext = try? AESGCM.open(sealed.ciphertext, tag: sealed.tag, key: key, nonce: sealed.iv)
+            else { throw OTPError.corrupted(format) }
+            defer { Memory.zero(&plaintext) }
+            return try services(plaintext)
+        }
+        guard var plaintext = try? AESGCM.open(sealed.ciphertext, tag: sealed.tag, key: key, nonce: sealed.iv) else {
+            throw OTPError.wrongPassword(format)
+        }
+        defer { Memory.zero(&plaintext) }
+        return try services(plaintext)
+    }
+
+    static func services(_ plaintext: [UInt8]) throws -> [OTPAccount] {
+        guard let list = JSONText.decode(plaintext) as? [JSONObject] else { throw OTPError.corrupted(format) }
+        return try list.map(account)
+    }
+
+    static func account(_ service: JSONObject) throws -> OTPAccount {
+        let otp = service.object("otp") ?? [:]
+        let kind = try OTPKind(exportName: otp.string("tokenType"), format: format)
+        var accountName = otp.string("account") ?? ""
+        if accountName.isEmpty { accountName = otp.string("label") ?? "" }
+        // "name" is the service (issuer) shown in the app; it stands in when otp.issuer is absent, unless it
+        // merely repeats the account (what 2FAS shows for an issuer-less entry).
+        var issuer = otp.string("issuer") ?? ""
+        if issuer.isEmpty, let name = service.string("name"), name != accountName { issuer = name }
+        let result = OTPAccount(
+            kind: kind, issuer: issuer, account: accountName,
+            secret: try decodeSecret(service.string("secret"), format: format),
+            algorithm: try hashAlgorithm(otp.string("algorithm"), format: format), digits: otp.int("digits") ?? 6,
+            period: otp.int("period") ?? 30, counter: UInt64(max(0, otp.int("counter") ?? 0)))
+        try result.validate()
+        return result
+    }
+
+    static func serviceObject(_ account: OTPAccount, position: Int) -> JSONObject {
+        var otp: JSONObject = [
+            "account": account.account, "issuer": account.issuer, "label": account.account, "digits": account.digits,
+            "period": account.period, "algorithm": account.algorithm.rawValue,
+            "tokenType": account.kind.rawValue.uppercased(), "source": "Manual",
+        ]
+        if account.kind == .hotp { otp["counter"] = account.counter }
+        return [
+            "name": account.issuer.isEmpty ? account.account : account.issuer, "secret": Base32.encode(account.secret),
+            "otp": otp, "order": ["position": position], "updatedAt": 0,
+        ]
+    }
+
+    /// A 2FAS backup in the app's layout (used by tests and scripts to produce import fixtures).
+    public static func export(_ accounts: [OTPAccount], password: SecureBytes?) throws -> [UInt8] {
+        let services = accounts.enumerated().map { serviceObject($1, position: $0) }
+        var top: JSONObject = ["schemaVersion": 4, "appVersionCode": 5_000_000, "groups": [Any](), "updatedAt": 0]
+        guard let password else {
+            top["services"] = services
+            return try JSONText.encode(top)
+        }
+        let salt = Random.bytes(256)
+        var key = try password.withUnsafeBytes {
+            try PBKDF2.derive(.sha256, password: Array($0), salt: salt, iterations: iterations, length: 32)
+        }
+        defer { Memory.zero(&key) }
+        func seal(_ plaintext: [UInt8]) throws -> String {
+            let iv = Random.bytes(12)
+            let sealed = try AESGCM.seal(plaintext, key: key, nonce: iv)
+            return "\(Base64.encode(sealed.ciphertext + sealed.tag)):\(Base64.encode(salt)):\(Base64.encode(iv))"
+        }
+        var plaintext = try JSONText.encode(services)
+        defer { Memory.zero(&plaintext) }
+        top["services"] = [Any]()
+        top["servicesEncrypted"] = try seal(plaintext)
+        top["reference"] = try seal(Array("walletsec 2FAS reference text".utf8))
+        return try JSONText.encode(top)
+    }
+}

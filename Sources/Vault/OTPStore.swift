@@ -1,0 +1,287 @@
+// Queries for the two-factor tables: accounts with sealed secrets, replay-safe acceptance of codes,
+// and sealed recovery codes. Every multi-step change runs in one IMMEDIATE write transaction.
+import Foundation
+import GRDB
+import WalletCore
+import WalletCrypto
+
+/// An account row without its secret (listing needs no passphrase).
+public struct StoredOTPAccount: Sendable, Equatable {
+    public var id: String
+    public var issuer: String
+    public var account: String
+    public var kind: String
+    public var algorithm: String
+    public var digits: Int
+    public var period: Int
+    public var counter: Int64
+    public var lastAcceptedStep: Int64?
+    public var createdAt: String
+
+    public var name: String { issuer.isEmpty ? account : "\(issuer):\(account)" }
+
+    init(row: Row) {
+        id = row["id"]
+        issuer = row["issuer"]
+        account = row["account"]
+        kind = row["kind"]
+        algorithm = row["algorithm"]
+        digits = row["digits"]
+        period = row["period"]
+        counter = row["counter"]
+        lastAcceptedStep = row["last_accepted_step"]
+        createdAt = row["created_at"]
+    }
+}
+
+/// An account to store, secret included.
+public struct NewOTPAccount: Sendable {
+    public var issuer: String
+    public var account: String
+    public var kind: String
+    public var algorithm: String
+    public var digits: Int
+    public var period: Int
+    public var counter: Int64
+    public var secret: [UInt8]
+    public var lastAcceptedStep: Int64?
+
+    public init(
+        issuer: String, account: String, kind: String, algorithm: String, digits: Int, period: Int, counter: Int64,
+        secret: [UInt8], lastAcceptedStep: Int64? = nil
+    ) {
+        self.issuer = issuer
+        self.account = account
+        self.kind = kind
+        self.algorithm = algorithm
+        self.digits = digits
+        self.period = period
+        self.counter = counter
+        self.secret = secret
+        self.lastAcceptedStep = lastAcceptedStep
+    }
+
+    var name: String { issuer.isEmpty ? account : "\(issuer):\(account)" }
+}
+
+/// A change to an account's replay state, decided inside the write transaction.
+public struct OTPStateChange: Sendable, Equatable {
+    public var lastAcceptedStep: Int64
+    public var counter: Int64?
+
+    public init(lastAcceptedStep: Int64, counter: Int64? = nil) {
+        self.lastAcceptedStep = lastAcceptedStep
+        self.counter = counter
+    }
+}
+
+public struct RecoveryCode: Sendable {
+    public var position: Int
+    public var code: String
+    public var usedAt: String?
+}
+
+public enum RecoveryUseResult: Sendable, Equatable {
+    case used
+    case alreadyUsed(at: String)
+    case unknown
+}
+
+extension Vault {
+    static let otpTable = "otp_accounts"
+    static let recoveryTable = "recovery_codes"
+
+    static func newRowID() -> String {
+        Random.bytes(16).map { String($0, radix: 16).leftPadded(2) }.joined()
+    }
+
+    public func otpAccounts() throws -> [StoredOTPAccount] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM otp_accounts ORDER BY issuer COLLATE NOCASE, account COLLATE NOCASE"
+            )
+            .map(StoredOTPAccount.init)
+        }
+    }
+
+    func secretRow(_ id: String) -> RowIdentity {
+        RowIdentity(table: Vault.otpTable, rowID: id, field: "secret_sealed")
+    }
+
+    public func otpSecret(_ account: StoredOTPAccount, key: VaultKey) throws -> SecureBytes {
+        let sealed = try database.read { db in
+            try Data.fetchOne(db, sql: "SELECT secret_sealed FROM otp_accounts WHERE id = ?", arguments: [account.id])
+        }
+        guard let sealed else { throw OTPStoreError.vanished(account.name) }
+        return try openSealed(Array(sealed), key: key, row: secretRow(account.id))
+    }
+
+    /// Adds all of `accounts` or none. An account whose issuer:account exists with the same secret and
+    /// parameters is skipped as a duplicate; one with a different secret is a conflict and aborts everything.
+    public func insertOTPAccounts(_ accounts: [NewOTPAccount], key: VaultKey) throws -> (added: Int, skipped: Int) {
+        let now = ISO8601.string(Date())
+        return try database.write { db in
+            var added = 0
+            var skipped = 0
+            for account in accounts {
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM otp_accounts WHERE issuer = ? AND account = ?",
+                    arguments: [account.issuer, account.account])
+                {
+                    let existing = StoredOTPAccount(row: row)
+                    let sealed = Array(row["secret_sealed"] as Data)
+                    let secret = try openSealed(sealed, key: key, row: secretRow(existing.id))
+                    let sameSecret = secret.withUnsafeBytes { Memory.constantTimeEquals(Array($0), account.secret) }
+                    if sameSecret && existing.kind == account.kind && existing.algorithm == account.algorithm
+                        && existing.digits == account.digits && existing.period == account.period
+                    {
+                        skipped += 1
+                        continue
+                    }
+                    throw OTPStoreError.nameTaken(account.name)
+                }
+                let id = Vault.newRowID()
+                let sealed = try seal(account.secret, key: key, row: secretRow(id))
+                try db.execute(
+                    sql: """
+                        INSERT INTO otp_accounts (id, issuer, account, kind, algorithm, digits, period, counter,
+                            secret_sealed, last_accepted_step, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, account.issuer, account.account, account.kind, account.algorithm, account.digits,
+                        account.period, account.counter, Data(sealed), account.lastAcceptedStep, now,
+                    ])
+                added += 1
+            }
+            return (added, skipped)
+        }
+    }
+
+    /// Re-reads the account inside one IMMEDIATE transaction, lets `decide` judge a code against the
+    /// fresh replay state, and stores the change it returns before any other process can read it.
+    public func updateOTPState<T>(
+        _ account: StoredOTPAccount, _ decide: (StoredOTPAccount) throws -> (T, OTPStateChange?)
+    ) throws -> T {
+        try database.write { db in
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM otp_accounts WHERE id = ?", arguments: [account.id])
+            else { throw OTPStoreError.vanished(account.name) }
+            let (result, change) = try decide(StoredOTPAccount(row: row))
+            if let change {
+                try db.execute(
+                    sql: "UPDATE otp_accounts SET last_accepted_step = ?, counter = COALESCE(?, counter) WHERE id = ?",
+                    arguments: [change.lastAcceptedStep, change.counter, account.id])
+            }
+            return result
+        }
+    }
+
+    public func removeOTPAccount(_ account: StoredOTPAccount) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM recovery_codes WHERE account_id = ?", arguments: [account.id])
+            try db.execute(sql: "DELETE FROM otp_accounts WHERE id = ?", arguments: [account.id])
+            guard db.changesCount == 1 else { throw OTPStoreError.vanished(account.name) }
+        }
+    }
+
+    public func renameOTPAccount(_ account: StoredOTPAccount, issuer: String, name: String) throws {
+        try database.write { db in
+            let taken =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM otp_accounts WHERE issuer = ? AND account = ? AND id != ?)",
+                    arguments: [issuer, name, account.id]) ?? false
+            if taken { throw OTPStoreError.renameTaken(issuer.isEmpty ? name : "\(issuer):\(name)") }
+            try db.execute(
+                sql: "UPDATE otp_accounts SET issuer = ?, account = ? WHERE id = ?",
+                arguments: [issuer, name, account.id])
+            guard db.changesCount == 1 else { throw OTPStoreError.vanished(account.name) }
+        }
+    }
+
+    // MARK: Recovery codes
+
+    func recoveryRow(_ id: String) -> RowIdentity {
+        RowIdentity(table: Vault.recoveryTable, rowID: id, field: "code_sealed")
+    }
+
+    /// Appends codes after the existing ones; returns how many were added (exact repeats are skipped).
+    public func addRecoveryCodes(_ codes: [String], to account: StoredOTPAccount, key: VaultKey) throws -> Int {
+        let existing = try recoveryCodes(of: account, key: key).map(\.code)
+        return try database.write { db in
+            var position =
+                try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(MAX(position), 0) FROM recovery_codes WHERE account_id = ?",
+                    arguments: [account.id]) ?? 0
+            var seen = Set(existing)
+            var added = 0
+            for code in codes where seen.insert(code).inserted {
+                position += 1
+                let id = Vault.newRowID()
+                let sealed = try seal(Array(code.utf8), key: key, row: recoveryRow(id))
+                try db.execute(
+                    sql: "INSERT INTO recovery_codes (id, account_id, position, code_sealed) VALUES (?, ?, ?, ?)",
+                    arguments: [id, account.id, position, Data(sealed)])
+                added += 1
+            }
+            return added
+        }
+    }
+
+    public func recoveryCodes(of account: StoredOTPAccount, key: VaultKey) throws -> [RecoveryCode] {
+        let rows = try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM recovery_codes WHERE account_id = ? ORDER BY position", arguments: [account.id])
+        }
+        return try rows.map { row in
+            let id: String = row["id"]
+            let sealed = Array(row["code_sealed"] as Data)
+            let code = try openSealed(sealed, key: key, row: recoveryRow(id))
+            return RecoveryCode(
+                position: row["position"], code: code.withUnsafeBytes { String(decoding: $0, as: UTF8.self) },
+                usedAt: row["used_at"])
+        }
+    }
+
+    /// Marks `code` used, in one transaction so two concurrent uses of one code cannot both succeed.
+    public func useRecoveryCode(_ code: String, of account: StoredOTPAccount, key: VaultKey) throws -> RecoveryUseResult
+    {
+        let given = Array(code.utf8)
+        let now = ISO8601.string(Date())
+        return try database.write { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM recovery_codes WHERE account_id = ? ORDER BY position", arguments: [account.id])
+            var match: (id: String, usedAt: String?)?
+            for row in rows {
+                let id: String = row["id"]
+                let sealed = Array(row["code_sealed"] as Data)
+                let stored = try openSealed(sealed, key: key, row: recoveryRow(id))
+                if stored.withUnsafeBytes({ Memory.constantTimeEquals(Array($0), given) }) && match == nil {
+                    match = (id, row["used_at"])
+                }
+            }
+            guard let match else { return .unknown }
+            if let usedAt = match.usedAt { return .alreadyUsed(at: usedAt) }
+            try db.execute(sql: "UPDATE recovery_codes SET used_at = ? WHERE id = ?", arguments: [now, match.id])
+            return .used
+        }
+    }
+}
+
+enum OTPStoreError {
+    static func vanished(_ name: String) -> WalletError {
+        WalletError.conflict(
+            en: "\(name) was removed by another walletsec process meanwhile", zh: "\(name) 已被另一个 walletsec 进程删除")
+    }
+
+    static func nameTaken(_ name: String) -> WalletError {
+        WalletError.conflict(
+            en:
+                "an account named \(name) with a different secret already exists; nothing was changed (rename one first)",
+            zh: "已有名为 \(name) 但密钥不同的账户，未做任何更改（请先重命名其中一个）")
+    }
+
+    static func renameTaken(_ name: String) -> WalletError {
+        WalletError.conflict(en: "an account named \(name) already exists", zh: "已有名为 \(name) 的账户")
+    }
+}

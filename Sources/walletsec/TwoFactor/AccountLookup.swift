@@ -1,0 +1,137 @@
+// Shared pieces of the 2fa commands: finding an account by name, turning vault rows into code-ready
+// accounts, the import/export password channels, stdin, and the clock (--at).
+import ArgumentParser
+import Foundation
+import OneTimePassword
+import Vault
+import WalletCore
+import WalletCrypto
+
+enum AccountLookup {
+    /// NAME is `issuer:account` exactly, or a case-insensitive part of exactly one account's name.
+    static func find(_ query: String, in accounts: [StoredOTPAccount]) throws -> StoredOTPAccount {
+        if let exact = accounts.first(where: { $0.name == query }) { return exact }
+        let lower = query.lowercased()
+        let same = accounts.filter { $0.name.lowercased() == lower }
+        if same.count == 1 { return same[0] }
+        let matches = accounts.filter { $0.name.lowercased().contains(lower) }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            throw WalletError.usage(
+                en: "no 2FA account matches '\(query)' (see 'walletsec 2fa list')",
+                zh: "没有与“\(query)”匹配的双重验证账户（见 'walletsec 2fa list'）")
+        }
+        let names = matches.prefix(5).map(\.name).joined(separator: ", ")
+        throw WalletError.usage(
+            en: "'\(query)' matches \(matches.count) accounts (\(names)); give more of the name",
+            zh: "“\(query)”匹配到 \(matches.count) 个账户（\(names)），请给出更完整的名称")
+    }
+
+    /// A stored row plus its unsealed secret as the generator's account type.
+    static func codeAccount(_ stored: StoredOTPAccount, vault: Vault, key: VaultKey) throws -> OTPAccount {
+        let secret = try vault.otpSecret(stored, key: key)
+        return OTPAccount(
+            kind: OTPKind(rawValue: stored.kind) ?? .totp, issuer: stored.issuer, account: stored.account,
+            secret: secret.copyBytes(), algorithm: HashAlgorithm(rawValue: stored.algorithm) ?? .sha1,
+            digits: stored.digits, period: stored.period, counter: UInt64(max(0, stored.counter)))
+    }
+
+    static func newRow(_ account: OTPAccount, lastAcceptedStep: Int64? = nil) -> NewOTPAccount {
+        NewOTPAccount(
+            issuer: account.issuer, account: account.account, kind: account.kind.rawValue,
+            algorithm: account.algorithm.rawValue, digits: account.digits, period: account.period,
+            counter: Int64(account.counter), secret: account.secret, lastAcceptedStep: lastAcceptedStep)
+    }
+
+    /// Splits a NEW-NAME argument `issuer:account` (or just `account`).
+    static func splitName(_ text: String) throws -> (issuer: String, account: String) {
+        guard !text.isEmpty else { throw WalletError.usage(en: "the name is empty", zh: "名称为空") }
+        if let colon = text.firstIndex(of: ":") {
+            return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+        }
+        return ("", text)
+    }
+}
+
+enum Clock {
+    static func now(_ override: Int64?) -> Int64 {
+        override ?? Int64(Date().timeIntervalSince1970)
+    }
+}
+
+enum StandardInput {
+    /// Reads stdin to the end (bounded), for URIs and recovery codes that must not be on argv.
+    static func readAll(limit: Int = 16 << 20) throws -> [UInt8] {
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw WalletError.usage(en: "cannot read standard input", zh: "无法读取标准输入")
+            }
+            if count == 0 { break }
+            result += buffer[0..<count]
+            guard result.count <= limit else {
+                throw WalletError.usage(en: "standard input is too large", zh: "标准输入过大")
+            }
+        }
+        Memory.zero(&buffer)
+        return result
+    }
+}
+
+/// `--import-password-file` and `WALLETSEC_IMPORT_PASSWORD`: the password of another app's encrypted export.
+struct ImportPasswordOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Password of an encrypted import, from the first line of this file (else $WALLETSEC_IMPORT_PASSWORD, else a prompt).",
+            valueName: "file"))
+    var importPasswordFile: String?
+
+    func source() -> SecretSource {
+        SecretSource(
+            file: importPasswordFile, environmentVariable: "WALLETSEC_IMPORT_PASSWORD",
+            prompt: LocalizedText(en: "Import password", zh: "导入密码"), confirmPrompt: nil,
+            fileOption: "--import-password-file")
+    }
+}
+
+/// `--export-password-file` and `WALLETSEC_EXPORT_PASSWORD`: the password an encrypted export is sealed with.
+struct ExportPasswordOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Password for an encrypted export, from the first line of this file (else $WALLETSEC_EXPORT_PASSWORD, else a prompt).",
+            valueName: "file"))
+    var exportPasswordFile: String?
+
+    func source() -> SecretSource {
+        SecretSource(
+            file: exportPasswordFile, environmentVariable: "WALLETSEC_EXPORT_PASSWORD",
+            prompt: LocalizedText(en: "Export password", zh: "导出密码"),
+            confirmPrompt: LocalizedText(en: "Repeat the export password", zh: "再次输入导出密码"),
+            fileOption: "--export-password-file")
+    }
+}
+
+enum Warnings {
+    static func print(_ findings: [LintFinding], language: Language) {
+        for finding in findings {
+            Terminal.err((language == .zh ? "警告：" : "warning: ") + finding.message.text(language))
+        }
+    }
+}
+
+extension OTPKind: ExpressibleByArgument {}
+
+enum OTPAlgorithmOption: String, ExpressibleByArgument, CaseIterable {
+    case SHA1, SHA256, SHA512
+
+    init?(argument: String) {
+        self.init(rawValue: argument.uppercased())
+    }
+
+    var algorithm: HashAlgorithm { HashAlgorithm(rawValue: rawValue) ?? .sha1 }
+}

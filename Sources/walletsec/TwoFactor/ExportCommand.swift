@@ -1,0 +1,116 @@
+// walletsec 2fa export: otpauth URIs, an Aegis vault (optionally encrypted), or Google Authenticator
+// migration QR codes, for moving accounts back to a phone app. Files are 0600 and written atomically.
+import ArgumentParser
+import OneTimePassword
+import QRCode
+import Vault
+import WalletCore
+import WalletCrypto
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct TwoFactorExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export every account as otpauth URIs, an Aegis vault, or Google Authenticator migration codes.",
+        discussion: """
+            The output holds every secret: it is written with mode 0600, and never over an existing file.
+            --encrypt seals an Aegis export under a password slot (scrypt + AES-256-GCM), as Aegis does.
+            --format migration writes one otpauth-migration:// URI per QR code (10 accounts each, as Google
+            Authenticator batches them); --qr draws the codes in the terminal, --qr-png writes FILE-1.png...
+
+            Example:
+              walletsec 2fa export --format aegis --encrypt --output aegis.json --export-password-file pw.txt
+              walletsec 2fa export --format migration --output ga.txt --qr
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var passphrase: PassphraseOptions
+    @OptionGroup var exportPassword: ExportPasswordOptions
+
+    @Option(help: "uris, aegis or migration.") var format: ExportFormat
+    @Option(name: [.short, .long], help: ArgumentHelp("Where to write the export.", valueName: "file"))
+    var output: String
+    @Flag(help: "Encrypt the export with a password (Aegis only).") var encrypt = false
+    @Flag(help: "Draw migration QR codes in the terminal.") var qr = false
+    @Option(
+        help: ArgumentHelp("Write migration QR codes as PNG files PREFIX-1.png, PREFIX-2.png...", valueName: "prefix"))
+    var qrPng: String?
+
+    struct Summary: Encodable {
+        var path: String
+        var format: String
+        var accounts: Int
+        var encrypted: Bool
+        var qrCodes: Int
+        var skipped: [String]
+    }
+
+    func run() throws {
+        let language = globals.language
+        if encrypt && format != .aegis {
+            throw WalletError.usage(
+                en: "--encrypt is only available with --format aegis", zh: "--encrypt 仅适用于 --format aegis")
+        }
+        if (qr || qrPng != nil) && format != .migration {
+            throw WalletError.usage(
+                en: "--qr and --qr-png need --format migration", zh: "--qr 和 --qr-png 需要 --format migration")
+        }
+        if FileSystem.exists(output) {
+            throw WalletError.conflict(
+                en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
+        }
+        let vault = try VaultAccess.open(globals)
+        let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+        let password = encrypt ? try exportPassword.source().read(language: language) : nil
+        var accounts = try vault.otpAccounts().map { try AccountLookup.codeAccount($0, vault: vault, key: key) }
+        defer {
+            for index in accounts.indices { Memory.zero(&accounts[index].secret) }
+        }
+        var exported = try OTPExporter.export(accounts, format: format, password: password)
+        defer { Memory.zero(&exported.bytes) }
+        let matrices = try exported.migrationURIs.map { try QRMatrix.encode($0) }
+        // Refuse before writing anything, so a clash never leaves half an export behind.
+        let pngPaths = qrPng.map { prefix in matrices.indices.map { "\(prefix)-\($0 + 1).png" } } ?? []
+        if let taken = pngPaths.first(where: FileSystem.exists) {
+            throw WalletError.conflict(en: "\(taken) already exists; refusing to overwrite it", zh: "\(taken) 已存在，拒绝覆盖")
+        }
+        try AtomicFile.write(exported.bytes, to: output, overwrite: false)
+        if let qrPng {
+            for (index, matrix) in matrices.enumerated() {
+                try AtomicFile.write(PNGWriter.png(matrix), to: "\(qrPng)-\(index + 1).png", overwrite: false)
+            }
+        }
+        for name in exported.skipped {
+            Terminal.err(
+                language == .zh
+                    ? "警告：Google Authenticator 无法保存 \(name)（Steam、7 位或非 30 秒周期），已跳过"
+                    : "warning: Google Authenticator cannot hold \(name) (Steam, 7 digits or a period other than 30 s); skipped"
+            )
+        }
+        Terminal.err(
+            language == .zh
+                ? "注意：\(output) 含有全部双重验证密钥\(encrypt ? "（已加密）" : "（未加密）")，请妥善保管，用完即删。"
+                : "Warning: \(output) holds your two-factor secrets\(encrypt ? " (encrypted)" : " in the clear"); keep it safe and delete it after use."
+        )
+        if globals.json {
+            try Terminal.json(
+                Summary(
+                    path: output, format: format.rawValue, accounts: accounts.count - exported.skipped.count,
+                    encrypted: encrypt, qrCodes: matrices.count, skipped: exported.skipped))
+            return
+        }
+        if qr {
+            for (index, matrix) in matrices.enumerated() {
+                Terminal.out(
+                    language == .zh
+                        ? "二维码 \(index + 1)/\(matrices.count)：" : "QR code \(index + 1) of \(matrices.count):")
+                Terminal.out(matrix.terminalText())
+            }
+        }
+        Terminal.out(
+            language == .zh
+                ? "已导出 \(accounts.count - exported.skipped.count) 个账户到 \(output)"
+                : "Exported \(accounts.count - exported.skipped.count) account(s) to \(output)")
+    }
+}

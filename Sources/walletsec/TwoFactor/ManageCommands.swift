@@ -1,0 +1,200 @@
+// walletsec 2fa remove / rename / recovery: managing accounts and the one-time recovery codes services hand out.
+import ArgumentParser
+import OneTimePassword
+import Vault
+import WalletCore
+import WalletCrypto
+
+struct TwoFactorRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove an account and its recovery codes (asks for the vault passphrase).",
+        discussion: """
+            Example:
+              walletsec 2fa remove "Old Exchange:alice"
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var passphrase: PassphraseOptions
+    @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+
+    func run() throws {
+        let vault = try VaultAccess.open(globals)
+        let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
+        _ = try VaultAccess.unlock(globals, passphrase: passphrase)
+        try vault.removeOTPAccount(stored)
+        if globals.json {
+            struct Removed: Encodable { var removed: String }
+            try Terminal.json(Removed(removed: stored.name))
+        } else {
+            Terminal.out(globals.language == .zh ? "已删除 \(stored.name)" : "Removed \(stored.name)")
+        }
+    }
+}
+
+struct TwoFactorRename: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rename",
+        abstract: "Rename an account: NEW-NAME is issuer:account (or account alone for no issuer).",
+        discussion: """
+            Example:
+              walletsec 2fa rename "Wallet:alice" "Wallet:alice@example.com"
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var passphrase: PassphraseOptions
+    @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+    @Argument(help: "New name, issuer:account.") var newName: String
+
+    func run() throws {
+        let vault = try VaultAccess.open(globals)
+        let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
+        let (issuer, account) = try AccountLookup.splitName(newName)
+        guard !account.isEmpty else { throw WalletError.usage(en: "the new account name is empty", zh: "新的账户名为空") }
+        _ = try VaultAccess.unlock(globals, passphrase: passphrase)
+        try vault.renameOTPAccount(stored, issuer: issuer, name: account)
+        let display = OTPAccount.displayName(issuer: issuer, account: account)
+        if globals.json {
+            struct Renamed: Encodable { var from, to: String }
+            try Terminal.json(Renamed(from: stored.name, to: display))
+        } else {
+            Terminal.out(
+                globals.language == .zh ? "已将 \(stored.name) 重命名为 \(display)" : "Renamed \(stored.name) to \(display)")
+        }
+    }
+}
+
+struct TwoFactorRecovery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recovery",
+        abstract: "Recovery codes: the one-time backup codes a service gives at 2FA setup.",
+        discussion: """
+            Example:
+              walletsec 2fa recovery add wallet < codes.txt
+              walletsec 2fa recovery show wallet
+              walletsec 2fa recovery use wallet 4f7k-2m9q
+            """,
+        subcommands: [Add.self, Show.self, Use.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store recovery codes read from standard input, one a line (sealed in the vault).",
+            discussion: """
+                Example:
+                  walletsec 2fa recovery add wallet < codes.txt
+                """)
+        @OptionGroup var globals: GlobalOptions
+        @OptionGroup var passphrase: PassphraseOptions
+        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+
+        func run() throws {
+            let vault = try VaultAccess.open(globals)
+            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
+            var input = try StandardInput.readAll(limit: 1 << 20)
+            defer { Memory.zero(&input) }
+            let codes = String(decoding: input, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            guard !codes.isEmpty else {
+                throw WalletError.usage(en: "no recovery codes on standard input", zh: "标准输入中没有恢复码")
+            }
+            guard codes.allSatisfy({ $0.count <= 128 }) else {
+                throw WalletError.usage(en: "a recovery code is longer than 128 characters", zh: "某个恢复码超过 128 个字符")
+            }
+            let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+            let added = try vault.addRecoveryCodes(codes, to: stored, key: key)
+            if globals.json {
+                struct Added: Encodable {
+                    var name: String
+                    var added: Int
+                }
+                try Terminal.json(Added(name: stored.name, added: added))
+            } else {
+                Terminal.out(
+                    globals.language == .zh
+                        ? "为 \(stored.name) 保存了 \(added) 个恢复码" : "Stored \(added) recovery code(s) for \(stored.name)")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an account's recovery codes, used ones marked.",
+            discussion: """
+                Example:
+                  walletsec 2fa recovery show wallet --json
+                """)
+        @OptionGroup var globals: GlobalOptions
+        @OptionGroup var passphrase: PassphraseOptions
+        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+
+        struct Entry: Encodable {
+            var position: Int
+            var code: String
+            var used: Bool
+            var usedAt: String?
+        }
+
+        func run() throws {
+            let vault = try VaultAccess.open(globals)
+            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
+            let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+            for code in try vault.recoveryCodes(of: stored, key: key) {
+                if globals.json {
+                    try Terminal.json(
+                        Entry(position: code.position, code: code.code, used: code.usedAt != nil, usedAt: code.usedAt))
+                } else {
+                    let mark = code.usedAt.map { globals.language == .zh ? "  (已用 \($0))" : "  (used \($0))" } ?? ""
+                    Terminal.out("\(code.position). \(code.code)\(mark)")
+                }
+            }
+        }
+    }
+
+    struct Use: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a recovery code used; exit 1 if it is unknown or already used.",
+            discussion: """
+                Example:
+                  walletsec 2fa recovery use wallet 4f7k-2m9q
+                """)
+        @OptionGroup var globals: GlobalOptions
+        @OptionGroup var passphrase: PassphraseOptions
+        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+        @Argument(help: "The recovery code.") var code: String
+
+        func run() throws {
+            let vault = try VaultAccess.open(globals)
+            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
+            let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+            let result = try vault.useRecoveryCode(code.trimmingSpaces(), of: stored, key: key)
+            let zh = globals.language == .zh
+            struct Outcome: Encodable {
+                var name: String
+                var used: Bool
+                var reason: String?
+            }
+            switch result {
+            case .used:
+                if globals.json {
+                    try Terminal.json(Outcome(name: stored.name, used: true, reason: nil))
+                } else {
+                    Terminal.out(zh ? "已标记为已用" : "Marked used")
+                }
+            case .alreadyUsed(let at):
+                if globals.json {
+                    try Terminal.json(Outcome(name: stored.name, used: false, reason: "already_used"))
+                } else {
+                    Terminal.out(zh ? "已拒绝：该恢复码已于 \(at) 使用" : "rejected: this recovery code was already used at \(at)")
+                }
+                throw ExitCode(1)
+            case .unknown:
+                if globals.json {
+                    try Terminal.json(Outcome(name: stored.name, used: false, reason: "unknown_code"))
+                } else {
+                    Terminal.out(zh ? "已拒绝：不是该账户的恢复码" : "rejected: not a recovery code of this account")
+                }
+                throw ExitCode(1)
+            }
+        }
+    }
+}

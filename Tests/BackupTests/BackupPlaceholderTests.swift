@@ -1,9 +1,0 @@
-import XCTest
-
-@testable import Backup
-
-final class BackupPlaceholderTests: XCTestCase {
-    func testModuleLinks() {
-        XCTAssertEqual(String(describing: BackupLibrary.self), "BackupLibrary")
-    }
-}

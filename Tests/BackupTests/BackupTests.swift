@@ -1,0 +1,342 @@
+// Backup and restore through the library: every item survives a round trip (100k transactions),
+// columns added by other capabilities travel without code changes, refusal/merge/replace behave,
+// and tampered or hand-made payloads are rejected with the vault untouched.
+import AgeFormat
+import Foundation
+import GRDB
+import WalletCore
+import WalletCrypto
+import XCTest
+
+@testable import Backup
+@testable import Vault
+
+final class BackupTests: XCTestCase {
+    var root = ""
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("backup-tests-\(UUID().uuidString)").path
+        try FileSystem.createPrivateDirectory(root)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    func makeVault(_ name: String) throws -> (Vault, VaultKey) {
+        try Vault.create(at: "\(root)/\(name)", passphrase: SecureBytes(Array("test passphrase".utf8)), kdf: .minimum)
+    }
+
+    /// Fills the tables with SQL, as the 2FA and history capabilities would.
+    func fill(_ vault: Vault, key: VaultKey, transactions: Int, prefix: String = "") throws {
+        let secrets: [(String, [UInt8])] = [
+            ("\(prefix)gh", Array("12345678901234567890".utf8)), ("\(prefix)bank", [0, 1, 2, 0xff, 0xfe, 7, 9, 200]),
+        ]
+        try vault.database.write { db in
+            for (index, (id, secret)) in secrets.enumerated() {
+                let sealed = try vault.seal(
+                    secret, key: key, row: RowIdentity(table: "otp_accounts", rowID: id, field: "secret_sealed"))
+                try db.execute(
+                    sql: """
+                        INSERT INTO otp_accounts (id, issuer, account, kind, algorithm, digits, period, counter,
+                            secret_sealed, last_accepted_step, created_at)
+                        VALUES (?, ?, ?, 'totp', 'SHA1', 6, 30, 0, ?, ?, '2026-01-01T00:00:00Z')
+                        """,
+                    arguments: [
+                        id, "Issuer \(prefix)\(index)", "user\"\(index)\n@example.com", Data(sealed),
+                        index == 0 ? nil : 1234,
+                    ])
+                for position in 0..<3 {
+                    let codeID = "\(id)-rc\(position)"
+                    let code = try vault.seal(
+                        Array("code-\(position)-ä".utf8), key: key,
+                        row: RowIdentity(table: "recovery_codes", rowID: codeID, field: "code_sealed"))
+                    try db.execute(
+                        sql:
+                            "INSERT INTO recovery_codes (id, account_id, position, code_sealed, used_at) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [codeID, id, position, Data(code), position == 1 ? "2026-02-02T00:00:00Z" : nil])
+                }
+            }
+            try db.execute(sql: "INSERT INTO settings (key, value) VALUES ('\(prefix)language', 'zh')")
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO transactions (id, source, source_id, fingerprint, occurred_at, utc_offset_seconds,
+                        amount_minor, currency, counterparty, category, description, status, balance_minor, extra, imported_at)
+                    VALUES (?, 'alipay', ?, ?, '2026-03-01T10:00:00Z', 28800, ?, 'CNY', ?, 'food', ?, 'ok', ?, '{"k":1}', '2026-03-02')
+                    """)
+            for id in 1...max(transactions, 1) where transactions > 0 {
+                try insert.execute(arguments: [
+                    id, "\(prefix)s\(id)", "\(prefix)f\(id)", -id * 7, "商户 \(id)", "tab\t\(id)", id % 3 == 0 ? nil : id,
+                ])
+            }
+            try db.execute(
+                sql:
+                    "INSERT INTO alert_acks (id, kind, transaction_ids, note, acknowledged_at) VALUES (?, 'duplicate', '[1,2]', '', '2026')",
+                arguments: ["\(prefix)ack"])
+        }
+    }
+
+    /// Every row of every data table with sealed columns opened: the logical content of a vault.
+    func content(_ vault: Vault, key: VaultKey, includeIdentities: Bool = false) throws -> [String: [[SQLValue]]] {
+        var result: [String: [[SQLValue]]] = [:]
+        try vault.dump(
+            includeIdentities: includeIdentities, key: key,
+            begin: { tables, _ in for t in tables { result[t.name] = [] } },
+            row: { table, values in result[table.name, default: []].append(values) })
+        return result
+    }
+
+    func backup(_ vault: Vault, key: VaultKey, to recipient: X25519Recipient, identities: Bool = false) throws
+        -> [UInt8]
+    {
+        let sink = MemorySink()
+        let age = try AgeWriter(sink: sink, recipients: [recipient])
+        _ = try BackupWriter.write(vault: vault, key: key, to: age, includeIdentities: identities, generator: "test")
+        return sink.bytes
+    }
+
+    func restore(_ file: [UInt8], into vault: Vault, key: VaultKey, mode: RestoreMode, identity: Identity) throws
+        -> RestoreOutcome
+    {
+        let (_, payload) = try AgeReader.open(MemorySource(file)) { _ in [identity] }
+        return try Restore.run(payload: payload, vault: vault, key: key, mode: mode)
+    }
+
+    func newDeviceIdentity(_ vault: Vault, key: VaultKey) throws -> X25519Identity {
+        let identity = try X25519Identity.generate()
+        _ = try vault.addDeviceIdentity(
+            secretKey: identity.secretKeyBytes(), recipient: identity.recipient.text, label: "new", key: key)
+        return try XCTUnwrap(try Restore.deviceIdentities(vault: vault, key: key).first as? X25519Identity)
+    }
+
+    // MARK: Round trips
+
+    func testRoundTripKeepsEveryItemOf100kTransactions() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 100_000)
+        let (new, newKey) = try makeVault("new")
+        let device = try newDeviceIdentity(new, key: newKey)
+        let file = try backup(old, key: oldKey, to: device.recipient)
+        let outcome = try restore(file, into: new, key: newKey, mode: .fresh, identity: device)
+        XCTAssertEqual(outcome.summary.counts["transactions"], 100_000)
+        XCTAssertEqual(outcome.summary.records, 100_000 + 2 + 6 + 1 + 1)
+        let restored = outcome.vault
+        XCTAssertEqual(try content(restored, key: newKey), try content(old, key: oldKey))
+        // The new phone keeps its own device key; the restored vault is the target vault (its id, its key).
+        XCTAssertEqual(try restored.deviceIdentities().count, 1)
+        XCTAssertEqual(restored.vaultID, new.vaultID)
+        XCTAssertFalse(FileSystem.exists(restored.databasePath + "-journal"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: restored.folder).filter {
+            $0.hasPrefix(".restore-")
+        }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testColumnsAddedByOtherCapabilitiesTravel() throws {
+        let (old, oldKey) = try makeVault("old")
+        let (new, newKey) = try makeVault("new")
+        for vault in [old, new] {
+            try vault.database.write { db in
+                try db.execute(sql: "ALTER TABLE otp_accounts ADD COLUMN note_sealed BLOB")
+                try db.execute(sql: "ALTER TABLE otp_accounts ADD COLUMN ratio REAL")
+                try db.execute(sql: "ALTER TABLE otp_accounts ADD COLUMN icon BLOB")
+            }
+        }
+        try fill(old, key: oldKey, transactions: 3)
+        let note = try old.seal(
+            Array("hidden note".utf8), key: oldKey,
+            row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "note_sealed"))
+        try old.database.write { db in
+            try db.execute(
+                sql: "UPDATE otp_accounts SET note_sealed = ?, ratio = 0.1, icon = ? WHERE id = 'gh'",
+                arguments: [Data(note), Data([1, 2, 3])])
+        }
+        let device = try newDeviceIdentity(new, key: newKey)
+        let file = try backup(old, key: oldKey, to: device.recipient)
+        let outcome = try restore(file, into: new, key: newKey, mode: .fresh, identity: device)
+        XCTAssertEqual(try content(outcome.vault, key: newKey), try content(old, key: oldKey))
+        // A target that lacks the column refuses the backup (made by a newer walletsec) and stays as it was.
+        let (older, olderKey) = try makeVault("older")
+        let olderDevice = try newDeviceIdentity(older, key: olderKey)
+        let file2 = try backup(old, key: oldKey, to: olderDevice.recipient)
+        XCTAssertThrowsError(try restore(file2, into: older, key: olderKey, mode: .fresh, identity: olderDevice)) {
+            XCTAssertEqual(($0 as? WalletError)?.status, .usage)
+        }
+        XCTAssertFalse(try older.holdsData())
+    }
+
+    func testPayloadIsReadableJSONLinesWithTrailer() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 2)
+        let identity = try X25519Identity.generate()
+        let file = try backup(old, key: oldKey, to: identity.recipient)
+        let (_, payload) = try AgeReader.open(MemorySource(file)) { _ in [identity] }
+        let sink = MemorySink()
+        try payload.copyAll(to: sink)
+        let lines = String(decoding: sink.bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        let objects = try lines.map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(objects.first?["type"] as? String, "header")
+        XCTAssertEqual(objects.first?["format"] as? String, "walletsec-backup")
+        XCTAssertEqual(objects.last?["type"] as? String, "trailer")
+        let gh = try XCTUnwrap(objects.first { ($0["values"] as? [String: Any])?["id"] as? String == "gh" })
+        let secret = try XCTUnwrap((gh["values"] as? [String: Any])?["secret_sealed"] as? [String: String])
+        XCTAssertEqual(secret["secret_text"], "12345678901234567890")
+        let bank = try XCTUnwrap(objects.first { ($0["values"] as? [String: Any])?["id"] as? String == "bank" })
+        XCTAssertEqual(
+            ((bank["values"] as? [String: Any])?["secret_sealed"] as? [String: String])?["secret_base32"],
+            "AAAQF776A4E4Q")
+        let body = Array(sink.bytes[0..<(sink.bytes.count - lines.last!.utf8.count - 1)])
+        let sha = Digest.sha256(body).map { String(format: "%02x", $0) }.joined()
+        XCTAssertEqual(objects.last?["records_sha256"] as? String, sha)
+        XCTAssertFalse(lines.contains { $0.contains("device_identities") })
+    }
+
+    // MARK: Modes
+
+    func testFreshRestoreRefusesAVaultWithData() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 1)
+        let (new, newKey) = try makeVault("new")
+        try new.setSetting("theme", "dark")
+        let device = try newDeviceIdentity(new, key: newKey)
+        let file = try backup(old, key: oldKey, to: device.recipient)
+        let before = try content(new, key: newKey, includeIdentities: true)
+        XCTAssertThrowsError(try restore(file, into: new, key: newKey, mode: .fresh, identity: device)) {
+            XCTAssertEqual(($0 as? WalletError)?.status, .conflict)
+        }
+        XCTAssertEqual(try content(new, key: newKey, includeIdentities: true), before)
+    }
+
+    func testMergeAddsMissingAndLeavesConflicts() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 5)
+        let (new, newKey) = try makeVault("new")
+        try fill(new, key: newKey, transactions: 3)
+        // Same key, different sealed secret: a conflict that must stay as the target has it.
+        let other = try new.seal(
+            Array("different".utf8), key: newKey,
+            row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "secret_sealed"))
+        try new.database.write { db in
+            try db.execute(sql: "UPDATE otp_accounts SET secret_sealed = ? WHERE id = 'gh'", arguments: [Data(other)])
+            try db.execute(sql: "UPDATE settings SET value = 'en' WHERE key = 'language'")
+        }
+        let device = try newDeviceIdentity(new, key: newKey)
+        let file = try backup(old, key: oldKey, to: device.recipient)
+        let outcome = try restore(file, into: new, key: newKey, mode: .merge, identity: device)
+        let report = try XCTUnwrap(outcome.merge)
+        XCTAssertEqual(report.added["transactions"], 2)
+        XCTAssertEqual(report.unchanged["transactions"], 3)
+        XCTAssertEqual(Set(report.conflicts.map { "\($0.table)/\($0.key)" }), ["otp_accounts/gh", "settings/language"])
+        let merged = try content(new, key: newKey)
+        XCTAssertEqual(merged["transactions"]?.count, 5)
+        let gh = try XCTUnwrap(merged["otp_accounts"]?.first { $0[0] == .text("gh") })
+        XCTAssertTrue(gh.contains(.blob(Array("different".utf8))))
+    }
+
+    func testReplaceKeepsTheOldVaultAsADatedCopy() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 4)
+        let (new, newKey) = try makeVault("new")
+        try fill(new, key: newKey, transactions: 9, prefix: "x")
+        let before = try content(new, key: newKey)
+        let device = try newDeviceIdentity(new, key: newKey)
+        let file = try backup(old, key: oldKey, to: device.recipient)
+        let outcome = try restore(file, into: new, key: newKey, mode: .replace, identity: device)
+        XCTAssertEqual(try content(outcome.vault, key: newKey), try content(old, key: oldKey))
+        let copy = try XCTUnwrap(outcome.previousCopy)
+        // The copy is the previous database, complete (its WAL was checkpointed into it).
+        let copyFolder = "\(root)/copy"
+        try FileSystem.createPrivateDirectory(copyFolder)
+        try FileManager.default.copyItem(atPath: copy, toPath: "\(copyFolder)/vault.sqlite")
+        let reopened = try Vault.open(at: copyFolder)
+        XCTAssertEqual(
+            try content(reopened, key: try reopened.unlock(passphrase: SecureBytes(Array("test passphrase".utf8)))),
+            before)
+    }
+
+    // MARK: Rejection
+
+    func testTamperedBackupsLeaveTheVaultUntouched() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 2000)
+        let (new, newKey) = try makeVault("new")
+        let device = try newDeviceIdentity(new, key: newKey)
+        let file = try backup(old, key: oldKey, to: device.recipient)
+        let before = try content(new, key: newKey, includeIdentities: true)
+        for round in 0..<60 {
+            var copy = file
+            if round < 50 {
+                let index = Int(Random.uniform(UInt32(copy.count)))
+                copy[index] ^= UInt8(1) << UInt8(Random.uniform(8))
+            } else {
+                copy.removeLast(Int(Random.uniform(UInt32(copy.count / 2))) + 1)
+            }
+            XCTAssertThrowsError(try restore(copy, into: new, key: newKey, mode: .fresh, identity: device)) {
+                let status = ($0 as? WalletError)?.status
+                XCTAssertTrue(status == .integrity || status == .authentication, "\(String(describing: status))")
+            }
+        }
+        XCTAssertEqual(try content(new, key: newKey, includeIdentities: true), before)
+        XCTAssertFalse(try new.holdsData())
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: new.folder).filter {
+            $0.hasPrefix(".restore-")
+        }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testHandMadePayloadsAreRejected() throws {
+        let (new, newKey) = try makeVault("new")
+        let identity = try X25519Identity.generate()
+        func file(_ text: String) throws -> [UInt8] {
+            let sink = MemorySink()
+            let age = try AgeWriter(sink: sink, recipients: [identity.recipient])
+            try age.write(Array(text.utf8))
+            try age.finish()
+            return sink.bytes
+        }
+        let header =
+            #"{"counts":{"settings":1},"created_at":"x","format":"walletsec-backup","generator":"t","includes_identities":false,"schema_version":4,"source_vault_id":"v","tables":[{"columns":["key","value"],"name":"settings","primary_key":"key","sealed_columns":[]}],"type":"header","version":1}"#
+        let row = #"{"table":"settings","type":"row","values":{"key":"a","value":"b"}}"#
+        let body = header + "\n" + row + "\n"
+        let sha = Digest.sha256(Array(body.utf8)).map { String(format: "%02x", $0) }.joined()
+        let trailer = #"{"counts":{"settings":1},"records":1,"records_sha256":"\#(sha)","type":"trailer"}"#
+        // The well-formed file restores; each broken variant is refused with the vault left empty.
+        let cases = [
+            "not json\n",
+            body,  // no trailer
+            body + trailer.replacingOccurrences(of: sha, with: String(repeating: "0", count: 64)) + "\n",
+            body + trailer.replacingOccurrences(of: "\"records\":1", with: "\"records\":2") + "\n",
+            body + trailer + "\n" + row + "\n",
+            body.replacingOccurrences(of: "\"value\":\"b\"", with: "\"value\":\"b\",\"extra\":1") + trailer + "\n",
+            body + trailer,  // no final newline
+        ]
+        for text in cases {
+            XCTAssertThrowsError(try restore(try file(text), into: new, key: newKey, mode: .fresh, identity: identity))
+            {
+                XCTAssertEqual(($0 as? WalletError)?.status, .integrity, text)
+            }
+            XCTAssertFalse(try new.holdsData())
+        }
+        let newer = body.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") + trailer + "\n"
+        XCTAssertThrowsError(try restore(try file(newer), into: new, key: newKey, mode: .fresh, identity: identity))
+        let outcome = try restore(
+            try file(body + trailer + "\n"), into: new, key: newKey, mode: .fresh, identity: identity)
+        XCTAssertEqual(try outcome.vault.settings(), ["a": "b"])
+    }
+
+    func testIdentitiesTravelOnlyWhenAsked() throws {
+        let (old, oldKey) = try makeVault("old")
+        let oldDevice = try newDeviceIdentity(old, key: oldKey)
+        let (new, newKey) = try makeVault("new")
+        let device = try newDeviceIdentity(new, key: newKey)
+        let without = try backup(old, key: oldKey, to: device.recipient)
+        XCTAssertEqual(try restore(without, into: new, key: newKey, mode: .merge, identity: device).merge?.added, [:])
+        let with = try backup(old, key: oldKey, to: device.recipient, identities: true)
+        let outcome = try restore(with, into: new, key: newKey, mode: .merge, identity: device)
+        XCTAssertEqual(outcome.merge?.added["device_identities"], 1)
+        let recipients = Set(try new.deviceIdentities().map(\.recipient))
+        XCTAssertEqual(recipients, [device.recipient.text, oldDevice.recipient.text])
+    }
+}
