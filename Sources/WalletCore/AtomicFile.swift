@@ -47,15 +47,7 @@ public final class AtomicFileWriter {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileSystem.error(errno, path: destination, action: "write")
-            }
-            offset += written
-        }
+        try FileSystem.writeAll(fd, bytes, path: destination)
     }
 
     public func write(_ bytes: [UInt8]) throws {

@@ -99,6 +99,19 @@ public enum FileSystem {
         return result
     }
 
+    /// Writes all of `bytes` to `fd`, retrying short writes and EINTR; `path` names the file in errors.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw error(errno, path: path, action: "write")
+            }
+            offset += written
+        }
+    }
+
     public static func syncDirectory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
