@@ -1,0 +1,330 @@
+// The wallet CSV layouts (Alipay current, legacy, account log; WeChat Pay), recognised by their
+// header row wherever it sits in the preamble, and the per-row conversion for each.
+
+/// Canonical header text: full-width parentheses and padding removed, so `金额（元）` = `金额(元)`.
+func canonicalHeader(_ text: String) -> String {
+    var result = ""
+    for scalar in text.trimmingSpaces().unicodeScalars {
+        switch scalar {
+        case "（": result.unicodeScalars.append("(")
+        case "）": result.unicodeScalars.append(")")
+        case " ", "\t", "\u{3000}": continue
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}
+
+enum WalletLayoutKind: Sendable {
+    case alipay, alipayLegacy, alipayAccountLog, wechat
+
+    var format: SourceFormat {
+        switch self {
+        case .alipay: return .alipay
+        case .alipayLegacy: return .alipayLegacy
+        case .alipayAccountLog: return .alipayAccountLog
+        case .wechat: return .wechat
+        }
+    }
+
+    /// Columns that must all be present, in the names `column(_:)` asks for.
+    var required: [String] {
+        switch self {
+        case .alipay: return ["交易时间", "交易对方", "收/支", "金额", "交易状态", "交易订单号"]
+        case .alipayLegacy: return ["交易号", "交易创建时间", "交易对方", "金额(元)", "收/支", "交易状态"]
+        case .alipayAccountLog: return ["账务流水号", "发生时间", "收入金额(+元)", "支出金额(-元)", "账户余额(元)"]
+        case .wechat: return ["交易时间", "交易类型", "交易对方", "收/支", "金额(元)", "当前状态", "交易单号"]
+        }
+    }
+
+    /// Two columns that identify the layout even when another is missing (to name what is missing).
+    var markers: [String] {
+        switch self {
+        case .alipay: return ["交易时间", "交易订单号"]
+        case .alipayLegacy: return ["交易号", "交易创建时间"]
+        case .alipayAccountLog: return ["账务流水号", "账户余额(元)"]
+        case .wechat: return ["交易时间", "交易单号"]
+        }
+    }
+
+    var headerDescription: String {
+        switch self {
+        case .alipay: return "an Alipay CSV header (交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,…,交易订单号,商家订单号,备注)"
+        case .alipayLegacy: return "an Alipay legacy header (交易号,商家订单号,交易创建时间,…,金额（元）,收/支,交易状态,…)"
+        case .alipayAccountLog: return "an Alipay account-log header (账务流水号,业务流水号,…,收入金额（+元）,支出金额（-元）,账户余额（元）,…)"
+        case .wechat: return "a WeChat Pay header (交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注)"
+        }
+    }
+
+    static let all: [WalletLayoutKind] = [.alipay, .alipayLegacy, .alipayAccountLog, .wechat]
+
+    static func forFormat(_ format: StatementFormat) -> [WalletLayoutKind] {
+        switch format {
+        case .alipay: return [.alipay, .alipayLegacy, .alipayAccountLog]
+        case .wechat: return [.wechat]
+        default: return all
+        }
+    }
+}
+
+/// Column positions of one recognised header.
+struct ColumnMap {
+    var index: [String: Int] = [:]
+    var count = 0
+
+    init(headers: [String]) {
+        count = headers.count
+        for (position, header) in headers.enumerated() where index[header] == nil {
+            index[header] = position
+        }
+    }
+
+    func column(_ name: String) -> Int { index[name] ?? -1 }
+}
+
+/// Finds the header row among the first lines of a CSV by its content.
+enum HeaderSearch {
+    static let maxPreambleLines = 80
+
+    struct Found {
+        var kind: WalletLayoutKind
+        var columns: ColumnMap
+        /// Byte offset and line number right after the header row.
+        var dataStart: Int
+        var dataLine: Int
+    }
+
+    /// Nil when no known header is present; throws when a header is recognised but a column is missing.
+    static func find(in bytes: Bytes, kinds: [WalletLayoutKind], file: String) throws -> Found? {
+        var reader = CSVReader(bytes: bytes)
+        var fields: [FieldRange] = []
+        var lines = 0
+        while lines < maxPreambleLines, reader.next(into: &fields) {
+            lines += 1
+            guard fields.count >= 4 else { continue }
+            let headers = fields.map { canonicalHeader(reader.string($0)) }
+            let present = Set(headers)
+            for kind in kinds where kind.markers.allSatisfy(present.contains) {
+                if let missing = kind.required.first(where: { !present.contains($0) }) {
+                    throw WalletError.usage(
+                        en: "\(file):\(reader.rowLine): the header has no column \(missing); expected \(kind.headerDescription)",
+                        zh: "\(file):\(reader.rowLine)：表头缺少“\(missing)”列；应为\(kind.headerDescription)")
+                }
+                return Found(
+                    kind: kind, columns: ColumnMap(headers: headers), dataStart: reader.position,
+                    dataLine: reader.rowLine + 1)
+            }
+        }
+        return nil
+    }
+}
+
+import WalletCore
+
+/// Converts the data rows of a wallet CSV into transactions.
+struct WalletRowReader {
+    let kind: WalletLayoutKind
+    let columns: ColumnMap
+    let file: String
+
+    static let walletOffset: Int32 = 8 * 3600
+
+    func read(
+        bytes: Bytes, start: Int, startLine: Int, issues: inout RowIssues, progress: ProgressHandler?
+    ) throws -> [Transaction] {
+        var reader = CSVReader(bytes: bytes, start: start, startLine: startLine)
+        var fields: [FieldRange] = []
+        fields.reserveCapacity(columns.count + 2)
+        var result: [Transaction] = []
+        result.reserveCapacity(max(16, (bytes.count - start) / 160))
+        let needed = kind.required.map(columns.column).max() ?? 0
+        var rows = 0
+        while reader.next(into: &fields) {
+            rows += 1
+            if let progress, rows & 0xffff == 0 {
+                progress(ProgressUpdate(done: Int64(reader.position), total: Int64(bytes.count), unit: "bytes"))
+            }
+            if fields.count == 1 && reader.trimmed(fields[0]).0 == reader.trimmed(fields[0]).1 { continue }
+            // Footers start with a dashed rule (Alipay) or are the end of the list.
+            let (firstStart, firstEnd) = reader.trimmed(fields[0])
+            if firstEnd - firstStart >= 3, bytes[firstStart] == 0x2d, bytes[firstStart + 1] == 0x2d { break }
+            guard fields.count > needed else {
+                try issues.add(
+                    line: reader.rowLine, "expected \(columns.count) fields, found \(fields.count) (truncated row?)")
+                continue
+            }
+            switch convert(reader: reader, fields: fields) {
+            case .success(let transaction):
+                var transaction = transaction
+                transaction.line = Int32(truncatingIfNeeded: reader.rowLine)
+                result.append(transaction)
+            case .failure(let problem):
+                try issues.add(line: reader.rowLine, problem.reason)
+            }
+        }
+        linkRefunds(&result)
+        return result
+    }
+
+    struct RowProblem: Error { var reason: String }
+
+    private func text(_ reader: CSVReader, _ fields: [FieldRange], _ name: String) -> String {
+        let position = columns.column(name)
+        guard position >= 0, position < fields.count else { return "" }
+        return reader.string(fields[position])
+    }
+
+    private func time(_ reader: CSVReader, _ fields: [FieldRange], _ name: String) -> (Int64, Bool)? {
+        let position = columns.column(name)
+        guard position >= 0, position < fields.count else { return nil }
+        let (start, end) = reader.trimmed(fields[position])
+        guard let local = ByteParsing.localDateTime(reader.bytes, start, end) else { return nil }
+        return (local.seconds - Int64(Self.walletOffset), local.hasTime)
+    }
+
+    private func money(_ reader: CSVReader, _ fields: [FieldRange], _ name: String) -> Int64? {
+        let position = columns.column(name)
+        guard position >= 0, position < fields.count else { return nil }
+        let (start, end) = reader.trimmed(fields[position])
+        if start == end { return 0 }
+        return ByteParsing.amount(reader.bytes, start, end)
+    }
+
+    private func optionalID(_ value: String) -> String? { value.isEmpty ? nil : value }
+
+    private func direction(_ label: String, fallback: String = "") -> Direction? {
+        switch label {
+        case "支出", "已支出": return .outflow
+        case "收入", "已收入": return .inflow
+        case "不计收支", "/", "", "资金转移": return fallback.isEmpty || label != "" ? .neutral : direction(fallback)
+        default: return nil
+        }
+    }
+
+    private func convert(reader: CSVReader, fields: [FieldRange]) -> Result<Transaction, RowProblem> {
+        switch kind {
+        case .alipay:
+            guard let (timestamp, hasTime) = time(reader, fields, "交易时间") else {
+                return .failure(RowProblem(reason: "unreadable 交易时间 (date/time)"))
+            }
+            guard let amount = money(reader, fields, "金额"), amount >= 0 else {
+                return .failure(RowProblem(reason: "unreadable 金额 (amount)"))
+            }
+            let label = text(reader, fields, "收/支")
+            guard let direction = direction(label) else {
+                return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
+            }
+            let note = text(reader, fields, "商品说明")
+            let status = text(reader, fields, "交易状态")
+            let sourceID = text(reader, fields, "交易订单号")
+            let refund = status.contains("退款") || note.hasPrefix("退款")
+            let category = text(reader, fields, "交易分类")
+            return .success(
+                Transaction(
+                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, "商家订单号"),
+                    timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
+                    direction: direction, currency: "CNY", counterparty: text(reader, fields, "交易对方"),
+                    counterpartyAccount: text(reader, fields, "对方账号"), category: category, note: note,
+                    status: status, method: text(reader, fields, "收/付款方式"), isRefund: refund,
+                    refundOf: refund ? refundTarget(sourceID) : nil, crossBorder: category.contains("境外"),
+                    source: .alipay))
+        case .alipayLegacy:
+            guard let (timestamp, hasTime) = time(reader, fields, "交易创建时间") else {
+                return .failure(RowProblem(reason: "unreadable 交易创建时间 (date/time)"))
+            }
+            guard let amount = money(reader, fields, "金额(元)"), amount >= 0 else {
+                return .failure(RowProblem(reason: "unreadable 金额（元） (amount)"))
+            }
+            let label = text(reader, fields, "收/支")
+            let fundState = text(reader, fields, "资金状态")
+            guard let direction = direction(label, fallback: fundState) else {
+                return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
+            }
+            let status = text(reader, fields, "交易状态")
+            let note = text(reader, fields, "商品名称")
+            let sourceID = text(reader, fields, "交易号")
+            let refund = status.contains("退款") || note.hasPrefix("退款")
+            return .success(
+                Transaction(
+                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, "商家订单号"),
+                    timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
+                    direction: direction, counterparty: text(reader, fields, "交易对方"),
+                    category: text(reader, fields, "类型"), note: note, status: status,
+                    method: text(reader, fields, "交易来源地"), isRefund: refund,
+                    refundOf: refund ? refundTarget(sourceID) : nil, source: .alipayLegacy))
+        case .alipayAccountLog:
+            guard let (timestamp, hasTime) = time(reader, fields, "发生时间") else {
+                return .failure(RowProblem(reason: "unreadable 发生时间 (date/time)"))
+            }
+            guard let income = money(reader, fields, "收入金额(+元)"), let spent = money(reader, fields, "支出金额(-元)")
+            else {
+                return .failure(RowProblem(reason: "unreadable 收入金额/支出金额 (amount)"))
+            }
+            guard let balance = money(reader, fields, "账户余额(元)") else {
+                return .failure(RowProblem(reason: "unreadable 账户余额 (balance)"))
+            }
+            let inflow = income != 0
+            let amount = inflow ? abs(income) : abs(spent)
+            let businessID = text(reader, fields, "业务流水号")
+            let note = text(reader, fields, "商品名称")
+            let type = text(reader, fields, "业务类型")
+            let refund = type.contains("退款") || note.hasPrefix("退款")
+            let account = text(reader, fields, "对方账号")
+            return .success(
+                Transaction(
+                    sourceID: optionalID(text(reader, fields, "账务流水号")),
+                    merchantOrderID: text(reader, fields, "商户订单号"), timestamp: timestamp,
+                    utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
+                    direction: inflow ? .inflow : .outflow, counterparty: account, counterpartyAccount: account,
+                    category: type, note: note, status: text(reader, fields, "交易渠道"), balanceMinor: balance,
+                    isRefund: refund, refundOf: refund && !businessID.isEmpty ? refundTarget(businessID) : nil,
+                    source: .alipayAccountLog))
+        case .wechat:
+            guard let (timestamp, hasTime) = time(reader, fields, "交易时间") else {
+                return .failure(RowProblem(reason: "unreadable 交易时间 (date/time)"))
+            }
+            guard let amount = money(reader, fields, "金额(元)"), amount >= 0 else {
+                return .failure(RowProblem(reason: "unreadable 金额(元) (amount)"))
+            }
+            let label = text(reader, fields, "收/支")
+            guard let direction = direction(label) else {
+                return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
+            }
+            let type = text(reader, fields, "交易类型")
+            let status = text(reader, fields, "当前状态")
+            let sourceID = text(reader, fields, "交易单号")
+            let refund = type.contains("退款") || status.contains("退款")
+            return .success(
+                Transaction(
+                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, "商户单号"),
+                    timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
+                    direction: direction, counterparty: text(reader, fields, "交易对方"), category: type,
+                    note: text(reader, fields, "商品"), status: status, method: text(reader, fields, "支付方式"),
+                    isRefund: refund, refundOf: nil, crossBorder: type.contains("境外"), source: .wechat))
+        }
+    }
+
+    /// Alipay refund order numbers are `<original>_<suffix>`; the prefix names the refunded order.
+    private func refundTarget(_ sourceID: String) -> String? {
+        guard let underscore = sourceID.firstIndex(of: "_") else { return nil }
+        let prefix = String(sourceID[..<underscore])
+        return prefix.isEmpty ? nil : prefix
+    }
+
+    /// Refunds not linked by id are linked by merchant order number to the payment they reverse.
+    private func linkRefunds(_ transactions: inout [Transaction]) {
+        var refundIndexes: [Int] = []
+        for index in transactions.indices where transactions[index].isRefund && transactions[index].refundOf == nil {
+            if !transactions[index].merchantOrderID.isEmpty { refundIndexes.append(index) }
+        }
+        guard !refundIndexes.isEmpty else { return }
+        var paymentByOrder: [String: String] = [:]
+        for transaction in transactions
+        where !transaction.isRefund && transaction.direction == .outflow && !transaction.merchantOrderID.isEmpty {
+            if let id = transaction.sourceID { paymentByOrder[transaction.merchantOrderID] = id }
+        }
+        for index in refundIndexes {
+            transactions[index].refundOf = paymentByOrder[transactions[index].merchantOrderID]
+        }
+    }
+}
