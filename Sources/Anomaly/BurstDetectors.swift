@@ -1,0 +1,274 @@
+// Detectors of short bursts of payments: double charges, card testing, velocity, structuring.
+import Statements
+import WalletCore
+
+enum DuplicateDetector {
+    struct Key: Hashable {
+        var counterparty: Int32
+        var amount: Int64
+    }
+
+    /// Same counterparty, same amount, different id, within the window; refunded payments are excluded.
+    static func run(_ context: inout DetectionContext) {
+        let ledger = context.ledger
+        let window = context.config.duplicateWindowSeconds
+        var last: [Key: Int] = [:]
+        last.reserveCapacity(1024)
+        var groups: [Int: [Int]] = [:]  // original index -> duplicates
+        var groupOf: [Int: Int] = [:]
+        for index in ledger.payments {
+            let transaction = ledger.transaction(index)
+            let key = Key(counterparty: ledger.counterparty[index], amount: transaction.amountMinor)
+            defer { last[key] = index }
+            guard let previous = last[key] else { continue }
+            let gap = transaction.timestamp - ledger.transaction(previous).timestamp
+            guard gap <= window, ledger.id(previous) != ledger.id(index) else { continue }
+            if let source = transaction.sourceID, ledger.refunded.contains(source) { continue }
+            if let source = ledger.transaction(previous).sourceID, ledger.refunded.contains(source) { continue }
+            let original = groupOf[previous] ?? previous
+            groups[original, default: []].append(index)
+            groupOf[index] = original
+        }
+        for (original, duplicates) in groups.sorted(by: { $0.key < $1.key }) {
+            let first = ledger.transaction(original)
+            let lastDuplicate = ledger.transaction(duplicates[duplicates.count - 1])
+            let gap = lastDuplicate.timestamp - first.timestamp
+            let smallestGap = duplicates.map { ledger.transaction($0).timestamp }.enumerated().map { offset, time in
+                time - (offset == 0 ? first.timestamp : ledger.transaction(duplicates[offset - 1]).timestamp)
+            }.min() ?? gap
+            let severity: Severity = smallestGap <= context.config.duplicateHighSeconds ? .high : .medium
+            let copies = duplicates.count + 1
+            let amount = ledger.money(first.amountMinor, first.currency)
+            context.emit(
+                .duplicate, severity, indexes: [original] + duplicates,
+                explanation: LocalizedText(
+                    en: "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(gap / 60) min \(gap % 60) s, each with its own order number",
+                    zh: "疑似重复扣款：\(gap / 60) 分 \(gap % 60) 秒内向 \(first.counterparty) 支付 \(copies) 笔 \(amount)，订单号各不相同"),
+                numbers: [
+                    "count": Double(copies), "amount_minor": Double(first.amountMinor), "span_seconds": Double(gap),
+                    "smallest_gap_seconds": Double(smallestGap),
+                ],
+                reasoning: [
+                    LocalizedText(
+                        en: "Payments are grouped by counterparty and exact amount; a repeat within \(context.config.duplicateWindowSeconds) s with a different transaction id is a suspected duplicate.",
+                        zh: "按对方与精确金额分组；\(context.config.duplicateWindowSeconds) 秒内交易号不同的重复支付视为疑似重复扣款。"),
+                    LocalizedText(
+                        en: "Refunded payments are left out. Smallest gap \(smallestGap) s; high severity at ≤ \(context.config.duplicateHighSeconds) s.",
+                        zh: "已退款的支付不计入。最短间隔 \(smallestGap) 秒；≤ \(context.config.duplicateHighSeconds) 秒为高严重度。"),
+                ])
+        }
+    }
+}
+
+enum CardTestingDetector {
+    /// A run of tiny charges, mostly to rarely seen counterparties, plus a larger charge close by.
+    static func run(_ context: inout DetectionContext) {
+        let ledger = context.ledger
+        let config = context.config
+        var run: [Int] = []
+        func rare(_ index: Int) -> Bool { ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])] <= 2 }
+        func flush(_ context: inout DetectionContext) {
+            defer { run.removeAll() }
+            guard run.count >= config.cardTestingMinimumRun else { return }
+            let newPayees = run.filter(rare).count
+            guard newPayees >= config.cardTestingMinimumNewPayees else { return }
+            let startTime = ledger.transaction(run[0]).timestamp
+            let endTime = ledger.transaction(run[run.count - 1]).timestamp
+            // The largest non-tiny payment within the window around the run, if any.
+            var large: Int?
+            let low = lowerBound(ledger, startTime - config.cardTestingLargeWindowSeconds)
+            var position = low
+            while position < ledger.payments.count {
+                let index = ledger.payments[position]
+                let time = ledger.transaction(index).timestamp
+                if time > endTime + config.cardTestingLargeWindowSeconds { break }
+                let amount = ledger.transaction(index).amountMinor
+                if amount > config.tinyAmountMinor, !context.claimed[index], rare(index),
+                    large.map({ amount > ledger.transaction($0).amountMinor }) ?? true
+                {
+                    large = index
+                }
+                position += 1
+            }
+            let tinyTotal = run.reduce(Int64(0)) { $0 + ledger.transaction($1).amountMinor }
+            var indexes = run
+            var numbers: [String: Double] = [
+                "tiny_count": Double(run.count), "new_payees": Double(newPayees), "tiny_total_minor": Double(tinyTotal),
+                "span_seconds": Double(endTime - startTime),
+            ]
+            var en =
+                "Card testing pattern: \(run.count) tiny charges (total \(ledger.money(tinyTotal))) in \((endTime - startTime) / 60) min, \(newPayees) to counterparties seen at most twice"
+            var zh =
+                "疑似盗刷试卡：\((endTime - startTime) / 60) 分钟内 \(run.count) 笔小额扣款（共 \(ledger.money(tinyTotal))），其中 \(newPayees) 笔付给极少出现的对方"
+            if let large {
+                indexes.append(large)
+                let transaction = ledger.transaction(large)
+                numbers["large_amount_minor"] = Double(transaction.amountMinor)
+                en += ", then \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty)"
+                zh += "，随后向 \(transaction.counterparty) 支付 \(ledger.money(transaction.amountMinor, transaction.currency))"
+            }
+            context.emit(
+                .cardTesting, large == nil ? .medium : .high, indexes: indexes,
+                explanation: LocalizedText(en: en, zh: zh), numbers: numbers,
+                reasoning: [
+                    LocalizedText(
+                        en: "A charge ≤ \(ledger.money(config.tinyAmountMinor)) is tiny; a run is ≥ \(config.cardTestingMinimumRun) tiny charges each within \(config.cardTestingGapSeconds / 60) min of the previous.",
+                        zh: "≤ \(ledger.money(config.tinyAmountMinor)) 为小额；连续 ≥ \(config.cardTestingMinimumRun) 笔、相邻间隔 ≤ \(config.cardTestingGapSeconds / 60) 分钟的小额扣款构成一串。"),
+                    LocalizedText(
+                        en: "At least \(config.cardTestingMinimumNewPayees) of them go to counterparties paid at most twice in the whole history (here \(newPayees)).",
+                        zh: "其中至少 \(config.cardTestingMinimumNewPayees) 笔付给整个历史中最多出现两次的对方（此处 \(newPayees) 笔）。"),
+                    LocalizedText(
+                        en: "A larger payment to a rare counterparty within \(config.cardTestingLargeWindowSeconds / 60) min of the run is the likely real fraud; it makes the alert high severity.",
+                        zh: "在这串扣款前后 \(config.cardTestingLargeWindowSeconds / 60) 分钟内付给罕见对方的较大金额很可能是真正的盗刷，此时为高严重度。"),
+                ])
+        }
+        for index in ledger.payments where !context.claimed[index] {
+            let transaction = ledger.transaction(index)
+            guard transaction.amountMinor <= config.tinyAmountMinor, transaction.hasTime else { continue }
+            if let previous = run.last,
+                transaction.timestamp - ledger.transaction(previous).timestamp > config.cardTestingGapSeconds
+            {
+                flush(&context)
+            }
+            run.append(index)
+        }
+        flush(&context)
+    }
+
+    /// First position in `payments` at or after `time`.
+    static func lowerBound(_ ledger: Ledger, _ time: Int64) -> Int {
+        var low = 0
+        var high = ledger.payments.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ledger.transaction(ledger.payments[middle]).timestamp < time { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+enum VelocityDetector {
+    /// Too many payments in one hour for this user, judged against the user's own busiest hours.
+    static func run(_ context: inout DetectionContext) {
+        let ledger = context.ledger
+        let config = context.config
+        let timed = ledger.payments.filter {
+            ledger.transaction($0).hasTime && ledger.transaction($0).amountMinor > config.tinyAmountMinor
+        }
+        guard timed.count >= config.velocityMinimumPerHour else { return }
+        let times = timed.map { ledger.transaction($0).timestamp }
+        // counts[i] = payments in [times[i], times[i] + window)
+        var counts = [Int](repeating: 0, count: times.count)
+        var end = 0
+        for start in times.indices {
+            if end < start { end = start }
+            while end < times.count, times[end] - times[start] < config.velocityWindowSeconds { end += 1 }
+            counts[start] = end - start
+        }
+        let typical = quantile(counts.sorted(), config.velocityPercentile) ?? 1
+        let threshold = max(config.velocityMinimumPerHour, Int((Double(typical) * config.velocityFactor).rounded(.up)))
+        var position = 0
+        while position < times.count {
+            guard counts[position] >= threshold else {
+                position += 1
+                continue
+            }
+            // Merge overlapping busy windows into one burst.
+            var last = position + counts[position] - 1
+            var scan = position + 1
+            while scan <= last, scan < times.count {
+                if counts[scan] >= threshold { last = max(last, scan + counts[scan] - 1) }
+                scan += 1
+            }
+            let members = Array(timed[position...last])
+            let unclaimed = members.filter { !context.claimed[$0] }
+            if unclaimed.count >= threshold {
+                let span = times[last] - times[position]
+                let total = unclaimed.reduce(Int64(0)) { $0 + ledger.transaction($1).amountMinor }
+                let peak = counts[position...last].max() ?? threshold
+                context.emit(
+                    .velocity, peak >= 2 * threshold ? .high : .medium, indexes: unclaimed,
+                    explanation: LocalizedText(
+                        en: "Burst of \(unclaimed.count) payments (total \(ledger.money(total))) in \(span / 60) min; this user's busiest hours normally hold about \(typical), alert at \(threshold) per hour",
+                        zh: "\(span / 60) 分钟内连续支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户最忙的一小时通常约 \(typical) 笔，每小时 \(threshold) 笔即告警"),
+                    numbers: [
+                        "count": Double(unclaimed.count), "peak_per_hour": Double(peak), "threshold_per_hour": Double(threshold),
+                        "typical_per_hour": Double(typical), "total_minor": Double(total), "span_seconds": Double(span),
+                    ],
+                    reasoning: [
+                        LocalizedText(
+                            en: "For every payment above \(ledger.money(config.tinyAmountMinor)) we count the payments in the following \(config.velocityWindowSeconds / 60) min.",
+                            zh: "对每笔高于 \(ledger.money(config.tinyAmountMinor)) 的支付，统计其后 \(config.velocityWindowSeconds / 60) 分钟内的支付笔数。"),
+                        LocalizedText(
+                            en: "The user's \(format(config.velocityPercentile * 100, digits: 1))th percentile of that count is \(typical); threshold = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold).",
+                            zh: "该用户此笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值 = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold)。"),
+                        LocalizedText(
+                            en: "Overlapping busy windows are merged; the peak window holds \(peak) payments (high severity at twice the threshold).",
+                            zh: "重叠的高频窗口合并为一次；峰值窗口 \(peak) 笔（达到阈值两倍为高严重度）。"),
+                    ])
+            }
+            position = last + 1
+        }
+    }
+}
+
+enum StructuringDetector {
+    /// Repeated round or just-below-threshold amounts within a week.
+    static func run(_ context: inout DetectionContext) {
+        let ledger = context.ledger
+        let config = context.config
+        func reason(_ amount: Int64) -> Int64? {
+            guard amount >= config.structuringMinimumMinor else { return nil }
+            for threshold in config.structuringThresholdsMinor
+            where amount < threshold && Double(amount) >= Double(threshold) * (1 - config.structuringBelowRatio) {
+                return threshold
+            }
+            return amount % config.structuringRoundMinor == 0 ? 0 : nil
+        }
+        let candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.transaction($0).amountMinor) != nil }
+        var start = 0
+        while start < candidates.count {
+            var end = start
+            // Grow a cluster while each member is within the window of the cluster's first.
+            let firstTime = ledger.transaction(candidates[start]).timestamp
+            while end + 1 < candidates.count,
+                ledger.transaction(candidates[end + 1]).timestamp - firstTime <= config.structuringWindowSeconds
+            {
+                end += 1
+            }
+            let members = Array(candidates[start...end])
+            guard members.count >= config.structuringMinimumCount else {
+                start += 1
+                continue
+            }
+            let amounts = members.map { ledger.transaction($0).amountMinor }
+            let total = amounts.reduce(0, +)
+            let below = members.filter { (reason(ledger.transaction($0).amountMinor) ?? 0) > 0 }.count
+            let thresholds = Set(members.compactMap { reason(ledger.transaction($0).amountMinor) }.filter { $0 > 0 })
+            let span = ledger.transaction(members[members.count - 1]).timestamp - firstTime
+            let thresholdText = thresholds.sorted().map { ledger.money($0) }.joined(separator: ", ")
+            context.emit(
+                .structuring, total >= (config.structuringThresholdsMinor.last ?? Int64.max) || below >= 3 ? .high : .medium,
+                indexes: members,
+                explanation: LocalizedText(
+                    en: "Possible structuring: \(members.count) payments of round or just-below-limit amounts (\(amounts.map { ledger.money($0) }.joined(separator: ", "))) within \(span / 86400) days, \(ledger.money(total)) in all",
+                    zh: "疑似拆分交易：\(span / 86400) 天内 \(members.count) 笔整数或略低于限额的金额（\(amounts.map { ledger.money($0) }.joined(separator: "，"))），合计 \(ledger.money(total))"),
+                numbers: [
+                    "count": Double(members.count), "total_minor": Double(total), "just_below_count": Double(below),
+                    "span_seconds": Double(span),
+                ],
+                reasoning: [
+                    LocalizedText(
+                        en: "An amount ≥ \(ledger.money(config.structuringMinimumMinor)) qualifies if it is a multiple of \(ledger.money(config.structuringRoundMinor)) or within \(format(config.structuringBelowRatio * 100))% below a limit (\(config.structuringThresholdsMinor.map { ledger.money($0) }.joined(separator: ", "))).",
+                        zh: "金额 ≥ \(ledger.money(config.structuringMinimumMinor)) 且为 \(ledger.money(config.structuringRoundMinor)) 的整数倍，或低于某限额（\(config.structuringThresholdsMinor.map { ledger.money($0) }.joined(separator: "，"))）不超过 \(format(config.structuringBelowRatio * 100))%，即计入。"),
+                    LocalizedText(
+                        en: "\(members.count) such payments fall within \(config.structuringWindowSeconds / 86400) days (alert at \(config.structuringMinimumCount)); \(below) sit just below \(thresholdText.isEmpty ? "a limit" : thresholdText).",
+                        zh: "\(config.structuringWindowSeconds / 86400) 天内有 \(members.count) 笔（\(config.structuringMinimumCount) 笔即告警）；其中 \(below) 笔略低于\(thresholdText.isEmpty ? "限额" : thresholdText)。"),
+                    LocalizedText(
+                        en: "Splitting a large sum to stay under reporting or risk limits is how scams move money out; ask who received it.",
+                        zh: "把大额拆成小额以避开限额或风控是诈骗转移资金的常见手法；请核实收款人。"),
+                ])
+            start = end + 1
+        }
+    }
+}
