@@ -1,0 +1,7 @@
+// Statement parsing: amounts, dates, CSV tokenizing.
+import Statements
+import XCTest
+
+final class ParsingTests: XCTestCase {
+    func testPlaceholderUntilWritten() {}
+}
