@@ -7,7 +7,15 @@ enum BalanceGapDetector {
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         var chains: [String: [Int]] = [:]
+        var currencyCounts: [String: Int] = [:]
         for index in 0..<ledger.items.count where ledger.transaction(index).balanceMinor != nil {
+            currencyCounts[ledger.transaction(index).currency, default: 0] += 1
+        }
+        // The balance is kept in the account's currency; rows in another currency were converted at a
+        // rate the export does not give, so they cannot be checked and are left out of the chain.
+        let accountCurrency = currencyCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "CNY"
+        for index in 0..<ledger.items.count
+        where ledger.transaction(index).balanceMinor != nil && ledger.transaction(index).currency == accountCurrency {
             chains[ledger.transaction(index).source.idNamespace, default: []].append(index)
         }
         for (_, chain) in chains.sorted(by: { $0.key < $1.key }) {

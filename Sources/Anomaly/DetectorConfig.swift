@@ -25,11 +25,12 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
 
     // velocity
     /// Payments (above the card-testing tiny amount) in any 60 minutes at or above
-    /// max(velocityMinimumPerHour, ceil(velocityFactor × the user's 99.5th percentile)).
+    /// max(velocityMinimumPerHour, ceil(velocityFactor × the user's 95th percentile of that count)).
+    /// A low percentile keeps the baseline from being dragged up by the bursts themselves.
     public var velocityWindowSeconds: Int64 = 3600
     public var velocityMinimumPerHour = 8
-    public var velocityFactor: Double = 2.0
-    public var velocityPercentile: Double = 0.995
+    public var velocityFactor: Double = 3.0
+    public var velocityPercentile: Double = 0.95
 
     // card_testing
     /// A charge at or under this is "tiny" (5.00).

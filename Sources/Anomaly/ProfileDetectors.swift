@@ -99,7 +99,8 @@ enum NewPayeeDetector {
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
-        let amounts = ledger.payments.map { ledger.transaction($0).amountMinor }.sorted()
+        // The user's high percentile, over payments not already explained by another alert.
+        let amounts = ledger.payments.filter { !context.claimed[$0] }.map { ledger.transaction($0).amountMinor }.sorted()
         let high = quantile(amounts, config.newPayeePercentile) ?? 0
         let threshold = max(config.newPayeeMinimumMinor, high)
         for index in ledger.payments where ledger.firstPayment[index] && !context.claimed[index] {

@@ -104,7 +104,7 @@ public enum StatementGenerator {
         }
         // Hours: nobody pays between 01:00 and 05:59 in normal life here.
         let hourWeights: [Double] = [
-            2, 0, 0, 0, 0, 0, 2, 5, 8, 6, 6, 7, 10, 8, 6, 6, 6, 7, 9, 10, 9, 8, 6, 4,
+            4, 0, 0, 0, 0, 0, 3, 5, 8, 6, 6, 7, 10, 8, 6, 6, 6, 7, 9, 10, 9, 8, 6, 4,
         ]
         let hourTotal = hourWeights.reduce(0, +)
         func normalTime(_ random: inout SeededRandom, day: Int) -> Int64 {
@@ -239,7 +239,7 @@ public enum StatementGenerator {
                     let name = random.pick(surnames) + "*" + random.pick(givenNames) + "(" + random.digits(4) + ")"
                     let id = builder.add(
                         time: daytime(&random, day: plantDay(&random)),
-                        amount: Int64(random.int(300_000...3_000_000)) + Int64(random.int(1...99)), direction: .outflow,
+                        amount: Int64(random.int(500_000...3_000_000)) + Int64(random.int(1...99)), direction: .outflow,
                         counterparty: name, category: "转账红包", note: "转账")
                     builder.planted.append(PlantedCase(family: .newPayeeLarge, ids: [id]))
                 case .oddHour:

@@ -184,16 +184,20 @@ enum RulesCSVReader {
             }
             let code = currency >= 0 && !text(currency).isEmpty ? text(currency).uppercased() : rules.currency
             let scale = ByteParsing.scale(ofCurrency: code)
-            func money(_ index: Int) -> Int64?? {
+            // Balances are in the account's currency; amounts in the row's.
+            let accountScale = ByteParsing.scale(ofCurrency: rules.currency)
+            func money(_ index: Int, _ digits: Int) -> Int64?? {
                 guard index >= 0 else { return .some(nil) }
                 let (start, end) = reader.trimmed(fields[index])
                 if start == end { return .some(nil) }
-                guard let value = ByteParsing.amount(reader.bytes, start, end, scale: scale, decimalComma: rules.decimalComma)
+                guard
+                    let value = ByteParsing.amount(
+                        reader.bytes, start, end, scale: digits, decimalComma: rules.decimalComma)
                 else { return nil }
                 return .some(value)
             }
-            guard let single = money(amount), let incoming = money(amountIn), let outgoing = money(amountOut),
-                let reported = money(balance)
+            guard let single = money(amount, scale), let incoming = money(amountIn, scale),
+                let outgoing = money(amountOut, scale), let reported = money(balance, accountScale)
             else {
                 try issues.add(line: reader.rowLine, "unreadable amount or balance")
                 continue
