@@ -86,6 +86,9 @@ public struct Alert: Sendable, Codable, Equatable {
         self.ledgerIndexes = ledgerIndexes
     }
 
+    /// The id prefix alerts of a kind carry (`dup`, `out`, ...).
+    public static func prefix(of kind: AlertKind) -> String { kind.prefix }
+
     static func makeID(kind: AlertKind, transactionIds: [String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for id in transactionIds.sorted() {
