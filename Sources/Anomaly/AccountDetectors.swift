@@ -12,10 +12,9 @@ enum BalanceGapDetector {
             currencyCounts[ledger.transaction(index).currency, default: 0] += 1
         }
         // The balance is kept in the account's currency; rows in another currency were converted at a
-        // rate the export does not give, so they cannot be checked and are left out of the chain.
+        // rate the export does not give, so they cannot be checked (their balance still starts the next check).
         let accountCurrency = currencyCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "CNY"
-        for index in 0..<ledger.items.count
-        where ledger.transaction(index).balanceMinor != nil && ledger.transaction(index).currency == accountCurrency {
+        for index in 0..<ledger.items.count where ledger.transaction(index).balanceMinor != nil {
             chains[ledger.transaction(index).source.idNamespace, default: []].append(index)
         }
         for (_, chain) in chains.sorted(by: { $0.key < $1.key }) {
@@ -34,7 +33,9 @@ enum BalanceGapDetector {
                 let current = ordered[position]
                 let before = ledger.transaction(previous)
                 let row = ledger.transaction(current)
-                guard let previousBalance = before.balanceMinor, let reported = row.balanceMinor else { continue }
+                guard let previousBalance = before.balanceMinor, let reported = row.balanceMinor,
+                    row.currency == accountCurrency
+                else { continue }
                 let expected = previousBalance + row.signedAmountMinor
                 guard expected != reported else { continue }
                 let difference = reported - expected

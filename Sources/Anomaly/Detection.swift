@@ -13,9 +13,9 @@ public enum Detection {
         StructuringDetector.run(&context)
         VelocityDetector.run(&context)
         RecurringDetector.run(&context)
+        ForeignCurrencyDetector.run(&context)
         NewPayeeDetector.run(&context)
         OutlierDetector.run(&context)
-        ForeignCurrencyDetector.run(&context)
         OddHourDetector.run(&context)
         return context.alerts.sorted {
             ($0.firstTime, $0.kind, $0.id) < ($1.firstTime, $1.kind, $1.id)

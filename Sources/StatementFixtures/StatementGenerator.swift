@@ -351,7 +351,7 @@ public enum StatementGenerator {
             let date = "\(year)\(month < 10 ? "0" : "")\(month)\(day < 10 ? "0" : "")\(day)"
             // 28 characters like an Alipay 交易订单号; unique by account and serial.
             let tail = String(index * 10_000_000 + serial)
-            let id = date + "2200" + String(repeating: "1", count: 16 - tail.count) + tail
+            let id = date + "2200" + String(repeating: "0", count: 16 - tail.count) + tail
             let merchantOrder = direction == .outflow ? "M" + date + tail : ""
             transactions.append(
                 Transaction(
@@ -373,12 +373,14 @@ public enum StatementGenerator {
 
         /// Fills balances (hidden rows move the balance but are left out) and labels balance gaps.
         mutating func finish(name: String) -> GeneratedAccount {
-            var balance: Int64 = 5_000_000
+            var balance: Int64 = 20_000_000
             var visible: [Transaction] = []
             visible.reserveCapacity(transactions.count)
             var pendingGap: [String] = []
             for transaction in transactions {
-                if transaction.currency == "CNY" { balance += transaction.signedAmountMinor }
+                // Foreign purchases are debited in CNY at the writers' sample rate.
+                let cny = StatementWriters.cnyMinor(transaction)
+                balance += transaction.direction == .outflow ? -cny : (transaction.direction == .inflow ? cny : 0)
                 if let id = transaction.sourceID, hidden.contains(id) {
                     pendingGap.append(id)
                     continue

@@ -12,6 +12,16 @@ public enum StatementWriters {
 
     static func money(_ minor: Int64) -> String { ByteParsing.formatMinor(minor) }
 
+    /// A foreign purchase as the CNY amount a CNY-only export shows (fixed sample rates).
+    public static func cnyMinor(_ transaction: Transaction) -> Int64 {
+        switch transaction.currency {
+        case "USD": return transaction.amountMinor * 72 / 10
+        case "EUR": return transaction.amountMinor * 78 / 10
+        case "JPY": return transaction.amountMinor * 48 / 10
+        default: return transaction.amountMinor
+        }
+    }
+
     static func quoted(_ text: String) -> String {
         text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
@@ -42,7 +52,7 @@ public enum StatementWriters {
                 [
                     local(transaction), transaction.currency == "CNY" ? transaction.category : "境外消费",
                     quoted(transaction.counterparty), transaction.counterpartyAccount, quoted(transaction.note),
-                    direction, money(transaction.amountMinor), transaction.method, transaction.status,
+                    direction, money(cnyMinor(transaction)), transaction.method, transaction.status,
                     (transaction.sourceID ?? "") + "\t", transaction.merchantOrderID + "\t", "",
                 ].joined(separator: ",") + ",")
         }
@@ -72,7 +82,7 @@ public enum StatementWriters {
                 [
                     local(transaction), transaction.direction == .inflow ? "转账" : "商户消费",
                     quoted(transaction.counterparty), quoted(transaction.note), direction,
-                    "¥" + money(transaction.amountMinor), "零钱", "支付成功", (transaction.sourceID ?? "") + "\t",
+                    "¥" + money(cnyMinor(transaction)), "零钱", "支付成功", (transaction.sourceID ?? "") + "\t",
                     transaction.merchantOrderID + "\t", "/",
                 ].joined(separator: ","))
         }
@@ -92,8 +102,8 @@ public enum StatementWriters {
                 [
                     "A" + (transaction.sourceID ?? "") + "\t", (transaction.sourceID ?? "") + "\t",
                     transaction.merchantOrderID + "\t", quoted(transaction.note), local(transaction),
-                    quoted(transaction.counterparty), inflow ? "+" + money(transaction.amountMinor) : "",
-                    inflow ? "" : "-" + money(transaction.amountMinor), money(transaction.balanceMinor ?? 0), "支付宝",
+                    quoted(transaction.counterparty), inflow ? "+" + money(cnyMinor(transaction)) : "",
+                    inflow ? "" : "-" + money(cnyMinor(transaction)), money(transaction.balanceMinor ?? 0), "支付宝",
                     inflow ? "在线支付" : "交易付款", "",
                 ].joined(separator: ",") + ",")
         }
@@ -124,7 +134,7 @@ public enum StatementWriters {
         for transaction in account.transactions {
             let local = ByteParsing.formatLocal(timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
             let compact = local.prefix(19).filter { $0.isNumber }
-            let signed = transaction.direction == .outflow ? "-" + money(transaction.amountMinor) : money(transaction.amountMinor)
+            let signed = transaction.direction == .outflow ? "-" + money(cnyMinor(transaction)) : money(cnyMinor(transaction))
             text += "<STMTTRN><TRNTYPE>\(transaction.direction == .outflow ? "DEBIT" : "CREDIT")"
             text += "<DTPOSTED>\(compact).000[+8:CST]<TRNAMT>\(signed)<FITID>\(transaction.sourceID ?? "")"
             text += "<NAME>\(escape(transaction.counterparty))<MEMO>\(escape(transaction.note))"
@@ -150,7 +160,7 @@ public enum StatementWriters {
             let local = ByteParsing.formatLocal(timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
             let parts = local.prefix(10).split(separator: "-")
             lines.append("D\(parts[1])/\(parts[2])/\(parts[0])")
-            let signed = transaction.direction == .outflow ? "-" + money(transaction.amountMinor) : money(transaction.amountMinor)
+            let signed = transaction.direction == .outflow ? "-" + money(cnyMinor(transaction)) : money(cnyMinor(transaction))
             lines.append("T\(signed)")
             lines.append("P\(transaction.counterparty)")
             lines.append("M\(transaction.note)")
