@@ -21,10 +21,10 @@ enum BalanceGapDetector {
             // Time order; rows with the same time keep the file's own chronological order (exports
             // are often newest first, so that order is reversed).
             let descending = chain.count > 1
-                && ledger.transaction(chain[0]).timestamp > ledger.transaction(chain[chain.count - 1]).timestamp
+                && ledger.timestamps[chain[0]] > ledger.timestamps[chain[chain.count - 1]]
             let ordered = chain.enumerated().sorted { lhs, rhs in
-                let left = ledger.transaction(lhs.element).timestamp
-                let right = ledger.transaction(rhs.element).timestamp
+                let left = ledger.timestamps[lhs.element]
+                let right = ledger.timestamps[rhs.element]
                 if left != right { return left < right }
                 return descending ? lhs.offset > rhs.offset : lhs.offset < rhs.offset
             }.map(\.element)
@@ -74,9 +74,19 @@ enum BalanceGapDetector {
 enum ForeignCurrencyDetector {
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
-        var counts: [String: Int] = [:]
-        for item in ledger.items { counts[item.transaction.currency, default: 0] += 1 }
-        let home = context.config.homeCurrency ?? counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "CNY"
+        // Few distinct currencies: a linear tally beats hashing a million strings.
+        var tally: [(currency: String, count: Int)] = []
+        for index in ledger.items.indices {
+            let currency = ledger.items[index].transaction.currency
+            if let slot = tally.firstIndex(where: { $0.currency == currency }) {
+                tally[slot].count += 1
+            } else {
+                tally.append((currency, 1))
+            }
+        }
+        let home =
+            context.config.homeCurrency
+            ?? tally.max { ($0.count, $1.currency) < ($1.count, $0.currency) }?.currency ?? "CNY"
         for index in ledger.payments where !context.claimed[index] {
             let transaction = ledger.transaction(index)
             let foreign = transaction.currency != home

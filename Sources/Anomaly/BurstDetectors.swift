@@ -21,7 +21,7 @@ enum DuplicateDetector {
             let key = Key(counterparty: ledger.counterparty[index], amount: transaction.amountMinor)
             defer { last[key] = index }
             guard let previous = last[key] else { continue }
-            let gap = transaction.timestamp - ledger.transaction(previous).timestamp
+            let gap = transaction.timestamp - ledger.timestamps[previous]
             guard gap <= window, ledger.id(previous) != ledger.id(index) else { continue }
             if let source = transaction.sourceID, ledger.refunded.contains(source) { continue }
             if let source = ledger.transaction(previous).sourceID, ledger.refunded.contains(source) { continue }
@@ -33,8 +33,8 @@ enum DuplicateDetector {
             let first = ledger.transaction(original)
             let lastDuplicate = ledger.transaction(duplicates[duplicates.count - 1])
             let gap = lastDuplicate.timestamp - first.timestamp
-            let smallestGap = duplicates.map { ledger.transaction($0).timestamp }.enumerated().map { offset, time in
-                time - (offset == 0 ? first.timestamp : ledger.transaction(duplicates[offset - 1]).timestamp)
+            let smallestGap = duplicates.map { ledger.timestamps[$0] }.enumerated().map { offset, time in
+                time - (offset == 0 ? first.timestamp : ledger.timestamps[duplicates[offset - 1]])
             }.min() ?? gap
             let severity: Severity = smallestGap <= context.config.duplicateHighSeconds ? .high : .medium
             let copies = duplicates.count + 1
@@ -72,25 +72,25 @@ enum CardTestingDetector {
             guard run.count >= config.cardTestingMinimumRun else { return }
             let newPayees = run.filter(rare).count
             guard newPayees >= config.cardTestingMinimumNewPayees else { return }
-            let startTime = ledger.transaction(run[0]).timestamp
-            let endTime = ledger.transaction(run[run.count - 1]).timestamp
+            let startTime = ledger.timestamps[run[0]]
+            let endTime = ledger.timestamps[run[run.count - 1]]
             // The largest non-tiny payment within the window around the run, if any.
             var large: Int?
             let low = lowerBound(ledger, startTime - config.cardTestingLargeWindowSeconds)
             var position = low
             while position < ledger.payments.count {
                 let index = ledger.payments[position]
-                let time = ledger.transaction(index).timestamp
+                let time = ledger.timestamps[index]
                 if time > endTime + config.cardTestingLargeWindowSeconds { break }
-                let amount = ledger.transaction(index).amountMinor
+                let amount = ledger.amounts[index]
                 if amount > config.tinyAmountMinor, !context.claimed[index], rare(index),
-                    large.map({ amount > ledger.transaction($0).amountMinor }) ?? true
+                    large.map({ amount > ledger.amounts[$0] }) ?? true
                 {
                     large = index
                 }
                 position += 1
             }
-            let tinyTotal = run.reduce(Int64(0)) { $0 + ledger.transaction($1).amountMinor }
+            let tinyTotal = run.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
             var indexes = run
             var numbers: [String: Double] = [
                 "tiny_count": Double(run.count), "new_payees": Double(newPayees), "tiny_total_minor": Double(tinyTotal),
@@ -126,7 +126,7 @@ enum CardTestingDetector {
             let transaction = ledger.transaction(index)
             guard transaction.amountMinor <= config.tinyAmountMinor, transaction.hasTime else { continue }
             if let previous = run.last,
-                transaction.timestamp - ledger.transaction(previous).timestamp > config.cardTestingGapSeconds
+                transaction.timestamp - ledger.timestamps[previous] > config.cardTestingGapSeconds
             {
                 flush(&context)
             }
@@ -141,7 +141,7 @@ enum CardTestingDetector {
         var high = ledger.payments.count
         while low < high {
             let middle = (low + high) / 2
-            if ledger.transaction(ledger.payments[middle]).timestamp < time { low = middle + 1 } else { high = middle }
+            if ledger.timestamps[ledger.payments[middle]] < time { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -153,10 +153,10 @@ enum VelocityDetector {
         let ledger = context.ledger
         let config = context.config
         let timed = ledger.payments.filter {
-            ledger.transaction($0).hasTime && ledger.transaction($0).amountMinor > config.tinyAmountMinor
+            ledger.timed[$0] && ledger.amounts[$0] > config.tinyAmountMinor
         }
         guard timed.count >= config.velocityMinimumPerHour else { return }
-        let times = timed.map { ledger.transaction($0).timestamp }
+        let times = timed.map { ledger.timestamps[$0] }
         // counts[i] = payments in [times[i], times[i] + window)
         var counts = [Int](repeating: 0, count: times.count)
         var end = 0
@@ -184,7 +184,7 @@ enum VelocityDetector {
             let unclaimed = members.filter { !context.claimed[$0] }
             if unclaimed.count >= threshold {
                 let span = times[last] - times[position]
-                let total = unclaimed.reduce(Int64(0)) { $0 + ledger.transaction($1).amountMinor }
+                let total = unclaimed.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
                 let peak = counts[position...last].max() ?? threshold
                 context.emit(
                     .velocity, peak >= 2 * threshold ? .high : .medium, indexes: unclaimed,
@@ -225,14 +225,14 @@ enum StructuringDetector {
             }
             return amount % config.structuringRoundMinor == 0 ? 0 : nil
         }
-        let candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.transaction($0).amountMinor) != nil }
+        let candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.amounts[$0]) != nil }
         var start = 0
         while start < candidates.count {
             var end = start
             // Grow a cluster while each member is within the window of the cluster's first.
-            let firstTime = ledger.transaction(candidates[start]).timestamp
+            let firstTime = ledger.timestamps[candidates[start]]
             while end + 1 < candidates.count,
-                ledger.transaction(candidates[end + 1]).timestamp - firstTime <= config.structuringWindowSeconds
+                ledger.timestamps[candidates[end + 1]] - firstTime <= config.structuringWindowSeconds
             {
                 end += 1
             }
@@ -241,11 +241,11 @@ enum StructuringDetector {
                 start += 1
                 continue
             }
-            let amounts = members.map { ledger.transaction($0).amountMinor }
+            let amounts = members.map { ledger.amounts[$0] }
             let total = amounts.reduce(0, +)
-            let below = members.filter { (reason(ledger.transaction($0).amountMinor) ?? 0) > 0 }.count
-            let thresholds = Set(members.compactMap { reason(ledger.transaction($0).amountMinor) }.filter { $0 > 0 })
-            let span = ledger.transaction(members[members.count - 1]).timestamp - firstTime
+            let below = members.filter { (reason(ledger.amounts[$0]) ?? 0) > 0 }.count
+            let thresholds = Set(members.compactMap { reason(ledger.amounts[$0]) }.filter { $0 > 0 })
+            let span = ledger.timestamps[members[members.count - 1]] - firstTime
             let thresholdText = thresholds.sorted().map { ledger.money($0) }.joined(separator: ", ")
             context.emit(
                 .structuring, total >= (config.structuringThresholdsMinor.last ?? Int64.max) || below >= 3 ? .high : .medium,

@@ -43,7 +43,7 @@ struct DetectionContext {
         guard let first = indexes.first, indexes.contains(where: { ledger.inScope[$0] }) else { return }
         if claim { for index in indexes { claimed[index] = true } }
         let ordered = indexes.sorted {
-            (ledger.transaction($0).timestamp, $0) < (ledger.transaction($1).timestamp, $1)
+            (ledger.timestamps[$0], $0) < (ledger.timestamps[$1], $1)
         }
         var steps = reasoning
         steps.append(

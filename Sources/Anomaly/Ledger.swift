@@ -18,6 +18,10 @@ public struct Ledger {
     let counterpartyPaymentCount: [Int32]
     /// For each item: is it the first payment (in time) to its counterparty?
     let firstPayment: [Bool]
+    /// Columns of the hot fields, so detectors never copy whole transactions.
+    let timestamps: [Int64]
+    let amounts: [Int64]
+    let timed: [Bool]
     let startTime: Int64
     let endTime: Int64
     /// Order ids that were refunded (so a refunded double charge is not reported).
@@ -28,44 +32,60 @@ public struct Ledger {
         self.inScope = inScope ?? [Bool](repeating: true, count: items.count)
         let count = items.count
         // Sort by packing (time offset, index) into one integer: much faster than a closure sort.
-        let minTime = items.lazy.map(\.transaction.timestamp).min() ?? 0
-        let maxTime = items.lazy.map(\.transaction.timestamp).max() ?? 0
+        var minTime = Int64.max
+        var maxTime = Int64.min
+        for index in 0..<count {
+            minTime = min(minTime, items[index].transaction.timestamp)
+            maxTime = max(maxTime, items[index].transaction.timestamp)
+        }
+        if count == 0 {
+            minTime = 0
+            maxTime = 0
+        }
         startTime = minTime
         endTime = maxTime
+        var timestamps = [Int64](repeating: 0, count: count)
+        var amounts = [Int64](repeating: 0, count: count)
+        var timed = [Bool](repeating: false, count: count)
         var keys = [UInt64](repeating: 0, count: count)
         for index in 0..<count {
-            keys[index] = UInt64(items[index].transaction.timestamp - minTime) << 26 | UInt64(index)
+            let time = items[index].transaction.timestamp
+            timestamps[index] = time
+            amounts[index] = items[index].transaction.amountMinor
+            timed[index] = items[index].transaction.hasTime
+            keys[index] = UInt64(time - minTime) << 26 | UInt64(index)
         }
+        self.timestamps = timestamps
+        self.amounts = amounts
+        self.timed = timed
         if count < (1 << 26) && maxTime - minTime < (1 << 37) {
             keys.sort()
             byTime = keys.map { Int($0 & ((1 << 26) - 1)) }
         } else {
-            byTime = (0..<count).sorted {
-                (items[$0].transaction.timestamp, $0) < (items[$1].transaction.timestamp, $1)
-            }
+            byTime = (0..<count).sorted { (timestamps[$0], $0) < (timestamps[$1], $1) }
         }
-        var names: [String: Int32] = [:]
+        var names: [ByteKey: Int32] = [:]
         var nameList: [String] = []
-        var categories: [String: Int32] = [:]
+        var categories: [ByteKey: Int32] = [:]
         var counterparty = [Int32](repeating: 0, count: count)
         var category = [Int32](repeating: 0, count: count)
         var refunded = Set<String>()
         for index in 0..<count {
             let transaction = items[index].transaction
             let name = transaction.counterparty
-            if let id = names[name] {
+            if let id = names[ByteKey(name)] {
                 counterparty[index] = id
             } else {
                 let id = Int32(nameList.count)
-                names[name] = id
+                names[ByteKey(name)] = id
                 nameList.append(name)
                 counterparty[index] = id
             }
-            if let id = categories[transaction.category] {
+            if let id = categories[ByteKey(transaction.category)] {
                 category[index] = id
             } else {
                 let id = Int32(categories.count)
-                categories[transaction.category] = id
+                categories[ByteKey(transaction.category)] = id
                 category[index] = id
             }
             if transaction.isRefund, let original = transaction.refundOf { refunded.insert(original) }
@@ -75,7 +95,7 @@ public struct Ledger {
         var paymentCount = [Int32](repeating: 0, count: nameList.count)
         var first = [Bool](repeating: false, count: count)
         var seen = [Bool](repeating: false, count: nameList.count)
-        for index in self.byTime where Ledger.isPayment(items[index].transaction) {
+        for index in self.byTime where Ledger.isPayment(items[index].transaction.direction, items[index].transaction.isRefund, items[index].transaction.status) {
             payments.append(index)
             let id = Int(counterparty[index])
             paymentCount[id] += 1
@@ -93,12 +113,12 @@ public struct Ledger {
         self.refunded = refunded
     }
 
-    static func isPayment(_ transaction: Transaction) -> Bool {
-        guard transaction.direction == .outflow, !transaction.isRefund else { return false }
-        let status = transaction.status
+    static func isPayment(_ direction: Direction, _ isRefund: Bool, _ status: String) -> Bool {
+        guard direction == .outflow, !isRefund else { return false }
         if status.isEmpty { return true }
-        return !(status.contains("关闭") || status.contains("失败") || status.contains("撤销")
-            || status.lowercased().contains("failed") || status.lowercased().contains("cancel"))
+        return !(TextSearch.contains(status, "关闭") || TextSearch.contains(status, "失败")
+            || TextSearch.contains(status, "撤销") || TextSearch.contains(status, "FAILED")
+            || TextSearch.contains(status, "failed") || TextSearch.contains(status, "ancel"))
     }
 
     func transaction(_ index: Int) -> Transaction { items[index].transaction }

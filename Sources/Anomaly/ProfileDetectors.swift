@@ -15,7 +15,7 @@ enum RecurringDetector {
         for index in ledger.payments { byCounterparty[ledger.counterparty[index], default: []].append(index) }
         for (_, series) in byCounterparty.sorted(by: { $0.key < $1.key })
         where series.count >= config.recurringMinimumOccurrences {
-            let times = series.map { ledger.transaction($0).timestamp }
+            let times = series.map { ledger.timestamps[$0] }
             var intervals = zip(times.dropFirst(), times).map { Double($0 - $1) }
             intervals.sort()
             let typical = median(intervals)
@@ -32,13 +32,13 @@ enum RecurringDetector {
             let need = config.recurringMinimumOccurrences
             if series.count > need {
                 for position in need..<series.count {
-                    let previous = series[(position - need)..<position].map { Double(ledger.transaction($0).amountMinor) }
+                    let previous = series[(position - need)..<position].map { Double(ledger.amounts[$0]) }
                     guard let low = previous.min(), let high = previous.max(), low > 0,
                         high / low <= 1 + config.recurringStableRatio
                     else { continue }
                     let reference = median(previous.sorted())
                     let current = series[position]
-                    let amount = Double(ledger.transaction(current).amountMinor)
+                    let amount = Double(ledger.amounts[current])
                     let change = (amount - reference) / reference
                     guard abs(change) > config.recurringChangeRatio, !context.claimed[current] else { continue }
                     changed = true
@@ -69,11 +69,11 @@ enum RecurringDetector {
             }
             // A new recurring charge: a stable series that started well after the history did.
             if !changed, times[0] - ledger.startTime >= config.recurringNewAfterSeconds {
-                let amounts = series.map { Double(ledger.transaction($0).amountMinor) }
+                let amounts = series.map { Double(ledger.amounts[$0]) }
                 guard let low = amounts.min(), let high = amounts.max(), low > 0,
                     high / low <= 1 + config.recurringStableRatio
                 else { continue }
-                let amount = ledger.money(ledger.transaction(series[0]).amountMinor)
+                let amount = ledger.money(ledger.amounts[series[0]])
                 context.emit(
                     .recurringChange, .low, indexes: series,
                     explanation: LocalizedText(
@@ -100,7 +100,7 @@ enum NewPayeeDetector {
         let ledger = context.ledger
         let config = context.config
         // The user's high percentile, over payments not already explained by another alert.
-        let amounts = ledger.payments.filter { !context.claimed[$0] }.map { ledger.transaction($0).amountMinor }.sorted()
+        let amounts = ledger.payments.filter { !context.claimed[$0] }.map { ledger.amounts[$0] }.sorted()
         let high = quantile(amounts, config.newPayeePercentile) ?? 0
         let threshold = max(config.newPayeeMinimumMinor, high)
         for index in ledger.payments where ledger.firstPayment[index] && !context.claimed[index] {
@@ -158,7 +158,7 @@ enum OutlierDetector {
         var byCounterparty: [Int32: [Double]] = [:]
         var byCategory: [Int32: [Double]] = [:]
         for index in ledger.payments {
-            let value = log(Double(max(ledger.transaction(index).amountMinor, 1)))
+            let value = log(Double(max(ledger.amounts[index], 1)))
             byCounterparty[ledger.counterparty[index], default: []].append(value)
             byCategory[ledger.category[index], default: []].append(value)
         }
@@ -214,12 +214,12 @@ enum OddHourDetector {
         let config = context.config
         var hours = [Int](repeating: 0, count: 24)
         var total = 0
-        for index in ledger.payments where ledger.transaction(index).hasTime {
+        for index in ledger.payments where ledger.timed[index] {
             hours[ledger.transaction(index).localHour] += 1
             total += 1
         }
         guard total >= config.oddHourMinimumHistory else { return }
-        let amounts = ledger.payments.map { ledger.transaction($0).amountMinor }.sorted()
+        let amounts = ledger.payments.map { ledger.amounts[$0] }.sorted()
         let large = quantile(amounts, 0.95) ?? Int64.max
         var group: [Int] = []
         func flush(_ context: inout DetectionContext) {
@@ -227,8 +227,8 @@ enum OddHourDetector {
             guard let first = group.first else { return }
             let hour = ledger.transaction(first).localHour
             let share = Double(hours[hour]) / Double(total)
-            let total = group.reduce(Int64(0)) { $0 + ledger.transaction($1).amountMinor }
-            let biggest = group.map { ledger.transaction($0).amountMinor }.max() ?? 0
+            let total = group.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
+            let biggest = group.map { ledger.amounts[$0] }.max() ?? 0
             let hourText = (hour < 10 ? "0" : "") + "\(hour):00"
             context.emit(
                 .oddHour, biggest >= large ? .medium : .low, indexes: group,
@@ -250,11 +250,11 @@ enum OddHourDetector {
                         zh: "在您通常休息的时段付款，可能意味着他人拿到了您的手机或账户；金额位于前 5% 时为中等严重度。"),
                 ])
         }
-        for index in ledger.payments where !context.claimed[index] && ledger.transaction(index).hasTime {
+        for index in ledger.payments where !context.claimed[index] && ledger.timed[index] {
             let transaction = ledger.transaction(index)
             let share = Double(hours[transaction.localHour]) / Double(total)
             guard share < config.oddHourShare else { continue }
-            if let last = group.last, transaction.timestamp - ledger.transaction(last).timestamp > 7200 {
+            if let last = group.last, transaction.timestamp - ledger.timestamps[last] > 7200 {
                 flush(&context)
             }
             group.append(index)

@@ -129,7 +129,7 @@ enum OFXReader {
                 timestamp: timestamp, utcOffsetSeconds: offset, hasTime: hasTime, amountMinor: abs(amount),
                 direction: amount < 0 ? .outflow : .inflow, currency: currency,
                 counterparty: name.isEmpty ? memo : name, category: type, note: memo,
-                isRefund: type == "CREDIT" && memo.uppercased().contains("REFUND"),
+                isRefund: type == "CREDIT" && TextSearch.contains(memo.uppercased(), "REFUND"),
                 crossBorder: !original.isEmpty && original != currency, originalCurrency: original, source: .ofx))
     }
 
@@ -177,7 +177,7 @@ enum OFXReader {
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(0x26) else { return text }
         return text.replacingAll("&lt;", "<").replacingAll("&gt;", ">").replacingAll("&quot;", "\"")
             .replacingAll("&apos;", "'").replacingAll("&amp;", "&")
     }

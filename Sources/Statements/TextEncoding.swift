@@ -89,22 +89,36 @@ public enum TextEncoding: String, Sendable {
         let handle = iconv_open(to, from)
         guard handle != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(handle) }
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        // GBK → UTF-8 grows Chinese text by half; grow further only when iconv says so (E2BIG).
+        var output = [UInt8](repeating: 0, count: input.count + input.count / 2 + 64)
+        var produced = 0
+        var consumed = 0
         var input = input
-        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
-                if result == -1 || inLeft != 0 { return nil }
-                return outBuffer.count - outLeft
+        while true {
+            let (status, code, inUsed, outUsed): (Int, Int32, Int, Int) = input.withUnsafeMutableBufferPointer { inBuffer in
+                output.withUnsafeMutableBufferPointer { outBuffer in
+                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress! + consumed)
+                        .assumingMemoryBound(to: CChar.self)
+                    var inLeft = inBuffer.count - consumed
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress! + produced)
+                        .assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuffer.count - produced
+                    let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
+                    return (
+                        result, result == -1 ? errno : 0, (inBuffer.count - consumed) - inLeft,
+                        (outBuffer.count - produced) - outLeft
+                    )
+                }
             }
+            consumed += inUsed
+            produced += outUsed
+            if status != -1 {
+                guard consumed == input.count else { return nil }
+                break
+            }
+            guard code == E2BIG else { return nil }
+            output.append(contentsOf: [UInt8](repeating: 0, count: max(output.count / 2, 1024)))
         }
-        guard let produced else { return nil }
         output.removeSubrange(produced...)
         return output
     }

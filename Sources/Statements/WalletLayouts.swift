@@ -121,11 +121,63 @@ enum HeaderSearch {
 
 import WalletCore
 
+/// Every header name the layouts read; resolved to positions once per file, not per field.
+enum Column: Int, CaseIterable {
+    case tradeTime, counterparty, direction, amount, goods, tradeStatus, tradeNumber, tradeCategory, merchantOrder, counterpartyAccount, paymentMethod, createdTime, amountYuan, fundState, goodsName, legacyNumber, legacyType, tradeSource, occurredTime, income, expense, balance, businessNumber, businessType, ledgerNumber, merchantOrderLog, channel, wechatType, wechatStatus, wechatNumber, wechatMerchantOrder, wechatGoods, wechatMethod
+
+    var header: String {
+        switch self {
+        case .tradeTime: return "交易时间"
+        case .counterparty: return "交易对方"
+        case .direction: return "收/支"
+        case .amount: return "金额"
+        case .goods: return "商品说明"
+        case .tradeStatus: return "交易状态"
+        case .tradeNumber: return "交易订单号"
+        case .tradeCategory: return "交易分类"
+        case .merchantOrder: return "商家订单号"
+        case .counterpartyAccount: return "对方账号"
+        case .paymentMethod: return "收/付款方式"
+        case .createdTime: return "交易创建时间"
+        case .amountYuan: return "金额(元)"
+        case .fundState: return "资金状态"
+        case .goodsName: return "商品名称"
+        case .legacyNumber: return "交易号"
+        case .legacyType: return "类型"
+        case .tradeSource: return "交易来源地"
+        case .occurredTime: return "发生时间"
+        case .income: return "收入金额(+元)"
+        case .expense: return "支出金额(-元)"
+        case .balance: return "账户余额(元)"
+        case .businessNumber: return "业务流水号"
+        case .businessType: return "业务类型"
+        case .ledgerNumber: return "账务流水号"
+        case .merchantOrderLog: return "商户订单号"
+        case .channel: return "交易渠道"
+        case .wechatType: return "交易类型"
+        case .wechatStatus: return "当前状态"
+        case .wechatNumber: return "交易单号"
+        case .wechatMerchantOrder: return "商户单号"
+        case .wechatGoods: return "商品"
+        case .wechatMethod: return "支付方式"
+        }
+    }
+}
+
 /// Converts the data rows of a wallet CSV into transactions.
 struct WalletRowReader {
     let kind: WalletLayoutKind
     let columns: ColumnMap
     let file: String
+    /// Position of each `Column` in this file's header (-1 when absent).
+    let slots: [Int]
+
+    init(kind: WalletLayoutKind, columns: ColumnMap, file: String) {
+        self.kind = kind
+        self.columns = columns
+        self.file = file
+        slots = Column.allCases.map { columns.column($0.header) }
+    }
 
     static let walletOffset: Int32 = 8 * 3600
 
@@ -168,22 +220,22 @@ struct WalletRowReader {
 
     struct RowProblem: Error { var reason: String }
 
-    private func text(_ reader: CSVReader, _ fields: [FieldRange], _ name: String) -> String {
-        let position = columns.column(name)
+    private func text(_ reader: CSVReader, _ fields: [FieldRange], _ column: Column) -> String {
+        let position = slots[column.rawValue]
         guard position >= 0, position < fields.count else { return "" }
         return reader.string(fields[position])
     }
 
-    private func time(_ reader: CSVReader, _ fields: [FieldRange], _ name: String) -> (Int64, Bool)? {
-        let position = columns.column(name)
+    private func time(_ reader: CSVReader, _ fields: [FieldRange], _ column: Column) -> (Int64, Bool)? {
+        let position = slots[column.rawValue]
         guard position >= 0, position < fields.count else { return nil }
         let (start, end) = reader.trimmed(fields[position])
         guard let local = ByteParsing.localDateTime(reader.bytes, start, end) else { return nil }
         return (local.seconds - Int64(Self.walletOffset), local.hasTime)
     }
 
-    private func money(_ reader: CSVReader, _ fields: [FieldRange], _ name: String) -> Int64? {
-        let position = columns.column(name)
+    private func money(_ reader: CSVReader, _ fields: [FieldRange], _ column: Column) -> Int64? {
+        let position = slots[column.rawValue]
         guard position >= 0, position < fields.count else { return nil }
         let (start, end) = reader.trimmed(fields[position])
         if start == end { return 0 }
@@ -204,103 +256,103 @@ struct WalletRowReader {
     private func convert(reader: CSVReader, fields: [FieldRange]) -> Result<Transaction, RowProblem> {
         switch kind {
         case .alipay:
-            guard let (timestamp, hasTime) = time(reader, fields, "交易时间") else {
+            guard let (timestamp, hasTime) = time(reader, fields, .tradeTime) else {
                 return .failure(RowProblem(reason: "unreadable 交易时间 (date/time)"))
             }
-            guard let amount = money(reader, fields, "金额"), amount >= 0 else {
+            guard let amount = money(reader, fields, .amount), amount >= 0 else {
                 return .failure(RowProblem(reason: "unreadable 金额 (amount)"))
             }
-            let label = text(reader, fields, "收/支")
+            let label = text(reader, fields, .direction)
             guard let direction = direction(label) else {
                 return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
             }
-            let note = text(reader, fields, "商品说明")
-            let status = text(reader, fields, "交易状态")
-            let sourceID = text(reader, fields, "交易订单号")
-            let refund = status.contains("退款") || note.hasPrefix("退款")
-            let category = text(reader, fields, "交易分类")
+            let note = text(reader, fields, .goods)
+            let status = text(reader, fields, .tradeStatus)
+            let sourceID = text(reader, fields, .tradeNumber)
+            let refund = TextSearch.contains(status, "退款") || TextSearch.hasPrefix(note, "退款")
+            let category = text(reader, fields, .tradeCategory)
             return .success(
                 Transaction(
-                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, "商家订单号"),
+                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, .merchantOrder),
                     timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
-                    direction: direction, currency: "CNY", counterparty: text(reader, fields, "交易对方"),
-                    counterpartyAccount: text(reader, fields, "对方账号"), category: category, note: note,
-                    status: status, method: text(reader, fields, "收/付款方式"), isRefund: refund,
-                    refundOf: refund ? refundTarget(sourceID) : nil, crossBorder: category.contains("境外"),
+                    direction: direction, currency: "CNY", counterparty: text(reader, fields, .counterparty),
+                    counterpartyAccount: text(reader, fields, .counterpartyAccount), category: category, note: note,
+                    status: status, method: text(reader, fields, .paymentMethod), isRefund: refund,
+                    refundOf: refund ? refundTarget(sourceID) : nil, crossBorder: TextSearch.contains(category, "境外"),
                     source: .alipay))
         case .alipayLegacy:
-            guard let (timestamp, hasTime) = time(reader, fields, "交易创建时间") else {
+            guard let (timestamp, hasTime) = time(reader, fields, .createdTime) else {
                 return .failure(RowProblem(reason: "unreadable 交易创建时间 (date/time)"))
             }
-            guard let amount = money(reader, fields, "金额(元)"), amount >= 0 else {
+            guard let amount = money(reader, fields, .amountYuan), amount >= 0 else {
                 return .failure(RowProblem(reason: "unreadable 金额（元） (amount)"))
             }
-            let label = text(reader, fields, "收/支")
-            let fundState = text(reader, fields, "资金状态")
+            let label = text(reader, fields, .direction)
+            let fundState = text(reader, fields, .fundState)
             guard let direction = direction(label, fallback: fundState) else {
                 return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
             }
-            let status = text(reader, fields, "交易状态")
-            let note = text(reader, fields, "商品名称")
-            let sourceID = text(reader, fields, "交易号")
-            let refund = status.contains("退款") || note.hasPrefix("退款")
+            let status = text(reader, fields, .tradeStatus)
+            let note = text(reader, fields, .goodsName)
+            let sourceID = text(reader, fields, .legacyNumber)
+            let refund = TextSearch.contains(status, "退款") || TextSearch.hasPrefix(note, "退款")
             return .success(
                 Transaction(
-                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, "商家订单号"),
+                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, .merchantOrder),
                     timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
-                    direction: direction, counterparty: text(reader, fields, "交易对方"),
-                    category: text(reader, fields, "类型"), note: note, status: status,
-                    method: text(reader, fields, "交易来源地"), isRefund: refund,
+                    direction: direction, counterparty: text(reader, fields, .counterparty),
+                    category: text(reader, fields, .legacyType), note: note, status: status,
+                    method: text(reader, fields, .tradeSource), isRefund: refund,
                     refundOf: refund ? refundTarget(sourceID) : nil, source: .alipayLegacy))
         case .alipayAccountLog:
-            guard let (timestamp, hasTime) = time(reader, fields, "发生时间") else {
+            guard let (timestamp, hasTime) = time(reader, fields, .occurredTime) else {
                 return .failure(RowProblem(reason: "unreadable 发生时间 (date/time)"))
             }
-            guard let income = money(reader, fields, "收入金额(+元)"), let spent = money(reader, fields, "支出金额(-元)")
+            guard let income = money(reader, fields, .income), let spent = money(reader, fields, .expense)
             else {
                 return .failure(RowProblem(reason: "unreadable 收入金额/支出金额 (amount)"))
             }
-            guard let balance = money(reader, fields, "账户余额(元)") else {
+            guard let balance = money(reader, fields, .balance) else {
                 return .failure(RowProblem(reason: "unreadable 账户余额 (balance)"))
             }
             let inflow = income != 0
             let amount = inflow ? abs(income) : abs(spent)
-            let businessID = text(reader, fields, "业务流水号")
-            let note = text(reader, fields, "商品名称")
-            let type = text(reader, fields, "业务类型")
-            let refund = type.contains("退款") || note.hasPrefix("退款")
-            let account = text(reader, fields, "对方账号")
+            let businessID = text(reader, fields, .businessNumber)
+            let note = text(reader, fields, .goodsName)
+            let type = text(reader, fields, .businessType)
+            let refund = TextSearch.contains(type, "退款") || TextSearch.hasPrefix(note, "退款")
+            let account = text(reader, fields, .counterpartyAccount)
             return .success(
                 Transaction(
-                    sourceID: optionalID(text(reader, fields, "账务流水号")),
-                    merchantOrderID: text(reader, fields, "商户订单号"), timestamp: timestamp,
+                    sourceID: optionalID(text(reader, fields, .ledgerNumber)),
+                    merchantOrderID: text(reader, fields, .merchantOrderLog), timestamp: timestamp,
                     utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
                     direction: inflow ? .inflow : .outflow, counterparty: account, counterpartyAccount: account,
-                    category: type, note: note, status: text(reader, fields, "交易渠道"), balanceMinor: balance,
+                    category: type, note: note, status: text(reader, fields, .channel), balanceMinor: balance,
                     isRefund: refund, refundOf: refund && !businessID.isEmpty ? refundTarget(businessID) : nil,
                     source: .alipayAccountLog))
         case .wechat:
-            guard let (timestamp, hasTime) = time(reader, fields, "交易时间") else {
+            guard let (timestamp, hasTime) = time(reader, fields, .tradeTime) else {
                 return .failure(RowProblem(reason: "unreadable 交易时间 (date/time)"))
             }
-            guard let amount = money(reader, fields, "金额(元)"), amount >= 0 else {
+            guard let amount = money(reader, fields, .amountYuan), amount >= 0 else {
                 return .failure(RowProblem(reason: "unreadable 金额(元) (amount)"))
             }
-            let label = text(reader, fields, "收/支")
+            let label = text(reader, fields, .direction)
             guard let direction = direction(label) else {
                 return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
             }
-            let type = text(reader, fields, "交易类型")
-            let status = text(reader, fields, "当前状态")
-            let sourceID = text(reader, fields, "交易单号")
-            let refund = type.contains("退款") || status.contains("退款")
+            let type = text(reader, fields, .wechatType)
+            let status = text(reader, fields, .wechatStatus)
+            let sourceID = text(reader, fields, .wechatNumber)
+            let refund = TextSearch.contains(type, "退款") || TextSearch.contains(status, "退款")
             return .success(
                 Transaction(
-                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, "商户单号"),
+                    sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, .wechatMerchantOrder),
                     timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
-                    direction: direction, counterparty: text(reader, fields, "交易对方"), category: type,
-                    note: text(reader, fields, "商品"), status: status, method: text(reader, fields, "支付方式"),
-                    isRefund: refund, refundOf: nil, crossBorder: type.contains("境外"), source: .wechat))
+                    direction: direction, counterparty: text(reader, fields, .counterparty), category: type,
+                    note: text(reader, fields, .wechatGoods), status: status, method: text(reader, fields, .wechatMethod),
+                    isRefund: refund, refundOf: nil, crossBorder: TextSearch.contains(type, "境外"), source: .wechat))
         }
     }
 

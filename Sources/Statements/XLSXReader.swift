@@ -222,7 +222,7 @@ struct XMLScanner {
 
     static func unescape<C: Collection>(_ raw: C) -> String where C.Element == UInt8 {
         let text = String(decoding: raw, as: UTF8.self)
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(0x26) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

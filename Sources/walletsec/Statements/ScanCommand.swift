@@ -51,6 +51,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Also report alerts acknowledged with 'walletsec history ack'.")
     var includeAcknowledged = false
 
+    @Flag(name: .long, help: ArgumentHelp("Print phase timings on stderr (scripts/bench-scan).", visibility: .hidden))
+    var timings = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one statement file") }
     }
@@ -58,7 +61,9 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let language = globals.language
         let sinceDay = try since.map { try parseDay($0, option: "--since") }
+        let started = Clock.seconds()
         var statements = try input.read(files, language: language)
+        let parsed = Clock.seconds()
         let overlapping = statements.dedup()
         var items = statements.items
         let scannedCount = items.count
@@ -79,6 +84,12 @@ struct ScanCommand: ParsableCommand {
         }
         let ledger = Ledger(items: items, inScope: inScope)
         let all = Detection.run(ledger)
+        if timings {
+            let detected = Clock.seconds()
+            Terminal.err(
+                "timings: rows \(items.count) parse \(format(parsed - started)) s detect \(format(detected - parsed)) s "
+                    + "total \(format(detected - started)) s rows_per_second \(Int(Double(items.count) / max(detected - started, 1e-9)))")
+        }
 
         if let explain {
             guard let alert = all.first(where: { $0.id == explain }) else {
@@ -105,8 +116,11 @@ struct ScanCommand: ParsableCommand {
             }
             try Terminal.json(
                 ScanSummary(
-                    files: statements.statements.map {
-                        .init(file: $0.file, format: $0.format.rawValue, encoding: $0.encoding.rawValue, rows: $0.transactions.count, skipped: $0.skippedCount)
+                    files: statements.statements.enumerated().map { index, statement in
+                        .init(
+                            file: statement.file, format: statement.format.rawValue,
+                            encoding: statement.encoding.rawValue, rows: statements.rowCounts[index],
+                            skipped: statement.skippedCount)
                     },
                     rows: scannedCount, skipped: statements.skippedCount,
                     skippedRows: Array(statements.skippedRows.prefix(100)), overlappingRows: overlapping,
@@ -141,6 +155,17 @@ struct ScanCommand: ParsableCommand {
         if !globals.json {
             Terminal.err(language == .zh ? "争议报告已写入 \(path)" : "dispute report written to \(path)")
         }
+    }
+}
+
+private func format(_ seconds: Double) -> String { String(Double(Int(seconds * 1000)) / 1000) }
+
+/// Monotonic seconds, for --timings.
+enum Clock {
+    static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }
 

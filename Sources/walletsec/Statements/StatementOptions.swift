@@ -39,16 +39,22 @@ struct StatementOptions: ParsableArguments {
             let bar = ProgressBar(label: FileSystem.baseName(file))
             options.progress = (FileSystem.fileSize(file) ?? 0) > 8 << 20 ? bar.handler : nil
             defer { bar.finish() }
-            let statement = try StatementReader.read(path: file, options: options)
+            var statement = try StatementReader.read(path: file, options: options)
+            let identified = IdentifiedTransaction.identify(statement.transactions, fileIndex: Int32(index))
+            if input.items.isEmpty { input.items = identified } else { input.items.append(contentsOf: identified) }
+            // Keep the count, not a second copy of every row (memory stays linear in one copy).
+            input.rowCounts.append(statement.transactions.count)
+            statement.transactions = []
             input.statements.append(statement)
-            input.items.append(contentsOf: IdentifiedTransaction.identify(statement.transactions, fileIndex: Int32(index)))
         }
         return input
     }
 }
 
 struct StatementInput {
+    /// The files read (their transactions moved into `items`).
     var statements: [Statement] = []
+    var rowCounts: [Int] = []
     var items: [IdentifiedTransaction] = []
 
     var skippedCount: Int { statements.reduce(0) { $0 + $1.skippedCount } }
@@ -56,11 +62,25 @@ struct StatementInput {
 
     /// Removes rows that appear in more than one file (overlapping exports); returns how many.
     mutating func dedup() -> Int {
-        var seen = Set<String>()
-        seen.reserveCapacity(items.count)
-        let before = items.count
-        items = items.filter { seen.insert($0.key).inserted }
-        return before - items.count
+        var seen = Set<ByteKey>(minimumCapacity: items.count)
+        var repeated: [Int] = []
+        for index in items.indices where !seen.insert(ByteKey(items[index].key)).inserted {
+            repeated.append(index)
+        }
+        guard !repeated.isEmpty else { return 0 }
+        // Compact in place: linear, however many repeats there are.
+        var write = 0
+        var next = 0
+        for read in items.indices {
+            if next < repeated.count && repeated[next] == read {
+                next += 1
+                continue
+            }
+            if write != read { items.swapAt(write, read) }
+            write += 1
+        }
+        items.removeLast(items.count - write)
+        return repeated.count
     }
 }
 

@@ -1,0 +1,56 @@
+// Byte-level text helpers for the hot path. Foundation's String.contains goes through CFString and
+// Unicode folding, and String hashing normalises non-ASCII text; both are far too slow per row.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+public enum TextSearch {
+    /// Whether `needle`'s UTF-8 bytes occur in `haystack`'s (exact bytes, no normalisation).
+    @inline(__always)
+    public static func contains(_ haystack: String, _ needle: StaticString) -> Bool {
+        var text = haystack
+        return text.withUTF8 { hay in
+            let length = needle.utf8CodeUnitCount
+            guard hay.count >= length, length > 0, let base = hay.baseAddress else { return length == 0 }
+            let first = needle.utf8Start.pointee
+            var start = 0
+            let last = hay.count - length
+            while start <= last {
+                guard let found = memchr(base + start, Int32(first), last - start + 1) else { return false }
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, needle.utf8Start, length) == 0 { return true }
+                start = position + 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    public static func hasPrefix(_ haystack: String, _ needle: StaticString) -> Bool {
+        var text = haystack
+        return text.withUTF8 { hay in
+            guard hay.count >= needle.utf8CodeUnitCount, let base = hay.baseAddress else { return false }
+            return memcmp(base, needle.utf8Start, needle.utf8CodeUnitCount) == 0
+        }
+    }
+}
+
+/// A String keyed by its exact UTF-8 bytes: hashing skips Unicode normalisation (interning only).
+public struct ByteKey: Hashable, Sendable {
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+
+    public func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+        var left = lhs.text
+        var right = rhs.text
+        return left.withUTF8 { l in
+            right.withUTF8 { r in l.count == r.count && (l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0) }
+        }
+    }
+}
