@@ -3,27 +3,25 @@ import Statements
 import WalletCore
 
 enum DuplicateDetector {
-    struct Key: Hashable {
-        var counterparty: Int32
-        var amount: Int64
-    }
 
     /// Same counterparty, same amount, different id, within the window; refunded payments are excluded.
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let window = context.config.duplicateWindowSeconds
-        var last: [Key: Int] = [:]
-        last.reserveCapacity(1024)
+        // Key: counterparty id and amount packed into one integer (cheap to hash).
+        var last: [UInt64: Int] = [:]
+        last.reserveCapacity(ledger.payments.count / 4)
         var groups: [Int: [Int]] = [:]  // original index -> duplicates
         var groupOf: [Int: Int] = [:]
         for index in ledger.payments {
-            let transaction = ledger.transaction(index)
-            let key = Key(counterparty: ledger.counterparty[index], amount: transaction.amountMinor)
-            defer { last[key] = index }
-            guard let previous = last[key] else { continue }
-            let gap = transaction.timestamp - ledger.timestamps[previous]
-            guard gap <= window, ledger.id(previous) != ledger.id(index) else { continue }
-            if let source = transaction.sourceID, ledger.refunded.contains(source) { continue }
+            let key =
+                UInt64(UInt32(bitPattern: ledger.counterparty[index])) << 40 ^ UInt64(bitPattern: ledger.amounts[index])
+            guard let previous = last.updateValue(index, forKey: key) else { continue }
+            let gap = ledger.timestamps[index] - ledger.timestamps[previous]
+            guard gap <= window, ledger.counterparty[previous] == ledger.counterparty[index],
+                ledger.amounts[previous] == ledger.amounts[index], ledger.id(previous) != ledger.id(index)
+            else { continue }
+            if let source = ledger.transaction(index).sourceID, ledger.refunded.contains(source) { continue }
             if let source = ledger.transaction(previous).sourceID, ledger.refunded.contains(source) { continue }
             let original = groupOf[previous] ?? previous
             groups[original, default: []].append(index)

@@ -64,37 +64,23 @@ public struct Ledger {
         } else {
             byTime = (0..<count).sorted { (timestamps[$0], $0) < (timestamps[$1], $1) }
         }
-        var names: [ByteKey: Int32] = [:]
-        var nameList: [String] = []
-        var categories: [ByteKey: Int32] = [:]
+        var names = StringInterner()
+        var categories = StringInterner(expected: 64)
         var counterparty = [Int32](repeating: 0, count: count)
         var category = [Int32](repeating: 0, count: count)
         var refunded = Set<String>()
         for index in 0..<count {
-            let transaction = items[index].transaction
-            let name = transaction.counterparty
-            if let id = names[ByteKey(name)] {
-                counterparty[index] = id
-            } else {
-                let id = Int32(nameList.count)
-                names[ByteKey(name)] = id
-                nameList.append(name)
-                counterparty[index] = id
+            counterparty[index] = names.id(items[index].transaction.counterparty)
+            category[index] = categories.id(items[index].transaction.category)
+            if items[index].transaction.isRefund, let original = items[index].transaction.refundOf {
+                refunded.insert(original)
             }
-            if let id = categories[ByteKey(transaction.category)] {
-                category[index] = id
-            } else {
-                let id = Int32(categories.count)
-                categories[ByteKey(transaction.category)] = id
-                category[index] = id
-            }
-            if transaction.isRefund, let original = transaction.refundOf { refunded.insert(original) }
         }
         var payments: [Int] = []
         payments.reserveCapacity(count)
-        var paymentCount = [Int32](repeating: 0, count: nameList.count)
+        var paymentCount = [Int32](repeating: 0, count: names.names.count)
         var first = [Bool](repeating: false, count: count)
-        var seen = [Bool](repeating: false, count: nameList.count)
+        var seen = [Bool](repeating: false, count: names.names.count)
         for index in self.byTime where Ledger.isPayment(items[index].transaction.direction, items[index].transaction.isRefund, items[index].transaction.status) {
             payments.append(index)
             let id = Int(counterparty[index])
@@ -106,7 +92,7 @@ public struct Ledger {
         }
         self.payments = payments
         self.counterparty = counterparty
-        self.counterpartyNames = nameList
+        self.counterpartyNames = names.names
         self.category = category
         self.counterpartyPaymentCount = paymentCount
         self.firstPayment = first

@@ -11,10 +11,13 @@ enum RecurringDetector {
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
-        var byCounterparty: [Int32: [Int]] = [:]
-        for index in ledger.payments { byCounterparty[ledger.counterparty[index], default: []].append(index) }
-        for (_, series) in byCounterparty.sorted(by: { $0.key < $1.key })
-        where series.count >= config.recurringMinimumOccurrences {
+        // Counterparty ids are dense: group by array position, not by hashing.
+        var byCounterparty = [[Int]](repeating: [], count: ledger.counterpartyNames.count)
+        for index in ledger.payments
+        where ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])] >= config.recurringMinimumOccurrences {
+            byCounterparty[Int(ledger.counterparty[index])].append(index)
+        }
+        for series in byCounterparty where series.count >= config.recurringMinimumOccurrences {
             let times = series.map { ledger.timestamps[$0] }
             var intervals = zip(times.dropFirst(), times).map { Double($0 - $1) }
             intervals.sort()
@@ -141,9 +144,9 @@ enum OutlierDetector {
         var count: Int
     }
 
-    static func profiles(_ groups: [Int32: [Double]], minimum: Int) -> [Int32: Profile] {
-        var result: [Int32: Profile] = [:]
-        for (key, values) in groups where values.count >= minimum {
+    static func profiles(_ groups: [[Double]], minimum: Int) -> [Profile?] {
+        var result = [Profile?](repeating: nil, count: groups.count)
+        for (key, values) in groups.enumerated() where values.count >= minimum {
             let sorted = values.sorted()
             let center = median(sorted)
             let deviations = sorted.map { abs($0 - center) }.sorted()
@@ -155,20 +158,23 @@ enum OutlierDetector {
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
-        var byCounterparty: [Int32: [Double]] = [:]
-        var byCategory: [Int32: [Double]] = [:]
+        let categoryCount = Int(ledger.category.max() ?? 0) + 1
+        var byCounterparty = [[Double]](repeating: [], count: ledger.counterpartyNames.count)
+        var byCategory = [[Double]](repeating: [], count: categoryCount)
         for index in ledger.payments {
             let value = log(Double(max(ledger.amounts[index], 1)))
-            byCounterparty[ledger.counterparty[index], default: []].append(value)
-            byCategory[ledger.category[index], default: []].append(value)
+            if ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])] >= config.outlierCounterpartyHistory {
+                byCounterparty[Int(ledger.counterparty[index])].append(value)
+            }
+            byCategory[Int(ledger.category[index])].append(value)
         }
         let counterparties = profiles(byCounterparty, minimum: config.outlierCounterpartyHistory)
         let categories = profiles(byCategory, minimum: config.outlierCategoryHistory)
         for index in ledger.payments where !context.claimed[index] {
             let transaction = ledger.transaction(index)
             guard transaction.amountMinor >= config.outlierMinimumMinor else { continue }
-            let byName = counterparties[ledger.counterparty[index]]
-            guard let profile = byName ?? categories[ledger.category[index]] else { continue }
+            let byName = counterparties[Int(ledger.counterparty[index])]
+            guard let profile = byName ?? categories[Int(ledger.category[index])] else { continue }
             let value = log(Double(transaction.amountMinor))
             let mad = max(profile.mad, config.outlierMADFloor)
             let z = 0.6745 * (value - profile.medianLog) / mad

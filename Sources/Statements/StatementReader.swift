@@ -11,20 +11,39 @@ public enum StatementReader {
     public static let maxFileBytes = 2 << 30
 
     public static func read(path: String, options: ReadOptions) throws -> Statement {
+        // Map regular files instead of copying them: a large statement is read once, lazily.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystem.error(errno, path: path, action: "read") }
+        var info = stat()
+        let mappable = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
+        if mappable, Int(info.st_size) <= maxFileBytes,
+            let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED
+        {
+            close(fd)
+            defer { munmap(address, Int(info.st_size)) }
+            madvise(address, Int(info.st_size), MADV_SEQUENTIAL)
+            let bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
+            return try parse(bytes: bytes, file: path, options: options)
+        }
+        close(fd)
         let raw = try readFile(path)
         return try parse(raw, file: path, options: options)
     }
 
     public static func parse(_ raw: [UInt8], file: String, options: ReadOptions) throws -> Statement {
+        try raw.withUnsafeBufferPointer { try parse(bytes: $0, file: file, options: options) }
+    }
+
+    public static func parse(bytes raw: Bytes, file: String, options: ReadOptions) throws -> Statement {
         var issues = RowIssues(file: file, strict: options.strict)
-        if raw.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
+        guard raw.contains(where: { !($0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09) }) else {
             throw WalletError.usage(en: "\(file): the file is empty", zh: "\(file)：文件为空")
         }
         if XLSXReader.looksLikeZIP(raw) {
             guard options.format == .auto || options.format == .wechat else {
                 throw StatementErrors.unknownLayout(file, expected: expectation(options.format))
             }
-            let csv = try XLSXReader.sheetAsCSV(raw, file: file)
+            let csv = try XLSXReader.sheetAsCSV(Array(raw), file: file)
             return try csv.withUnsafeBufferPointer { bytes in
                 guard let found = try HeaderSearch.find(in: bytes, kinds: [.wechat], file: file) else {
                     throw StatementErrors.unknownLayout(file, expected: WalletLayoutKind.wechat.headerDescription)
@@ -39,8 +58,12 @@ public enum StatementReader {
                     skippedCount: issues.count, skipped: issues.rows)
             }
         }
-        let (text, encoding) = try TextEncoding.decodeToUTF8(raw, file: file)
-        return try text.withUnsafeBufferPointer { bytes in
+        let (converted, start, encoding) = try TextEncoding.decode(raw, file: file)
+        func withText<T>(_ body: (Bytes) throws -> T) rethrows -> T {
+            if let converted { return try converted.withUnsafeBufferPointer(body) }
+            return try body(UnsafeBufferPointer(rebasing: raw[start...]))
+        }
+        return try withText { bytes in
             func statement(_ format: SourceFormat, _ transactions: [Transaction], balance: Int64? = nil) -> Statement {
                 Statement(
                     file: file, format: format, encoding: encoding, transactions: transactions,

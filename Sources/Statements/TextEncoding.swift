@@ -12,6 +12,14 @@ public enum TextEncoding: String, Sendable {
 
     /// Returns UTF-8 bytes (BOM removed) and the encoding found.
     public static func decodeToUTF8(_ raw: [UInt8], file: String) throws -> ([UInt8], TextEncoding) {
+        try raw.withUnsafeBufferPointer { buffer in
+            let (converted, start, encoding) = try decode(buffer, file: file)
+            return (converted ?? Array(buffer[start...]), encoding)
+        }
+    }
+
+    /// Zero-copy for UTF-8 input: returns nil and the offset after any BOM; else the converted bytes.
+    public static func decode(_ raw: Bytes, file: String) throws -> ([UInt8]?, Int, TextEncoding) {
         var start = 0
         if raw.count >= 3, raw[0] == 0xef, raw[1] == 0xbb, raw[2] == 0xbf { start = 3 }
         if raw.count >= 2, (raw[0] == 0xff && raw[1] == 0xfe) || (raw[0] == 0xfe && raw[1] == 0xff) {
@@ -19,24 +27,26 @@ public enum TextEncoding: String, Sendable {
                 en: "\(file): UTF-16 text is not supported; save the statement as UTF-8 or GBK",
                 zh: "\(file)：不支持 UTF-16 文本；请另存为 UTF-8 或 GBK")
         }
-        if isValidUTF8(raw, from: start) {
-            return (start == 0 ? raw : Array(raw[start...]), .utf8)
-        }
+        if isValidUTF8(raw, from: start) { return (nil, start, .utf8) }
         guard let converted = convert(raw, from: "GB18030", to: "UTF-8") else {
             throw WalletError.usage(
                 en: "\(file): the text is neither UTF-8 nor GBK/GB18030 (wrong encoding or not a statement)",
                 zh: "\(file)：文本既不是 UTF-8 也不是 GBK/GB18030（编码错误或不是账单文件）")
         }
-        return (converted, .gb18030)
+        return (converted, 0, .gb18030)
     }
 
     /// Encodes UTF-8 text to GBK/GB18030 (used by the sample generator and tests).
     public static func encode(_ utf8: [UInt8], to encoding: String) -> [UInt8]? {
-        convert(utf8, from: "UTF-8", to: encoding)
+        utf8.withUnsafeBufferPointer { convert($0, from: "UTF-8", to: encoding) }
     }
 
     public static func isValidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { isValidUTF8($0, from: start) }
+    }
+
+    public static func isValidUTF8(_ buffer: Bytes, from start: Int = 0) -> Bool {
+        do {
             var i = start
             let count = buffer.count
             while i < count {
@@ -83,43 +93,27 @@ public enum TextEncoding: String, Sendable {
         }
     }
 
-    /// Whole-buffer iconv conversion; nil on any invalid or incomplete sequence.
-    static func convert(_ input: [UInt8], from: String, to: String) -> [UInt8]? {
-        if input.isEmpty { return [] }
+    /// Whole-buffer iconv conversion; nil on any invalid or incomplete sequence. The output buffer is
+    /// not zero-filled first: pages are only touched as iconv writes them.
+    static func convert(_ input: Bytes, from: String, to: String) -> [UInt8]? {
+        guard let inBase = input.baseAddress, input.count > 0 else { return [] }
         let handle = iconv_open(to, from)
         guard handle != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(handle) }
-        // GBK → UTF-8 grows Chinese text by half; grow further only when iconv says so (E2BIG).
-        var output = [UInt8](repeating: 0, count: input.count + input.count / 2 + 64)
-        var produced = 0
-        var consumed = 0
-        var input = input
-        while true {
-            let (status, code, inUsed, outUsed): (Int, Int32, Int, Int) = input.withUnsafeMutableBufferPointer { inBuffer in
-                output.withUnsafeMutableBufferPointer { outBuffer in
-                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress! + consumed)
-                        .assumingMemoryBound(to: CChar.self)
-                    var inLeft = inBuffer.count - consumed
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress! + produced)
-                        .assumingMemoryBound(to: CChar.self)
-                    var outLeft = outBuffer.count - produced
-                    let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
-                    return (
-                        result, result == -1 ? errno : 0, (inBuffer.count - consumed) - inLeft,
-                        (outBuffer.count - produced) - outLeft
-                    )
-                }
-            }
-            consumed += inUsed
-            produced += outUsed
-            if status != -1 {
-                guard consumed == input.count else { return nil }
-                break
-            }
-            guard code == E2BIG else { return nil }
-            output.append(contentsOf: [UInt8](repeating: 0, count: max(output.count / 2, 1024)))
+        // Any GB18030 sequence becomes at most twice as many UTF-8 bytes (and UTF-8 → GBK shrinks).
+        let capacity = input.count * 2 + 64
+        var failed = false
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase)
+                .assumingMemoryBound(to: CChar.self)
+            var inLeft = input.count
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                .assumingMemoryBound(to: CChar.self)
+            var outLeft = capacity
+            let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
+            failed = result == -1 || inLeft != 0
+            initialized = failed ? 0 : capacity - outLeft
         }
-        output.removeSubrange(produced...)
-        return output
+        return failed ? nil : output
     }
 }

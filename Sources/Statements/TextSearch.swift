@@ -54,3 +54,62 @@ public struct ByteKey: Hashable, Sendable {
         }
     }
 }
+
+/// Interns strings to dense ids by their exact UTF-8 bytes: FNV-1a hashing and open addressing,
+/// several times cheaper than a Dictionary<String, Int32> on non-ASCII names.
+public struct StringInterner {
+    public private(set) var names: [String] = []
+    private var hashes: [UInt64] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    public init(expected: Int = 1024) {
+        var capacity = 1024
+        while capacity < expected * 2 { capacity <<= 1 }
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+    }
+
+    public mutating func id(_ text: String) -> Int32 {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x100_0000_01b3
+            }
+            var position = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let existing = slots[position]
+                if existing < 0 { break }
+                if hashes[Int(existing)] == hash, Self.same(names[Int(existing)], bytes) { return existing }
+                position = (position + 1) & mask
+            }
+            let id = Int32(names.count)
+            names.append(text)
+            hashes.append(hash)
+            slots[position] = id
+            if names.count * 2 > slots.count { grow() }
+            return id
+        }
+    }
+
+    private static func same(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var stored = name
+        return stored.withUTF8 { other in
+            other.count == bytes.count
+                && (bytes.count == 0 || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (id, hash) in hashes.enumerated() {
+            var position = Int(truncatingIfNeeded: hash) & mask
+            while slots[position] >= 0 { position = (position + 1) & mask }
+            slots[position] = Int32(id)
+        }
+    }
+}

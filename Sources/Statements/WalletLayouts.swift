@@ -70,10 +70,11 @@ enum WalletLayoutKind: Sendable {
 /// Column positions of one recognised header.
 struct ColumnMap {
     var index: [String: Int] = [:]
+    /// Fields a complete row has: up to the last named header (a trailing comma adds an empty one).
     var count = 0
 
     init(headers: [String]) {
-        count = headers.count
+        count = (headers.lastIndex { !$0.isEmpty } ?? -1) + 1
         for (position, header) in headers.enumerated() where index[header] == nil {
             index[header] = position
         }
@@ -189,7 +190,8 @@ struct WalletRowReader {
         fields.reserveCapacity(columns.count + 2)
         var result: [Transaction] = []
         result.reserveCapacity(max(16, (bytes.count - start) / 160))
-        let needed = kind.required.map(columns.column).max() ?? 0
+        // A row shorter than the header was cut (truncated file) or lost a column: never guess.
+        let needed = columns.count - 1
         var rows = 0
         while reader.next(into: &fields) {
             rows += 1

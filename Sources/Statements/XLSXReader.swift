@@ -9,7 +9,7 @@ import ZIPFoundation
 enum XLSXReader {
     static let maxEntryBytes: UInt64 = 512 << 20
 
-    static func looksLikeZIP(_ raw: [UInt8]) -> Bool {
+    static func looksLikeZIP(_ raw: Bytes) -> Bool {
         raw.count >= 4 && raw[0] == 0x50 && raw[1] == 0x4b && raw[2] == 0x03 && raw[3] == 0x04
     }
 

@@ -62,10 +62,11 @@ struct StatementInput {
 
     /// Removes rows that appear in more than one file (overlapping exports); returns how many.
     mutating func dedup() -> Int {
-        var seen = Set<ByteKey>(minimumCapacity: items.count)
+        var seen = StringInterner(expected: items.count)
         var repeated: [Int] = []
-        for index in items.indices where !seen.insert(ByteKey(items[index].key)).inserted {
-            repeated.append(index)
+        for index in items.indices {
+            let before = seen.names.count
+            if seen.id(items[index].key) < before { repeated.append(index) }
         }
         guard !repeated.isEmpty else { return 0 }
         // Compact in place: linear, however many repeats there are.
