@@ -22,12 +22,13 @@ enum BalanceGapDetector {
             // are often newest first, so that order is reversed).
             let descending = chain.count > 1
                 && ledger.timestamps[chain[0]] > ledger.timestamps[chain[chain.count - 1]]
-            let ordered = chain.enumerated().sorted { lhs, rhs in
+            let sortedChain = chain.enumerated().sorted { lhs, rhs in
                 let left = ledger.timestamps[lhs.element]
                 let right = ledger.timestamps[rhs.element]
                 if left != right { return left < right }
                 return descending ? lhs.offset > rhs.offset : lhs.offset < rhs.offset
             }.map(\.element)
+            var ordered = sortedChain
             for position in ordered.indices.dropFirst() {
                 let previous = ordered[position - 1]
                 let current = ordered[position]
@@ -38,6 +39,12 @@ enum BalanceGapDetector {
                 else { continue }
                 let expected = previousBalance + row.signedAmountMinor
                 guard expected != reported else { continue }
+                // Rows stamped with the same second may be listed in either order: if the swapped order
+                // adds up, it is the real one.
+                if before.timestamp == row.timestamp, reported + before.signedAmountMinor == previousBalance {
+                    ordered.swapAt(position - 1, position)
+                    continue
+                }
                 let difference = reported - expected
                 let currency = row.currency
                 let severity: Severity = abs(difference) >= context.config.balanceHighMinor ? .high : .medium
