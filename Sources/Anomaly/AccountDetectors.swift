@@ -99,15 +99,19 @@ enum ForeignCurrencyDetector {
             let foreign = transaction.currency != home
             guard foreign || transaction.crossBorder else { continue }
             let shown = transaction.originalCurrency.isEmpty ? transaction.currency : transaction.originalCurrency
+            let label =
+                shown == home
+                ? LocalizedText(en: "Cross-border payment (marked so by the source)", zh: "跨境支付（来源标记为境外）")
+                : LocalizedText(en: "Cross-border payment in \(shown) (home currency \(home))", zh: "外币支付：\(shown)（本币 \(home)）")
             let first = ledger.firstPayment[index]
             let severity: Severity = first ? .high : .medium
             context.emit(
                 .foreignCurrency, severity, indexes: [index],
                 explanation: LocalizedText(
                     en:
-                        "Cross-border payment in \(shown) (home currency \(home)) of \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty)\(first ? ", a counterparty never paid before" : "")",
+                        "\(label.en) of \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty)\(first ? ", a counterparty never paid before" : "")",
                     zh:
-                        "跨境/外币支付：\(shown)（本币 \(home)），金额 \(ledger.money(transaction.amountMinor, transaction.currency))，对方 \(transaction.counterparty)\(first ? "，此前从未付款给该对方" : "")"
+                        "\(label.zh)，金额 \(ledger.money(transaction.amountMinor, transaction.currency))，对方 \(transaction.counterparty)\(first ? "，此前从未付款给该对方" : "")"
                 ),
                 numbers: ["amount_minor": Double(transaction.amountMinor), "first_payment": first ? 1 : 0],
                 reasoning: [
