@@ -20,7 +20,8 @@ enum BalanceGapDetector {
         for (_, chain) in chains.sorted(by: { $0.key < $1.key }) {
             // Time order; rows with the same time keep the file's own chronological order (exports
             // are often newest first, so that order is reversed).
-            let descending = chain.count > 1
+            let descending =
+                chain.count > 1
                 && ledger.timestamps[chain[0]] > ledger.timestamps[chain[chain.count - 1]]
             let sortedChain = chain.enumerated().sorted { lhs, rhs in
                 let left = ledger.timestamps[lhs.element]
@@ -58,7 +59,8 @@ enum BalanceGapDetector {
                             "余额对不上：\(ledger.money(previousBalance, currency)) \(signedText) 应为 \(ledger.money(expected, currency))，账单却显示 \(ledger.money(reported, currency))（\(ledger.money(difference, currency)) 无法解释）"
                     ),
                     numbers: [
-                        "previous_balance_minor": Double(previousBalance), "amount_minor": Double(row.signedAmountMinor),
+                        "previous_balance_minor": Double(previousBalance),
+                        "amount_minor": Double(row.signedAmountMinor),
                         "expected_balance_minor": Double(expected), "reported_balance_minor": Double(reported),
                         "difference_minor": Double(difference),
                     ],
@@ -67,10 +69,14 @@ enum BalanceGapDetector {
                             en: "Rows with a reported balance are chained in time order within one account export.",
                             zh: "带余额的行按时间顺序在同一账户导出中逐行衔接。"),
                         LocalizedText(
-                            en: "Previous row's balance \(previousBalance), this row's signed amount \(row.signedAmountMinor) (minor units): expected \(expected), reported \(reported).",
-                            zh: "上一行余额 \(previousBalance)，本行带符号金额 \(row.signedAmountMinor)（最小单位）：应为 \(expected)，实际 \(reported)。"),
+                            en:
+                                "Previous row's balance \(previousBalance), this row's signed amount \(row.signedAmountMinor) (minor units): expected \(expected), reported \(reported).",
+                            zh:
+                                "上一行余额 \(previousBalance)，本行带符号金额 \(row.signedAmountMinor)（最小单位）：应为 \(expected)，实际 \(reported)。"
+                        ),
                         LocalizedText(
-                            en: "A gap means a transaction is missing from the export, was hidden, or the balance was altered. High severity at ≥ \(context.config.balanceHighMinor) minor units.",
+                            en:
+                                "A gap means a transaction is missing from the export, was hidden, or the balance was altered. High severity at ≥ \(context.config.balanceHighMinor) minor units.",
                             zh: "差额意味着导出中缺少交易、交易被隐藏或余额被改动。差额 ≥ \(context.config.balanceHighMinor) 为高严重度。"),
                     ])
             }
@@ -102,7 +108,8 @@ enum ForeignCurrencyDetector {
             let label =
                 shown == home
                 ? LocalizedText(en: "Cross-border payment (marked so by the source)", zh: "跨境支付（来源标记为境外）")
-                : LocalizedText(en: "Cross-border payment in \(shown) (home currency \(home))", zh: "外币支付：\(shown)（本币 \(home)）")
+                : LocalizedText(
+                    en: "Cross-border payment in \(shown) (home currency \(home))", zh: "外币支付：\(shown)（本币 \(home)）")
             let first = ledger.firstPayment[index]
             let severity: Severity = first ? .high : .medium
             context.emit(
@@ -116,13 +123,18 @@ enum ForeignCurrencyDetector {
                 numbers: ["amount_minor": Double(transaction.amountMinor), "first_payment": first ? 1 : 0],
                 reasoning: [
                     LocalizedText(
-                        en: "Home currency is \(home) (\(context.config.homeCurrency == nil ? "the most common in the data" : "configured")).",
+                        en:
+                            "Home currency is \(home) (\(context.config.homeCurrency == nil ? "the most common in the data" : "configured")).",
                         zh: "本币为 \(home)（\(context.config.homeCurrency == nil ? "数据中最常见的币种" : "配置指定")）。"),
                     LocalizedText(
-                        en: "This payment is in \(transaction.currency)\(transaction.originalCurrency.isEmpty ? "" : ", originally \(transaction.originalCurrency)")\(transaction.crossBorder ? " and marked cross-border by the source" : "").",
-                        zh: "该笔支付币种为 \(transaction.currency)\(transaction.originalCurrency.isEmpty ? "" : "，原币种 \(transaction.originalCurrency)")\(transaction.crossBorder ? "，来源标记为跨境" : "")。"),
+                        en:
+                            "This payment is in \(transaction.currency)\(transaction.originalCurrency.isEmpty ? "" : ", originally \(transaction.originalCurrency)")\(transaction.crossBorder ? " and marked cross-border by the source" : "").",
+                        zh:
+                            "该笔支付币种为 \(transaction.currency)\(transaction.originalCurrency.isEmpty ? "" : "，原币种 \(transaction.originalCurrency)")\(transaction.crossBorder ? "，来源标记为跨境" : "")。"
+                    ),
                     LocalizedText(
-                        en: "Card details used abroad are a common sign of a stolen card; high severity when the counterparty is new.",
+                        en:
+                            "Card details used abroad are a common sign of a stolen card; high severity when the counterparty is new.",
                         zh: "在境外被使用常见于卡信息被盗；对方为新收款方时为高严重度。"),
                 ])
         }

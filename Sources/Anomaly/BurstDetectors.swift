@@ -31,16 +31,18 @@ enum DuplicateDetector {
             let first = ledger.transaction(original)
             let lastDuplicate = ledger.transaction(duplicates[duplicates.count - 1])
             let gap = lastDuplicate.timestamp - first.timestamp
-            let smallestGap = duplicates.map { ledger.timestamps[$0] }.enumerated().map { offset, time in
-                time - (offset == 0 ? first.timestamp : ledger.timestamps[duplicates[offset - 1]])
-            }.min() ?? gap
+            let smallestGap =
+                duplicates.map { ledger.timestamps[$0] }.enumerated().map { offset, time in
+                    time - (offset == 0 ? first.timestamp : ledger.timestamps[duplicates[offset - 1]])
+                }.min() ?? gap
             let severity: Severity = smallestGap <= context.config.duplicateHighSeconds ? .high : .medium
             let copies = duplicates.count + 1
             let amount = ledger.money(first.amountMinor, first.currency)
             context.emit(
                 .duplicate, severity, indexes: [original] + duplicates,
                 explanation: LocalizedText(
-                    en: "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(gap / 60) min \(gap % 60) s, each with its own order number",
+                    en:
+                        "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(gap / 60) min \(gap % 60) s, each with its own order number",
                     zh: "疑似重复扣款：\(gap / 60) 分 \(gap % 60) 秒内向 \(first.counterparty) 支付 \(copies) 笔 \(amount)，订单号各不相同"),
                 numbers: [
                     "count": Double(copies), "amount_minor": Double(first.amountMinor), "span_seconds": Double(gap),
@@ -48,10 +50,12 @@ enum DuplicateDetector {
                 ],
                 reasoning: [
                     LocalizedText(
-                        en: "Payments are grouped by counterparty and exact amount; a repeat within \(context.config.duplicateWindowSeconds) s with a different transaction id is a suspected duplicate.",
+                        en:
+                            "Payments are grouped by counterparty and exact amount; a repeat within \(context.config.duplicateWindowSeconds) s with a different transaction id is a suspected duplicate.",
                         zh: "按对方与精确金额分组；\(context.config.duplicateWindowSeconds) 秒内交易号不同的重复支付视为疑似重复扣款。"),
                     LocalizedText(
-                        en: "Refunded payments are left out. Smallest gap \(smallestGap) s; high severity at ≤ \(context.config.duplicateHighSeconds) s.",
+                        en:
+                            "Refunded payments are left out. Smallest gap \(smallestGap) s; high severity at ≤ \(context.config.duplicateHighSeconds) s.",
                         zh: "已退款的支付不计入。最短间隔 \(smallestGap) 秒；≤ \(context.config.duplicateHighSeconds) 秒为高严重度。"),
                 ])
         }
@@ -102,21 +106,28 @@ enum CardTestingDetector {
                 indexes.append(large)
                 let transaction = ledger.transaction(large)
                 numbers["large_amount_minor"] = Double(transaction.amountMinor)
-                en += ", then \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty)"
-                zh += "，随后向 \(transaction.counterparty) 支付 \(ledger.money(transaction.amountMinor, transaction.currency))"
+                en +=
+                    ", then \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty)"
+                zh +=
+                    "，随后向 \(transaction.counterparty) 支付 \(ledger.money(transaction.amountMinor, transaction.currency))"
             }
             context.emit(
                 .cardTesting, large == nil ? .medium : .high, indexes: indexes,
                 explanation: LocalizedText(en: en, zh: zh), numbers: numbers,
                 reasoning: [
                     LocalizedText(
-                        en: "A charge ≤ \(ledger.money(config.tinyAmountMinor)) is tiny; a run is ≥ \(config.cardTestingMinimumRun) tiny charges each within \(config.cardTestingGapSeconds / 60) min of the previous.",
-                        zh: "≤ \(ledger.money(config.tinyAmountMinor)) 为小额；连续 ≥ \(config.cardTestingMinimumRun) 笔、相邻间隔 ≤ \(config.cardTestingGapSeconds / 60) 分钟的小额扣款构成一串。"),
+                        en:
+                            "A charge ≤ \(ledger.money(config.tinyAmountMinor)) is tiny; a run is ≥ \(config.cardTestingMinimumRun) tiny charges each within \(config.cardTestingGapSeconds / 60) min of the previous.",
+                        zh:
+                            "≤ \(ledger.money(config.tinyAmountMinor)) 为小额；连续 ≥ \(config.cardTestingMinimumRun) 笔、相邻间隔 ≤ \(config.cardTestingGapSeconds / 60) 分钟的小额扣款构成一串。"
+                    ),
                     LocalizedText(
-                        en: "At least \(config.cardTestingMinimumNewPayees) of them go to counterparties paid at most twice in the whole history (here \(newPayees)).",
+                        en:
+                            "At least \(config.cardTestingMinimumNewPayees) of them go to counterparties paid at most twice in the whole history (here \(newPayees)).",
                         zh: "其中至少 \(config.cardTestingMinimumNewPayees) 笔付给整个历史中最多出现两次的对方（此处 \(newPayees) 笔）。"),
                     LocalizedText(
-                        en: "A larger payment to a rare counterparty within \(config.cardTestingLargeWindowSeconds / 60) min of the run is the likely real fraud; it makes the alert high severity.",
+                        en:
+                            "A larger payment to a rare counterparty within \(config.cardTestingLargeWindowSeconds / 60) min of the run is the likely real fraud; it makes the alert high severity.",
                         zh: "在这串扣款前后 \(config.cardTestingLargeWindowSeconds / 60) 分钟内付给罕见对方的较大金额很可能是真正的盗刷，此时为高严重度。"),
                 ])
         }
@@ -187,21 +198,32 @@ enum VelocityDetector {
                 context.emit(
                     .velocity, peak >= 2 * threshold ? .high : .medium, indexes: unclaimed,
                     explanation: LocalizedText(
-                        en: "Burst of \(unclaimed.count) payments (total \(ledger.money(total))) in \(span / 60) min; this user's busiest hours normally hold about \(typical), alert at \(threshold) per hour",
-                        zh: "\(span / 60) 分钟内连续支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户最忙的一小时通常约 \(typical) 笔，每小时 \(threshold) 笔即告警"),
+                        en:
+                            "Burst of \(unclaimed.count) payments (total \(ledger.money(total))) in \(span / 60) min; this user's busiest hours normally hold about \(typical), alert at \(threshold) per hour",
+                        zh:
+                            "\(span / 60) 分钟内连续支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户最忙的一小时通常约 \(typical) 笔，每小时 \(threshold) 笔即告警"
+                    ),
                     numbers: [
-                        "count": Double(unclaimed.count), "peak_per_hour": Double(peak), "threshold_per_hour": Double(threshold),
+                        "count": Double(unclaimed.count), "peak_per_hour": Double(peak),
+                        "threshold_per_hour": Double(threshold),
                         "typical_per_hour": Double(typical), "total_minor": Double(total), "span_seconds": Double(span),
                     ],
                     reasoning: [
                         LocalizedText(
-                            en: "For every payment above \(ledger.money(config.tinyAmountMinor)) we count the payments in the following \(config.velocityWindowSeconds / 60) min.",
-                            zh: "对每笔高于 \(ledger.money(config.tinyAmountMinor)) 的支付，统计其后 \(config.velocityWindowSeconds / 60) 分钟内的支付笔数。"),
+                            en:
+                                "For every payment above \(ledger.money(config.tinyAmountMinor)) we count the payments in the following \(config.velocityWindowSeconds / 60) min.",
+                            zh:
+                                "对每笔高于 \(ledger.money(config.tinyAmountMinor)) 的支付，统计其后 \(config.velocityWindowSeconds / 60) 分钟内的支付笔数。"
+                        ),
                         LocalizedText(
-                            en: "The user's \(format(config.velocityPercentile * 100, digits: 1))th percentile of that count is \(typical); threshold = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold).",
-                            zh: "该用户此笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值 = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold)。"),
+                            en:
+                                "The user's \(format(config.velocityPercentile * 100, digits: 1))th percentile of that count is \(typical); threshold = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold).",
+                            zh:
+                                "该用户此笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值 = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold)。"
+                        ),
                         LocalizedText(
-                            en: "Overlapping busy windows are merged; the peak window holds \(peak) payments (high severity at twice the threshold).",
+                            en:
+                                "Overlapping busy windows are merged; the peak window holds \(peak) payments (high severity at twice the threshold).",
                             zh: "重叠的高频窗口合并为一次；峰值窗口 \(peak) 笔（达到阈值两倍为高严重度）。"),
                     ])
             }
@@ -246,24 +268,35 @@ enum StructuringDetector {
             let span = ledger.timestamps[members[members.count - 1]] - firstTime
             let thresholdText = thresholds.sorted().map { ledger.money($0) }.joined(separator: ", ")
             context.emit(
-                .structuring, total >= (config.structuringThresholdsMinor.last ?? Int64.max) || below >= 3 ? .high : .medium,
+                .structuring,
+                total >= (config.structuringThresholdsMinor.last ?? Int64.max) || below >= 3 ? .high : .medium,
                 indexes: members,
                 explanation: LocalizedText(
-                    en: "Possible structuring: \(members.count) payments of round or just-below-limit amounts (\(amounts.map { ledger.money($0) }.joined(separator: ", "))) within \(span / 86400) days, \(ledger.money(total)) in all",
-                    zh: "疑似拆分交易：\(span / 86400) 天内 \(members.count) 笔整数或略低于限额的金额（\(amounts.map { ledger.money($0) }.joined(separator: "，"))），合计 \(ledger.money(total))"),
+                    en:
+                        "Possible structuring: \(members.count) payments of round or just-below-limit amounts (\(amounts.map { ledger.money($0) }.joined(separator: ", "))) within \(span / 86400) days, \(ledger.money(total)) in all",
+                    zh:
+                        "疑似拆分交易：\(span / 86400) 天内 \(members.count) 笔整数或略低于限额的金额（\(amounts.map { ledger.money($0) }.joined(separator: "，"))），合计 \(ledger.money(total))"
+                ),
                 numbers: [
                     "count": Double(members.count), "total_minor": Double(total), "just_below_count": Double(below),
                     "span_seconds": Double(span),
                 ],
                 reasoning: [
                     LocalizedText(
-                        en: "An amount ≥ \(ledger.money(config.structuringMinimumMinor)) qualifies if it is a multiple of \(ledger.money(config.structuringRoundMinor)) or within \(format(config.structuringBelowRatio * 100))% below a limit (\(config.structuringThresholdsMinor.map { ledger.money($0) }.joined(separator: ", "))).",
-                        zh: "金额 ≥ \(ledger.money(config.structuringMinimumMinor)) 且为 \(ledger.money(config.structuringRoundMinor)) 的整数倍，或低于某限额（\(config.structuringThresholdsMinor.map { ledger.money($0) }.joined(separator: "，"))）不超过 \(format(config.structuringBelowRatio * 100))%，即计入。"),
+                        en:
+                            "An amount ≥ \(ledger.money(config.structuringMinimumMinor)) qualifies if it is a multiple of \(ledger.money(config.structuringRoundMinor)) or within \(format(config.structuringBelowRatio * 100))% below a limit (\(config.structuringThresholdsMinor.map { ledger.money($0) }.joined(separator: ", "))).",
+                        zh:
+                            "金额 ≥ \(ledger.money(config.structuringMinimumMinor)) 且为 \(ledger.money(config.structuringRoundMinor)) 的整数倍，或低于某限额（\(config.structuringThresholdsMinor.map { ledger.money($0) }.joined(separator: "，"))）不超过 \(format(config.structuringBelowRatio * 100))%，即计入。"
+                    ),
                     LocalizedText(
-                        en: "\(members.count) such payments fall within \(config.structuringWindowSeconds / 86400) days (alert at \(config.structuringMinimumCount)); \(below) sit just below \(thresholdText.isEmpty ? "a limit" : thresholdText).",
-                        zh: "\(config.structuringWindowSeconds / 86400) 天内有 \(members.count) 笔（\(config.structuringMinimumCount) 笔即告警）；其中 \(below) 笔略低于\(thresholdText.isEmpty ? "限额" : thresholdText)。"),
+                        en:
+                            "\(members.count) such payments fall within \(config.structuringWindowSeconds / 86400) days (alert at \(config.structuringMinimumCount)); \(below) sit just below \(thresholdText.isEmpty ? "a limit" : thresholdText).",
+                        zh:
+                            "\(config.structuringWindowSeconds / 86400) 天内有 \(members.count) 笔（\(config.structuringMinimumCount) 笔即告警）；其中 \(below) 笔略低于\(thresholdText.isEmpty ? "限额" : thresholdText)。"
+                    ),
                     LocalizedText(
-                        en: "Splitting a large sum to stay under reporting or risk limits is how scams move money out; ask who received it.",
+                        en:
+                            "Splitting a large sum to stay under reporting or risk limits is how scams move money out; ask who received it.",
                         zh: "把大额拆成小额以避开限额或风控是诈骗转移资金的常见手法；请核实收款人。"),
                 ])
             start = end + 1

@@ -12,7 +12,8 @@ public enum DisputeReport {
         let zh = language == .zh
         var text = zh ? "# 交易争议报告\n\n" : "# Transaction dispute report\n\n"
         text += (zh ? "- 生成时间：" : "- Generated: ") + generatedAt + "\n"
-        text += (zh ? "- 账单文件：" : "- Statements: ") + files.map { FileSystem.baseName($0) }.joined(separator: ", ") + "\n"
+        text +=
+            (zh ? "- 账单文件：" : "- Statements: ") + files.map { FileSystem.baseName($0) }.joined(separator: ", ") + "\n"
         text += (zh ? "- 可疑事项：" : "- Items: ") + "\(alerts.count)\n\n"
         if alerts.isEmpty {
             text += zh ? "未发现需要申诉的交易。\n" : "No transaction needs disputing.\n"
@@ -85,7 +86,8 @@ public enum DisputeReport {
         case .duplicate:
             return [
                 LocalizedText(
-                    en: "Was this order charged more than once? Which of these transaction numbers did the merchant actually fulfil?",
+                    en:
+                        "Was this order charged more than once? Which of these transaction numbers did the merchant actually fulfil?",
                     zh: "这笔订单是否被重复扣款？商家实际只完成了其中哪一笔？"),
                 LocalizedText(en: "Please refund the extra charge(s) and tell me when.", zh: "请退还多扣的款项，并告知到账时间。"),
             ]
@@ -111,7 +113,8 @@ public enum DisputeReport {
                 LocalizedText(
                     en: "What was bought for this amount? Please send the merchant's order details.",
                     zh: "这个金额买的是什么？请提供商家的订单明细。"),
-                LocalizedText(en: "If the amount is wrong, please correct and refund the difference.", zh: "如金额有误，请更正并退还差额。"),
+                LocalizedText(
+                    en: "If the amount is wrong, please correct and refund the difference.", zh: "如金额有误，请更正并退还差额。"),
             ]
         case .oddHour:
             return [
@@ -122,14 +125,16 @@ public enum DisputeReport {
         case .recurringChange:
             return [
                 LocalizedText(
-                    en: "When and how was this automatic deduction (免密支付/自动续费) set up, and was the price change notified?",
+                    en:
+                        "When and how was this automatic deduction (免密支付/自动续费) set up, and was the price change notified?",
                     zh: "这项免密支付/自动续费是何时、如何开通的？涨价是否事先通知？"),
                 LocalizedText(en: "Please cancel it and refund charges I did not agree to.", zh: "请取消该扣款并退还未经同意的费用。"),
             ]
         case .foreignCurrency:
             return [
                 LocalizedText(
-                    en: "Where was this cross-border payment made, and with which card or token?", zh: "这笔境外支付在何处发生，使用的是哪张卡或哪个令牌？"),
+                    en: "Where was this cross-border payment made, and with which card or token?",
+                    zh: "这笔境外支付在何处发生，使用的是哪张卡或哪个令牌？"),
                 LocalizedText(
                     en: "I have not been abroad or paid this merchant: please open a chargeback.",
                     zh: "本人未出境也未向该商户付款：请发起拒付/退单。"),
@@ -137,7 +142,8 @@ public enum DisputeReport {
         case .balanceGap:
             return [
                 LocalizedText(
-                    en: "Which transaction explains the balance change between these two rows? It is missing from my export.",
+                    en:
+                        "Which transaction explains the balance change between these two rows? It is missing from my export.",
                     zh: "这两行之间的余额变动对应哪一笔交易？导出的账单中没有它。"),
                 LocalizedText(en: "Please send a complete statement for this period.", zh: "请提供这一时期的完整账单。"),
             ]

@@ -81,7 +81,10 @@ public struct Ledger {
         var paymentCount = [Int32](repeating: 0, count: names.names.count)
         var first = [Bool](repeating: false, count: count)
         var seen = [Bool](repeating: false, count: names.names.count)
-        for index in self.byTime where Ledger.isPayment(items[index].transaction.direction, items[index].transaction.isRefund, items[index].transaction.status) {
+        for index in self.byTime
+        where Ledger.isPayment(
+            items[index].transaction.direction, items[index].transaction.isRefund, items[index].transaction.status)
+        {
             payments.append(index)
             let id = Int(counterparty[index])
             paymentCount[id] += 1
@@ -102,7 +105,8 @@ public struct Ledger {
     static func isPayment(_ direction: Direction, _ isRefund: Bool, _ status: String) -> Bool {
         guard direction == .outflow, !isRefund else { return false }
         if status.isEmpty { return true }
-        return !(TextSearch.contains(status, "关闭") || TextSearch.contains(status, "失败")
+        return
+            !(TextSearch.contains(status, "关闭") || TextSearch.contains(status, "失败")
             || TextSearch.contains(status, "撤销") || TextSearch.contains(status, "FAILED")
             || TextSearch.contains(status, "failed") || TextSearch.contains(status, "ancel"))
     }
@@ -124,7 +128,8 @@ public struct Ledger {
 
     func describe(_ index: Int) -> String {
         let transaction = items[index].transaction
-        return "\(time(index)) \(money(transaction.amountMinor, transaction.currency)) → \(transaction.counterparty) [\(id(index))]"
+        return
+            "\(time(index)) \(money(transaction.amountMinor, transaction.currency)) → \(transaction.counterparty) [\(id(index))]"
     }
 }
 

@@ -51,21 +51,31 @@ enum RecurringDetector {
                     context.emit(
                         .recurringChange, change >= 1 ? .high : (change > 0 ? .medium : .low), indexes: indexes,
                         explanation: LocalizedText(
-                            en: "Recurring \(period.en) charge from \(name) changed from \(old) to \(new) (\(change > 0 ? "+" : "")\(format(change * 100, digits: 0))%)",
-                            zh: "\(name) 的\(period.zh)固定扣款由 \(old) 变为 \(new)（\(change > 0 ? "+" : "")\(format(change * 100, digits: 0))%）"),
+                            en:
+                                "Recurring \(period.en) charge from \(name) changed from \(old) to \(new) (\(change > 0 ? "+" : "")\(format(change * 100, digits: 0))%)",
+                            zh:
+                                "\(name) 的\(period.zh)固定扣款由 \(old) 变为 \(new)（\(change > 0 ? "+" : "")\(format(change * 100, digits: 0))%）"
+                        ),
                         numbers: [
                             "previous_amount_minor": reference, "amount_minor": amount, "change_ratio": change,
                             "interval_days": typical / 86400, "occurrences": Double(series.count),
                         ],
                         reasoning: [
                             LocalizedText(
-                                en: "\(series.count) payments to \(name) recur \(period.en) (median interval \(format(typical / 86400, digits: 1)) days; \(regular) of \(intervals.count) intervals regular).",
-                                zh: "向 \(name) 的 \(series.count) 笔支付呈\(period.zh)规律（间隔中位数 \(format(typical / 86400, digits: 1)) 天；\(intervals.count) 个间隔中 \(regular) 个规律）。"),
+                                en:
+                                    "\(series.count) payments to \(name) recur \(period.en) (median interval \(format(typical / 86400, digits: 1)) days; \(regular) of \(intervals.count) intervals regular).",
+                                zh:
+                                    "向 \(name) 的 \(series.count) 笔支付呈\(period.zh)规律（间隔中位数 \(format(typical / 86400, digits: 1)) 天；\(intervals.count) 个间隔中 \(regular) 个规律）。"
+                            ),
                             LocalizedText(
-                                en: "The previous \(need) amounts agree within \(format(config.recurringStableRatio * 100))% (\(old)); this one differs by more than \(format(config.recurringChangeRatio * 100))%.",
-                                zh: "此前 \(need) 笔金额相差不超过 \(format(config.recurringStableRatio * 100))%（\(old)）；本笔变化超过 \(format(config.recurringChangeRatio * 100))%。"),
+                                en:
+                                    "The previous \(need) amounts agree within \(format(config.recurringStableRatio * 100))% (\(old)); this one differs by more than \(format(config.recurringChangeRatio * 100))%.",
+                                zh:
+                                    "此前 \(need) 笔金额相差不超过 \(format(config.recurringStableRatio * 100))%（\(old)）；本笔变化超过 \(format(config.recurringChangeRatio * 100))%。"
+                            ),
                             LocalizedText(
-                                en: "Check whether the price change was announced and agreed; a doubled price is high severity.",
+                                en:
+                                    "Check whether the price change was announced and agreed; a doubled price is high severity.",
                                 zh: "请确认涨价是否经过通知与同意；价格翻倍为高严重度。"),
                         ])
                 }
@@ -80,18 +90,24 @@ enum RecurringDetector {
                 context.emit(
                     .recurringChange, .low, indexes: series,
                     explanation: LocalizedText(
-                        en: "New recurring \(period.en) charge: \(series.count) payments of \(amount) to \(name) since \(ledger.time(series[0]))",
-                        zh: "新出现的\(period.zh)固定扣款：自 \(ledger.time(series[0])) 起向 \(name) 支付 \(series.count) 笔 \(amount)"),
+                        en:
+                            "New recurring \(period.en) charge: \(series.count) payments of \(amount) to \(name) since \(ledger.time(series[0]))",
+                        zh: "新出现的\(period.zh)固定扣款：自 \(ledger.time(series[0])) 起向 \(name) 支付 \(series.count) 笔 \(amount)"
+                    ),
                     numbers: [
-                        "amount_minor": amounts[0], "occurrences": Double(series.count), "interval_days": typical / 86400,
+                        "amount_minor": amounts[0], "occurrences": Double(series.count),
+                        "interval_days": typical / 86400,
                     ],
                     reasoning: [
                         LocalizedText(
                             en: "\(series.count) payments to \(name) recur \(period.en) with the same amount.",
                             zh: "向 \(name) 的 \(series.count) 笔支付金额相同且呈\(period.zh)规律。"),
                         LocalizedText(
-                            en: "The series began \((times[0] - ledger.startTime) / 86400) days after the history starts (new after \(config.recurringNewAfterSeconds / 86400) days): a subscription you may not have signed up for.",
-                            zh: "该系列在历史开始 \((times[0] - ledger.startTime) / 86400) 天后才出现（超过 \(config.recurringNewAfterSeconds / 86400) 天即视为新增）：可能是您未主动开通的订阅或免密支付。"),
+                            en:
+                                "The series began \((times[0] - ledger.startTime) / 86400) days after the history starts (new after \(config.recurringNewAfterSeconds / 86400) days): a subscription you may not have signed up for.",
+                            zh:
+                                "该系列在历史开始 \((times[0] - ledger.startTime) / 86400) 天后才出现（超过 \(config.recurringNewAfterSeconds / 86400) 天即视为新增）：可能是您未主动开通的订阅或免密支付。"
+                        ),
                     ])
             }
         }
@@ -111,24 +127,34 @@ enum NewPayeeDetector {
             guard transaction.amountMinor > threshold,
                 transaction.timestamp - ledger.startTime >= config.newPayeeWarmupSeconds
             else { continue }
-            let severity: Severity = transaction.amountMinor >= max(config.newPayeeHighMinor, 5 * high) ? .high : .medium
+            let severity: Severity =
+                transaction.amountMinor >= max(config.newPayeeHighMinor, 5 * high) ? .high : .medium
             let amount = ledger.money(transaction.amountMinor, transaction.currency)
             context.emit(
                 .newPayeeLarge, severity, indexes: [index],
                 explanation: LocalizedText(
-                    en: "Large first payment: \(amount) to \(transaction.counterparty), never paid before; above this user's \(format(config.newPayeePercentile * 100, digits: 0))th percentile of \(ledger.money(high))",
-                    zh: "首次大额付款：向从未付过款的 \(transaction.counterparty) 支付 \(amount)，高于该用户第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high))"),
+                    en:
+                        "Large first payment: \(amount) to \(transaction.counterparty), never paid before; above this user's \(format(config.newPayeePercentile * 100, digits: 0))th percentile of \(ledger.money(high))",
+                    zh:
+                        "首次大额付款：向从未付过款的 \(transaction.counterparty) 支付 \(amount)，高于该用户第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high))"
+                ),
                 numbers: [
                     "amount_minor": Double(transaction.amountMinor), "percentile_minor": Double(high),
                     "threshold_minor": Double(threshold),
                 ],
                 reasoning: [
                     LocalizedText(
-                        en: "This is the first payment to \(transaction.counterparty) in the history (\(ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])]) in all).",
-                        zh: "这是历史中第一次付款给 \(transaction.counterparty)（共 \(ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])]) 笔）。"),
+                        en:
+                            "This is the first payment to \(transaction.counterparty) in the history (\(ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])]) in all).",
+                        zh:
+                            "这是历史中第一次付款给 \(transaction.counterparty)（共 \(ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])]) 笔）。"
+                    ),
                     LocalizedText(
-                        en: "Threshold = max(\(ledger.money(config.newPayeeMinimumMinor)), the \(format(config.newPayeePercentile * 100, digits: 0))th percentile of all payments \(ledger.money(high))) = \(ledger.money(threshold)); the first \(config.newPayeeWarmupSeconds / 86400) days of history are skipped.",
-                        zh: "阈值 = max(\(ledger.money(config.newPayeeMinimumMinor))，全部支付的第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high))) = \(ledger.money(threshold))；历史最初 \(config.newPayeeWarmupSeconds / 86400) 天不告警。"),
+                        en:
+                            "Threshold = max(\(ledger.money(config.newPayeeMinimumMinor)), the \(format(config.newPayeePercentile * 100, digits: 0))th percentile of all payments \(ledger.money(high))) = \(ledger.money(threshold)); the first \(config.newPayeeWarmupSeconds / 86400) days of history are skipped.",
+                        zh:
+                            "阈值 = max(\(ledger.money(config.newPayeeMinimumMinor))，全部支付的第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high))) = \(ledger.money(threshold))；历史最初 \(config.newPayeeWarmupSeconds / 86400) 天不告警。"
+                    ),
                     LocalizedText(
                         en: "Scams usually end in a large transfer to someone new; confirm you know the recipient.",
                         zh: "诈骗通常以向陌生人大额转账告终；请确认您认识收款人。"),
@@ -193,22 +219,34 @@ enum OutlierDetector {
             context.emit(
                 .amountOutlier, ratio >= config.outlierHighRatio ? .high : .medium, indexes: [index],
                 explanation: LocalizedText(
-                    en: "Unusual amount: \(amount) to \(transaction.counterparty) is \(format(ratio, digits: 1))× the typical \(typical) (modified z-score \(format(z, digits: 1)) over \(basis.en))",
-                    zh: "金额异常：向 \(transaction.counterparty) 支付 \(amount)，是通常金额 \(typical) 的 \(format(ratio, digits: 1)) 倍（基于\(basis.zh)，修正 z 分数 \(format(z, digits: 1))）"),
+                    en:
+                        "Unusual amount: \(amount) to \(transaction.counterparty) is \(format(ratio, digits: 1))× the typical \(typical) (modified z-score \(format(z, digits: 1)) over \(basis.en))",
+                    zh:
+                        "金额异常：向 \(transaction.counterparty) 支付 \(amount)，是通常金额 \(typical) 的 \(format(ratio, digits: 1)) 倍（基于\(basis.zh)，修正 z 分数 \(format(z, digits: 1))）"
+                ),
                 numbers: [
                     "amount_minor": Double(transaction.amountMinor), "median_minor": exp(profile.medianLog).rounded(),
                     "ratio": ratio, "modified_z": z, "mad_log": profile.mad, "history_count": Double(profile.count),
                 ],
                 reasoning: [
                     LocalizedText(
-                        en: "Baseline: \(basis.en)\(byName == nil ? " (the counterparty has fewer than \(config.outlierCounterpartyHistory))" : ""); statistics on log amounts.",
-                        zh: "基线：\(basis.zh)\(byName == nil ? "（该对方不足 \(config.outlierCounterpartyHistory) 笔）" : "")；在金额的对数上计算。"),
+                        en:
+                            "Baseline: \(basis.en)\(byName == nil ? " (the counterparty has fewer than \(config.outlierCounterpartyHistory))" : ""); statistics on log amounts.",
+                        zh:
+                            "基线：\(basis.zh)\(byName == nil ? "（该对方不足 \(config.outlierCounterpartyHistory) 笔）" : "")；在金额的对数上计算。"
+                    ),
                     LocalizedText(
-                        en: "Median \(typical), MAD (log) \(format(profile.mad, digits: 3)) (floor \(format(config.outlierMADFloor))); modified z = 0.6745 × (ln \(transaction.amountMinor) − median) / MAD = \(format(z, digits: 2)).",
-                        zh: "中位数 \(typical)，对数 MAD \(format(profile.mad, digits: 3))（下限 \(format(config.outlierMADFloor))）；修正 z = 0.6745 × (ln \(transaction.amountMinor) − 中位数) / MAD = \(format(z, digits: 2))。"),
+                        en:
+                            "Median \(typical), MAD (log) \(format(profile.mad, digits: 3)) (floor \(format(config.outlierMADFloor))); modified z = 0.6745 × (ln \(transaction.amountMinor) − median) / MAD = \(format(z, digits: 2)).",
+                        zh:
+                            "中位数 \(typical)，对数 MAD \(format(profile.mad, digits: 3))（下限 \(format(config.outlierMADFloor))）；修正 z = 0.6745 × (ln \(transaction.amountMinor) − 中位数) / MAD = \(format(z, digits: 2))。"
+                    ),
                     LocalizedText(
-                        en: "Alert when z > \(format(config.outlierZ)) and the amount is ≥ \(format(config.outlierMinRatio))× the median; high severity at ≥ \(format(config.outlierHighRatio))×. Median/MAD ignore the outliers themselves, unlike mean/stddev.",
-                        zh: "当 z > \(format(config.outlierZ)) 且金额 ≥ 中位数的 \(format(config.outlierMinRatio)) 倍时告警；≥ \(format(config.outlierHighRatio)) 倍为高严重度。中位数/MAD 不受异常值本身影响（均值/标准差会）。"),
+                        en:
+                            "Alert when z > \(format(config.outlierZ)) and the amount is ≥ \(format(config.outlierMinRatio))× the median; high severity at ≥ \(format(config.outlierHighRatio))×. Median/MAD ignore the outliers themselves, unlike mean/stddev.",
+                        zh:
+                            "当 z > \(format(config.outlierZ)) 且金额 ≥ 中位数的 \(format(config.outlierMinRatio)) 倍时告警；≥ \(format(config.outlierHighRatio)) 倍为高严重度。中位数/MAD 不受异常值本身影响（均值/标准差会）。"
+                    ),
                 ])
         }
     }
@@ -239,20 +277,28 @@ enum OddHourDetector {
             context.emit(
                 .oddHour, biggest >= large ? .medium : .low, indexes: group,
                 explanation: LocalizedText(
-                    en: "Activity at an unusual hour: \(group.count) payment\(group.count == 1 ? "" : "s") (\(ledger.money(total))) around \(hourText) local time, an hour that holds \(format(share * 100, digits: 2))% of this user's payments",
-                    zh: "异常时段交易：当地时间 \(hourText) 前后 \(group.count) 笔支付（\(ledger.money(total))），该时段仅占该用户支付的 \(format(share * 100, digits: 2))%"),
+                    en:
+                        "Activity at an unusual hour: \(group.count) payment\(group.count == 1 ? "" : "s") (\(ledger.money(total))) around \(hourText) local time, an hour that holds \(format(share * 100, digits: 2))% of this user's payments",
+                    zh:
+                        "异常时段交易：当地时间 \(hourText) 前后 \(group.count) 笔支付（\(ledger.money(total))），该时段仅占该用户支付的 \(format(share * 100, digits: 2))%"
+                ),
                 numbers: [
-                    "hour": Double(hour), "hour_share": share, "count": Double(group.count), "total_minor": Double(total),
+                    "hour": Double(hour), "hour_share": share, "count": Double(group.count),
+                    "total_minor": Double(total),
                 ],
                 reasoning: [
                     LocalizedText(
                         en: "Local hours come from each row's own UTC offset; \(total) timed payments in the history.",
                         zh: "当地时间按每行自身的时区偏移计算；历史中共有 \(total) 笔带时间的支付。"),
                     LocalizedText(
-                        en: "Hour \(hourText) holds \(hours[hour]) of them (\(format(share * 100, digits: 2))%), under the \(format(config.oddHourShare * 100))% threshold.",
-                        zh: "\(hourText) 时段有 \(hours[hour]) 笔（\(format(share * 100, digits: 2))%），低于 \(format(config.oddHourShare * 100))% 的阈值。"),
+                        en:
+                            "Hour \(hourText) holds \(hours[hour]) of them (\(format(share * 100, digits: 2))%), under the \(format(config.oddHourShare * 100))% threshold.",
+                        zh:
+                            "\(hourText) 时段有 \(hours[hour]) 笔（\(format(share * 100, digits: 2))%），低于 \(format(config.oddHourShare * 100))% 的阈值。"
+                    ),
                     LocalizedText(
-                        en: "Payments while you are normally asleep can mean someone else has your phone or account; medium severity when an amount is in your top 5%.",
+                        en:
+                            "Payments while you are normally asleep can mean someone else has your phone or account; medium severity when an amount is in your top 5%.",
                         zh: "在您通常休息的时段付款，可能意味着他人拿到了您的手机或账户；金额位于前 5% 时为中等严重度。"),
                 ])
         }

@@ -5,9 +5,16 @@ import Statements
 
 /// The families planted, named as the detectors' alert kinds.
 public enum PlantedFamily: String, CaseIterable, Sendable {
-    case duplicate, amountOutlier = "amount_outlier", velocity, cardTesting = "card_testing"
-    case newPayeeLarge = "new_payee_large", oddHour = "odd_hour", recurringChange = "recurring_change"
-    case foreignCurrency = "foreign_currency", structuring, balanceGap = "balance_gap"
+    case duplicate
+    case amountOutlier = "amount_outlier"
+    case velocity
+    case cardTesting = "card_testing"
+    case newPayeeLarge = "new_payee_large"
+    case oddHour = "odd_hour"
+    case recurringChange = "recurring_change"
+    case foreignCurrency = "foreign_currency"
+    case structuring
+    case balanceGap = "balance_gap"
 }
 
 public struct PlantedCase: Sendable {

@@ -6,7 +6,8 @@ import ZIPFoundation
 
 public enum StatementWriters {
     static func local(_ transaction: Transaction) -> String {
-        let text = ByteParsing.formatLocal(timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
+        let text = ByteParsing.formatLocal(
+            timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
         return String(text.prefix(19))
     }
 
@@ -23,7 +24,8 @@ public enum StatementWriters {
     }
 
     static func quoted(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(",") || text.contains("\"")
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     /// Alipay's current CSV (UTF-8 text; encode to GBK with `TextEncoding.encode`), newest first.
@@ -132,9 +134,11 @@ public enum StatementWriters {
 
             """
         for transaction in account.transactions {
-            let local = ByteParsing.formatLocal(timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
+            let local = ByteParsing.formatLocal(
+                timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
             let compact = local.prefix(19).filter { $0.isNumber }
-            let signed = transaction.direction == .outflow ? "-" + money(cnyMinor(transaction)) : money(cnyMinor(transaction))
+            let signed =
+                transaction.direction == .outflow ? "-" + money(cnyMinor(transaction)) : money(cnyMinor(transaction))
             text += "<STMTTRN><TRNTYPE>\(transaction.direction == .outflow ? "DEBIT" : "CREDIT")"
             text += "<DTPOSTED>\(compact).000[+8:CST]<TRNAMT>\(signed)<FITID>\(transaction.sourceID ?? "")"
             text += "<NAME>\(escape(transaction.counterparty))<MEMO>\(escape(transaction.note))"
@@ -157,10 +161,12 @@ public enum StatementWriters {
     public static func qif(_ account: GeneratedAccount) -> String {
         var lines = ["!Type:Bank"]
         for transaction in account.transactions {
-            let local = ByteParsing.formatLocal(timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
+            let local = ByteParsing.formatLocal(
+                timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
             let parts = local.prefix(10).split(separator: "-")
             lines.append("D\(parts[1])/\(parts[2])/\(parts[0])")
-            let signed = transaction.direction == .outflow ? "-" + money(cnyMinor(transaction)) : money(cnyMinor(transaction))
+            let signed =
+                transaction.direction == .outflow ? "-" + money(cnyMinor(transaction)) : money(cnyMinor(transaction))
             lines.append("T\(signed)")
             lines.append("P\(transaction.counterparty)")
             lines.append("M\(transaction.note)")
@@ -175,7 +181,8 @@ public enum StatementWriters {
         var lines = ["date,time,id,counterparty,category,note,amount,currency,balance"]
         lines.reserveCapacity(account.transactions.count + 1)
         for transaction in account.transactions {
-            let local = ByteParsing.formatLocal(timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
+            let local = ByteParsing.formatLocal(
+                timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
             let scale = ByteParsing.scale(ofCurrency: transaction.currency)
             let signed = transaction.direction == .outflow ? -transaction.amountMinor : transaction.amountMinor
             lines.append(

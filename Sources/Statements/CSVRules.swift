@@ -10,8 +10,11 @@ import WalletCore
 
 public struct CSVRules: Sendable, Equatable {
     public enum Field: String, Sendable, CaseIterable {
-        case date, time, id, counterparty, note, category, amount, amountIn = "amount-in", amountOut = "amount-out"
-        case balance, currency, ignored = "_"
+        case date, time, id, counterparty, note, category, amount
+        case amountIn = "amount-in"
+        case amountOut = "amount-out"
+        case balance, currency
+        case ignored = "_"
     }
 
     public var skip = 0
@@ -164,7 +167,8 @@ enum RulesCSVReader {
             if fields.count == 1 && reader.trimmed(fields[0]).0 == reader.trimmed(fields[0]).1 { continue }
             guard fields.count > needed else {
                 try issues.add(
-                    line: reader.rowLine, "expected \(rules.fields.count) fields, found \(fields.count) (truncated row?)")
+                    line: reader.rowLine,
+                    "expected \(rules.fields.count) fields, found \(fields.count) (truncated row?)")
                 continue
             }
             func text(_ index: Int) -> String { index >= 0 && index < fields.count ? reader.string(fields[index]) : "" }
@@ -175,7 +179,8 @@ enum RulesCSVReader {
             }
             if time >= 0 {
                 var (timeStart, timeEnd) = reader.trimmed(fields[time])
-                guard let seconds = ByteParsing.timeOfDay(reader.bytes, &timeStart, timeEnd), timeStart == timeEnd else {
+                guard let seconds = ByteParsing.timeOfDay(reader.bytes, &timeStart, timeEnd), timeStart == timeEnd
+                else {
                     try issues.add(line: reader.rowLine, "unreadable time '\(text(time))'")
                     continue
                 }
@@ -220,7 +225,8 @@ enum RulesCSVReader {
                 Transaction(
                     sourceID: sourceID.isEmpty ? nil : sourceID, timestamp: local - Int64(rules.timezone),
                     utcOffsetSeconds: rules.timezone, hasTime: hasTime, amountMinor: abs(signed),
-                    direction: signed < 0 ? .outflow : .inflow, currency: code, counterparty: name.isEmpty ? memo : name,
+                    direction: signed < 0 ? .outflow : .inflow, currency: code,
+                    counterparty: name.isEmpty ? memo : name,
                     category: text(category), note: memo, balanceMinor: reported,
                     crossBorder: code != rules.currency, source: .csv, line: Int32(truncatingIfNeeded: reader.rowLine)))
         }

@@ -69,7 +69,8 @@ public struct IdentifiedTransaction: Sendable, Equatable {
                 seen[base] = occurrence + 1
                 let fingerprint = occurrence == 0 ? base : Fingerprint.of(transaction, occurrence: occurrence)
                 result.append(
-                    IdentifiedTransaction(transaction: transaction, id: fingerprint, key: fingerprint, fileIndex: fileIndex))
+                    IdentifiedTransaction(
+                        transaction: transaction, id: fingerprint, key: fingerprint, fileIndex: fileIndex))
             }
         }
         return result

@@ -115,7 +115,8 @@ enum OFXReader {
             return .failure(RowProblem(reason: "STMTTRN without a readable DTPOSTED"))
         }
         let currency = (fields["CURSYM"] ?? defaultCurrency).uppercased()
-        guard let text = fields["TRNAMT"], let amount = parseAmount(text, scale: ByteParsing.scale(ofCurrency: currency))
+        guard let text = fields["TRNAMT"],
+            let amount = parseAmount(text, scale: ByteParsing.scale(ofCurrency: currency))
         else {
             return .failure(RowProblem(reason: "STMTTRN without a readable TRNAMT"))
         }

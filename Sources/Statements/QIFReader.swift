@@ -130,7 +130,8 @@ enum QIFReader {
         }
         if dates.isEmpty { return .mdy }
         throw WalletError.usage(
-            en: "\(file): the dates are ambiguous (e.g. \(dates[0]) could be day/month or month/day); pass --date-order dmy or mdy",
+            en:
+                "\(file): the dates are ambiguous (e.g. \(dates[0]) could be day/month or month/day); pass --date-order dmy or mdy",
             zh: "\(file)：日期有歧义（例如 \(dates[0]) 可理解为日/月或月/日）；请指定 --date-order dmy 或 mdy")
     }
 

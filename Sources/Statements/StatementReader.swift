@@ -22,7 +22,8 @@ public enum StatementReader {
             close(fd)
             defer { munmap(address, Int(info.st_size)) }
             madvise(address, Int(info.st_size), MADV_SEQUENTIAL)
-            let bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
+            let bytes = UnsafeBufferPointer(
+                start: address.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
             return try parse(bytes: bytes, file: path, options: options)
         }
         close(fd)

@@ -50,7 +50,9 @@ public struct ByteKey: Hashable, Sendable {
         var left = lhs.text
         var right = rhs.text
         return left.withUTF8 { l in
-            right.withUTF8 { r in l.count == r.count && (l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0) }
+            right.withUTF8 { r in
+                l.count == r.count && (l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0)
+            }
         }
     }
 }

@@ -11,8 +11,12 @@ public enum Direction: String, Sendable, Codable, Equatable {
 
 /// The family of export a transaction came from; ids are unique within a family.
 public enum SourceFormat: String, Sendable, Codable, CaseIterable {
-    case alipay, alipayLegacy = "alipay-legacy", alipayAccountLog = "alipay-acclog"
-    case wechat, wechatXLSX = "wechat-xlsx", ofx, qif, csv
+    case alipay
+    case alipayLegacy = "alipay-legacy"
+    case alipayAccountLog = "alipay-acclog"
+    case wechat
+    case wechatXLSX = "wechat-xlsx"
+    case ofx, qif, csv
 
     /// Namespace for source ids: the formats of one wallet share their order numbers.
     public var idNamespace: String {

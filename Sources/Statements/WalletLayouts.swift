@@ -1,6 +1,8 @@
 // The wallet CSV layouts (Alipay current, legacy, account log; WeChat Pay), recognised by their
 // header row wherever it sits in the preamble, and the per-row conversion for each.
 
+import WalletCore
+
 /// Canonical header text: full-width parentheses and padding removed, so `金额（元）` = `金额(元)`.
 func canonicalHeader(_ text: String) -> String {
     var result = ""
@@ -108,7 +110,8 @@ enum HeaderSearch {
             for kind in kinds where kind.markers.allSatisfy(present.contains) {
                 if let missing = kind.required.first(where: { !present.contains($0) }) {
                     throw WalletError.usage(
-                        en: "\(file):\(reader.rowLine): the header has no column \(missing); expected \(kind.headerDescription)",
+                        en:
+                            "\(file):\(reader.rowLine): the header has no column \(missing); expected \(kind.headerDescription)",
                         zh: "\(file):\(reader.rowLine)：表头缺少“\(missing)”列；应为\(kind.headerDescription)")
                 }
                 return Found(
@@ -120,11 +123,13 @@ enum HeaderSearch {
     }
 }
 
-import WalletCore
-
 /// Every header name the layouts read; resolved to positions once per file, not per field.
 enum Column: Int, CaseIterable {
-    case tradeTime, counterparty, direction, amount, goods, tradeStatus, tradeNumber, tradeCategory, merchantOrder, counterpartyAccount, paymentMethod, createdTime, amountYuan, fundState, goodsName, legacyNumber, legacyType, tradeSource, occurredTime, income, expense, balance, businessNumber, businessType, ledgerNumber, merchantOrderLog, channel, wechatType, wechatStatus, wechatNumber, wechatMerchantOrder, wechatGoods, wechatMethod
+    case tradeTime, counterparty, direction, amount, goods, tradeStatus, tradeNumber, tradeCategory, merchantOrder,
+        counterpartyAccount, paymentMethod, createdTime, amountYuan, fundState, goodsName, legacyNumber, legacyType,
+        tradeSource, occurredTime, income, expense, balance, businessNumber, businessType, ledgerNumber,
+        merchantOrderLog, channel, wechatType, wechatStatus, wechatNumber, wechatMerchantOrder, wechatGoods,
+        wechatMethod
 
     var header: String {
         switch self {
@@ -353,7 +358,8 @@ struct WalletRowReader {
                     sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, .wechatMerchantOrder),
                     timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
                     direction: direction, counterparty: text(reader, fields, .counterparty), category: type,
-                    note: text(reader, fields, .wechatGoods), status: status, method: text(reader, fields, .wechatMethod),
+                    note: text(reader, fields, .wechatGoods), status: status,
+                    method: text(reader, fields, .wechatMethod),
                     isRefund: refund, refundOf: nil, crossBorder: TextSearch.contains(type, "境外"), source: .wechat))
         }
     }

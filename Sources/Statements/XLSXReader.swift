@@ -200,7 +200,8 @@ struct XMLScanner {
             let selfClosing = inner.last == 0x2f
             if selfClosing { inner = inner.dropLast() }
             let text = String(decoding: inner, as: UTF8.self)
-            let nameEnd = text.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) ?? text.endIndex
+            let nameEnd =
+                text.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) ?? text.endIndex
             var name = Substring(text[..<nameEnd])
             if let colon = name.lastIndex(of: ":") { name = name[name.index(after: colon)...] }  // namespace prefix
             return Tag(name: String(name), closing: closing, selfClosing: selfClosing, rawAttributes: text[nameEnd...])

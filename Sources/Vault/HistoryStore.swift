@@ -98,7 +98,8 @@ extension Vault {
                     balanceMinor: row["balance_minor"], isRefund: row["is_refund"], refundOf: row["refund_of"],
                     crossBorder: row["cross_border"], originalCurrency: row["original_currency"], source: source,
                     line: Int32(truncatingIfNeeded: row["source_line"] as Int))
-                result.append(IdentifiedTransaction(transaction: transaction, id: row["id"], key: row["key"], fileIndex: -1))
+                result.append(
+                    IdentifiedTransaction(transaction: transaction, id: row["id"], key: row["key"], fileIndex: -1))
             }
             return result
         }

@@ -14,7 +14,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
     return arguments[index + 1]
 }
 guard arguments.contains("--out") else {
-    FileHandle.standardError.write(Data("usage: gen-statements --out DIR [--seed N] [--accounts N] [--rows N] [--per-family N] [--formats LIST]\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "usage: gen-statements --out DIR [--seed N] [--accounts N] [--rows N] [--per-family N] [--formats LIST]\n"
+                .utf8))
     exit(2)
 }
 let folder = option("--out", ".")
@@ -62,4 +65,6 @@ for index in 0..<accounts {
 }
 try write(Array(StatementWriters.labels(generated).utf8), "labels.csv")
 let total = generated.reduce(0) { $0 + $1.transactions.count }
-print("gen-statements: \(accounts) account(s), \(total) rows, \(generated.reduce(0) { $0 + $1.planted.count }) planted cases in \(folder)")
+print(
+    "gen-statements: \(accounts) account(s), \(total) rows, \(generated.reduce(0) { $0 + $1.planted.count }) planted cases in \(folder)"
+)

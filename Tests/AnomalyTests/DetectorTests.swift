@@ -30,7 +30,8 @@ final class DetectorTests: XCTestCase {
         XCTAssertTrue(duplicate.explanation.zh.contains("重复扣款"))
         XCTAssertTrue(duplicate.id.hasPrefix("dup-"))
         // The same id twice is one transaction, not a duplicate.
-        let same = IdentifiedTransaction.identify([payment("a", 0, 2816, "X"), payment("a", 1, 2816, "X")], fileIndex: 0)
+        let same = IdentifiedTransaction.identify(
+            [payment("a", 0, 2816, "X"), payment("a", 1, 2816, "X")], fileIndex: 0)
         XCTAssertEqual(same[0].key, same[1].key)
     }
 
@@ -69,7 +70,8 @@ final class DetectorTests: XCTestCase {
     }
 
     func testOverlappingExportsAddNoAlerts() throws {
-        let account = StatementGenerator.account(index: 1, options: GeneratorOptions(seed: 99, rows: 1500, perFamily: 2))
+        let account = StatementGenerator.account(
+            index: 1, options: GeneratorOptions(seed: 99, rows: 1500, perFamily: 2))
         let all = account.transactions
         let half = all.count / 2
         var first = account
@@ -81,7 +83,8 @@ final class DetectorTests: XCTestCase {
             return try StatementReader.parse(bytes, file: "p.csv", options: ReadOptions()).transactions
         }
         let whole = IdentifiedTransaction.identify(try read(account), fileIndex: 0)
-        var merged = IdentifiedTransaction.identify(try read(first), fileIndex: 0)
+        var merged =
+            IdentifiedTransaction.identify(try read(first), fileIndex: 0)
             + IdentifiedTransaction.identify(try read(second), fileIndex: 1)
         var seen = Set<String>()
         merged = merged.filter { seen.insert($0.key).inserted }
@@ -110,17 +113,21 @@ final class DetectorTests: XCTestCase {
         XCTAssertEqual(Set(alerts.map(\.id)).count, alerts.count, "ids are unique")
         XCTAssertEqual(Detection.run(ledger).map(\.id), alerts.map(\.id), "ids are stable")
         let json = try JSONOutput.line(alerts[0])
-        for field in ["\"kind\"", "\"severity\"", "\"transaction_ids\"", "\"explanation\"", "\"numbers\"", "\"en\"", "\"zh\""] {
+        for field in [
+            "\"kind\"", "\"severity\"", "\"transaction_ids\"", "\"explanation\"", "\"numbers\"", "\"en\"", "\"zh\"",
+        ] {
             XCTAssertTrue(json.contains(field), field)
         }
         let duplicate = try XCTUnwrap(alerts.first { $0.kind == .duplicate })
-        let zh = DisputeReport.markdown(alerts: [duplicate], ledger: ledger, language: .zh, files: ["/x/a.csv"], generatedAt: "now")
+        let zh = DisputeReport.markdown(
+            alerts: [duplicate], ledger: ledger, language: .zh, files: ["/x/a.csv"], generatedAt: "now")
         XCTAssertTrue(zh.contains("交易争议报告"))
         XCTAssertTrue(zh.contains("请客服回答"))
         for id in duplicate.transactionIds { XCTAssertTrue(zh.contains(id)) }
         let merchantOrder = try XCTUnwrap(items[duplicate.ledgerIndexes[0]].transaction.merchantOrderID)
         XCTAssertTrue(zh.contains(merchantOrder))
-        let en = DisputeReport.markdown(alerts: [duplicate], ledger: ledger, language: .en, files: ["a.csv"], generatedAt: "now")
+        let en = DisputeReport.markdown(
+            alerts: [duplicate], ledger: ledger, language: .en, files: ["a.csv"], generatedAt: "now")
         XCTAssertTrue(en.contains("Questions for customer service"))
         XCTAssertTrue(en.contains(duplicate.explanation.en))
     }

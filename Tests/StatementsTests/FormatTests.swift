@@ -14,9 +14,10 @@ final class FormatTests: XCTestCase {
 
     func gbk(_ text: String) throws -> [UInt8] { try XCTUnwrap(TextEncoding.encode(Array(text.utf8), to: "GBK")) }
 
-    func assertSameTransactions(_ statement: Statement, checkTime: Bool = true, idPrefix: String = "",
-        file: StaticString = #filePath, line: UInt = #line)
-    {
+    func assertSameTransactions(
+        _ statement: Statement, checkTime: Bool = true, idPrefix: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let expected = Self.account.transactions
         XCTAssertEqual(statement.skippedCount, 0, file: file, line: line)
         XCTAssertEqual(statement.transactions.count, expected.count, file: file, line: line)
@@ -125,7 +126,8 @@ final class FormatTests: XCTestCase {
     }
 
     func testQIFDateOrders() throws {
-        let statement = try parse(Array(StatementWriters.qif(Self.account).utf8), ReadOptions(dateOrder: .mdy), file: "s.qif")
+        let statement = try parse(
+            Array(StatementWriters.qif(Self.account).utf8), ReadOptions(dateOrder: .mdy), file: "s.qif")
         XCTAssertEqual(statement.format, .qif)
         XCTAssertEqual(statement.transactions.count, Self.account.transactions.count)
         XCTAssertTrue(statement.transactions.allSatisfy { !$0.hasTime && $0.sourceID == nil })
@@ -136,7 +138,8 @@ final class FormatTests: XCTestCase {
         let dmy = try parse(Array(ambiguous.utf8), ReadOptions(dateOrder: .dmy), file: "a.qif")
         XCTAssertEqual(dmy.transactions[0].timestamp, ByteParsing.daysFromCivil(year: 2024, month: 4, day: 3) * 86400)
         let inferred = try parse(Array((ambiguous + "D25/04/2024\nT2.00\nPPay\n^\n").utf8), file: "b.qif")
-        XCTAssertEqual(inferred.transactions[0].timestamp, ByteParsing.daysFromCivil(year: 2024, month: 4, day: 3) * 86400)
+        XCTAssertEqual(
+            inferred.transactions[0].timestamp, ByteParsing.daysFromCivil(year: 2024, month: 4, day: 3) * 86400)
         XCTAssertEqual(inferred.transactions[1].direction, .inflow)
         let truncated = try parse(Array("!Type:Bank\nD03/25/2024\nT-1.00\n^\nD03/26/2024\nT-2".utf8), file: "c.qif")
         XCTAssertEqual(truncated.transactions.count, 1)
@@ -154,13 +157,18 @@ final class FormatTests: XCTestCase {
         let european = try CSVRules.parse(
             "skip 1\nseparator ;\nfields date, counterparty, amount-in, amount-out\ndate-format %d.%m.%Y\ndecimal-mark ,\ncurrency EUR\ntimezone +01:00",
             file: "eu.rules")
-        let rows = try parse(Array("Datum;Name;Ein;Aus\n31.01.2024;Bakery;;4,50\n01.02.2024;Salary;2.000,00;\n".utf8), ReadOptions(rules: european))
+        let rows = try parse(
+            Array("Datum;Name;Ein;Aus\n31.01.2024;Bakery;;4,50\n01.02.2024;Salary;2.000,00;\n".utf8),
+            ReadOptions(rules: european))
         XCTAssertEqual(rows.transactions.map(\.amountMinor), [450, 200_000])
         XCTAssertEqual(rows.transactions.map(\.direction), [.outflow, .inflow])
         XCTAssertEqual(rows.transactions[0].currency, "EUR")
         XCTAssertEqual(rows.transactions[0].utcOffsetSeconds, 3600)
         XCTAssertFalse(rows.transactions[0].hasTime)
-        for bad in ["fields amount", "skip x\nfields date, amount", "fields date, wat, amount", "frobnicate 1\nfields date, amount"] {
+        for bad in [
+            "fields amount", "skip x\nfields date, amount", "fields date, wat, amount",
+            "frobnicate 1\nfields date, amount",
+        ] {
             XCTAssertThrowsError(try CSVRules.parse(bad, file: "r")) { error in
                 XCTAssertEqual((error as? WalletError)?.status, .usage, bad)
             }
@@ -221,7 +229,8 @@ final class FormatTests: XCTestCase {
         XCTAssertThrowsError(try parse(Array("PK\u{3}\u{4}garbage".utf8), file: "bad.xlsx"))
         // Random truncations of every format never crash.
         let samples: [[UInt8]] = [
-            try gbk(good), Array(StatementWriters.wechat(Self.account).utf8), Array(StatementWriters.ofx(Self.account).utf8),
+            try gbk(good), Array(StatementWriters.wechat(Self.account).utf8),
+            Array(StatementWriters.ofx(Self.account).utf8),
             Array(StatementWriters.qif(Self.account).utf8), try StatementWriters.wechatXLSX(Self.account),
         ]
         for sample in samples {

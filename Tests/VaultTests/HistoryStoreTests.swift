@@ -28,8 +28,12 @@ final class HistoryStoreTests: XCTestCase {
                 sourceID: "T1", merchantOrderID: "M1", timestamp: 1_700_000_000, amountMinor: 2816, direction: .outflow,
                 counterparty: "瑞幸咖啡", category: "餐饮", note: "拿铁", status: "交易成功", balanceMinor: 100,
                 source: .alipay, line: 25),
-            Transaction(timestamp: 1_700_000_100, hasTime: false, amountMinor: 600, direction: .outflow, counterparty: "地铁", source: .qif),
-            Transaction(timestamp: 1_700_000_100, hasTime: false, amountMinor: 600, direction: .outflow, counterparty: "地铁", source: .qif),
+            Transaction(
+                timestamp: 1_700_000_100, hasTime: false, amountMinor: 600, direction: .outflow, counterparty: "地铁",
+                source: .qif),
+            Transaction(
+                timestamp: 1_700_000_100, hasTime: false, amountMinor: 600, direction: .outflow, counterparty: "地铁",
+                source: .qif),
         ]
         let items = IdentifiedTransaction.identify(rows, fileIndex: 0)
         let first = try vault.importTransactions(items, sourceFile: "/tmp/a.csv")
@@ -40,7 +44,13 @@ final class HistoryStoreTests: XCTestCase {
         XCTAssertEqual(second.alreadyPresent, 3)
         let stored = try vault.historyTransactions()
         XCTAssertEqual(stored.count, 3)
-        XCTAssertEqual(stored[0].transaction, { var t = rows[0]; t.line = 25; return t }())
+        XCTAssertEqual(
+            stored[0].transaction,
+            {
+                var t = rows[0]
+                t.line = 25
+                return t
+            }())
         XCTAssertEqual(Set(stored.map(\.key)), Set(items.map(\.key)))
         XCTAssertEqual(try vault.historyTransactions(since: 1_700_000_050).count, 2)
         let stats = try vault.historyStats()
@@ -51,12 +61,15 @@ final class HistoryStoreTests: XCTestCase {
 
     func testAcknowledgementsAndForget() throws {
         let vault = try makeVault()
-        XCTAssertTrue(try vault.acknowledgeAlert(id: "dup-00000001", kind: "duplicate", transactionIds: ["a", "b"], note: "ok"))
+        XCTAssertTrue(
+            try vault.acknowledgeAlert(id: "dup-00000001", kind: "duplicate", transactionIds: ["a", "b"], note: "ok"))
         XCTAssertFalse(try vault.acknowledgeAlert(id: "dup-00000001", kind: "duplicate", transactionIds: [], note: ""))
         let acks = try vault.acknowledgements()
         XCTAssertEqual(acks.map(\.transactionIds), [["a", "b"]])
         let rows = (0..<5).map {
-            Transaction(sourceID: "T\($0)", timestamp: 1_700_000_000 + Int64($0) * 86400, amountMinor: 1, direction: .outflow, counterparty: "x", source: .wechat)
+            Transaction(
+                sourceID: "T\($0)", timestamp: 1_700_000_000 + Int64($0) * 86400, amountMinor: 1, direction: .outflow,
+                counterparty: "x", source: .wechat)
         }
         _ = try vault.importTransactions(IdentifiedTransaction.identify(rows, fileIndex: 0))
         XCTAssertEqual(try vault.forgetHistory(before: 1_700_000_000 + 2 * 86400), 2)

@@ -94,8 +94,11 @@ enum AlertOutput {
         Terminal.out(zh ? "交易：" : "Transactions:")
         for index in alert.ledgerIndexes {
             let summary = TransactionSummary(ledger: ledger, index: index, files: files)
-            var line = "  \(summary.time)  \(summary.amount) \(summary.currency) \(summary.direction)  \(summary.counterparty)  [\(summary.id)]"
-            if !summary.merchantOrderId.isEmpty { line += " " + (zh ? "商家订单号 " : "merchant order ") + summary.merchantOrderId }
+            var line =
+                "  \(summary.time)  \(summary.amount) \(summary.currency) \(summary.direction)  \(summary.counterparty)  [\(summary.id)]"
+            if !summary.merchantOrderId.isEmpty {
+                line += " " + (zh ? "商家订单号 " : "merchant order ") + summary.merchantOrderId
+            }
             if let file = summary.file, let row = summary.line { line += "  (\(FileSystem.baseName(file)):\(row))" }
             Terminal.out(line)
         }

@@ -94,7 +94,8 @@ struct HistoryImportCommand: ParsableCommand {
             try Terminal.json(
                 Summary(
                     rows: results.reduce(0) { $0 + $1.rows }, skipped: statements.skippedCount,
-                    added: results.reduce(0) { $0 + $1.added }, alreadyPresent: results.reduce(0) { $0 + $1.alreadyPresent },
+                    added: results.reduce(0) { $0 + $1.added },
+                    alreadyPresent: results.reduce(0) { $0 + $1.alreadyPresent },
                     historyRows: history.count, alerts: counts, alertsTotal: alerts.count))
             return
         }
@@ -104,7 +105,8 @@ struct HistoryImportCommand: ParsableCommand {
             Terminal.out(
                 zh
                     ? "\(result.file)（\(result.format)）：\(result.rows) 行，新增 \(result.added)，已存在 \(result.alreadyPresent)，跳过 \(result.skipped)"
-                    : "\(result.file) (\(result.format)): \(result.rows) rows, \(result.added) added, \(result.alreadyPresent) already stored, \(result.skipped) skipped")
+                    : "\(result.file) (\(result.format)): \(result.rows) rows, \(result.added) added, \(result.alreadyPresent) already stored, \(result.skipped) skipped"
+            )
         }
         Terminal.out(zh ? "历史共 \(history.count) 行。" : "History now holds \(history.count) rows.")
         if !alerts.isEmpty {
@@ -138,7 +140,8 @@ struct HistoryListCommand: ParsableCommand {
         }
         let sinceSeconds = try since.map { try parseDay($0, option: "--since") * 86400 }
         let vault = try VaultAccess.open(globals)
-        let items = try vault.historyTransactions(since: sinceSeconds, limit: limit == 0 ? nil : limit, newestFirst: true)
+        let items = try vault.historyTransactions(
+            since: sinceSeconds, limit: limit == 0 ? nil : limit, newestFirst: true)
         let ledger = Ledger(items: items)
         for index in items.indices {
             let summary = TransactionSummary(ledger: ledger, index: index, files: [])
@@ -223,12 +226,15 @@ struct HistoryAckCommand: ParsableCommand {
                 var foundInHistory: Bool
             }
             try Terminal.json(
-                Result(id: alertID, kind: kind.rawValue, acknowledged: true, alreadyAcknowledged: !added, foundInHistory: found != nil))
+                Result(
+                    id: alertID, kind: kind.rawValue, acknowledged: true, alreadyAcknowledged: !added,
+                    foundInHistory: found != nil))
             return
         }
         let zh = globals.language == .zh
         if added {
-            Terminal.out(zh ? "已确认告警 \(alertID)；之后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
+            Terminal.out(
+                zh ? "已确认告警 \(alertID)；之后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
         } else {
             Terminal.out(zh ? "告警 \(alertID) 之前已确认。" : "\(alertID) was already acknowledged")
         }
@@ -269,7 +275,8 @@ struct HistoryForgetCommand: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Delete transactions before this date (00:00 UTC).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long, help: ArgumentHelp("Delete transactions before this date (00:00 UTC).", valueName: "YYYY-MM-DD"))
     var before: String?
 
     @Flag(name: .long, help: "Delete every stored transaction.")

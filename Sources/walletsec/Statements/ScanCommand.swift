@@ -30,19 +30,26 @@ struct ScanCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Only report transactions on or after this local date.", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only report transactions on or after this local date.", valueName: "YYYY-MM-DD"))
     var since: String?
 
     @Option(name: .long, help: ArgumentHelp("Hide alerts below this severity.", valueName: "low|medium|high"))
     var minSeverity: Severity = .low
 
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when any reported alert is at least this severe.", valueName: "low|medium|high"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Exit 1 when any reported alert is at least this severe.", valueName: "low|medium|high"))
     var failOn: Severity?
 
     @Option(name: .long, help: ArgumentHelp("Print the whole reasoning for one alert.", valueName: "alert-id"))
     var explain: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write a Markdown dispute report for the reported alerts (language from --lang).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write a Markdown dispute report for the reported alerts (language from --lang).", valueName: "file"))
     var report: String?
 
     @Flag(name: .long, help: "Ignore the history stored in the vault.")
@@ -88,7 +95,8 @@ struct ScanCommand: ParsableCommand {
             let detected = Clock.seconds()
             Terminal.err(
                 "timings: rows \(items.count) parse \(format(parsed - started)) s detect \(format(detected - parsed)) s "
-                    + "total \(format(detected - started)) s rows_per_second \(Int(Double(items.count) / max(detected - started, 1e-9)))")
+                    + "total \(format(detected - started)) s rows_per_second \(Int(Double(items.count) / max(detected - started, 1e-9)))"
+            )
         }
 
         if let explain {
@@ -138,7 +146,8 @@ struct ScanCommand: ParsableCommand {
                     : "\(scannedCount) rows in \(files.count) file(s)\(overlapping > 0 ? " (\(overlapping) overlapping rows merged)" : ""), \(statements.skippedCount) skipped, \(historyRows) history rows as baseline; "
                         + AlertOutput.summaryLine(counts, language: language))
             if !alerts.isEmpty {
-                Terminal.out(zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
+                Terminal.out(
+                    zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
             }
         }
         if let report { try writeReport(alerts, ledger: ledger, to: report, language: language) }

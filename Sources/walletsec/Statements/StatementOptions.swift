@@ -9,10 +9,15 @@ extension DateOrder: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
 struct StatementOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Statement format (default: detected from the content).", valueName: "auto|alipay|wechat|ofx|qif|csv"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Statement format (default: detected from the content).", valueName: "auto|alipay|wechat|ofx|qif|csv"))
     var format: StatementFormat = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Rules file describing a bank CSV's columns (implies --format csv).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Rules file describing a bank CSV's columns (implies --format csv).", valueName: "file"))
     var rules: String?
 
     @Option(name: .long, help: ArgumentHelp("How to read ambiguous numeric dates (QIF).", valueName: "dmy|mdy|ymd"))
@@ -93,7 +98,8 @@ func parseDay(_ text: String, option: String) throws -> Int64 {
     }
     guard let value, !value.hasTime else {
         throw WalletError.usage(
-            en: "\(option) needs a date like 2024-03-01, not '\(text)'", zh: "\(option) 需要形如 2024-03-01 的日期，而不是“\(text)”")
+            en: "\(option) needs a date like 2024-03-01, not '\(text)'",
+            zh: "\(option) 需要形如 2024-03-01 的日期，而不是“\(text)”")
     }
     return value.seconds / 86400
 }
