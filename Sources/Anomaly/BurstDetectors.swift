@@ -174,7 +174,7 @@ enum VelocityDetector {
             while end < times.count, times[end] - times[start] < config.velocityWindowSeconds { end += 1 }
             counts[start] = end - start
         }
-        let typical = quantile(counts.sorted(), config.velocityPercentile) ?? 1
+        let typical = quantileUnsorted(counts, config.velocityPercentile) ?? 1
         let threshold = max(config.velocityMinimumPerHour, Int((Double(typical) * config.velocityFactor).rounded(.up)))
         var position = 0
         while position < times.count {

@@ -140,6 +140,59 @@ func quantile<T: Comparable>(_ sorted: [T], _ q: Double) -> T? {
     return sorted[min(max(rank, 0), sorted.count - 1)]
 }
 
+/// The k-th smallest element (0-based) by quickselect: O(n), reorders `values`.
+func select<T: Comparable>(_ values: inout [T], _ k: Int) -> T {
+    var low = 0
+    var high = values.count - 1
+    while low < high {
+        // Median of three as the pivot keeps sorted input linear.
+        let middle = low + (high - low) / 2
+        if values[middle] < values[low] { values.swapAt(middle, low) }
+        if values[high] < values[low] { values.swapAt(high, low) }
+        if values[high] < values[middle] { values.swapAt(high, middle) }
+        let pivot = values[middle]
+        var i = low
+        var j = high
+        while i <= j {
+            while values[i] < pivot { i += 1 }
+            while pivot < values[j] { j -= 1 }
+            if i <= j {
+                values.swapAt(i, j)
+                i += 1
+                j -= 1
+            }
+        }
+        if k <= j {
+            high = j
+        } else if k >= i {
+            low = i
+        } else {
+            return values[k]
+        }
+    }
+    return values[k]
+}
+
+/// Nearest-rank quantile without sorting.
+func quantileUnsorted<T: Comparable>(_ values: [T], _ q: Double) -> T? {
+    guard !values.isEmpty else { return nil }
+    var copy = values
+    let rank = Int((Double(copy.count - 1) * q).rounded())
+    return select(&copy, min(max(rank, 0), copy.count - 1))
+}
+
+/// Median without sorting (mean of the two middle values for an even count).
+func medianUnsorted(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    var copy = values
+    let middle = copy.count / 2
+    let upper = select(&copy, middle)
+    guard copy.count % 2 == 0 else { return upper }
+    // After selecting, everything before `middle` is ≤ upper: the lower middle is their maximum.
+    let lower = copy[0..<middle].max() ?? upper
+    return (lower + upper) / 2
+}
+
 func median(_ sorted: [Double]) -> Double {
     guard !sorted.isEmpty else { return 0 }
     let middle = sorted.count / 2

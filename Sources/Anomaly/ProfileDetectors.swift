@@ -119,8 +119,8 @@ enum NewPayeeDetector {
         let ledger = context.ledger
         let config = context.config
         // The user's high percentile, over payments not already explained by another alert.
-        let amounts = ledger.payments.filter { !context.claimed[$0] }.map { ledger.amounts[$0] }.sorted()
-        let high = quantile(amounts, config.newPayeePercentile) ?? 0
+        let amounts = ledger.payments.filter { !context.claimed[$0] }.map { ledger.amounts[$0] }
+        let high = quantileUnsorted(amounts, config.newPayeePercentile) ?? 0
         let threshold = max(config.newPayeeMinimumMinor, high)
         for index in ledger.payments where ledger.firstPayment[index] && !context.claimed[index] {
             let transaction = ledger.transaction(index)
@@ -173,10 +173,9 @@ enum OutlierDetector {
     static func profiles(_ groups: [[Double]], minimum: Int) -> [Profile?] {
         var result = [Profile?](repeating: nil, count: groups.count)
         for (key, values) in groups.enumerated() where values.count >= minimum {
-            let sorted = values.sorted()
-            let center = median(sorted)
-            let deviations = sorted.map { abs($0 - center) }.sorted()
-            result[key] = Profile(medianLog: center, mad: median(deviations), count: values.count)
+            let center = medianUnsorted(values)
+            let deviations = values.map { abs($0 - center) }
+            result[key] = Profile(medianLog: center, mad: medianUnsorted(deviations), count: values.count)
         }
         return result
     }
@@ -263,8 +262,7 @@ enum OddHourDetector {
             total += 1
         }
         guard total >= config.oddHourMinimumHistory else { return }
-        let amounts = ledger.payments.map { ledger.amounts[$0] }.sorted()
-        let large = quantile(amounts, 0.95) ?? Int64.max
+        let large = quantileUnsorted(ledger.payments.map { ledger.amounts[$0] }, 0.95) ?? Int64.max
         var group: [Int] = []
         func flush(_ context: inout DetectionContext) {
             defer { group.removeAll() }

@@ -75,11 +75,7 @@ public struct StringInterner {
     public mutating func id(_ text: String) -> Int32 {
         var copy = text
         return copy.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= 0x100_0000_01b3
-            }
+            let hash = Self.hash(bytes)
             var position = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let existing = slots[position]
@@ -94,6 +90,29 @@ public struct StringInterner {
             if names.count * 2 > slots.count { grow() }
             return id
         }
+    }
+
+    /// Eight bytes at a time, multiply-xorshift mixing: fast for the 10–40 byte ids and names here.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+            hash ^= hash >> 32
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0xc4ce_b9fe_1a85_ec53
+        return hash ^ (hash >> 29)
     }
 
     private static func same(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
