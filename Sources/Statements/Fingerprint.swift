@@ -40,39 +40,45 @@ public struct IdentifiedTransaction: Sendable, Equatable {
     public var transaction: Transaction
     /// The source id, else the fingerprint (`fp:` + 16 hex digits).
     public var id: String
-    /// Unique across sources: `namespace:sourceID` or the fingerprint.
-    public var key: String
     /// Which input file it came from (index into the scan's file list); -1 for stored history.
     public var fileIndex: Int32
 
-    public init(transaction: Transaction, id: String, key: String, fileIndex: Int32) {
+    public init(transaction: Transaction, id: String, fileIndex: Int32) {
         self.transaction = transaction
         self.id = id
-        self.key = key
         self.fileIndex = fileIndex
     }
 
+    /// Ids are unique within a namespace: the source family's, or `fp` for fingerprints.
+    public var keyNamespace: String { transaction.sourceID != nil ? transaction.source.idNamespace : "fp" }
+
+    /// Unique across sources: `namespace:sourceID` or the fingerprint (built on demand, not per row).
+    public var key: String { transaction.sourceID != nil ? transaction.source.idNamespace + ":" + id : id }
+
     /// Gives every transaction its id; identical id-less rows in one file get occurrence 0, 1, 2...
-    public static func identify(_ transactions: [Transaction], fileIndex: Int32) -> [IdentifiedTransaction] {
+    /// Consumes the array: rows are moved, not copied.
+    public static func identify(_ transactions: consuming [Transaction], fileIndex: Int32) -> [IdentifiedTransaction] {
         var seen: [String: Int] = [:]
-        var result: [IdentifiedTransaction] = []
-        result.reserveCapacity(transactions.count)
-        for transaction in transactions {
-            if let sourceID = transaction.sourceID {
-                result.append(
-                    IdentifiedTransaction(
-                        transaction: transaction, id: sourceID, key: transaction.source.idNamespace + ":" + sourceID,
-                        fileIndex: fileIndex))
+        var ids: [String] = []
+        ids.reserveCapacity(transactions.count)
+        for index in transactions.indices {
+            if let sourceID = transactions[index].sourceID {
+                ids.append(sourceID)
             } else {
-                let base = Fingerprint.of(transaction, occurrence: 0)
+                let base = Fingerprint.of(transactions[index], occurrence: 0)
                 let occurrence = seen[base, default: 0]
                 seen[base] = occurrence + 1
-                let fingerprint = occurrence == 0 ? base : Fingerprint.of(transaction, occurrence: occurrence)
-                result.append(
-                    IdentifiedTransaction(
-                        transaction: transaction, id: fingerprint, key: fingerprint, fileIndex: fileIndex))
+                ids.append(occurrence == 0 ? base : Fingerprint.of(transactions[index], occurrence: occurrence))
             }
         }
+        var rows = transactions
+        var result: [IdentifiedTransaction] = []
+        result.reserveCapacity(rows.count)
+        // popLast moves each row out of the uniquely owned array; reversing afterwards only moves.
+        while let transaction = rows.popLast() {
+            result.append(IdentifiedTransaction(transaction: transaction, id: ids.removeLast(), fileIndex: fileIndex))
+        }
+        result.reverse()
         return result
     }
 }

@@ -99,7 +99,7 @@ extension Vault {
                     crossBorder: row["cross_border"], originalCurrency: row["original_currency"], source: source,
                     line: Int32(truncatingIfNeeded: row["source_line"] as Int))
                 result.append(
-                    IdentifiedTransaction(transaction: transaction, id: row["id"], key: row["key"], fileIndex: -1))
+                    IdentifiedTransaction(transaction: transaction, id: row["id"], fileIndex: -1))
             }
             return result
         }

@@ -45,11 +45,12 @@ struct StatementOptions: ParsableArguments {
             options.progress = (FileSystem.fileSize(file) ?? 0) > 8 << 20 ? bar.handler : nil
             defer { bar.finish() }
             var statement = try StatementReader.read(path: file, options: options)
-            let identified = IdentifiedTransaction.identify(statement.transactions, fileIndex: Int32(index))
-            if input.items.isEmpty { input.items = identified } else { input.items.append(contentsOf: identified) }
-            // Keep the count, not a second copy of every row (memory stays linear in one copy).
-            input.rowCounts.append(statement.transactions.count)
+            // Move the rows out of the statement so identify owns the only reference (no copies).
+            let rows = statement.transactions
             statement.transactions = []
+            input.rowCounts.append(rows.count)
+            let identified = IdentifiedTransaction.identify(consume rows, fileIndex: Int32(index))
+            if input.items.isEmpty { input.items = identified } else { input.items.append(contentsOf: identified) }
             input.statements.append(statement)
         }
         return input
@@ -67,11 +68,20 @@ struct StatementInput {
 
     /// Removes rows that appear in more than one file (overlapping exports); returns how many.
     mutating func dedup() -> Int {
-        var seen = StringInterner(expected: items.count)
+        // Ids per namespace (one or two per scan), so no combined key string is built per row.
+        var seen: [String: StringInterner] = [:]
         var repeated: [Int] = []
+        var namespace = ""
+        var interner = StringInterner(expected: items.count)
         for index in items.indices {
-            let before = seen.names.count
-            if seen.id(items[index].key) < before { repeated.append(index) }
+            let rowNamespace = items[index].keyNamespace
+            if rowNamespace != namespace {
+                seen[namespace] = interner
+                namespace = rowNamespace
+                interner = seen.removeValue(forKey: namespace) ?? StringInterner(expected: items.count)
+            }
+            let before = interner.names.count
+            if interner.id(items[index].id) < before { repeated.append(index) }
         }
         guard !repeated.isEmpty else { return 0 }
         // Compact in place: linear, however many repeats there are.
