@@ -45,15 +45,10 @@ struct DetectionContext {
         let ordered = indexes.sorted {
             (ledger.timestamps[$0], $0) < (ledger.timestamps[$1], $1)
         }
-        var steps = reasoning
-        steps.append(
-            LocalizedText(
-                en: "Transactions: " + ordered.map(ledger.describe).joined(separator: "; "),
-                zh: "相关交易：" + ordered.map(ledger.describe).joined(separator: "；")))
         alerts.append(
             Alert(
                 kind: kind, severity: severity, transactionIds: ordered.map(ledger.id), explanation: explanation,
-                numbers: numbers, reasoning: steps, firstTime: ledger.time(ordered.first ?? first),
+                numbers: numbers, reasoning: reasoning, firstTime: ledger.time(ordered.first ?? first),
                 ledgerIndexes: ordered))
     }
 }

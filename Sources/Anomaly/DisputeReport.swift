@@ -46,7 +46,7 @@ public enum DisputeReport {
                 text += "| " + cells.joined(separator: " | ") + " |\n"
             }
             text += "\n" + (zh ? "**依据：**\n\n" : "**Why:**\n\n")
-            for step in alert.reasoning.dropLast() { text += "- " + step.text(language) + "\n" }
+            for step in alert.reasoning { text += "- " + step.text(language) + "\n" }
             text += "\n" + (zh ? "**请客服回答：**\n\n" : "**Questions for customer service:**\n\n")
             for question in questions(alert.kind) { text += "1. " + question.text(language) + "\n" }
             text += "\n"

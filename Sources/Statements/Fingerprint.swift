@@ -72,13 +72,16 @@ public struct IdentifiedTransaction: Sendable, Equatable {
             }
         }
         var rows = transactions
-        var result: [IdentifiedTransaction] = []
-        result.reserveCapacity(rows.count)
-        // popLast moves each row out of the uniquely owned array; reversing afterwards only moves.
-        while let transaction = rows.popLast() {
-            result.append(IdentifiedTransaction(transaction: transaction, id: ids.removeLast(), fileIndex: fileIndex))
+        let count = rows.count
+        // popLast moves each row out of the uniquely owned array into its final slot, back to front.
+        return [IdentifiedTransaction](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var position = count
+            while let transaction = rows.popLast() {
+                position -= 1
+                (buffer.baseAddress! + position).initialize(
+                    to: IdentifiedTransaction(transaction: transaction, id: ids[position], fileIndex: fileIndex))
+            }
+            initialized = count
         }
-        result.reverse()
-        return result
     }
 }

@@ -67,7 +67,10 @@ struct StatementInput {
     var skippedRows: [MalformedRow] { statements.flatMap(\.skipped) }
 
     /// Removes rows that appear in more than one file (overlapping exports); returns how many.
+    /// Rows within one export are kept as they are: an id repeated inside one file is the source's
+    /// own doing, and dropping data is worse than reporting it twice.
     mutating func dedup() -> Int {
+        guard statements.count > 1 else { return 0 }
         // Ids per namespace (one or two per scan), so no combined key string is built per row.
         var seen: [String: StringInterner] = [:]
         var repeated: [Int] = []
