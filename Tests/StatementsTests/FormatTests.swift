@@ -176,6 +176,35 @@ final class FormatTests: XCTestCase {
         XCTAssertThrowsError(try parse(Array(csv.utf8), ReadOptions(format: .csv)), "csv needs rules")
     }
 
+    func testAlipayLegacyLayoutWithFooter() throws {
+        let text = """
+            支付宝交易记录明细查询
+            账号:[user@example.com]
+            起始日期:[2016-01-01 00:00:00]    终止日期:[2016-02-01 00:00:00]
+            ---------------------------------交易记录明细列表------------------------------------
+            交易号                  ,商家订单号               ,交易创建时间              ,付款时间                ,最近修改时间              ,交易来源地     ,类型              ,交易对方            ,商品名称                ,金额（元）   ,收/支     ,交易状态    ,服务费（元）   ,成功退款（元）  ,备注                  ,资金状态     ,
+            2016011221001004      ,T200P1                 ,2016-01-12 10:05:11 ,2016-01-12 10:05:12 ,2016-01-12 10:05:12 ,其他（包括阿里巴巴和外部商家）,即时到账交易          ,某书店              ,图书                ,45.60   ,支出      ,交易成功    ,0.00     ,0.00     ,                    ,已支出      ,
+            2016011521001005      ,                       ,2016-01-15 18:00:00 ,                    ,2016-01-15 18:00:00 ,支付宝网站     ,即时到账交易          ,张三                ,转账                ,100.00  ,          ,交易成功    ,0.00     ,0.00     ,                    ,资金转移     ,
+            2016011621001006      ,                       ,2016-01-16 09:00:00 ,                    ,2016-01-16 09:00:00 ,支付宝网站     ,即时到账交易          ,李四                ,还款                ,20.00   ,收入      ,交易成功    ,0.00     ,0.00     ,                    ,已收入      ,
+            ------------------------------------------------------------------------------------
+            共3笔记录
+            已收入:1笔,20.00元
+            导出时间:[2016-02-01 10:00:00]
+            """
+        let statement = try parse(try gbk(text))
+        XCTAssertEqual(statement.format, .alipayLegacy)
+        XCTAssertEqual(statement.skippedCount, 0, "the footer is not data")
+        XCTAssertEqual(
+            statement.transactions.map(\.sourceID), ["2016011221001004", "2016011521001005", "2016011621001006"])
+        XCTAssertEqual(statement.transactions.map(\.direction), [.outflow, .neutral, .inflow])
+        XCTAssertEqual(statement.transactions.map(\.amountMinor), [4560, 10000, 2000])
+        XCTAssertEqual(statement.transactions[0].counterparty, "某书店")
+        XCTAssertEqual(statement.transactions[0].merchantOrderID, "T200P1")
+        XCTAssertEqual(
+            statement.transactions[0].timestamp,
+            ByteParsing.daysFromCivil(year: 2016, month: 1, day: 12) * 86400 + 10 * 3600 + 5 * 60 + 11 - 8 * 3600)
+    }
+
     func testRefundsLinkToTheirOrder() throws {
         let text = """
             交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,

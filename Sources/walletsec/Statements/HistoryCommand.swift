@@ -11,7 +11,7 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Keep transaction history in the vault as the baseline for 'walletsec scan'.",
         discussion: """
-            History needs no passphrase. Importing an overlapping export adds nothing: rows are matched on
+            History needs no passphrase. Importing an overlapping export adds nothing: rows are matched on \
             the source's transaction id, else on a fingerprint (see docs/statements.md).
 
             Example:

@@ -12,11 +12,12 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Scan wallet or bank statements for suspicious transactions and explain each alert.",
         discussion: """
-            Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), OFX, QIF, or any bank CSV
-            described by --rules. When the vault holds imported history (walletsec history import), it is
+            Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), OFX, QIF, or any bank CSV \
+            described by --rules. When the vault holds imported history (walletsec history import), it is \
             used as the baseline; the scan still works on a file alone. Needs no passphrase.
-            Output: a table; with --json, one JSON object per alert, then one summary object.
-            Exit 1 when an alert reaches --fail-on; exit 2 for an unreadable or unknown statement.
+
+            Output: a table; with --json, one JSON object per alert, then one summary object. Exit 1 when \
+            an alert reaches --fail-on; exit 2 for an unreadable or unknown statement.
 
             Example:
               walletsec scan alipay_record_20240601.csv --min-severity medium
