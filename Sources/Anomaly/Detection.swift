@@ -48,7 +48,8 @@ struct DetectionContext {
         alerts.append(
             Alert(
                 kind: kind, severity: severity, transactionIds: ordered.map(ledger.id), explanation: explanation,
-                numbers: numbers, reasoning: reasoning, firstTime: ledger.time(ordered.first ?? first),
+                numbers: numbers.mapValues { $0.isFinite ? $0 : 0 }, reasoning: reasoning,
+                firstTime: ledger.time(ordered.first ?? first),
                 ledgerIndexes: ordered))
     }
 }

@@ -251,6 +251,20 @@ struct WalletRowReader {
 
     private func optionalID(_ value: String) -> String? { value.isEmpty ? nil : value }
 
+    /// 收/支 straight from the bytes (no String for the common values): 支出, 收入, 不计收支, "/", empty.
+    private func fastDirection(_ reader: CSVReader, _ fields: [FieldRange]) -> Direction?? {
+        let position = slots[Column.direction.rawValue]
+        guard position >= 0, position < fields.count else { return nil }
+        let (start, end) = reader.trimmed(fields[position])
+        let bytes = UnsafeBufferPointer(rebasing: reader.bytes[start..<end])
+        if bytes.elementsEqual("支出".utf8) { return .some(.outflow) }
+        if bytes.elementsEqual("收入".utf8) { return .some(.inflow) }
+        if bytes.isEmpty || bytes.elementsEqual("/".utf8) || bytes.elementsEqual("不计收支".utf8) {
+            return .some(.neutral)
+        }
+        return nil
+    }
+
     private func direction(_ label: String, fallback: String = "") -> Direction? {
         switch label {
         case "支出", "已支出": return .outflow
@@ -269,8 +283,8 @@ struct WalletRowReader {
             guard let amount = money(reader, fields, .amount), amount >= 0 else {
                 return .failure(RowProblem(reason: "unreadable 金额 (amount)"))
             }
-            let label = text(reader, fields, .direction)
-            guard let direction = direction(label) else {
+            guard let direction = fastDirection(reader, fields) ?? direction(text(reader, fields, .direction)) else {
+                let label = text(reader, fields, .direction)
                 return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
             }
             let note = text(reader, fields, .goods)
@@ -345,8 +359,8 @@ struct WalletRowReader {
             guard let amount = money(reader, fields, .amountYuan), amount >= 0 else {
                 return .failure(RowProblem(reason: "unreadable 金额(元) (amount)"))
             }
-            let label = text(reader, fields, .direction)
-            guard let direction = direction(label) else {
+            guard let direction = fastDirection(reader, fields) ?? direction(text(reader, fields, .direction)) else {
+                let label = text(reader, fields, .direction)
                 return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
             }
             let type = text(reader, fields, .wechatType)
