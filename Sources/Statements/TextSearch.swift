@@ -94,7 +94,7 @@ public struct StringInterner {
 
     /// Eight bytes at a time, multiply-xorshift mixing: fast for the 10–40 byte ids and names here.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)
@@ -132,5 +132,49 @@ public struct StringInterner {
             while slots[position] >= 0 { position = (position + 1) & mask }
             slots[position] = Int32(id)
         }
+    }
+}
+
+/// Turns repeated field values (status, category, counterparty...) into one shared String each:
+/// no UTF-8 validation or allocation for a value seen before. Bounded: past `limit` distinct values
+/// new ones are simply created, so memory stays linear in the input.
+public final class FieldStringCache {
+    private var strings: [String] = []
+    private var hashes: [UInt64] = []
+    private var slots: [Int32]
+    private let mask: Int
+    private let limit: Int
+
+    public init(limit: Int = 1 << 15) {
+        self.limit = limit
+        var capacity = 1024
+        while capacity < limit * 2 { capacity <<= 1 }
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+    }
+
+    public func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let hash = StringInterner.hash(bytes)
+        var position = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let existing = slots[position]
+            if existing < 0 { break }
+            if hashes[Int(existing)] == hash {
+                var stored = strings[Int(existing)]
+                let same = stored.withUTF8 { other in
+                    other.count == bytes.count
+                        && (bytes.count == 0 || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                }
+                if same { return strings[Int(existing)] }
+            }
+            position = (position + 1) & mask
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if strings.count < limit {
+            slots[position] = Int32(strings.count)
+            strings.append(text)
+            hashes.append(hash)
+        }
+        return text
     }
 }

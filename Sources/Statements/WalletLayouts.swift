@@ -131,6 +131,16 @@ enum Column: Int, CaseIterable {
         merchantOrderLog, channel, wechatType, wechatStatus, wechatNumber, wechatMerchantOrder, wechatGoods,
         wechatMethod
 
+    /// Unique per row (order numbers): not worth caching.
+    var isID: Bool {
+        switch self {
+        case .tradeNumber, .merchantOrder, .legacyNumber, .ledgerNumber, .businessNumber, .merchantOrderLog,
+            .wechatNumber, .wechatMerchantOrder:
+            return true
+        default: return false
+        }
+    }
+
     var header: String {
         switch self {
         case .tradeTime: return "交易时间"
@@ -177,6 +187,7 @@ struct WalletRowReader {
     let file: String
     /// Position of each `Column` in this file's header (-1 when absent).
     let slots: [Int]
+    let cache = FieldStringCache()
 
     init(kind: WalletLayoutKind, columns: ColumnMap, file: String) {
         self.kind = kind
@@ -230,7 +241,11 @@ struct WalletRowReader {
     private func text(_ reader: CSVReader, _ fields: [FieldRange], _ column: Column) -> String {
         let position = slots[column.rawValue]
         guard position >= 0, position < fields.count else { return "" }
-        return reader.string(fields[position])
+        let field = fields[position]
+        // Ids are unique per row: caching them would only cost. Everything else repeats a lot.
+        if field.escaped || column.isID { return reader.string(field) }
+        let (start, end) = reader.trimmed(field)
+        return cache.string(UnsafeBufferPointer(rebasing: reader.bytes[start..<end]))
     }
 
     private func time(_ reader: CSVReader, _ fields: [FieldRange], _ column: Column) -> (Int64, Bool)? {
