@@ -157,8 +157,13 @@ enum CardTestingDetector {
 }
 
 enum VelocityDetector {
-    /// Too many payments in one hour for this user, judged against the user's own busiest hours.
     static func run(_ context: inout DetectionContext) {
+        hourly(&context)
+        daily(&context)
+    }
+
+    /// Too many payments in one hour for this user, judged against the user's own busiest hours.
+    static func hourly(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
         let timed = ledger.payments.filter {
@@ -228,6 +233,50 @@ enum VelocityDetector {
                     ])
             }
             position = last + 1
+        }
+    }
+
+    /// Too many payments in one local day (date-only rows included), beyond the hourly bursts.
+    static func daily(_ context: inout DetectionContext) {
+        let ledger = context.ledger
+        let config = context.config
+        var days: [Int64: [Int]] = [:]
+        for index in ledger.payments where ledger.amounts[index] > config.tinyAmountMinor {
+            days[ledger.transaction(index).localSeconds / 86400, default: []].append(index)
+        }
+        guard days.count >= 7 else { return }
+        let typical = quantileUnsorted(days.values.map(\.count), config.velocityPercentile) ?? 1
+        let threshold = max(config.velocityMinimumPerDay, Int((Double(typical) * config.velocityFactor).rounded(.up)))
+        for (day, members) in days.sorted(by: { $0.key < $1.key }) where members.count >= threshold {
+            let unclaimed = members.filter { !context.claimed[$0] }
+            guard unclaimed.count >= threshold else { continue }
+            let total = unclaimed.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
+            let (year, month, dayOfMonth) = ByteParsing.civil(fromDays: day)
+            let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+            context.emit(
+                .velocity, unclaimed.count >= 2 * threshold ? .high : .medium, indexes: unclaimed,
+                explanation: LocalizedText(
+                    en:
+                        "\(unclaimed.count) payments (total \(ledger.money(total))) on \(date); this user's busy days hold about \(typical), alert at \(threshold) a day",
+                    zh:
+                        "\(date) 一天内支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户繁忙的日子通常约 \(typical) 笔，每天 \(threshold) 笔即告警"
+                ),
+                numbers: [
+                    "count": Double(unclaimed.count), "threshold_per_day": Double(threshold),
+                    "typical_per_day": Double(typical), "total_minor": Double(total),
+                ],
+                reasoning: [
+                    LocalizedText(
+                        en:
+                            "Payments above \(ledger.money(config.tinyAmountMinor)) are counted per local day, leaving out those already in an hourly burst.",
+                        zh: "按当地日期统计高于 \(ledger.money(config.tinyAmountMinor)) 的支付笔数，已计入小时级爆发的不再计入。"),
+                    LocalizedText(
+                        en:
+                            "The user's \(format(config.velocityPercentile * 100, digits: 1))th percentile of active days is \(typical); threshold = max(\(config.velocityMinimumPerDay), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold).",
+                        zh:
+                            "该用户活跃日笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值 = max(\(config.velocityMinimumPerDay), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold)。"
+                    ),
+                ])
         }
     }
 }

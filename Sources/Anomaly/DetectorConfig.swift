@@ -31,6 +31,9 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     public var velocityMinimumPerHour = 8
     public var velocityFactor: Double = 3.0
     public var velocityPercentile: Double = 0.95
+    /// Per local day (also for date-only sources): payments not already in an hourly burst at or above
+    /// max(velocityMinimumPerDay, ceil(velocityFactor × the user's 95th percentile of active days)).
+    public var velocityMinimumPerDay = 30
 
     // card_testing
     /// A charge at or under this is "tiny" (5.00).

@@ -132,3 +132,30 @@ final class DetectorTests: XCTestCase {
         XCTAssertTrue(en.contains(duplicate.explanation.en))
     }
 }
+
+final class DailyVelocityTests: XCTestCase {
+    func testADayWithFarMorePaymentsThanUsualIsABurstEvenWithoutTimes() throws {
+        var rows: [Transaction] = []
+        let start = ByteParsing.daysFromCivil(year: 2024, month: 1, day: 1) * 86400
+        for day in 0..<60 {
+            for k in 0..<3 {
+                rows.append(
+                    Transaction(
+                        sourceID: "n\(day)-\(k)", timestamp: start + Int64(day) * 86400, utcOffsetSeconds: 0,
+                        hasTime: false, amountMinor: 1000 + Int64(k), direction: .outflow, counterparty: "shop\(k)",
+                        source: .qif))
+            }
+        }
+        for k in 0..<35 {
+            rows.append(
+                Transaction(
+                    sourceID: "b\(k)", timestamp: start + 70 * 86400, utcOffsetSeconds: 0, hasTime: false,
+                    amountMinor: 2000 + Int64(k), direction: .outflow, counterparty: "store\(k % 7)", source: .qif))
+        }
+        let alerts = Detection.run(Ledger(items: IdentifiedTransaction.identify(rows, fileIndex: 0)))
+        let burst = try XCTUnwrap(alerts.first { $0.kind == .velocity })
+        XCTAssertEqual(burst.transactionIds.count, 35)
+        XCTAssertEqual(burst.numbers["threshold_per_day"], 30)
+        XCTAssertEqual(alerts.filter { $0.kind == .velocity }.count, 1)
+    }
+}
