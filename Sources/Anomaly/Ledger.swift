@@ -81,10 +81,16 @@ public struct Ledger {
         var paymentCount = [Int32](repeating: 0, count: names.names.count)
         var first = [Bool](repeating: false, count: count)
         var seen = [Bool](repeating: false, count: names.names.count)
+        // Statuses repeat ("交易成功" on almost every row): remember the last verdict.
+        var lastStatus = ""
+        var lastVerdict = true
         for index in self.byTime
-        where Ledger.isPayment(
-            items[index].transaction.direction, items[index].transaction.isRefund, items[index].transaction.status)
-        {
+        where items[index].transaction.direction == .outflow && !items[index].transaction.isRefund {
+            if items[index].transaction.status != lastStatus {
+                lastStatus = items[index].transaction.status
+                lastVerdict = Ledger.isPayment(.outflow, false, lastStatus)
+            }
+            guard lastVerdict else { continue }
             payments.append(index)
             let id = Int(counterparty[index])
             paymentCount[id] += 1

@@ -225,12 +225,7 @@ struct WalletRowReader {
                     line: reader.rowLine, "expected \(columns.count) fields, found \(fields.count) (truncated row?)")
                 continue
             }
-            switch convert(reader: reader, fields: fields) {
-            case .success(let transaction):
-                var transaction = transaction
-                transaction.line = Int32(truncatingIfNeeded: reader.rowLine)
-                result.append(transaction)
-            case .failure(let problem):
+            if let problem = convert(reader: reader, fields: fields, into: &result) {
                 try issues.add(line: reader.rowLine, problem.reason)
             }
         }
@@ -291,25 +286,27 @@ struct WalletRowReader {
         }
     }
 
-    private func convert(reader: CSVReader, fields: [FieldRange]) -> Result<Transaction, RowProblem> {
+    /// Appends the row's transaction (built in place, not copied through a Result), or returns why not.
+    private func convert(reader: CSVReader, fields: [FieldRange], into result: inout [Transaction]) -> RowProblem? {
+        let line = Int32(truncatingIfNeeded: reader.rowLine)
         switch kind {
         case .alipay:
             guard let (timestamp, hasTime) = time(reader, fields, .tradeTime) else {
-                return .failure(RowProblem(reason: "unreadable 交易时间 (date/time)"))
+                return RowProblem(reason: "unreadable 交易时间 (date/time)")
             }
             guard let amount = money(reader, fields, .amount), amount >= 0 else {
-                return .failure(RowProblem(reason: "unreadable 金额 (amount)"))
+                return RowProblem(reason: "unreadable 金额 (amount)")
             }
             guard let direction = fastDirection(reader, fields) ?? direction(text(reader, fields, .direction)) else {
                 let label = text(reader, fields, .direction)
-                return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
+                return RowProblem(reason: "unknown 收/支 value '\(label)'")
             }
             let note = text(reader, fields, .goods)
             let status = text(reader, fields, .tradeStatus)
             let sourceID = text(reader, fields, .tradeNumber)
             let refund = TextSearch.contains(status, "退款") || TextSearch.hasPrefix(note, "退款")
             let category = text(reader, fields, .tradeCategory)
-            return .success(
+            result.append(
                 Transaction(
                     sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, .merchantOrder),
                     timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
@@ -317,41 +314,43 @@ struct WalletRowReader {
                     counterpartyAccount: text(reader, fields, .counterpartyAccount), category: category, note: note,
                     status: status, method: text(reader, fields, .paymentMethod), isRefund: refund,
                     refundOf: refund ? refundTarget(sourceID) : nil, crossBorder: TextSearch.contains(category, "境外"),
-                    source: .alipay))
+                    source: .alipay, line: line))
+            return nil
         case .alipayLegacy:
             guard let (timestamp, hasTime) = time(reader, fields, .createdTime) else {
-                return .failure(RowProblem(reason: "unreadable 交易创建时间 (date/time)"))
+                return RowProblem(reason: "unreadable 交易创建时间 (date/time)")
             }
             guard let amount = money(reader, fields, .amountYuan), amount >= 0 else {
-                return .failure(RowProblem(reason: "unreadable 金额（元） (amount)"))
+                return RowProblem(reason: "unreadable 金额（元） (amount)")
             }
             let label = text(reader, fields, .direction)
             let fundState = text(reader, fields, .fundState)
             guard let direction = direction(label, fallback: fundState) else {
-                return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
+                return RowProblem(reason: "unknown 收/支 value '\(label)'")
             }
             let status = text(reader, fields, .tradeStatus)
             let note = text(reader, fields, .goodsName)
             let sourceID = text(reader, fields, .legacyNumber)
             let refund = TextSearch.contains(status, "退款") || TextSearch.hasPrefix(note, "退款")
-            return .success(
+            result.append(
                 Transaction(
                     sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, .merchantOrder),
                     timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
                     direction: direction, counterparty: text(reader, fields, .counterparty),
                     category: text(reader, fields, .legacyType), note: note, status: status,
                     method: text(reader, fields, .tradeSource), isRefund: refund,
-                    refundOf: refund ? refundTarget(sourceID) : nil, source: .alipayLegacy))
+                    refundOf: refund ? refundTarget(sourceID) : nil, source: .alipayLegacy, line: line))
+            return nil
         case .alipayAccountLog:
             guard let (timestamp, hasTime) = time(reader, fields, .occurredTime) else {
-                return .failure(RowProblem(reason: "unreadable 发生时间 (date/time)"))
+                return RowProblem(reason: "unreadable 发生时间 (date/time)")
             }
             guard let income = money(reader, fields, .income), let spent = money(reader, fields, .expense)
             else {
-                return .failure(RowProblem(reason: "unreadable 收入金额/支出金额 (amount)"))
+                return RowProblem(reason: "unreadable 收入金额/支出金额 (amount)")
             }
             guard let balance = money(reader, fields, .balance) else {
-                return .failure(RowProblem(reason: "unreadable 账户余额 (balance)"))
+                return RowProblem(reason: "unreadable 账户余额 (balance)")
             }
             let inflow = income != 0
             let amount = inflow ? abs(income) : abs(spent)
@@ -360,7 +359,7 @@ struct WalletRowReader {
             let type = text(reader, fields, .businessType)
             let refund = TextSearch.contains(type, "退款") || TextSearch.hasPrefix(note, "退款")
             let account = text(reader, fields, .counterpartyAccount)
-            return .success(
+            result.append(
                 Transaction(
                     sourceID: optionalID(text(reader, fields, .ledgerNumber)),
                     merchantOrderID: text(reader, fields, .merchantOrderLog), timestamp: timestamp,
@@ -368,30 +367,33 @@ struct WalletRowReader {
                     direction: inflow ? .inflow : .outflow, counterparty: account, counterpartyAccount: account,
                     category: type, note: note, status: text(reader, fields, .channel), balanceMinor: balance,
                     isRefund: refund, refundOf: refund && !businessID.isEmpty ? refundTarget(businessID) : nil,
-                    source: .alipayAccountLog))
+                    source: .alipayAccountLog, line: line))
+            return nil
         case .wechat:
             guard let (timestamp, hasTime) = time(reader, fields, .tradeTime) else {
-                return .failure(RowProblem(reason: "unreadable 交易时间 (date/time)"))
+                return RowProblem(reason: "unreadable 交易时间 (date/time)")
             }
             guard let amount = money(reader, fields, .amountYuan), amount >= 0 else {
-                return .failure(RowProblem(reason: "unreadable 金额(元) (amount)"))
+                return RowProblem(reason: "unreadable 金额(元) (amount)")
             }
             guard let direction = fastDirection(reader, fields) ?? direction(text(reader, fields, .direction)) else {
                 let label = text(reader, fields, .direction)
-                return .failure(RowProblem(reason: "unknown 收/支 value '\(label)'"))
+                return RowProblem(reason: "unknown 收/支 value '\(label)'")
             }
             let type = text(reader, fields, .wechatType)
             let status = text(reader, fields, .wechatStatus)
             let sourceID = text(reader, fields, .wechatNumber)
             let refund = TextSearch.contains(type, "退款") || TextSearch.contains(status, "退款")
-            return .success(
+            result.append(
                 Transaction(
                     sourceID: optionalID(sourceID), merchantOrderID: text(reader, fields, .wechatMerchantOrder),
                     timestamp: timestamp, utcOffsetSeconds: Self.walletOffset, hasTime: hasTime, amountMinor: amount,
                     direction: direction, counterparty: text(reader, fields, .counterparty), category: type,
                     note: text(reader, fields, .wechatGoods), status: status,
                     method: text(reader, fields, .wechatMethod),
-                    isRefund: refund, refundOf: nil, crossBorder: TextSearch.contains(type, "境外"), source: .wechat))
+                    isRefund: refund, refundOf: nil, crossBorder: TextSearch.contains(type, "境外"), source: .wechat,
+                    line: line))
+            return nil
         }
     }
 
