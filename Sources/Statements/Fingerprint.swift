@@ -75,8 +75,6 @@ public struct IdentifiedTransaction: Sendable, Equatable {
         let count = rows.count
         // popLast moves each row out of the uniquely owned array into its final slot, back to front.
         return [IdentifiedTransaction](unsafeUninitializedCapacity: count) { buffer, initialized in
-            HugePages.advise(
-                UnsafeRawPointer(buffer.baseAddress), bytes: count * MemoryLayout<IdentifiedTransaction>.stride)
             var position = count
             while let transaction = rows.popLast() {
                 position -= 1

@@ -104,7 +104,6 @@ public enum TextEncoding: String, Sendable {
         let capacity = input.count * 2 + 64
         var failed = false
         let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
-            HugePages.advise(UnsafeRawPointer(outBuffer.baseAddress), bytes: capacity)
             var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase)
                 .assumingMemoryBound(to: CChar.self)
             var inLeft = input.count

@@ -178,18 +178,3 @@ public final class FieldStringCache {
         return text
     }
 }
-
-/// Asks the kernel for transparent huge pages over a large fresh buffer: a million-row statement
-/// otherwise spends a noticeable share of its time in 4 KiB page faults. Advisory; failures ignored.
-public enum HugePages {
-    public static func advise(_ base: UnsafeRawPointer?, bytes: Int) {
-        #if os(Linux)
-            guard let base, bytes >= 8 << 20 else { return }
-            let page = 2 << 20
-            let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-            let end = (Int(bitPattern: base) + bytes) & ~(page - 1)
-            guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(pointer, end - start, 14)  // MADV_HUGEPAGE
-        #endif
-    }
-}

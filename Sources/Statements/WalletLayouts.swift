@@ -206,8 +206,6 @@ struct WalletRowReader {
         fields.reserveCapacity(columns.count + 2)
         var result: [Transaction] = []
         result.reserveCapacity(max(16, (bytes.count - start) / 160))
-        let reserved = result.capacity * MemoryLayout<Transaction>.stride
-        result.withUnsafeMutableBufferPointer { HugePages.advise(UnsafeRawPointer($0.baseAddress), bytes: reserved) }
         // A row shorter than the header was cut (truncated file) or lost a column: never guess.
         let needed = columns.count - 1
         var rows = 0
