@@ -42,7 +42,7 @@ let package = Package(
         // MARK: Capabilities
         .target(
             name: "Vault",
-            dependencies: ["WalletCore", "WalletCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WalletCore", "WalletCrypto", "Statements", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Password dictionaries compiled in as C string literals (fast to compile, nothing to ship beside the binary).
         .target(name: "CPasswordData"),
@@ -53,6 +53,9 @@ let package = Package(
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
         .target(name: "Statements", dependencies: ["WalletCore", "ZIPFoundation"]),
         .target(name: "Anomaly", dependencies: ["WalletCore", "Statements"]),
+        // Seeded synthetic statements with planted anomalies (tests, scripts/gen-statements, bench, demo).
+        .target(name: "StatementFixtures", dependencies: ["Statements", "ZIPFoundation"]),
+        .executableTarget(name: "gen-statements", dependencies: ["StatementFixtures", "Statements"]),
 
         // MARK: Command line
         .executableTarget(
@@ -67,13 +70,13 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "WalletCoreTests", dependencies: ["WalletCore"]),
         .testTarget(name: "WalletCryptoTests", dependencies: ["WalletCrypto"]),
-        .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto"]),
+        .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto", "Statements"]),
         .testTarget(name: "PasswordStrengthTests", dependencies: ["PasswordStrength"]),
         .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword", "WalletCore", "WalletCrypto"]),
         .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),
         .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements"]),
-        .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements"]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "StatementFixtures"]),
+        .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements", "StatementFixtures"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 // Tables for transaction history and alert acknowledgements (issue: statements and alerts).
+// Plain columns, no secrets: history needs no passphrase, and backups dump every column generically.
 import GRDB
 
 enum HistorySchema {
@@ -10,24 +11,32 @@ enum HistorySchema {
         try db.execute(
             sql: """
                 CREATE TABLE transactions (
-                    id INTEGER PRIMARY KEY,
+                    key TEXT PRIMARY KEY NOT NULL,
+                    id TEXT NOT NULL,
                     source TEXT NOT NULL,
                     source_id TEXT,
-                    fingerprint TEXT NOT NULL,
-                    occurred_at TEXT NOT NULL,
+                    merchant_order_id TEXT NOT NULL DEFAULT '',
+                    occurred_at INTEGER NOT NULL,
                     utc_offset_seconds INTEGER NOT NULL,
+                    has_time INTEGER NOT NULL DEFAULT 1,
                     amount_minor INTEGER NOT NULL,
+                    direction TEXT NOT NULL,
                     currency TEXT NOT NULL,
                     counterparty TEXT NOT NULL,
+                    counterparty_account TEXT NOT NULL DEFAULT '',
                     category TEXT NOT NULL DEFAULT '',
-                    description TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT '',
                     status TEXT NOT NULL DEFAULT '',
+                    method TEXT NOT NULL DEFAULT '',
                     balance_minor INTEGER,
-                    extra TEXT NOT NULL DEFAULT '{}',
+                    is_refund INTEGER NOT NULL DEFAULT 0,
+                    refund_of TEXT,
+                    cross_border INTEGER NOT NULL DEFAULT 0,
+                    original_currency TEXT NOT NULL DEFAULT '',
+                    source_file TEXT NOT NULL DEFAULT '',
+                    source_line INTEGER NOT NULL DEFAULT 0,
                     imported_at TEXT NOT NULL
                 );
-                CREATE UNIQUE INDEX transactions_source_id ON transactions(source, source_id) WHERE source_id IS NOT NULL;
-                CREATE UNIQUE INDEX transactions_fingerprint ON transactions(fingerprint) WHERE source_id IS NULL;
                 CREATE INDEX transactions_time ON transactions(occurred_at);
                 CREATE TABLE alert_acks (
                     id TEXT PRIMARY KEY NOT NULL,

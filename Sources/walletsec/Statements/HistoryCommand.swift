@@ -1,13 +1,299 @@
-// walletsec history: placeholder registered at the root until its issue lands.
+// walletsec history: store statements in the vault as the detectors' baseline (no passphrase),
+// list and summarise them, acknowledge alerts, and forget history.
+import Anomaly
 import ArgumentParser
+import Statements
+import Vault
+import WalletCore
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "(not yet available)", shouldDisplay: false)
+        commandName: "history",
+        abstract: "Keep transaction history in the vault as the baseline for 'walletsec scan'.",
+        discussion: """
+            History needs no passphrase. Importing an overlapping export adds nothing: rows are matched on \
+            the source's transaction id, else on a fingerprint (see docs/statements.md).
+
+            Example:
+              walletsec history import alipay_2024.csv wechat_2024.xlsx
+              walletsec history stats
+            """,
+        subcommands: [
+            HistoryImportCommand.self, HistoryListCommand.self, HistoryStatsCommand.self, HistoryAckCommand.self,
+            HistoryAcksCommand.self, HistoryForgetCommand.self,
+        ])
+}
+
+struct HistoryImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import statements into the history; alerts on the newly added rows are shown.",
+        discussion: """
+            Each file is read fully before anything is stored; a file that cannot be read stores nothing.
+
+            Example:
+              walletsec history import alipay_record_20240601.csv --json
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var input: StatementOptions
+
+    @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one statement file") }
+    }
+
+    struct FileResult: Encodable {
+        var type = "import"
+        var file: String
+        var format: String
+        var rows: Int
+        var skipped: Int
+        var added: Int
+        var alreadyPresent: Int
+    }
+
+    struct Summary: Encodable {
+        var type = "summary"
+        var rows: Int
+        var skipped: Int
+        var added: Int
+        var alreadyPresent: Int
+        var historyRows: Int
+        var alerts: [String: Int]
+        var alertsTotal: Int
+    }
+
+    func run() throws {
+        let language = globals.language
+        let vault = try VaultAccess.open(globals)
+        // Read everything first: a bad file aborts before the vault changes.
+        let statements = try input.read(files, language: language)
+        var results: [FileResult] = []
+        var addedKeys = Set<String>()
+        for (index, statement) in statements.statements.enumerated() {
+            let items = statements.items.filter { $0.fileIndex == Int32(index) }
+            let result = try vault.importTransactions(items, sourceFile: statement.file)
+            addedKeys.formUnion(result.addedKeys)
+            results.append(
+                FileResult(
+                    file: statement.file, format: statement.format.rawValue, rows: items.count,
+                    skipped: statement.skippedCount, added: result.added, alreadyPresent: result.alreadyPresent))
+        }
+        // Alerts that involve the rows just added, judged against the whole history.
+        let history = try vault.historyTransactions()
+        let ledger = Ledger(items: history, inScope: history.map { addedKeys.contains($0.key) })
+        let acknowledged = Set(try vault.acknowledgements().map(\.id))
+        let alerts = addedKeys.isEmpty ? [] : Detection.run(ledger).filter { !acknowledged.contains($0.id) }
+        let counts = AlertOutput.countsByKind(alerts)
+        if globals.json {
+            for result in results { try Terminal.json(result) }
+            for alert in alerts { try Terminal.json(AlertLine(alert, ledger: ledger, files: [], withReasoning: false)) }
+            try Terminal.json(
+                Summary(
+                    rows: results.reduce(0) { $0 + $1.rows }, skipped: statements.skippedCount,
+                    added: results.reduce(0) { $0 + $1.added },
+                    alreadyPresent: results.reduce(0) { $0 + $1.alreadyPresent },
+                    historyRows: history.count, alerts: counts, alertsTotal: alerts.count))
+            return
+        }
+        warnSkipped(statements, language: language)
+        let zh = language == .zh
+        for result in results {
+            Terminal.out(
+                zh
+                    ? "\(result.file)（\(result.format)）：\(result.rows) 行，新增 \(result.added)，已存在 \(result.alreadyPresent)，跳过 \(result.skipped)"
+                    : "\(result.file) (\(result.format)): \(result.rows) rows, \(result.added) added, \(result.alreadyPresent) already stored, \(result.skipped) skipped"
+            )
+        }
+        Terminal.out(zh ? "历史共 \(history.count) 行。" : "History now holds \(history.count) rows.")
+        if !alerts.isEmpty {
+            Terminal.out("")
+            AlertOutput.table(alerts, language: language)
+        }
+        Terminal.out(AlertOutput.summaryLine(counts, language: language))
+    }
+}
+
+struct HistoryListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List stored transactions, newest first.",
+        discussion: """
+            Example:
+              walletsec history list --since 2024-06-01 --limit 20
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only transactions on or after this date (UTC).", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("At most this many rows (default 50; 0 = all).", valueName: "n"))
+    var limit = 50
+
+    func run() throws {
+        guard limit >= 0 else {
+            throw WalletError.usage(en: "--limit must be 0 or more", zh: "--limit 必须大于或等于 0")
+        }
+        let sinceSeconds = try since.map { try parseDay($0, option: "--since") * 86400 }
+        let vault = try VaultAccess.open(globals)
+        let items = try vault.historyTransactions(
+            since: sinceSeconds, limit: limit == 0 ? nil : limit, newestFirst: true)
+        let ledger = Ledger(items: items)
+        for index in items.indices {
+            let summary = TransactionSummary(ledger: ledger, index: index, files: [])
+            if globals.json {
+                try Terminal.json(summary)
+            } else {
+                Terminal.out(
+                    AlertOutput.pad(summary.time, 27) + AlertOutput.pad(summary.direction, 8)
+                        + AlertOutput.pad(summary.amount + " " + summary.currency, 16)
+                        + AlertOutput.pad(summary.counterparty, 24) + summary.id)
+            }
+        }
+    }
+}
+
+struct HistoryStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Summarise the stored history.",
+        discussion: """
+            Example:
+              walletsec history stats --json
+            """)
 
     @OptionGroup var globals: GlobalOptions
 
     func run() throws {
-        throw ValidationError("'history' is not available in this build")
+        let stats = try VaultAccess.open(globals).historyStats()
+        if globals.json {
+            try Terminal.json(stats)
+            return
+        }
+        let zh = globals.language == .zh
+        Terminal.out((zh ? "交易：" : "transactions: ") + String(stats.transactions))
+        Terminal.out((zh ? "最早：" : "first:        ") + (stats.first ?? "-"))
+        Terminal.out((zh ? "最晚：" : "last:         ") + (stats.last ?? "-"))
+        for source in stats.bySource.keys.sorted() {
+            Terminal.out("  \(source): \(stats.bySource[source] ?? 0)")
+        }
+        Terminal.out((zh ? "已确认告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
+    }
+}
+
+struct HistoryAckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ack",
+        abstract: "Acknowledge an alert so later scans stop reporting it.",
+        discussion: """
+            Example:
+              walletsec history ack rec-0c1d2e3f --note "price rise was announced"
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Alert id as printed by scan.", valueName: "alert-id"))
+    var alertID: String
+
+    @Option(name: .long, help: ArgumentHelp("Why it is fine (stored with the acknowledgement).", valueName: "text"))
+    var note = ""
+
+    func run() throws {
+        let parts = alertID.split(separator: "-")
+        guard parts.count == 2, parts[1].count == 8, parts[1].allSatisfy(\.isHexDigit),
+            let kind = AlertKind.allCases.first(where: { Alert.prefix(of: $0) == parts[0] })
+        else {
+            throw WalletError.usage(
+                en: "'\(alertID)' is not an alert id (like dup-1a2b3c4d, as printed by scan)",
+                zh: "“\(alertID)”不是告警 ID（形如 dup-1a2b3c4d，见扫描输出）")
+        }
+        let vault = try VaultAccess.open(globals)
+        // Record the alert's transactions when the stored history still produces it.
+        let history = try vault.historyTransactions()
+        let found = Detection.run(Ledger(items: history)).first { $0.id == alertID }
+        let added = try vault.acknowledgeAlert(
+            id: alertID, kind: kind.rawValue, transactionIds: found?.transactionIds ?? [], note: note)
+        if globals.json {
+            struct Result: Encodable {
+                var id: String
+                var kind: String
+                var acknowledged: Bool
+                var alreadyAcknowledged: Bool
+                var foundInHistory: Bool
+            }
+            try Terminal.json(
+                Result(
+                    id: alertID, kind: kind.rawValue, acknowledged: true, alreadyAcknowledged: !added,
+                    foundInHistory: found != nil))
+            return
+        }
+        let zh = globals.language == .zh
+        if added {
+            Terminal.out(
+                zh ? "已确认告警 \(alertID)；之后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
+        } else {
+            Terminal.out(zh ? "告警 \(alertID) 之前已确认。" : "\(alertID) was already acknowledged")
+        }
+    }
+}
+
+struct HistoryAcksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acks",
+        abstract: "List acknowledged alerts.",
+        discussion: """
+            Example:
+              walletsec history acks --json
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+
+    func run() throws {
+        for ack in try VaultAccess.open(globals).acknowledgements() {
+            if globals.json {
+                try Terminal.json(ack)
+            } else {
+                Terminal.out("\(ack.id)  \(ack.kind)  \(ack.acknowledgedAt)  \(ack.note)")
+            }
+        }
+    }
+}
+
+struct HistoryForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Delete stored transactions: all of them, or those before a date.",
+        discussion: """
+            Example:
+              walletsec history forget --before 2023-01-01
+              walletsec history forget --all
+            """)
+
+    @OptionGroup var globals: GlobalOptions
+
+    @Option(
+        name: .long, help: ArgumentHelp("Delete transactions before this date (00:00 UTC).", valueName: "YYYY-MM-DD"))
+    var before: String?
+
+    @Flag(name: .long, help: "Delete every stored transaction.")
+    var all = false
+
+    func run() throws {
+        guard (before != nil) != all else {
+            throw WalletError.usage(
+                en: "say what to forget: --before DATE or --all (not both)", zh: "请指定要删除的范围：--before DATE 或 --all（二选一）")
+        }
+        let cutoff = try before.map { try parseDay($0, option: "--before") * 86400 }
+        let removed = try VaultAccess.open(globals).forgetHistory(before: cutoff)
+        if globals.json {
+            struct Result: Encodable { var removed: Int }
+            try Terminal.json(Result(removed: removed))
+        } else {
+            Terminal.out(globals.language == .zh ? "已删除 \(removed) 行历史。" : "removed \(removed) history rows")
+        }
     }
 }

@@ -1,13 +1,201 @@
-// walletsec scan: placeholder registered at the root until its issue lands.
+// walletsec scan: read statements, compare them with the stored history, print explained alerts,
+// optionally explain one alert in full and write a dispute report.
+import Anomaly
 import ArgumentParser
+import Foundation
+import Statements
+import Vault
+import WalletCore
 
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "scan", abstract: "(not yet available)", shouldDisplay: false)
+        commandName: "scan",
+        abstract: "Scan wallet or bank statements for suspicious transactions and explain each alert.",
+        discussion: """
+            Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), OFX, QIF, or any bank CSV \
+            described by --rules. When the vault holds imported history (walletsec history import), it is \
+            used as the baseline; the scan still works on a file alone. Needs no passphrase.
+
+            Output: a table; with --json, one JSON object per alert, then one summary object. Exit 1 when \
+            an alert reaches --fail-on; exit 2 for an unreadable or unknown statement.
+
+            Example:
+              walletsec scan alipay_record_20240601.csv --min-severity medium
+              walletsec scan bill.csv --explain dup-1a2b3c4d
+              walletsec scan bill.csv --report dispute.md --lang zh --fail-on high
+            """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var input: StatementOptions
+
+    @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
+    var files: [String]
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only report transactions on or after this local date.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Hide alerts below this severity.", valueName: "low|medium|high"))
+    var minSeverity: Severity = .low
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Exit 1 when any reported alert is at least this severe.", valueName: "low|medium|high"))
+    var failOn: Severity?
+
+    @Option(name: .long, help: ArgumentHelp("Print the whole reasoning for one alert.", valueName: "alert-id"))
+    var explain: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write a Markdown dispute report for the reported alerts (language from --lang).", valueName: "file"))
+    var report: String?
+
+    @Flag(name: .long, help: "Ignore the history stored in the vault.")
+    var noHistory = false
+
+    @Flag(name: .long, help: "Also report alerts acknowledged with 'walletsec history ack'.")
+    var includeAcknowledged = false
+
+    @Flag(name: .long, help: ArgumentHelp("Print phase timings on stderr (scripts/bench-scan).", visibility: .hidden))
+    var timings = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one statement file") }
+    }
 
     func run() throws {
-        throw ValidationError("'scan' is not available in this build")
+        let language = globals.language
+        let sinceDay = try since.map { try parseDay($0, option: "--since") }
+        let started = Clock.seconds()
+        var statements = try input.read(files, language: language)
+        let parsed = Clock.seconds()
+        let overlapping = statements.dedup()
+        var items = statements.items
+        let scannedCount = items.count
+        var acknowledged = Set<String>()
+        var historyRows = 0
+        if !noHistory, Vault.exists(at: globals.vaultFolder) {
+            let vault = try VaultAccess.open(globals)
+            let keys = Set(items.map(\.key))
+            let history = try vault.historyTransactions().filter { !keys.contains($0.key) }
+            historyRows = history.count
+            items.append(contentsOf: history)
+            acknowledged = Set(try vault.acknowledgements().map(\.id))
+        }
+        let inScope = items.enumerated().map { position, item in
+            guard position < scannedCount else { return false }
+            guard let sinceDay else { return true }
+            return item.transaction.localSeconds / 86400 >= sinceDay
+        }
+        let ledger = Ledger(items: items, inScope: inScope)
+        let all = Detection.run(ledger)
+        if timings {
+            let detected = Clock.seconds()
+            Terminal.err(
+                "timings: rows \(items.count) parse \(format(parsed - started)) s detect \(format(detected - parsed)) s "
+                    + "total \(format(detected - started)) s rows_per_second \(Int(Double(items.count) / max(detected - started, 1e-9)))"
+            )
+        }
+
+        if let explain {
+            guard let alert = all.first(where: { $0.id == explain }) else {
+                throw WalletError.usage(
+                    en: "no alert \(explain) in this scan (alert ids are shown in the scan's output)",
+                    zh: "本次扫描中没有告警 \(explain)（告警 ID 见扫描输出）")
+            }
+            if globals.json {
+                try Terminal.json(AlertLine(alert, ledger: ledger, files: files, withReasoning: true))
+            } else {
+                AlertOutput.explain(alert, ledger: ledger, language: language, files: files)
+            }
+            if let report { try writeReport([alert], ledger: ledger, to: report, language: language) }
+            return
+        }
+
+        let alerts = all.filter {
+            $0.severity >= minSeverity && (includeAcknowledged || !acknowledged.contains($0.id))
+        }
+        let counts = AlertOutput.countsByKind(alerts)
+        if globals.json {
+            for alert in alerts {
+                try Terminal.json(AlertLine(alert, ledger: ledger, files: files, withReasoning: false))
+            }
+            try Terminal.json(
+                ScanSummary(
+                    files: statements.statements.enumerated().map { index, statement in
+                        .init(
+                            file: statement.file, format: statement.format.rawValue,
+                            encoding: statement.encoding.rawValue, rows: statements.rowCounts[index],
+                            skipped: statement.skippedCount)
+                    },
+                    rows: scannedCount, skipped: statements.skippedCount,
+                    skippedRows: Array(statements.skippedRows.prefix(100)), overlappingRows: overlapping,
+                    historyRows: historyRows, alerts: counts, alertsTotal: alerts.count,
+                    hiddenAcknowledged: all.filter { acknowledged.contains($0.id) }.count))
+        } else {
+            warnSkipped(statements, language: language)
+            AlertOutput.table(alerts, language: language)
+            let zh = language == .zh
+            Terminal.out("")
+            Terminal.out(
+                zh
+                    ? "\(files.count) 个文件共 \(scannedCount) 行\(overlapping > 0 ? "（另有 \(overlapping) 行重叠已去重）" : "")，跳过 \(statements.skippedCount) 行，历史基线 \(historyRows) 行；"
+                        + AlertOutput.summaryLine(counts, language: language)
+                    : "\(scannedCount) rows in \(files.count) file(s)\(overlapping > 0 ? " (\(overlapping) overlapping rows merged)" : ""), \(statements.skippedCount) skipped, \(historyRows) history rows as baseline; "
+                        + AlertOutput.summaryLine(counts, language: language))
+            if !alerts.isEmpty {
+                Terminal.out(
+                    zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
+            }
+        }
+        if let report { try writeReport(alerts, ledger: ledger, to: report, language: language) }
+        if let failOn, alerts.contains(where: { $0.severity >= failOn }) {
+            throw ExitCode(1)
+        }
     }
+
+    private func writeReport(_ alerts: [Alert], ledger: Ledger, to path: String, language: Language) throws {
+        let text = DisputeReport.markdown(
+            alerts: alerts, ledger: ledger, language: language, files: files, generatedAt: ISO8601.string(Date()))
+        // Never replaces an existing file: a report is evidence, and so may be what is already there.
+        try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600, overwrite: false)
+        if !globals.json {
+            Terminal.err(language == .zh ? "争议报告已写入 \(path)" : "dispute report written to \(path)")
+        }
+    }
+}
+
+private func format(_ seconds: Double) -> String { String(Double(Int(seconds * 1000)) / 1000) }
+
+/// Monotonic seconds, for --timings.
+enum Clock {
+    static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}
+
+struct ScanSummary: Encodable {
+    struct File: Encodable {
+        var file: String
+        var format: String
+        var encoding: String
+        var rows: Int
+        var skipped: Int
+    }
+
+    var type = "summary"
+    var files: [File]
+    var rows: Int
+    var skipped: Int
+    var skippedRows: [MalformedRow]
+    var overlappingRows: Int
+    var historyRows: Int
+    var alerts: [String: Int]
+    var alertsTotal: Int
+    var hiddenAcknowledged: Int
 }

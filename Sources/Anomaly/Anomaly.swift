@@ -1,2 +1,0 @@
-// Anomaly: placeholder until its issue lands; replaced by the real library.
-public enum AnomalyLibrary {}

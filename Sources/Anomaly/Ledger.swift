@@ -1,0 +1,215 @@
+// The detectors' working view of the transactions: time-sorted indexes, interned counterparties and
+// categories, and the payments (outflows that really left the account) the spending detectors judge.
+import Statements
+
+public struct Ledger {
+    public let items: [IdentifiedTransaction]
+    /// Which items may be reported (the scanned files, after --since); others are baseline only.
+    public let inScope: [Bool]
+    /// All item indexes in time order (ties keep input order).
+    let byTime: [Int]
+    /// Payments in time order: outflows that are not refunds and did not fail or close.
+    let payments: [Int]
+    /// Counterparty id per item (interned; the empty name is its own id).
+    let counterparty: [Int32]
+    let counterpartyNames: [String]
+    let category: [Int32]
+    /// Payments per counterparty id.
+    let counterpartyPaymentCount: [Int32]
+    /// For each item: is it the first payment (in time) to its counterparty?
+    let firstPayment: [Bool]
+    /// Columns of the hot fields, so detectors never copy whole transactions.
+    let timestamps: [Int64]
+    let amounts: [Int64]
+    let timed: [Bool]
+    let startTime: Int64
+    let endTime: Int64
+    /// Order ids that were refunded (so a refunded double charge is not reported).
+    let refunded: Set<String>
+
+    public init(items: [IdentifiedTransaction], inScope: [Bool]? = nil) {
+        self.items = items
+        self.inScope = inScope ?? [Bool](repeating: true, count: items.count)
+        let count = items.count
+        // Sort by packing (time offset, index) into one integer: much faster than a closure sort.
+        var minTime = Int64.max
+        var maxTime = Int64.min
+        for index in 0..<count {
+            minTime = min(minTime, items[index].transaction.timestamp)
+            maxTime = max(maxTime, items[index].transaction.timestamp)
+        }
+        if count == 0 {
+            minTime = 0
+            maxTime = 0
+        }
+        startTime = minTime
+        endTime = maxTime
+        var timestamps = [Int64](repeating: 0, count: count)
+        var amounts = [Int64](repeating: 0, count: count)
+        var timed = [Bool](repeating: false, count: count)
+        var keys = [UInt64](repeating: 0, count: count)
+        for index in 0..<count {
+            let time = items[index].transaction.timestamp
+            timestamps[index] = time
+            amounts[index] = items[index].transaction.amountMinor
+            timed[index] = items[index].transaction.hasTime
+            keys[index] = UInt64(time - minTime) << 26 | UInt64(index)
+        }
+        self.timestamps = timestamps
+        self.amounts = amounts
+        self.timed = timed
+        if count < (1 << 26) && maxTime - minTime < (1 << 37) {
+            keys.sort()
+            byTime = keys.map { Int($0 & ((1 << 26) - 1)) }
+        } else {
+            byTime = (0..<count).sorted { (timestamps[$0], $0) < (timestamps[$1], $1) }
+        }
+        var names = StringInterner()
+        var categories = StringInterner(expected: 64)
+        var counterparty = [Int32](repeating: 0, count: count)
+        var category = [Int32](repeating: 0, count: count)
+        var refunded = Set<String>()
+        for index in 0..<count {
+            counterparty[index] = names.id(items[index].transaction.counterparty)
+            category[index] = categories.id(items[index].transaction.category)
+            if items[index].transaction.isRefund, let original = items[index].transaction.refundOf {
+                refunded.insert(original)
+            }
+        }
+        var payments: [Int] = []
+        payments.reserveCapacity(count)
+        var paymentCount = [Int32](repeating: 0, count: names.names.count)
+        var first = [Bool](repeating: false, count: count)
+        var seen = [Bool](repeating: false, count: names.names.count)
+        // Statuses repeat ("交易成功" on almost every row): remember the last verdict.
+        var lastStatus = ""
+        var lastVerdict = true
+        for index in self.byTime
+        where items[index].transaction.direction == .outflow && !items[index].transaction.isRefund {
+            if items[index].transaction.status != lastStatus {
+                lastStatus = items[index].transaction.status
+                lastVerdict = Ledger.isPayment(.outflow, false, lastStatus)
+            }
+            guard lastVerdict else { continue }
+            payments.append(index)
+            let id = Int(counterparty[index])
+            paymentCount[id] += 1
+            if !seen[id] {
+                seen[id] = true
+                first[index] = true
+            }
+        }
+        self.payments = payments
+        self.counterparty = counterparty
+        self.counterpartyNames = names.names
+        self.category = category
+        self.counterpartyPaymentCount = paymentCount
+        self.firstPayment = first
+        self.refunded = refunded
+    }
+
+    static func isPayment(_ direction: Direction, _ isRefund: Bool, _ status: String) -> Bool {
+        guard direction == .outflow, !isRefund else { return false }
+        if status.isEmpty { return true }
+        return
+            !(TextSearch.contains(status, "关闭") || TextSearch.contains(status, "失败")
+            || TextSearch.contains(status, "撤销") || TextSearch.contains(status, "FAILED")
+            || TextSearch.contains(status, "failed") || TextSearch.contains(status, "ancel"))
+    }
+
+    func transaction(_ index: Int) -> Transaction { items[index].transaction }
+    func id(_ index: Int) -> String { items[index].id }
+
+    /// "1234.56 CNY"
+    func money(_ minor: Int64, _ currency: String = "CNY") -> String {
+        ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency)) + " " + currency
+    }
+
+    func time(_ index: Int) -> String {
+        let transaction = items[index].transaction
+        return ByteParsing.formatLocal(
+            timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds,
+            withTime: transaction.hasTime)
+    }
+
+    func describe(_ index: Int) -> String {
+        let transaction = items[index].transaction
+        return
+            "\(time(index)) \(money(transaction.amountMinor, transaction.currency)) → \(transaction.counterparty) [\(id(index))]"
+    }
+}
+
+/// Quantile of a sorted array (nearest rank).
+func quantile<T: Comparable>(_ sorted: [T], _ q: Double) -> T? {
+    guard !sorted.isEmpty else { return nil }
+    let rank = Int((Double(sorted.count - 1) * q).rounded())
+    return sorted[min(max(rank, 0), sorted.count - 1)]
+}
+
+/// The k-th smallest element (0-based) by quickselect: O(n), reorders `values`.
+func select<T: Comparable>(_ values: inout [T], _ k: Int) -> T {
+    var low = 0
+    var high = values.count - 1
+    while low < high {
+        // Median of three as the pivot keeps sorted input linear.
+        let middle = low + (high - low) / 2
+        if values[middle] < values[low] { values.swapAt(middle, low) }
+        if values[high] < values[low] { values.swapAt(high, low) }
+        if values[high] < values[middle] { values.swapAt(high, middle) }
+        let pivot = values[middle]
+        var i = low
+        var j = high
+        while i <= j {
+            while values[i] < pivot { i += 1 }
+            while pivot < values[j] { j -= 1 }
+            if i <= j {
+                values.swapAt(i, j)
+                i += 1
+                j -= 1
+            }
+        }
+        if k <= j {
+            high = j
+        } else if k >= i {
+            low = i
+        } else {
+            return values[k]
+        }
+    }
+    return values[k]
+}
+
+/// Nearest-rank quantile without sorting.
+func quantileUnsorted<T: Comparable>(_ values: [T], _ q: Double) -> T? {
+    guard !values.isEmpty else { return nil }
+    var copy = values
+    let rank = Int((Double(copy.count - 1) * q).rounded())
+    return select(&copy, min(max(rank, 0), copy.count - 1))
+}
+
+/// Median without sorting (mean of the two middle values for an even count).
+func medianUnsorted(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    var copy = values
+    let middle = copy.count / 2
+    let upper = select(&copy, middle)
+    guard copy.count % 2 == 0 else { return upper }
+    // After selecting, everything before `middle` is ≤ upper: the lower middle is their maximum.
+    let lower = copy[0..<middle].max() ?? upper
+    return (lower + upper) / 2
+}
+
+func median(_ sorted: [Double]) -> Double {
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+func format(_ value: Double, digits: Int = 2) -> String {
+    var factor = 1.0
+    for _ in 0..<digits { factor *= 10 }
+    let rounded = (value * factor).rounded() / factor
+    var text = String(rounded)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+}

@@ -1,0 +1,87 @@
+// Identity of a transaction: the source's own id when it has one, else a documented fingerprint.
+// Both dedup imports and name transactions in alerts.
+
+public enum Fingerprint {
+    /// FNV-1a 64 over the canonical fields (see docs/statements.md). Not cryptographic: it only
+    /// tells rows apart, and the fields it hashes are not secret.
+    public static func of(_ transaction: Transaction, occurrence: Int) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x100_0000_01b3
+            }
+            hash ^= 0x1f
+            hash &*= 0x100_0000_01b3
+        }
+        mix(transaction.source.idNamespace)
+        mix(String(transaction.timestamp))
+        mix(String(transaction.amountMinor))
+        mix(transaction.direction.rawValue)
+        mix(transaction.currency)
+        mix(transaction.counterparty)
+        mix(transaction.note)
+        mix(String(occurrence))
+        let hex = String(hash, radix: 16)
+        return "fp:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Transaction {
+    /// The key history dedups on: `namespace:sourceID`, or the fingerprint.
+    public func dedupKey(fingerprint: String) -> String {
+        if let sourceID { return source.idNamespace + ":" + sourceID }
+        return fingerprint
+    }
+}
+
+/// A parsed transaction with the id alerts use for it.
+public struct IdentifiedTransaction: Sendable, Equatable {
+    public var transaction: Transaction
+    /// The source id, else the fingerprint (`fp:` + 16 hex digits).
+    public var id: String
+    /// Which input file it came from (index into the scan's file list); -1 for stored history.
+    public var fileIndex: Int32
+
+    public init(transaction: Transaction, id: String, fileIndex: Int32) {
+        self.transaction = transaction
+        self.id = id
+        self.fileIndex = fileIndex
+    }
+
+    /// Ids are unique within a namespace: the source family's, or `fp` for fingerprints.
+    public var keyNamespace: String { transaction.sourceID != nil ? transaction.source.idNamespace : "fp" }
+
+    /// Unique across sources: `namespace:sourceID` or the fingerprint (built on demand, not per row).
+    public var key: String { transaction.sourceID != nil ? transaction.source.idNamespace + ":" + id : id }
+
+    /// Gives every transaction its id; identical id-less rows in one file get occurrence 0, 1, 2...
+    /// Consumes the array: rows are moved, not copied.
+    public static func identify(_ transactions: consuming [Transaction], fileIndex: Int32) -> [IdentifiedTransaction] {
+        var seen: [String: Int] = [:]
+        var ids: [String] = []
+        ids.reserveCapacity(transactions.count)
+        for index in transactions.indices {
+            if let sourceID = transactions[index].sourceID {
+                ids.append(sourceID)
+            } else {
+                let base = Fingerprint.of(transactions[index], occurrence: 0)
+                let occurrence = seen[base, default: 0]
+                seen[base] = occurrence + 1
+                ids.append(occurrence == 0 ? base : Fingerprint.of(transactions[index], occurrence: occurrence))
+            }
+        }
+        var rows = transactions
+        let count = rows.count
+        // popLast moves each row out of the uniquely owned array into its final slot, back to front.
+        return [IdentifiedTransaction](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var position = count
+            while let transaction = rows.popLast() {
+                position -= 1
+                (buffer.baseAddress! + position).initialize(
+                    to: IdentifiedTransaction(transaction: transaction, id: ids[position], fileIndex: fileIndex))
+            }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,157 @@
+// QIF bank files: `!Type:` header, one field per line (D date, T/U amount, P payee, M memo,
+// N number, L category), `^` ends a record. Numeric dates are ambiguous (03/04 = 3 April or
+// March 4): we infer the order from the file, take --date-order, or stop with a clear error.
+import WalletCore
+
+enum QIFReader {
+    static func looksLikeQIF(_ bytes: Bytes) -> Bool {
+        var i = 0
+        while i < bytes.count, CSVReader.isPad(bytes[i]) { i += 1 }
+        guard i + 5 < bytes.count, bytes[i] == 0x21 else { return false }
+        let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<min(bytes.count, i + 16)]), as: UTF8.self)
+        return head.hasPrefix("!Type:") || head.hasPrefix("!Account") || head.hasPrefix("!Option")
+            || head.hasPrefix("!Clear")
+    }
+
+    struct Record {
+        var line = 0
+        var fields: [UInt8: String] = [:]
+    }
+
+    static func read(_ bytes: Bytes, file: String, dateOrder: DateOrder?, issues: inout RowIssues) throws
+        -> [Transaction]
+    {
+        var records: [Record] = []
+        var current = Record()
+        var reader = CSVReader(bytes: bytes, separator: 0x00)
+        var fields: [FieldRange] = []
+        var inAccountBlock = false
+        while reader.next(into: &fields) {
+            let text = fields.isEmpty ? "" : reader.string(fields[0])
+            guard let code = text.utf8.first else { continue }
+            if code == 0x21 {  // '!'
+                inAccountBlock = text.hasPrefix("!Account")
+                continue
+            }
+            if code == 0x5e {  // '^'
+                if inAccountBlock {
+                    inAccountBlock = false
+                } else if !current.fields.isEmpty {
+                    records.append(current)
+                }
+                current = Record()
+                continue
+            }
+            if inAccountBlock { continue }
+            if current.fields.isEmpty { current.line = reader.rowLine }
+            current.fields[code] = String(text.dropFirst())
+        }
+        if !current.fields.isEmpty {
+            try issues.add(line: current.line, "record not ended by ^ (truncated file?)")
+        }
+        let order = try resolveDateOrder(records.compactMap { $0.fields[0x44] }, given: dateOrder, file: file)
+        var result: [Transaction] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            guard let dateText = record.fields[0x44], let days = parseDate(dateText, order: order) else {
+                try issues.add(line: record.line, "unreadable D (date) '\(record.fields[0x44] ?? "")'")
+                continue
+            }
+            guard let amountText = record.fields[0x54] ?? record.fields[0x55],
+                let amount = OFXReader.parseAmount(amountText, scale: 2)
+            else {
+                try issues.add(line: record.line, "unreadable T (amount)")
+                continue
+            }
+            let payee = record.fields[0x50] ?? ""
+            let memo = record.fields[0x4d] ?? ""
+            let number = record.fields[0x4e] ?? ""
+            result.append(
+                Transaction(
+                    sourceID: nil, merchantOrderID: number, timestamp: days * 86400, utcOffsetSeconds: 0,
+                    hasTime: false, amountMinor: abs(amount), direction: amount < 0 ? .outflow : .inflow,
+                    currency: "CNY", counterparty: payee.isEmpty ? memo : payee, category: record.fields[0x4c] ?? "",
+                    note: memo, source: .qif, line: Int32(truncatingIfNeeded: record.line)))
+        }
+        return result
+    }
+
+    /// Splits `3/4/2024`, `03/04'24`, `2024-03-04` into three numbers (and the first one's width).
+    static func components(_ text: String) -> (Int, Int, Int, firstWidth: Int)? {
+        var parts: [Int] = []
+        var widths: [Int] = []
+        var value = 0
+        var width = 0
+        for byte in text.utf8 {
+            if ByteParsing.isDigit(byte) {
+                value = value * 10 + Int(byte - 0x30)
+                width += 1
+                guard width <= 4 else { return nil }
+            } else if byte == 0x2f || byte == 0x2d || byte == 0x2e || byte == 0x27 {
+                guard width > 0 else { return nil }
+                parts.append(value)
+                widths.append(width)
+                value = 0
+                width = 0
+            } else if byte == 0x20 {
+                continue
+            } else {
+                return nil
+            }
+        }
+        guard width > 0 else { return nil }
+        parts.append(value)
+        widths.append(width)
+        guard parts.count == 3 else { return nil }
+        return (parts[0], parts[1], parts[2], widths[0])
+    }
+
+    static func resolveDateOrder(_ dates: [String], given: DateOrder?, file: String) throws -> DateOrder {
+        if let given { return given }
+        var dayFirst = false
+        var monthFirst = false
+        var yearFirst = false
+        for text in dates {
+            guard let (a, b, _, width) = components(text) else { continue }
+            if width == 4 {
+                yearFirst = true
+                continue
+            }
+            if a > 12 { dayFirst = true }
+            if b > 12 { monthFirst = true }
+        }
+        if yearFirst && !dayFirst && !monthFirst { return .ymd }
+        if dayFirst && !monthFirst { return .dmy }
+        if monthFirst && !dayFirst { return .mdy }
+        if dayFirst && monthFirst {
+            throw WalletError.usage(
+                en: "\(file): the dates mix day-first and month-first forms; pass --date-order dmy or mdy",
+                zh: "\(file)：日期同时出现日在前和月在前的写法；请指定 --date-order dmy 或 mdy")
+        }
+        if dates.isEmpty { return .mdy }
+        throw WalletError.usage(
+            en:
+                "\(file): the dates are ambiguous (e.g. \(dates[0]) could be day/month or month/day); pass --date-order dmy or mdy",
+            zh: "\(file)：日期有歧义（例如 \(dates[0]) 可理解为日/月或月/日）；请指定 --date-order dmy 或 mdy")
+    }
+
+    /// Days since the epoch; two-digit years are 19xx above 70, else 20xx.
+    static func parseDate(_ text: String, order: DateOrder) -> Int64? {
+        guard let (a, b, c, width) = components(text) else { return nil }
+        var year: Int
+        var month: Int
+        var day: Int
+        if width == 4 {
+            (year, month, day) = (a, b, c)
+        } else {
+            switch order {
+            case .dmy: (day, month, year) = (a, b, c)
+            case .mdy: (month, day, year) = (a, b, c)
+            case .ymd: (year, month, day) = (a, b, c)
+            }
+        }
+        if year < 100 { year += year > 70 ? 1900 : 2000 }
+        guard (1...12).contains(month), day >= 1, day <= ByteParsing.daysInMonth(year, month) else { return nil }
+        return ByteParsing.daysFromCivil(year: year, month: month, day: day)
+    }
+}

@@ -1,0 +1,175 @@
+// Entry point: read a statement file, detect (or check) its format by content, decode its text,
+// and hand it to the right reader. Libraries never print: progress goes through the handler.
+import WalletCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+public enum StatementReader {
+    /// Statements larger than this are refused rather than exhausting memory.
+    public static let maxFileBytes = 2 << 30
+
+    public static func read(path: String, options: ReadOptions) throws -> Statement {
+        // Map regular files instead of copying them: a large statement is read once, lazily.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystem.error(errno, path: path, action: "read") }
+        var info = stat()
+        let mappable = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
+        if mappable, Int(info.st_size) <= maxFileBytes,
+            let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED
+        {
+            close(fd)
+            defer { munmap(address, Int(info.st_size)) }
+            madvise(address, Int(info.st_size), MADV_SEQUENTIAL)
+            let bytes = UnsafeBufferPointer(
+                start: address.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
+            return try parse(bytes: bytes, file: path, options: options)
+        }
+        close(fd)
+        let raw = try readFile(path)
+        return try parse(raw, file: path, options: options)
+    }
+
+    public static func parse(_ raw: [UInt8], file: String, options: ReadOptions) throws -> Statement {
+        try raw.withUnsafeBufferPointer { try parse(bytes: $0, file: file, options: options) }
+    }
+
+    public static func parse(bytes raw: Bytes, file: String, options: ReadOptions) throws -> Statement {
+        var issues = RowIssues(file: file, strict: options.strict)
+        guard raw.contains(where: { !($0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09) }) else {
+            throw WalletError.usage(en: "\(file): the file is empty", zh: "\(file)：文件为空")
+        }
+        if XLSXReader.looksLikeZIP(raw) {
+            guard options.format == .auto || options.format == .wechat else {
+                throw StatementErrors.unknownLayout(file, expected: expectation(options.format))
+            }
+            let csv = try XLSXReader.sheetAsCSV(Array(raw), file: file)
+            return try csv.withUnsafeBufferPointer { bytes in
+                guard let found = try HeaderSearch.find(in: bytes, kinds: [.wechat], file: file) else {
+                    throw StatementErrors.unknownLayout(file, expected: WalletLayoutKind.wechat.headerDescription)
+                }
+                let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
+                var transactions = try rows.read(
+                    bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues,
+                    progress: options.progress)
+                for index in transactions.indices { transactions[index].source = .wechatXLSX }
+                return Statement(
+                    file: file, format: .wechatXLSX, encoding: .utf8, transactions: transactions,
+                    skippedCount: issues.count, skipped: issues.rows)
+            }
+        }
+        let (converted, start, encoding) = try TextEncoding.decode(raw, file: file)
+        func withText<T>(_ body: (Bytes) throws -> T) rethrows -> T {
+            if let converted { return try converted.withUnsafeBufferPointer(body) }
+            return try body(UnsafeBufferPointer(rebasing: raw[start...]))
+        }
+        return try withText { bytes in
+            func statement(_ format: SourceFormat, _ transactions: [Transaction], balance: Int64? = nil) -> Statement {
+                Statement(
+                    file: file, format: format, encoding: encoding, transactions: transactions,
+                    skippedCount: issues.count, skipped: issues.rows, reportedFinalBalanceMinor: balance)
+            }
+            switch options.format {
+            case .csv:
+                guard let rules = options.rules else {
+                    throw WalletError.usage(
+                        en: "--format csv needs --rules FILE describing the columns",
+                        zh: "--format csv 需要用 --rules FILE 说明各列")
+                }
+                return statement(.csv, try RulesCSVReader.read(bytes, rules: rules, file: file, issues: &issues))
+            case .ofx:
+                let (transactions, balance) = try OFXReader.read(bytes, file: file, issues: &issues)
+                return statement(.ofx, transactions, balance: balance)
+            case .qif:
+                guard QIFReader.looksLikeQIF(bytes) else {
+                    throw StatementErrors.unknownLayout(file, expected: expectation(.qif))
+                }
+                return statement(
+                    .qif, try QIFReader.read(bytes, file: file, dateOrder: options.dateOrder, issues: &issues))
+            case .auto:
+                if let rules = options.rules {
+                    return statement(.csv, try RulesCSVReader.read(bytes, rules: rules, file: file, issues: &issues))
+                }
+                if OFXReader.looksLikeOFX(bytes) {
+                    let (transactions, balance) = try OFXReader.read(bytes, file: file, issues: &issues)
+                    return statement(.ofx, transactions, balance: balance)
+                }
+                if QIFReader.looksLikeQIF(bytes) {
+                    return statement(
+                        .qif, try QIFReader.read(bytes, file: file, dateOrder: options.dateOrder, issues: &issues))
+                }
+                fallthrough
+            case .alipay, .wechat:
+                guard
+                    let found = try HeaderSearch.find(
+                        in: bytes, kinds: WalletLayoutKind.forFormat(options.format), file: file)
+                else {
+                    throw StatementErrors.unknownLayout(file, expected: expectation(options.format))
+                }
+                let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
+                let transactions = try rows.read(
+                    bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues,
+                    progress: options.progress)
+                return statement(found.kind.format, transactions)
+            }
+        }
+    }
+
+    static func expectation(_ format: StatementFormat) -> String {
+        switch format {
+        case .alipay:
+            return WalletLayoutKind.alipay.headerDescription + ", "
+                + WalletLayoutKind.alipayLegacy.headerDescription + " or "
+                + WalletLayoutKind.alipayAccountLog.headerDescription
+        case .wechat: return WalletLayoutKind.wechat.headerDescription + " (CSV or XLSX)"
+        case .ofx: return "an OFX file with an <OFX> element"
+        case .qif: return "a QIF file starting with !Type:"
+        case .csv: return "a CSV matching --rules"
+        case .auto: return StatementErrors.anyLayout
+        }
+    }
+
+    /// Reads a whole file in one allocation sized from fstat.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystem.error(errno, path: path, action: "read") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileSystem.error(errno, path: path, action: "read") }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw WalletError.usage(en: "\(path) is a folder, not a statement file", zh: "\(path) 是文件夹，不是账单文件")
+        }
+        let size = Int(info.st_size)
+        if size > maxFileBytes {
+            throw WalletError.usage(en: "\(path) is larger than 2 GiB", zh: "\(path) 超过 2 GiB")
+        }
+        var result = [UInt8](repeating: 0, count: max(size, 0))
+        var filled = 0
+        while filled < result.count {
+            let count = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileSystem.error(errno, path: path, action: "read")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        result.removeSubrange(filled...)
+        // Pipes and special files report no size: read the rest in chunks.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileSystem.error(errno, path: path, action: "read")
+            }
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+            if result.count > maxFileBytes {
+                throw WalletError.usage(en: "\(path) is larger than 2 GiB", zh: "\(path) 超过 2 GiB")
+            }
+        }
+        return result
+    }
+}

@@ -1,2 +1,0 @@
-// Statements: placeholder until its issue lands; replaced by the real library.
-public enum StatementsLibrary {}

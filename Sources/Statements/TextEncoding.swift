@@ -1,0 +1,119 @@
+// Getting statement bytes into UTF-8: strip a BOM, accept valid UTF-8, else convert GB18030 (a
+// superset of GBK, which Alipay uses) through glibc's iconv. Anything else is a clear error.
+import WalletCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+public enum TextEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case gb18030 = "GB18030"
+
+    /// Returns UTF-8 bytes (BOM removed) and the encoding found.
+    public static func decodeToUTF8(_ raw: [UInt8], file: String) throws -> ([UInt8], TextEncoding) {
+        try raw.withUnsafeBufferPointer { buffer in
+            let (converted, start, encoding) = try decode(buffer, file: file)
+            return (converted ?? Array(buffer[start...]), encoding)
+        }
+    }
+
+    /// Zero-copy for UTF-8 input: returns nil and the offset after any BOM; else the converted bytes.
+    public static func decode(_ raw: Bytes, file: String) throws -> ([UInt8]?, Int, TextEncoding) {
+        var start = 0
+        if raw.count >= 3, raw[0] == 0xef, raw[1] == 0xbb, raw[2] == 0xbf { start = 3 }
+        if raw.count >= 2, (raw[0] == 0xff && raw[1] == 0xfe) || (raw[0] == 0xfe && raw[1] == 0xff) {
+            throw WalletError.usage(
+                en: "\(file): UTF-16 text is not supported; save the statement as UTF-8 or GBK",
+                zh: "\(file)：不支持 UTF-16 文本；请另存为 UTF-8 或 GBK")
+        }
+        if isValidUTF8(raw, from: start) { return (nil, start, .utf8) }
+        guard let converted = convert(raw, from: "GB18030", to: "UTF-8") else {
+            throw WalletError.usage(
+                en: "\(file): the text is neither UTF-8 nor GBK/GB18030 (wrong encoding or not a statement)",
+                zh: "\(file)：文本既不是 UTF-8 也不是 GBK/GB18030（编码错误或不是账单文件）")
+        }
+        return (converted, 0, .gb18030)
+    }
+
+    /// Encodes UTF-8 text to GBK/GB18030 (used by the sample generator and tests).
+    public static func encode(_ utf8: [UInt8], to encoding: String) -> [UInt8]? {
+        utf8.withUnsafeBufferPointer { convert($0, from: "UTF-8", to: encoding) }
+    }
+
+    public static func isValidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Bool {
+        bytes.withUnsafeBufferPointer { isValidUTF8($0, from: start) }
+    }
+
+    public static func isValidUTF8(_ buffer: Bytes, from start: Int = 0) -> Bool {
+        do {
+            var i = start
+            let count = buffer.count
+            while i < count {
+                // Fast path: eight ASCII bytes at a time.
+                while i + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                guard i < count else { break }
+                let byte = buffer[i]
+                if byte < 0x80 {
+                    i += 1
+                    continue
+                }
+                var need = 0
+                var minimum: UInt32 = 0
+                var scalar: UInt32 = 0
+                if byte & 0xe0 == 0xc0 {
+                    need = 1
+                    minimum = 0x80
+                    scalar = UInt32(byte & 0x1f)
+                } else if byte & 0xf0 == 0xe0 {
+                    need = 2
+                    minimum = 0x800
+                    scalar = UInt32(byte & 0x0f)
+                } else if byte & 0xf8 == 0xf0 {
+                    need = 3
+                    minimum = 0x10000
+                    scalar = UInt32(byte & 0x07)
+                } else {
+                    return false
+                }
+                guard i + need < count else { return false }
+                for k in 1...need {
+                    let next = buffer[i + k]
+                    guard next & 0xc0 == 0x80 else { return false }
+                    scalar = scalar << 6 | UInt32(next & 0x3f)
+                }
+                guard scalar >= minimum, scalar <= 0x10ffff, !(0xd800...0xdfff).contains(scalar) else { return false }
+                i += need + 1
+            }
+            return true
+        }
+    }
+
+    /// Whole-buffer iconv conversion; nil on any invalid or incomplete sequence. The output buffer is
+    /// not zero-filled first: pages are only touched as iconv writes them.
+    static func convert(_ input: Bytes, from: String, to: String) -> [UInt8]? {
+        guard let inBase = input.baseAddress, input.count > 0 else { return [] }
+        let handle = iconv_open(to, from)
+        guard handle != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(handle) }
+        // Any GB18030 sequence becomes at most twice as many UTF-8 bytes (and UTF-8 → GBK shrinks).
+        let capacity = input.count * 2 + 64
+        var failed = false
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase)
+                .assumingMemoryBound(to: CChar.self)
+            var inLeft = input.count
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                .assumingMemoryBound(to: CChar.self)
+            var outLeft = capacity
+            let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
+            failed = result == -1 || inLeft != 0
+            initialized = failed ? 0 : capacity - outLeft
+        }
+        return failed ? nil : output
+    }
+}

@@ -1,0 +1,256 @@
+// WeChat Pay's XLSX bill: unzip (ZIPFoundation), read the shared strings and the first worksheet
+// with a minimal streaming scanner for the small XML subset SpreadsheetML uses, and turn the sheet
+// into CSV bytes (one line per sheet row, so line numbers are row numbers) for the CSV layouts.
+// FoundationXML is avoided: it needs libxml2 at run time and is slow on large sheets.
+import Foundation
+import WalletCore
+import ZIPFoundation
+
+enum XLSXReader {
+    static let maxEntryBytes: UInt64 = 512 << 20
+
+    static func looksLikeZIP(_ raw: Bytes) -> Bool {
+        raw.count >= 4 && raw[0] == 0x50 && raw[1] == 0x4b && raw[2] == 0x03 && raw[3] == 0x04
+    }
+
+    static func sheetAsCSV(_ raw: [UInt8], file: String) throws -> [UInt8] {
+        let notWorkbook = WalletError.usage(
+            en: "\(file): a ZIP file but not a readable XLSX workbook (corrupt or truncated?)",
+            zh: "\(file)：是 ZIP 文件但不是可读取的 XLSX 工作簿（损坏或被截断？）")
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(raw), accessMode: .read)
+        } catch {
+            throw notWorkbook
+        }
+        func entryBytes(_ path: String) throws -> [UInt8]? {
+            guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= maxEntryBytes else {
+                throw WalletError.usage(
+                    en: "\(file): \(path) inflates to more than 512 MiB; refusing it",
+                    zh: "\(file)：\(path) 解压后超过 512 MiB，拒绝处理")
+            }
+            var data = [UInt8]()
+            data.reserveCapacity(Int(entry.uncompressedSize))
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    data.append(contentsOf: chunk)
+                    if UInt64(data.count) > maxEntryBytes { throw CocoaError(.fileReadTooLarge) }
+                }
+            } catch {
+                throw notWorkbook
+            }
+            return data
+        }
+        let sheetPath =
+            archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
+        guard let sheetPath, let sheet = try entryBytes(sheetPath) else { throw notWorkbook }
+        let shared = try entryBytes("xl/sharedStrings.xml").map(sharedStrings) ?? []
+        return csv(fromSheet: sheet, shared: shared)
+    }
+
+    /// The text of each `<si>`: all `<t>` runs concatenated.
+    static func sharedStrings(_ xml: [UInt8]) -> [String] {
+        var result: [String] = []
+        var scanner = XMLScanner(xml)
+        var current: [UInt8] = []
+        var inItem = false
+        while let tag = scanner.nextTag() {
+            switch tag.name {
+            case "si":
+                if tag.closing {
+                    result.append(XMLScanner.unescape(current))
+                    inItem = false
+                } else if tag.selfClosing {
+                    result.append("")
+                } else {
+                    inItem = true
+                    current.removeAll(keepingCapacity: true)
+                }
+            case "t" where inItem && !tag.closing && !tag.selfClosing:
+                current.append(contentsOf: scanner.textUntilNextTag())
+            case "rPh" where !tag.closing && !tag.selfClosing:
+                scanner.skip(until: "rPh")  // phonetic guides are not cell text
+            default: break
+            }
+        }
+        return result
+    }
+
+    /// Sheet rows as CSV lines; every field quoted.
+    static func csv(fromSheet xml: [UInt8], shared: [String]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(xml.count / 2)
+        var scanner = XMLScanner(xml)
+        var lastRow = 0
+        var cells: [Int: String] = [:]
+        var rowNumber = 0
+        var cellColumn = 0
+        var cellType = ""
+        var cellValue: String?
+        func flushRow() {
+            guard rowNumber > 0 else { return }
+            while lastRow + 1 < rowNumber {
+                output.append(0x0a)
+                lastRow += 1
+            }
+            let width = (cells.keys.max() ?? -1) + 1
+            for column in 0..<width {
+                if column > 0 { output.append(0x2c) }
+                output.append(0x22)
+                for byte in (cells[column] ?? "").utf8 {
+                    if byte == 0x22 { output.append(0x22) }
+                    output.append(byte)
+                }
+                output.append(0x22)
+            }
+            output.append(0x0a)
+            lastRow = rowNumber
+            cells.removeAll(keepingCapacity: true)
+        }
+        while let tag = scanner.nextTag() {
+            switch tag.name {
+            case "row" where !tag.closing:
+                flushRow()
+                rowNumber = Int(tag.attribute("r") ?? "") ?? (lastRow + 1)
+                if tag.selfClosing { flushRow() }
+            case "c" where !tag.closing:
+                cellColumn = columnIndex(tag.attribute("r")) ?? ((cells.keys.max() ?? -1) + 1)
+                cellType = tag.attribute("t") ?? ""
+                cellValue = nil
+                if tag.selfClosing { cells[cellColumn] = "" }
+            case "v" where !tag.closing && !tag.selfClosing:
+                let text = XMLScanner.unescape(scanner.textUntilNextTag())
+                if cellType == "s", let index = Int(text), index >= 0, index < shared.count {
+                    cellValue = shared[index]
+                } else {
+                    cellValue = text
+                }
+            case "t" where !tag.closing && !tag.selfClosing && cellType == "inlineStr":
+                cellValue = (cellValue ?? "") + XMLScanner.unescape(scanner.textUntilNextTag())
+            case "c" where tag.closing:
+                cells[cellColumn] = cellValue ?? ""
+            case "sheetData" where tag.closing:
+                flushRow()
+                rowNumber = 0
+            default: break
+            }
+        }
+        flushRow()
+        return output
+    }
+
+    /// "AB12" → 27 (0-based column).
+    static func columnIndex(_ reference: String?) -> Int? {
+        guard let reference else { return nil }
+        var value = 0
+        var letters = 0
+        for byte in reference.utf8 {
+            guard byte >= 0x41 && byte <= 0x5a else { break }
+            value = value * 26 + Int(byte - 0x40)
+            letters += 1
+        }
+        return letters == 0 ? nil : value - 1
+    }
+}
+
+/// Streams the tags of an XML document; enough for SpreadsheetML (no DTDs, no CDATA needed).
+struct XMLScanner {
+    struct Tag {
+        var name: String
+        var closing: Bool
+        var selfClosing: Bool
+        var rawAttributes: Substring
+
+        func attribute(_ key: String) -> String? {
+            var rest = rawAttributes
+            while let range = rest.range(of: key + "=") {
+                let before = range.lowerBound == rest.startIndex ? " " : rest[rest.index(before: range.lowerBound)]
+                let afterEquals = rest[range.upperBound...]
+                guard let quote = afterEquals.first, quote == "\"" || quote == "'" else { return nil }
+                let body = afterEquals.dropFirst()
+                guard let end = body.firstIndex(of: quote) else { return nil }
+                if before == " " || before == "\t" || before == "\n" { return String(body[..<end]) }
+                rest = body[end...]
+            }
+            return nil
+        }
+    }
+
+    let bytes: [UInt8]
+    var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func nextTag() -> Tag? {
+        while position < bytes.count {
+            guard let open = bytes[position...].firstIndex(of: 0x3c) else {
+                position = bytes.count
+                return nil
+            }
+            guard let close = bytes[open...].firstIndex(of: 0x3e) else {
+                position = bytes.count
+                return nil
+            }
+            position = close + 1
+            var inner = bytes[(open + 1)..<close]
+            if inner.first == 0x3f || inner.first == 0x21 { continue }  // <?xml ...?>, <!-- -->
+            let closing = inner.first == 0x2f
+            if closing { inner = inner.dropFirst() }
+            let selfClosing = inner.last == 0x2f
+            if selfClosing { inner = inner.dropLast() }
+            let text = String(decoding: inner, as: UTF8.self)
+            let nameEnd =
+                text.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) ?? text.endIndex
+            var name = Substring(text[..<nameEnd])
+            if let colon = name.lastIndex(of: ":") { name = name[name.index(after: colon)...] }  // namespace prefix
+            return Tag(name: String(name), closing: closing, selfClosing: selfClosing, rawAttributes: text[nameEnd...])
+        }
+        return nil
+    }
+
+    mutating func textUntilNextTag() -> ArraySlice<UInt8> {
+        let end = bytes[position...].firstIndex(of: 0x3c) ?? bytes.count
+        defer { position = end }
+        return bytes[position..<end]
+    }
+
+    mutating func skip(until closingName: String) {
+        while let tag = nextTag() {
+            if tag.closing && tag.name == closingName { return }
+        }
+    }
+
+    static func unescape<C: Collection>(_ raw: C) -> String where C.Element == UInt8 {
+        let text = String(decoding: raw, as: UTF8.self)
+        guard text.utf8.contains(0x26) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            guard let semicolon = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semicolon) <= 10 else {
+                result += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let entity = rest[rest.index(after: amp)..<semicolon]
+            switch entity {
+            case "lt": result += "<"
+            case "gt": result += ">"
+            case "amp": result += "&"
+            case "quot": result += "\""
+            case "apos": result += "'"
+            default:
+                var scalar: Unicode.Scalar?
+                if entity.hasPrefix("#x") {
+                    scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if entity.hasPrefix("#") {
+                    scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init)
+                }
+                if let scalar { result.unicodeScalars.append(scalar) } else { result += "&" + entity + ";" }
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,198 @@
+// Transaction history in the vault (no passphrase needed): import with dedup on the source id or
+// fingerprint, read back as the detectors' baseline, summary stats, and alert acknowledgements.
+import Foundation
+import GRDB
+import Statements
+import WalletCore
+
+public struct HistoryImportResult: Encodable, Sendable, Equatable {
+    public var added: Int
+    public var alreadyPresent: Int
+    /// Keys of the rows this import added (for reporting alerts on new rows only).
+    public var addedKeys: Set<String>
+
+    enum CodingKeys: String, CodingKey { case added, alreadyPresent }
+}
+
+public struct HistoryStats: Codable, Sendable, Equatable {
+    public var transactions: Int
+    public var first: String?
+    public var last: String?
+    public var bySource: [String: Int]
+    public var acknowledgedAlerts: Int
+}
+
+public struct AlertAcknowledgement: Codable, Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    public var transactionIds: [String]
+    public var note: String
+    public var acknowledgedAt: String
+}
+
+extension Vault {
+    /// Adds transactions not stored yet, in one transaction: all or nothing.
+    public func importTransactions(_ items: [IdentifiedTransaction], sourceFile: String = "") throws
+        -> HistoryImportResult
+    {
+        let now = ISO8601.string(Date())
+        let fileName = FileSystem.baseName(sourceFile)
+        return try historyWrite { db in
+            var result = HistoryImportResult(added: 0, alreadyPresent: 0, addedKeys: [])
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO transactions (key, id, source, source_id, merchant_order_id, occurred_at,
+                        utc_offset_seconds, has_time, amount_minor, direction, currency, counterparty,
+                        counterparty_account, category, note, status, method, balance_minor, is_refund, refund_of,
+                        cross_border, original_currency, source_file, source_line, imported_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(key) DO NOTHING
+                    """)
+            for item in items {
+                let t = item.transaction
+                let arguments: [(any DatabaseValueConvertible)?] = [
+                    item.key, item.id, t.source.rawValue, t.sourceID, t.merchantOrderID, t.timestamp,
+                    Int(t.utcOffsetSeconds), t.hasTime, t.amountMinor, t.direction.rawValue, t.currency,
+                    t.counterparty, t.counterpartyAccount, t.category, t.note, t.status, t.method, t.balanceMinor,
+                    t.isRefund, t.refundOf, t.crossBorder, t.originalCurrency, fileName, Int(t.line), now,
+                ]
+                try statement.execute(arguments: StatementArguments(arguments))
+                if db.changesCount > 0 {
+                    result.added += 1
+                    result.addedKeys.insert(item.key)
+                } else {
+                    result.alreadyPresent += 1
+                }
+            }
+            return result
+        }
+    }
+
+    /// Stored transactions (oldest first), optionally only from `since` (unix seconds) on.
+    public func historyTransactions(since: Int64? = nil, limit: Int? = nil, newestFirst: Bool = false) throws
+        -> [IdentifiedTransaction]
+    {
+        try historyRead { db in
+            var sql = "SELECT * FROM transactions"
+            var arguments: [any DatabaseValueConvertible] = []
+            if let since {
+                sql += " WHERE occurred_at >= ?"
+                arguments.append(since)
+            }
+            sql += " ORDER BY occurred_at \(newestFirst ? "DESC" : "ASC"), rowid"
+            if let limit {
+                sql += " LIMIT ?"
+                arguments.append(limit)
+            }
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            var result: [IdentifiedTransaction] = []
+            while let row = try cursor.next() {
+                let source = SourceFormat(rawValue: row["source"]) ?? .csv
+                let transaction = Transaction(
+                    sourceID: row["source_id"], merchantOrderID: row["merchant_order_id"],
+                    timestamp: row["occurred_at"], utcOffsetSeconds: Int32(row["utc_offset_seconds"] as Int),
+                    hasTime: row["has_time"], amountMinor: row["amount_minor"],
+                    direction: Direction(rawValue: row["direction"]) ?? .neutral, currency: row["currency"],
+                    counterparty: row["counterparty"], counterpartyAccount: row["counterparty_account"],
+                    category: row["category"], note: row["note"], status: row["status"], method: row["method"],
+                    balanceMinor: row["balance_minor"], isRefund: row["is_refund"], refundOf: row["refund_of"],
+                    crossBorder: row["cross_border"], originalCurrency: row["original_currency"], source: source,
+                    line: Int32(truncatingIfNeeded: row["source_line"] as Int))
+                result.append(
+                    IdentifiedTransaction(transaction: transaction, id: row["id"], fileIndex: -1))
+            }
+            return result
+        }
+    }
+
+    public func historyStats() throws -> HistoryStats {
+        try historyRead { db in
+            var bySource: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT source, COUNT(*) AS n FROM transactions GROUP BY source") {
+                bySource[row["source"]] = row["n"]
+            }
+            let bounds = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(occurred_at) AS first, MAX(occurred_at) AS last, COUNT(*) AS n,
+                        (SELECT utc_offset_seconds FROM transactions ORDER BY occurred_at LIMIT 1) AS first_offset,
+                        (SELECT utc_offset_seconds FROM transactions ORDER BY occurred_at DESC LIMIT 1) AS last_offset
+                    FROM transactions
+                    """)
+            func text(_ column: String, _ offsetColumn: String) -> String? {
+                guard let bounds, let seconds = bounds[column] as Int64? else { return nil }
+                let offset = Int32(bounds[offsetColumn] as Int? ?? 0)
+                return ByteParsing.formatLocal(timestamp: seconds, offsetSeconds: offset)
+            }
+            return HistoryStats(
+                transactions: bounds?["n"] ?? 0, first: text("first", "first_offset"),
+                last: text("last", "last_offset"), bySource: bySource,
+                acknowledgedAlerts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert_acks") ?? 0)
+        }
+    }
+
+    /// Records that the user has seen and accepted an alert; false when it was already acknowledged.
+    public func acknowledgeAlert(id: String, kind: String, transactionIds: [String], note: String) throws -> Bool {
+        let now = ISO8601.string(Date())
+        return try historyWrite { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO alert_acks (id, kind, transaction_ids, note, acknowledged_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO NOTHING
+                    """,
+                arguments: [id, kind, transactionIds.joined(separator: ","), note, now])
+            return db.changesCount > 0
+        }
+    }
+
+    public func acknowledgements() throws -> [AlertAcknowledgement] {
+        try historyRead { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert_acks ORDER BY acknowledged_at, id").map { row in
+                let ids: String = row["transaction_ids"]
+                return AlertAcknowledgement(
+                    id: row["id"], kind: row["kind"],
+                    transactionIds: ids.isEmpty ? [] : ids.split(separator: ",").map(String.init), note: row["note"],
+                    acknowledgedAt: row["acknowledged_at"])
+            }
+        }
+    }
+
+    /// Deletes stored transactions (all, or those before `before`); returns how many.
+    public func forgetHistory(before: Int64?) throws -> Int {
+        try historyWrite { db in
+            if let before {
+                try db.execute(sql: "DELETE FROM transactions WHERE occurred_at < ?", arguments: [before])
+            } else {
+                try db.execute(sql: "DELETE FROM transactions")
+            }
+            return db.changesCount
+        }
+    }
+
+    private func historyRead<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch let error as DatabaseError {
+            throw Self.historyError(error)
+        }
+    }
+
+    private func historyWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.write(body)
+        } catch let error as DatabaseError {
+            throw Self.historyError(error)
+        }
+    }
+
+    private static func historyError(_ error: DatabaseError) -> WalletError {
+        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return WalletError.conflict(
+                en: "the vault is busy (another walletsec is writing); try again",
+                zh: "保险库正忙（另一个 walletsec 正在写入）；请重试")
+        }
+        return WalletError.internal(
+            en: "history storage failed: \(error.message ?? "SQLite error")",
+            zh: "历史记录存储失败：\(error.message ?? "SQLite 错误")")
+    }
+}
