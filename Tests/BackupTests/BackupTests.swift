@@ -60,13 +60,14 @@ final class BackupTests: XCTestCase {
             try db.execute(sql: "INSERT INTO settings (key, value) VALUES ('\(prefix)language', 'zh')")
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO transactions (id, source, source_id, fingerprint, occurred_at, utc_offset_seconds,
-                        amount_minor, currency, counterparty, category, description, status, balance_minor, extra, imported_at)
-                    VALUES (?, 'alipay', ?, ?, '2026-03-01T10:00:00Z', 28800, ?, 'CNY', ?, 'food', ?, 'ok', ?, '{"k":1}', '2026-03-02')
+                    INSERT INTO transactions (key, id, source, source_id, occurred_at, utc_offset_seconds,
+                        amount_minor, direction, currency, counterparty, category, note, status, balance_minor, imported_at)
+                    VALUES (?, ?, 'alipay', ?, 1772330400, 28800, ?, 'out', 'CNY', ?, 'food', ?, 'ok', ?, '2026-03-02')
                     """)
             for id in 1...max(transactions, 1) where transactions > 0 {
                 try insert.execute(arguments: [
-                    id, "\(prefix)s\(id)", "\(prefix)f\(id)", -id * 7, "商户 \(id)", "tab\t\(id)", id % 3 == 0 ? nil : id,
+                    "alipay:\(prefix)s\(id)", "\(prefix)s\(id)", "\(prefix)s\(id)", -id * 7, "商户 \(id)", "tab\t\(id)",
+                    id % 3 == 0 ? nil : id,
                 ])
             }
             try db.execute(

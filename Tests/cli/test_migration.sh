@@ -35,9 +35,10 @@ db = sqlite3.connect(sys.argv[1])
 n = int(sys.argv[2])
 db.execute("INSERT INTO settings VALUES ('language', 'zh')")
 db.executemany(
-    "INSERT INTO transactions (id, source, source_id, fingerprint, occurred_at, utc_offset_seconds, amount_minor,"
-    " currency, counterparty, imported_at) VALUES (?, 'alipay', ?, ?, '2026-03-01T10:00:00Z', 28800, ?, 'CNY', ?, '2026-03-02')",
-    [(i, f"s{i}", f"f{i}", -i * 13, f"商户 \"{i}\"") for i in range(1, n + 1)])
+    "INSERT INTO transactions (key, id, source, source_id, occurred_at, utc_offset_seconds, amount_minor,"
+    " direction, currency, counterparty, imported_at)"
+    " VALUES (?, ?, 'alipay', ?, 1772330400, 28800, ?, 'out', 'CNY', ?, '2026-03-02')",
+    [(f"alipay:s{i}", f"s{i}", f"s{i}", -i * 13, f"商户 \"{i}\"") for i in range(1, n + 1)])
 db.execute("INSERT INTO alert_acks (id, kind, transaction_ids, note, acknowledged_at) VALUES ('a1', 'dup', '[1,2]', 'ok', '2026')")
 db.commit()
 PY
@@ -75,7 +76,7 @@ expect_eq "$CODE" "5" "a vault with data is refused"
 expect_contains "$ERR" "--merge" "refusal names --merge"
 expect_exit 0 "merge adds nothing new" "$W" restore --vault "$NEW" --merge "$MIG/phone.age" --json
 expect_eq "$(json_get "$OUT" 'j["unchanged"]["transactions"]')" "3000" "merge sees everything present"
-sqlite3 "$NEW/vault.sqlite" "UPDATE settings SET value = 'en' WHERE key = 'language'; DELETE FROM transactions WHERE id > 2990;"
+sqlite3 "$NEW/vault.sqlite" "UPDATE settings SET value = 'en' WHERE key = 'language'; DELETE FROM transactions WHERE CAST(substr(id, 2) AS INTEGER) > 2990;"
 expect_exit 1 "merge with a conflict exits 1" "$W" restore --vault "$NEW" --merge "$MIG/phone.age" --json
 expect_eq "$(json_get "$OUT" 'j["added"]["transactions"]')" "10" "merge adds the missing rows"
 expect_eq "$(json_get "$OUT" '[c["table"] + "/" + c["key"] for c in j["conflicts"]]')" "['settings/language']" "merge reports the conflict"

@@ -170,15 +170,6 @@ struct ScanCommand: ParsableCommand {
 
 private func format(_ seconds: Double) -> String { String(Double(Int(seconds * 1000)) / 1000) }
 
-/// Monotonic seconds, for --timings.
-enum Clock {
-    static func seconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
-}
-
 struct ScanSummary: Encodable {
     struct File: Encodable {
         var file: String

@@ -53,12 +53,6 @@ enum AccountLookup {
     }
 }
 
-enum Clock {
-    static func now(_ override: Int64?) -> Int64 {
-        override ?? Int64(Date().timeIntervalSince1970)
-    }
-}
-
 enum StandardInput {
     /// Reads stdin to the end (bounded), for URIs and recovery codes that must not be on argv.
     static func readAll(limit: Int = 16 << 20) throws -> [UInt8] {
