@@ -154,10 +154,10 @@ enum CardTestingDetector {
                 ])
         }
         for index in ledger.payments where !context.claimed[index] {
-            let transaction = ledger.transaction(index)
-            guard transaction.amountMinor <= config.tinyAmountMinor, transaction.hasTime else { continue }
+            // The ledger's columns, not a copy of the whole row per payment.
+            guard ledger.amounts[index] <= config.tinyAmountMinor, ledger.timed[index] else { continue }
             if let previous = run.last,
-                transaction.timestamp - ledger.timestamps[previous] > config.cardTestingGapSeconds
+                ledger.timestamps[index] - ledger.timestamps[previous] > config.cardTestingGapSeconds
             {
                 flush(&context)
             }
@@ -264,7 +264,7 @@ enum VelocityDetector {
         let config = context.config
         var days: [Int64: [Int]] = [:]
         for index in ledger.payments where ledger.amounts[index] > config.tinyAmountMinor {
-            days[ledger.transaction(index).localSeconds / 86400, default: []].append(index)
+            days[ledger.items[index].transaction.localSeconds / 86400, default: []].append(index)
         }
         guard days.count >= 7 else { return }
         let typical = quantileUnsorted(days.values.map(\.count), config.velocityPercentile) ?? 1
