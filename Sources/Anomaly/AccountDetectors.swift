@@ -8,14 +8,15 @@ enum BalanceGapDetector {
         let ledger = context.ledger
         var chains: [String: [Int]] = [:]
         var currencyCounts: [String: Int] = [:]
-        for index in 0..<ledger.items.count where ledger.transaction(index).balanceMinor != nil {
-            currencyCounts[ledger.transaction(index).currency, default: 0] += 1
+        // Field reads through `items[index]` borrow the row; `transaction(_:)` would copy all of it.
+        for index in 0..<ledger.items.count where ledger.items[index].transaction.balanceMinor != nil {
+            currencyCounts[ledger.items[index].transaction.currency, default: 0] += 1
         }
         // The balance is kept in the account's currency; rows in another currency were converted at a
         // rate the export does not give, so they cannot be checked (their balance still starts the next check).
         let accountCurrency = currencyCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "CNY"
-        for index in 0..<ledger.items.count where ledger.transaction(index).balanceMinor != nil {
-            chains[ledger.transaction(index).source.idNamespace, default: []].append(index)
+        for index in 0..<ledger.items.count where ledger.items[index].transaction.balanceMinor != nil {
+            chains[ledger.items[index].transaction.source.idNamespace, default: []].append(index)
         }
         for (_, chain) in chains.sorted(by: { $0.key < $1.key }) {
             // Time order; rows with the same time keep the file's own chronological order (exports
@@ -101,9 +102,10 @@ enum ForeignCurrencyDetector {
             context.config.homeCurrency
             ?? tally.max { ($0.count, $1.currency) < ($1.count, $0.currency) }?.currency ?? "CNY"
         for index in ledger.payments where !context.claimed[index] {
+            // Test in place first: copying every payment's whole row only to skip it was the cost here.
+            guard ledger.items[index].transaction.currency != home || ledger.items[index].transaction.crossBorder
+            else { continue }
             let transaction = ledger.transaction(index)
-            let foreign = transaction.currency != home
-            guard foreign || transaction.crossBorder else { continue }
             let shown = transaction.originalCurrency.isEmpty ? transaction.currency : transaction.originalCurrency
             let label =
                 shown == home

@@ -9,14 +9,36 @@ enum DuplicateDetector {
         let ledger = context.ledger
         let window = context.config.duplicateWindowSeconds
         // Key: counterparty id and amount packed into one integer (cheap to hash).
-        var last: [UInt64: Int] = [:]
-        last.reserveCapacity(ledger.payments.count / 4)
+        // Open addressing over two flat arrays: a Dictionary here cost as much as the rest of the
+        // detector (hashing, resizing, an allocation per growth step) for a million payments.
+        var capacity = 1024
+        while capacity < ledger.payments.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var lastIndex = [Int](repeating: -1, count: capacity)
+        /// Stores `index` under `key`; returns the index stored before, if any.
+        func updateLast(_ key: UInt64, _ index: Int) -> Int? {
+            var hash = key &* 0x9e37_79b9_7f4a_7c15
+            hash ^= hash >> 29
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while lastIndex[slot] >= 0 {
+                if keys[slot] == key {
+                    let previous = lastIndex[slot]
+                    lastIndex[slot] = index
+                    return previous
+                }
+                slot = (slot + 1) & mask
+            }
+            keys[slot] = key
+            lastIndex[slot] = index
+            return nil
+        }
         var groups: [Int: [Int]] = [:]  // original index -> duplicates
         var groupOf: [Int: Int] = [:]
         for index in ledger.payments {
             let key =
                 UInt64(UInt32(bitPattern: ledger.counterparty[index])) << 40 ^ UInt64(bitPattern: ledger.amounts[index])
-            guard let previous = last.updateValue(index, forKey: key) else { continue }
+            guard let previous = updateLast(key, index) else { continue }
             let gap = ledger.timestamps[index] - ledger.timestamps[previous]
             guard gap <= window, ledger.counterparty[previous] == ledger.counterparty[index],
                 ledger.amounts[previous] == ledger.amounts[index], ledger.id(previous) != ledger.id(index)
@@ -132,10 +154,10 @@ enum CardTestingDetector {
                 ])
         }
         for index in ledger.payments where !context.claimed[index] {
-            let transaction = ledger.transaction(index)
-            guard transaction.amountMinor <= config.tinyAmountMinor, transaction.hasTime else { continue }
+            // The ledger's columns, not a copy of the whole row per payment.
+            guard ledger.amounts[index] <= config.tinyAmountMinor, ledger.timed[index] else { continue }
             if let previous = run.last,
-                transaction.timestamp - ledger.timestamps[previous] > config.cardTestingGapSeconds
+                ledger.timestamps[index] - ledger.timestamps[previous] > config.cardTestingGapSeconds
             {
                 flush(&context)
             }
@@ -242,7 +264,7 @@ enum VelocityDetector {
         let config = context.config
         var days: [Int64: [Int]] = [:]
         for index in ledger.payments where ledger.amounts[index] > config.tinyAmountMinor {
-            days[ledger.transaction(index).localSeconds / 86400, default: []].append(index)
+            days[ledger.items[index].transaction.localSeconds / 86400, default: []].append(index)
         }
         guard days.count >= 7 else { return }
         let typical = quantileUnsorted(days.values.map(\.count), config.velocityPercentile) ?? 1

@@ -196,15 +196,16 @@ enum OutlierDetector {
         let counterparties = profiles(byCounterparty, minimum: config.outlierCounterpartyHistory)
         let categories = profiles(byCategory, minimum: config.outlierCategoryHistory)
         for index in ledger.payments where !context.claimed[index] {
-            let transaction = ledger.transaction(index)
-            guard transaction.amountMinor >= config.outlierMinimumMinor else { continue }
+            // Columns for the test every payment goes through; the whole row only for an alert.
+            guard ledger.amounts[index] >= config.outlierMinimumMinor else { continue }
             let byName = counterparties[Int(ledger.counterparty[index])]
             guard let profile = byName ?? categories[Int(ledger.category[index])] else { continue }
-            let value = log(Double(transaction.amountMinor))
+            let value = log(Double(ledger.amounts[index]))
             let mad = max(profile.mad, config.outlierMADFloor)
             let z = 0.6745 * (value - profile.medianLog) / mad
             let ratio = exp(value - profile.medianLog)
             guard z > config.outlierZ, ratio >= config.outlierMinRatio else { continue }
+            let transaction = ledger.transaction(index)
             let typical = ledger.money(Int64(exp(profile.medianLog).rounded()), transaction.currency)
             let amount = ledger.money(transaction.amountMinor, transaction.currency)
             let basis =
@@ -258,7 +259,7 @@ enum OddHourDetector {
         var hours = [Int](repeating: 0, count: 24)
         var total = 0
         for index in ledger.payments where ledger.timed[index] {
-            hours[ledger.transaction(index).localHour] += 1
+            hours[ledger.items[index].transaction.localHour] += 1
             total += 1
         }
         guard total >= config.oddHourMinimumHistory else { return }
@@ -301,10 +302,9 @@ enum OddHourDetector {
                 ])
         }
         for index in ledger.payments where !context.claimed[index] && ledger.timed[index] {
-            let transaction = ledger.transaction(index)
-            let share = Double(hours[transaction.localHour]) / Double(total)
+            let share = Double(hours[ledger.items[index].transaction.localHour]) / Double(total)
             guard share < config.oddHourShare else { continue }
-            if let last = group.last, transaction.timestamp - ledger.timestamps[last] > 7200 {
+            if let last = group.last, ledger.timestamps[index] - ledger.timestamps[last] > 7200 {
                 flush(&context)
             }
             group.append(index)

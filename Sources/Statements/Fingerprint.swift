@@ -38,10 +38,11 @@ extension Transaction {
 /// A parsed transaction with the id alerts use for it.
 public struct IdentifiedTransaction: Sendable, Equatable {
     public var transaction: Transaction
+    /// Which input file it came from (index into the scan's file list); -1 for stored history.
+    /// Declared before `id` so it fills the transaction's tail padding (a smaller row stride).
+    public var fileIndex: Int32
     /// The source id, else the fingerprint (`fp:` + 16 hex digits).
     public var id: String
-    /// Which input file it came from (index into the scan's file list); -1 for stored history.
-    public var fileIndex: Int32
 
     public init(transaction: Transaction, id: String, fileIndex: Int32) {
         self.transaction = transaction

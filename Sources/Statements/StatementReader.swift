@@ -24,7 +24,11 @@ public enum StatementReader {
             madvise(address, Int(info.st_size), MADV_SEQUENTIAL)
             let bytes = UnsafeBufferPointer(
                 start: address.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
-            return try parse(bytes: bytes, file: path, options: options)
+            // Once converted from GBK the mapped bytes are no longer read: drop their pages so the
+            // file and its UTF-8 copy are not both resident (they fault back in from the file if read).
+            return try parse(bytes: bytes, file: path, options: options) {
+                madvise(address, Int(info.st_size), MADV_DONTNEED)
+            }
         }
         close(fd)
         let raw = try readFile(path)
@@ -36,6 +40,14 @@ public enum StatementReader {
     }
 
     public static func parse(bytes raw: Bytes, file: String, options: ReadOptions) throws -> Statement {
+        try parse(bytes: raw, file: file, options: options, convertedFromRaw: {})
+    }
+
+    /// `convertedFromRaw` runs when the text was converted to a separate UTF-8 buffer, after which
+    /// `raw` is not read again.
+    static func parse(
+        bytes raw: Bytes, file: String, options: ReadOptions, convertedFromRaw: () -> Void
+    ) throws -> Statement {
         var issues = RowIssues(file: file, strict: options.strict)
         guard raw.contains(where: { !($0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09) }) else {
             throw WalletError.usage(en: "\(file): the file is empty", zh: "\(file)：文件为空")
@@ -60,6 +72,7 @@ public enum StatementReader {
             }
         }
         let (converted, start, encoding) = try TextEncoding.decode(raw, file: file)
+        if converted != nil { convertedFromRaw() }
         func withText<T>(_ body: (Bytes) throws -> T) rethrows -> T {
             if let converted { return try converted.withUnsafeBufferPointer(body) }
             return try body(UnsafeBufferPointer(rebasing: raw[start...]))

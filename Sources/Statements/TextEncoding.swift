@@ -28,7 +28,7 @@ public enum TextEncoding: String, Sendable {
                 zh: "\(file)：不支持 UTF-16 文本；请另存为 UTF-8 或 GBK")
         }
         if isValidUTF8(raw, from: start) { return (nil, start, .utf8) }
-        guard let converted = convert(raw, from: "GB18030", to: "UTF-8") else {
+        guard let converted = decodeGB18030(raw) ?? convert(raw, from: "GB18030", to: "UTF-8") else {
             throw WalletError.usage(
                 en: "\(file): the text is neither UTF-8 nor GBK/GB18030 (wrong encoding or not a statement)",
                 zh: "\(file)：文本既不是 UTF-8 也不是 GBK/GB18030（编码错误或不是账单文件）")
@@ -91,6 +91,92 @@ public enum TextEncoding: String, Sendable {
             }
             return true
         }
+    }
+
+    /// GB18030 → UTF-8 for the common case of ASCII plus two-byte (GBK) characters, several times
+    /// faster than iconv on a large statement: ASCII is copied eight bytes at a time and each distinct
+    /// two-byte code is asked of iconv once, then remembered. The result is byte-for-byte what iconv
+    /// gives, because every non-ASCII character still comes from iconv. Returns nil on anything else
+    /// (four-byte codes, invalid or truncated bytes) so the caller falls back to whole-buffer iconv,
+    /// which converts or rejects exactly as before.
+    static func decodeGB18030(_ input: Bytes) -> [UInt8]? {
+        guard let inBase = input.baseAddress, input.count > 0 else { return [] }
+        let handle = iconv_open("UTF-8", "GB18030")
+        guard handle != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(handle) }
+        // Lead 0x81...0xFE × trail 0x40...0xFE; 0 = not looked up yet, else UTF-8 bytes | length << 32.
+        let trailCount = 0xff - 0x40
+        var table = [UInt64](repeating: 0, count: 126 * trailCount)
+        let invalid = UInt64.max
+        func lookUp(_ lead: UInt8, _ trail: UInt8) -> UInt64 {
+            var pair: (UInt8, UInt8) = (lead, trail)
+            var out: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+            return withUnsafeMutableBytes(of: &pair) { pairBytes in
+                withUnsafeMutableBytes(of: &out) { outBytes in
+                    var inPointer: UnsafeMutablePointer<CChar>? = pairBytes.baseAddress!.assumingMemoryBound(
+                        to: CChar.self)
+                    var inLeft = 2
+                    var outPointer: UnsafeMutablePointer<CChar>? = outBytes.baseAddress!.assumingMemoryBound(
+                        to: CChar.self)
+                    var outLeft = 8
+                    let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
+                    let length = 8 - outLeft
+                    guard result != -1, inLeft == 0, (1...4).contains(length) else { return invalid }
+                    var packed: UInt64 = 0
+                    for k in 0..<length { packed |= UInt64(outBytes[k]) << (8 * UInt64(k)) }
+                    return packed | UInt64(length) << 32
+                }
+            }
+        }
+        let count = input.count
+        // Two-byte characters become at most four UTF-8 bytes and ASCII stays one: 2× is enough.
+        let capacity = count * 2 + 64
+        var failed = false
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
+            let out = outBuffer.baseAddress!
+            var written = 0
+            var i = 0
+            while i < count {
+                while i + 8 <= count {
+                    let word = UnsafeRawPointer(inBase + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                    i += 8
+                    written += 8
+                }
+                guard i < count else { break }
+                let byte = inBase[i]
+                if byte < 0x80 {
+                    out[written] = byte
+                    written += 1
+                    i += 1
+                    continue
+                }
+                guard byte >= 0x81, byte <= 0xfe, i + 1 < count, inBase[i + 1] >= 0x40, inBase[i + 1] <= 0xfe,
+                    inBase[i + 1] != 0x7f
+                else {
+                    failed = true
+                    break
+                }
+                let slot = Int(byte - 0x81) * trailCount + Int(inBase[i + 1] - 0x40)
+                var entry = table[slot]
+                if entry == 0 {
+                    entry = lookUp(byte, inBase[i + 1])
+                    table[slot] = entry
+                }
+                guard entry != invalid else {
+                    failed = true
+                    break
+                }
+                // Store all four bytes (the buffer has room), then advance by the real length.
+                UnsafeMutableRawPointer(out + written).storeBytes(
+                    of: UInt32(truncatingIfNeeded: entry).littleEndian, as: UInt32.self)
+                written += Int(entry >> 32)
+                i += 2
+            }
+            initialized = failed ? 0 : written
+        }
+        return failed ? nil : output
     }
 
     /// Whole-buffer iconv conversion; nil on any invalid or incomplete sequence. The output buffer is

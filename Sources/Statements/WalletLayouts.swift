@@ -205,7 +205,9 @@ struct WalletRowReader {
         var fields: [FieldRange] = []
         fields.reserveCapacity(columns.count + 2)
         var result: [Transaction] = []
-        result.reserveCapacity(max(16, (bytes.count - start) / 160))
+        // Reserve for every remaining line (quoted newlines only over-count): growing a million-row
+        // array copies it and briefly holds both copies, which was the peak of the whole scan.
+        result.reserveCapacity(max(16, Self.lineCount(bytes, from: start) + 1))
         // A row shorter than the header was cut (truncated file) or lost a column: never guess.
         let needed = columns.count - 1
         var rows = 0
@@ -232,6 +234,26 @@ struct WalletRowReader {
     }
 
     struct RowProblem: Error { var reason: String }
+
+    /// Newline bytes from `start` on, eight bytes at a time (a zero-byte test on the XOR with 0x0a).
+    static func lineCount(_ bytes: Bytes, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        var lines = 0
+        var i = start
+        while i + 8 <= count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0a0a_0a0a_0a0a_0a0a
+            // Exact per-byte zero test (no carries between bytes): high bit set where a byte is zero.
+            let zero = ~(((word & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7f7f_7f7f_7f7f_7f7f) | word | 0x7f7f_7f7f_7f7f_7f7f)
+            lines += zero.nonzeroBitCount
+            i += 8
+        }
+        while i < count {
+            if base[i] == 0x0a { lines += 1 }
+            i += 1
+        }
+        return lines
+    }
 
     private func text(_ reader: CSVReader, _ fields: [FieldRange], _ column: Column) -> String {
         let position = slots[column.rawValue]
