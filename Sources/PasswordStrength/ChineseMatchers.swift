@@ -63,15 +63,9 @@ enum PinyinMatcher {
     /// with the cheapest such split (product of per-syllable guesses). One backward pass per run.
     static func syllableMatches(_ password: PasswordText) -> [Candidate] {
         var result: [Candidate] = []
-        let n = password.count
-        var runStart = 0
-        while runStart < n {
-            guard password.isLetterASCII(runStart) else {
-                runStart += 1
-                continue
-            }
-            var runEnd = runStart
-            while runEnd + 1 < n && password.isLetterASCII(runEnd + 1) { runEnd += 1 }
+        for run in password.letterRuns() {
+            let runStart = run.lowerBound
+            let runEnd = run.upperBound
             // Segmented in chunks so that work and match sizes stay bounded on very long letter runs.
             var chunk = runStart
             while chunk <= runEnd {
@@ -79,7 +73,6 @@ enum PinyinMatcher {
                 if chunkEnd - chunk + 1 >= 4 { segment(password, chunk, chunkEnd, into: &result) }
                 chunk = chunkEnd + 1
             }
-            runStart = runEnd + 1
         }
         return result
     }
@@ -178,17 +171,11 @@ enum PinyinMatcher {
     /// 2 to 4 consonants standing alone between non-letters, read as the initials of a name ("lyf1990").
     static func initialsMatches(_ password: PasswordText) -> [Candidate] {
         var result: [Candidate] = []
-        let n = password.count
-        var i = 0
-        while i < n {
-            guard password.isLetterASCII(i) else {
-                i += 1
-                continue
-            }
-            var j = i
-            while j + 1 < n && password.isLetterASCII(j + 1) { j += 1 }
+        for run in password.letterRuns() {
+            let i = run.lowerBound
+            let j = run.upperBound
             let length = j - i + 1
-            let standsAlone = length < n
+            let standsAlone = length < password.count
             if length >= 2 && length <= 4 && standsAlone
                 && (i...j).allSatisfy({ initialLetters.contains(UInt8(password.lower[$0])) })
             {
@@ -197,7 +184,6 @@ enum PinyinMatcher {
                 match.presetGuessesLog10 = log10(2) + Double(length - 1)
                 result.append(match)
             }
-            i = j + 1
         }
         return result
     }

@@ -64,5 +64,22 @@ struct PasswordText {
         return v >= 0x61 && v <= 0x7a
     }
     @inline(__always) func isLetterASCII(_ k: Int) -> Bool { lower[k] >= 0x61 && lower[k] <= 0x7a }
+
+    /// Maximal runs of ASCII letters (after lowercasing), the stretches pinyin matchers read.
+    func letterRuns() -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        var start = 0
+        while start < count {
+            guard isLetterASCII(start) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end + 1 < count && isLetterASCII(end + 1) { end += 1 }
+            runs.append(start...end)
+            start = end + 1
+        }
+        return runs
+    }
     @inline(__always) func digit(_ k: Int) -> Int { Int(lower[k]) - 0x30 }
 }
