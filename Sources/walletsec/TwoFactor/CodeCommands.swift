@@ -75,7 +75,7 @@ struct TwoFactorCode: ParsableCommand {
         let vault = try VaultAccess.open(globals)
         let all = try vault.otpAccounts()
         let selected = try name.map { [try AccountLookup.find($0, in: all)] } ?? all
-        let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+        let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         let now = Clock.now(at)
         if selected.isEmpty && !globals.json {
             Terminal.err(globals.language == .zh ? "还没有双重验证账户" : "No two-factor accounts yet")
@@ -131,7 +131,7 @@ struct TwoFactorVerify: ParsableCommand {
         }
         let vault = try VaultAccess.open(globals)
         let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-        let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+        let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         let now = Clock.now(at)
         var base = try AccountLookup.codeAccount(stored, vault: vault, key: key)
         defer { Memory.zero(&base.secret) }

@@ -61,7 +61,7 @@ struct TwoFactorExport: ParsableCommand {
                 en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
         }
         let vault = try VaultAccess.open(globals)
-        let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+        let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         let password = encrypt ? try exportPassword.source().read(language: language) : nil
         var accounts = try vault.otpAccounts().map { try AccountLookup.codeAccount($0, vault: vault, key: key) }
         defer {

@@ -21,7 +21,7 @@ struct TwoFactorRemove: ParsableCommand {
     func run() throws {
         let vault = try VaultAccess.open(globals)
         let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-        _ = try VaultAccess.unlock(globals, passphrase: passphrase)
+        _ = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         try vault.removeOTPAccount(stored)
         if globals.json {
             struct Removed: Encodable { var removed: String }
@@ -51,7 +51,7 @@ struct TwoFactorRename: ParsableCommand {
         let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
         let (issuer, account) = try AccountLookup.splitName(newName)
         guard !account.isEmpty else { throw WalletError.usage(en: "the new account name is empty", zh: "新的账户名为空") }
-        _ = try VaultAccess.unlock(globals, passphrase: passphrase)
+        _ = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         try vault.renameOTPAccount(stored, issuer: issuer, name: account)
         let display = OTPAccount.displayName(issuer: issuer, account: account)
         if globals.json {
@@ -100,7 +100,7 @@ struct TwoFactorRecovery: ParsableCommand {
             guard codes.allSatisfy({ $0.count <= 128 }) else {
                 throw WalletError.usage(en: "a recovery code is longer than 128 characters", zh: "某个恢复码超过 128 个字符")
             }
-            let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
             let added = try vault.addRecoveryCodes(codes, to: stored, key: key)
             if globals.json {
                 struct Added: Encodable {
@@ -137,7 +137,7 @@ struct TwoFactorRecovery: ParsableCommand {
         func run() throws {
             let vault = try VaultAccess.open(globals)
             let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-            let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
             for code in try vault.recoveryCodes(of: stored, key: key) {
                 if globals.json {
                     try Terminal.json(
@@ -165,7 +165,7 @@ struct TwoFactorRecovery: ParsableCommand {
         func run() throws {
             let vault = try VaultAccess.open(globals)
             let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-            let (_, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
             let result = try vault.useRecoveryCode(code.trimmingSpaces(), of: stored, key: key)
             let zh = globals.language == .zh
             struct Outcome: Encodable {
