@@ -8,7 +8,17 @@ let package = Package(
     name: "walletsec",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "walletsec", targets: ["walletsec"])
+        // One library per capability, so other Swift programs can use them (README: "Use it from Swift").
+        .library(name: "PasswordStrength", targets: ["PasswordStrength"]),
+        .library(name: "OneTimePassword", targets: ["OneTimePassword"]),
+        .library(name: "AgeFormat", targets: ["AgeFormat"]),
+        .library(name: "Backup", targets: ["Backup"]),
+        .library(name: "Vault", targets: ["Vault"]),
+        .library(name: "Statements", targets: ["Statements"]),
+        .library(name: "Anomaly", targets: ["Anomaly"]),
+        .library(name: "History", targets: ["History"]),
+        .library(name: "QRCode", targets: ["QRCode"]),
+        .executable(name: "walletsec", targets: ["walletsec"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,7 +52,7 @@ let package = Package(
         // MARK: Capabilities
         .target(
             name: "Vault",
-            dependencies: ["WalletCore", "WalletCrypto", "Statements", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WalletCore", "WalletCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Password dictionaries compiled in as C string literals (fast to compile, nothing to ship beside the binary).
         .target(name: "CPasswordData"),
@@ -53,24 +63,37 @@ let package = Package(
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
         .target(name: "Statements", dependencies: ["WalletCore", "ZIPFoundation"]),
         .target(name: "Anomaly", dependencies: ["WalletCore", "Statements"]),
+        // Statement history stored in the vault, and the scan pipeline that uses it as a baseline:
+        // above Vault, Statements and Anomaly, so a program that only wants the vault links none of them.
+        .target(
+            name: "History",
+            dependencies: [
+                "WalletCore", "Vault", "Statements", "Anomaly", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // Seeded synthetic statements with planted anomalies (tests, scripts/gen-statements, bench, demo).
         .target(name: "StatementFixtures", dependencies: ["Statements", "ZIPFoundation"]),
         .executableTarget(name: "gen-statements", dependencies: ["StatementFixtures", "Statements"]),
 
         // MARK: Command line
-        .executableTarget(
-            name: "walletsec",
+        // The commands live in a library so tests can parse arguments and map errors in process;
+        // the executable is one line that runs them.
+        .target(
+            name: "WalletsecCLI",
             dependencies: [
                 "WalletCore", "WalletCrypto", "Vault", "PasswordStrength", "OneTimePassword",
-                "AgeFormat", "Backup", "Statements", "Anomaly", "QRCode",
+                "AgeFormat", "Backup", "Statements", "Anomaly", "History", "QRCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "walletsec", dependencies: ["WalletsecCLI"]),
 
         // MARK: Tests
         .testTarget(name: "WalletCoreTests", dependencies: ["WalletCore"]),
         .testTarget(name: "WalletCryptoTests", dependencies: ["WalletCrypto"]),
-        .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto", "Statements"]),
+        .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Vault", "WalletCrypto", "Statements"]),
+        .testTarget(name: "WalletsecCLITests", dependencies: ["WalletsecCLI", "WalletCore"]),
         .testTarget(name: "PasswordStrengthTests", dependencies: ["PasswordStrength"]),
         .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword", "WalletCore", "WalletCrypto"]),
         .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),

@@ -83,7 +83,7 @@ expect_eq "$(json_get "$OUT" "j['path']")" "$E2E_TMP/home2/.local/share/walletse
 expect_error 2 "unknown subcommand" "$W" frobnicate
 expect_error 2 "unknown option" "$W" status --frobnicate
 expect_exit 0 "--version" "$W" --version
-expect_eq "$OUT" "$(grep -o 'version = "[^"]*"' "$(dirname "$0")/../../Sources/walletsec/Walletsec.swift" 2>/dev/null | cut -d'"' -f2 || echo "$OUT")" "version string"
+expect_eq "$OUT" "$(grep -o 'version = "[^"]*"' "$(dirname "$0")/../../Sources/WalletsecCLI/Walletsec.swift" 2>/dev/null | cut -d'"' -f2 || echo "$OUT")" "version string"
 for cmd in init status passwd; do
     expect_exit 0 "$cmd --help" "$W" "$cmd" --help
     expect_contains "$OUT" "Example" "$cmd --help shows an example"

@@ -6,11 +6,11 @@ import WalletCore
     import Glibc
 #endif
 
-@main
-struct Walletsec: ParsableCommand {
+public struct Walletsec: ParsableCommand {
+    public init() {}
     static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
+    public static let configuration = CommandConfiguration(
         commandName: "walletsec",
         abstract: "Keep a mobile-wallet account safe: passwords, 2FA, phone migration, statement scanning.",
         discussion: """
@@ -31,7 +31,7 @@ struct Walletsec: ParsableCommand {
         ]
     )
 
-    static func main() {
+    public static func main() {
         // Everything we create (vault files, exports, temp files) starts private.
         umask(0o077)
         let arguments = Array(CommandLine.arguments.dropFirst())

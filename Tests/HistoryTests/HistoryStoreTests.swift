@@ -1,4 +1,5 @@
 // Transaction history in the vault: dedup on import, reading back, acknowledgements, forgetting.
+import History
 import Statements
 import Vault
 import WalletCrypto

@@ -2,6 +2,7 @@
 // list and summarise them, acknowledge alerts, and forget history.
 import Anomaly
 import ArgumentParser
+import History
 import Statements
 import Vault
 import WalletCore

@@ -3,6 +3,7 @@
 import Anomaly
 import ArgumentParser
 import Foundation
+import History
 import Statements
 import Vault
 import WalletCore

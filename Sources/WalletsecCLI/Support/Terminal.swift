@@ -70,8 +70,9 @@ enum Terminal {
         if let code = error as? ExitCode {
             Glibc.exit(code.rawValue)
         }
-        if let walletError = error as? WalletError {
-            report(status: walletError.status, message: walletError.message(context.language), context: context)
+        if let known = error as? any UserFacingError {
+            let message = known.userMessage
+            report(status: message.status, message: message.text.text(context.language), context: context)
         }
         // Anything ArgumentParser recognises: help and --version exit 0, usage problems exit 2.
         let exitCode = Walletsec.exitCode(for: error)

@@ -3,6 +3,7 @@
 import Foundation
 import GRDB
 import Statements
+import Vault
 import WalletCore
 
 public struct HistoryImportResult: Encodable, Sendable, Equatable {
