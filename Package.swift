@@ -72,7 +72,7 @@ let package = Package(
             ]
         ),
         // Seeded synthetic statements with planted anomalies (tests, scripts/gen-statements, bench, demo).
-        .target(name: "StatementFixtures", dependencies: ["Statements", "ZIPFoundation"]),
+        .target(name: "StatementFixtures", dependencies: ["Statements", "Anomaly", "ZIPFoundation"]),
         .executableTarget(name: "gen-statements", dependencies: ["StatementFixtures", "Statements"]),
 
         // MARK: Command line
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "WalletCoreTests", dependencies: ["WalletCore"]),
         .testTarget(name: "WalletCryptoTests", dependencies: ["WalletCrypto"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "Vault", "WalletCrypto", "Statements"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Vault", "WalletCrypto", "Statements", "Anomaly"]),
         .testTarget(name: "WalletsecCLITests", dependencies: ["WalletsecCLI", "WalletCore"]),
         .testTarget(name: "PasswordStrengthTests", dependencies: ["PasswordStrength"]),
         .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword", "WalletCore", "WalletCrypto"]),

@@ -1,13 +1,17 @@
 // Transaction history in the vault (no passphrase needed): import with dedup on the source id or
 // fingerprint, read back as the detectors' baseline, summary stats, and alert acknowledgements.
+import Anomaly
 import Foundation
 import GRDB
 import Statements
 import Vault
 import WalletCore
 
+/// What storing one batch of transactions did.
 public struct HistoryImportResult: Encodable, Sendable, Equatable {
+    /// Rows stored now.
     public var added: Int
+    /// Rows skipped because their key (source id or fingerprint) was already stored.
     public var alreadyPresent: Int
     /// Keys of the rows this import added (for reporting alerts on new rows only).
     public var addedKeys: Set<String>
@@ -15,27 +19,54 @@ public struct HistoryImportResult: Encodable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey { case added, alreadyPresent }
 }
 
+/// A summary of the stored history (`walletsec history stats`).
 public struct HistoryStats: Codable, Sendable, Equatable {
+    /// Stored transactions.
     public var transactions: Int
+    /// Local time of the oldest and newest one, nil when the history is empty.
     public var first: String?
     public var last: String?
+    /// Stored transactions per source format (`SourceFormat.rawValue`).
     public var bySource: [String: Int]
+    /// Alerts the user has acknowledged.
     public var acknowledgedAlerts: Int
 }
 
+/// An alert the user has seen and accepted: later scans leave it out.
 public struct AlertAcknowledgement: Codable, Sendable, Equatable {
+    /// The alert id (`dup-1a2b3c4d`).
     public var id: String
+    /// `AlertKind.rawValue`.
     public var kind: String
+    /// The alert's transactions when the history still produced it at acknowledgement time.
     public var transactionIds: [String]
+    /// Why the user accepted it.
     public var note: String
+    /// ISO 8601 time of the acknowledgement.
     public var acknowledgedAt: String
 }
 
+/// What ``Vault/acknowledgeAlert(id:note:)`` did.
+public struct AcknowledgeOutcome: Sendable, Equatable {
+    public var kind: AlertKind
+    /// False when the alert was acknowledged before (nothing changed).
+    public var added: Bool
+    /// Whether the stored history still produces this alert (its transactions were recorded).
+    public var foundInHistory: Bool
+}
+
 extension Vault {
-    /// Adds transactions not stored yet, in one transaction: all or nothing.
-    public func importTransactions(_ items: [IdentifiedTransaction], sourceFile: String = "") throws
-        -> HistoryImportResult
-    {
+    /// Adds transactions not stored yet, in one transaction: all or nothing. Rows whose key (source id,
+    /// else fingerprint) is already stored are counted, not duplicated.
+    ///
+    /// ```swift
+    /// let statement = try StatementReader.read(path: "alipay.csv", options: ReadOptions())
+    /// let items = IdentifiedTransaction.identify(statement.transactions, fileIndex: 0)
+    /// let result = try vault.importTransactions(items, sourceFile: statement.file)
+    /// ```
+    public func importTransactions<Items: Collection<IdentifiedTransaction>>(
+        _ items: Items, sourceFile: String = ""
+    ) throws -> HistoryImportResult {
         let now = ISO8601.string(Date())
         let fileName = FileSystem.baseName(sourceFile)
         return try historyWrite { db in
@@ -106,6 +137,7 @@ extension Vault {
         }
     }
 
+    /// Counts and date range of the stored history.
     public func historyStats() throws -> HistoryStats {
         try historyRead { db in
             var bySource: [String: Int] = [:]
@@ -132,8 +164,27 @@ extension Vault {
         }
     }
 
-    /// Records that the user has seen and accepted an alert; false when it was already acknowledged.
-    public func acknowledgeAlert(id: String, kind: String, transactionIds: [String], note: String) throws -> Bool {
+    /// Records that the user has seen and accepted the alert `id` (as a scan printed it), with the
+    /// alert's transactions when the stored history still produces it.
+    ///
+    /// ```swift
+    /// let outcome = try vault.acknowledgeAlert(id: "rec-0c1d2e3f", note: "price rise was announced")
+    /// ```
+    /// Throws ``HistoryError/notAnAlertID(_:)`` for text that is not an alert id.
+    public func acknowledgeAlert(id: String, note: String) throws -> AcknowledgeOutcome {
+        let parts = id.split(separator: "-")
+        guard parts.count == 2, parts[1].count == 8, parts[1].allSatisfy(\.isHexDigit),
+            let kind = AlertKind.allCases.first(where: { Alert.prefix(of: $0) == parts[0] })
+        else { throw HistoryError.notAnAlertID(id) }
+        let history = try historyTransactions()
+        let found = Detection.run(Ledger(items: history)).first { $0.id == id }
+        let added = try storeAcknowledgement(
+            id: id, kind: kind.rawValue, transactionIds: found?.transactionIds ?? [], note: note)
+        return AcknowledgeOutcome(kind: kind, added: added, foundInHistory: found != nil)
+    }
+
+    /// Stores an acknowledgement; false when it was already stored.
+    func storeAcknowledgement(id: String, kind: String, transactionIds: [String], note: String) throws -> Bool {
         let now = ISO8601.string(Date())
         return try historyWrite { db in
             try db.execute(
@@ -146,6 +197,7 @@ extension Vault {
         }
     }
 
+    /// Every acknowledgement, oldest first.
     public func acknowledgements() throws -> [AlertAcknowledgement] {
         try historyRead { db in
             try Row.fetchAll(db, sql: "SELECT * FROM alert_acks ORDER BY acknowledged_at, id").map { row in
@@ -186,14 +238,8 @@ extension Vault {
         }
     }
 
-    private static func historyError(_ error: DatabaseError) -> WalletError {
-        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            return WalletError.conflict(
-                en: "the vault is busy (another walletsec is writing); try again",
-                zh: "保险库正忙（另一个 walletsec 正在写入）；请重试")
-        }
-        return WalletError.internal(
-            en: "history storage failed: \(error.message ?? "SQLite error")",
-            zh: "历史记录存储失败：\(error.message ?? "SQLite 错误")")
+    private static func historyError(_ error: DatabaseError) -> HistoryError {
+        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return .busy }
+        return .storageFailed(detail: error.message)
     }
 }

@@ -1,24 +1,12 @@
 // Synthetic statements with planted anomalies and their labels, for tests, the benchmark and the
 // demo. One "account" is one user's year of wallet activity: regular merchants with their own price
 // levels, salary, subscriptions, rent, occasional one-off shops, and planted cases of every family.
+import Anomaly
 import Statements
 
-/// The families planted, named as the detectors' alert kinds.
-public enum PlantedFamily: String, CaseIterable, Sendable {
-    case duplicate
-    case amountOutlier = "amount_outlier"
-    case velocity
-    case cardTesting = "card_testing"
-    case newPayeeLarge = "new_payee_large"
-    case oddHour = "odd_hour"
-    case recurringChange = "recurring_change"
-    case foreignCurrency = "foreign_currency"
-    case structuring
-    case balanceGap = "balance_gap"
-}
-
+/// A planted anomaly, labelled with the alert kind the detectors should raise for it.
 public struct PlantedCase: Sendable {
-    public var family: PlantedFamily
+    public var family: AlertKind
     /// The transaction ids that make up the case (an alert naming any of them finds it).
     public var ids: [String]
 }
@@ -37,13 +25,13 @@ public struct GeneratorOptions: Sendable {
     /// Planted cases per family in this account.
     public var perFamily: Int
     /// Families to plant (balance gaps only make sense for formats that carry a balance).
-    public var families: [PlantedFamily]
+    public var families: [AlertKind]
     /// First day, as days since 1970 (default 2024-01-01).
     public var startDay: Int64
 
     public init(
         seed: UInt64, rows: Int = 2000, days: Int = 365, perFamily: Int = 5,
-        families: [PlantedFamily] = PlantedFamily.allCases, startDay: Int64 = 19723
+        families: [AlertKind] = AlertKind.allCases, startDay: Int64 = 19723
     ) {
         self.seed = seed
         self.rows = rows

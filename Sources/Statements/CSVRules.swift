@@ -41,13 +41,12 @@ public struct CSVRules: Sendable, Equatable {
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             let keyword = String(line.prefix { $0 != " " && $0 != "\t" })
             let value = String(line.dropFirst(keyword.count)).trimmingSpaces()
-            func bad(_ why: String) -> WalletError {
-                WalletError.usage(
-                    en: "\(file):\(number + 1): \(why)", zh: "\(file):\(number + 1)：规则无效（\(why)）")
+            func bad(_ problem: RulesProblem) -> StatementError {
+                StatementError.invalidRule(file: file, line: number + 1, problem: problem)
             }
             switch keyword {
             case "skip":
-                guard let count = Int(value.isEmpty ? "1" : value), count >= 0 else { throw bad("skip needs a number") }
+                guard let count = Int(value.isEmpty ? "1" : value), count >= 0 else { throw bad(.skipNeedsNumber) }
                 rules.skip = count
             case "separator":
                 switch value {
@@ -55,43 +54,38 @@ public struct CSVRules: Sendable, Equatable {
                 case ";": rules.separator = 0x3b
                 case "TAB", "\\t", "tab": rules.separator = 0x09
                 case "|": rules.separator = 0x7c
-                default: throw bad("separator must be , ; | or TAB")
+                default: throw bad(.badSeparator)
                 }
             case "fields":
                 rules.fields = try value.split(separator: ",", omittingEmptySubsequences: false).map { part in
                     let name = String(part).trimmingSpaces().lowercased()
                     if let field = Field(rawValue: name) ?? synonyms[name] { return field }
-                    throw bad(
-                        "unknown field '\(name)'; use \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw bad(.unknownField(name))
                 }
             case "date-format":
-                guard !value.isEmpty else { throw bad("date-format needs a pattern") }
+                guard !value.isEmpty else { throw bad(.emptyDateFormat) }
                 rules.dateFormat = value
             case "timezone":
-                guard let offset = ByteParsing.utcOffset(value) else { throw bad("timezone must look like +08:00") }
+                guard let offset = ByteParsing.utcOffset(value) else { throw bad(.badTimezone) }
                 rules.timezone = offset
             case "currency":
                 guard value.count == 3, value.allSatisfy({ $0.isLetter && $0.isASCII }) else {
-                    throw bad("currency must be a 3-letter code")
+                    throw bad(.badCurrency)
                 }
                 rules.currency = value.uppercased()
             case "decimal-mark":
-                guard value == "," || value == "." else { throw bad("decimal-mark must be , or .") }
+                guard value == "," || value == "." else { throw bad(.badDecimalMark) }
                 rules.decimalComma = value == ","
             default:
-                throw bad("unknown directive '\(keyword)'")
+                throw bad(.unknownDirective(keyword))
             }
         }
         guard rules.fields.contains(.date) else {
-            throw WalletError.usage(
-                en: "\(file): the rules need a 'fields' line with a date column",
-                zh: "\(file)：规则需要包含 date 列的 fields 行")
+            throw StatementError.rulesWithoutDate(file: file)
         }
         guard rules.fields.contains(.amount) || rules.fields.contains(.amountIn) || rules.fields.contains(.amountOut)
         else {
-            throw WalletError.usage(
-                en: "\(file): the rules need an amount column (amount, or amount-in/amount-out)",
-                zh: "\(file)：规则需要金额列（amount 或 amount-in/amount-out）")
+            throw StatementError.rulesWithoutAmount(file: file)
         }
         return rules
     }

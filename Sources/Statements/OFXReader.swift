@@ -90,16 +90,14 @@ enum OFXReader {
             }
         }
         guard sawOFX else {
-            throw StatementErrors.unknownLayout(file, expected: "an OFX file with an <OFX> element")
+            throw StatementError.unknownLayout(file: file, expected: .ofx)
         }
         if let fields = current {
             try issues.add(line: currentLine, "<STMTTRN> never closed (truncated file?)")
             _ = fields
         }
         if !sawEnd && transactions.isEmpty && issues.count == 0 {
-            throw WalletError.usage(
-                en: "\(file): the OFX file ends before </OFX> and holds no transaction (truncated?)",
-                zh: "\(file)：OFX 文件在 </OFX> 之前结束且没有交易（文件被截断？）")
+            throw StatementError.truncated(file: file)
         }
         var balance: Int64?
         if let ledgerBalance {

@@ -124,15 +124,10 @@ enum QIFReader {
         if dayFirst && !monthFirst { return .dmy }
         if monthFirst && !dayFirst { return .mdy }
         if dayFirst && monthFirst {
-            throw WalletError.usage(
-                en: "\(file): the dates mix day-first and month-first forms; pass --date-order dmy or mdy",
-                zh: "\(file)：日期同时出现日在前和月在前的写法；请指定 --date-order dmy 或 mdy")
+            throw StatementError.dateOrderNeeded(file: file, example: nil)
         }
         if dates.isEmpty { return .mdy }
-        throw WalletError.usage(
-            en:
-                "\(file): the dates are ambiguous (e.g. \(dates[0]) could be day/month or month/day); pass --date-order dmy or mdy",
-            zh: "\(file)：日期有歧义（例如 \(dates[0]) 可理解为日/月或月/日）；请指定 --date-order dmy 或 mdy")
+        throw StatementError.dateOrderNeeded(file: file, example: dates[0])
     }
 
     /// Days since the epoch; two-digit years are 19xx above 70, else 20xx.

@@ -69,24 +69,9 @@ struct RowIssues {
 
     mutating func add(line: Int, _ reason: String) throws {
         if strict {
-            throw WalletError.usage(
-                en: "\(file):\(line): \(reason) (--strict)",
-                zh: "\(file):\(line)：\(reason)（--strict）")
+            throw StatementError.malformedRow(MalformedRow(file: file, line: line, reason: reason))
         }
         count += 1
         if rows.count < Self.keep { rows.append(MalformedRow(file: file, line: line, reason: reason)) }
     }
-}
-
-enum StatementErrors {
-    static func unknownLayout(_ file: String, expected: String) -> WalletError {
-        WalletError.usage(
-            en: "\(file): unknown statement layout; expected \(expected)",
-            zh: "\(file)：无法识别的账单格式；应为\(expected)")
-    }
-
-    static let anyLayout =
-        "an Alipay CSV (header 交易时间,交易分类,交易对方,…,交易订单号), an Alipay legacy CSV (交易号,…,交易创建时间), "
-        + "an Alipay account log (账务流水号,…,账户余额), a WeChat Pay bill CSV/XLSX (交易时间,交易类型,交易对方,…,交易单号), "
-        + "OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
 }

@@ -50,16 +50,16 @@ public enum StatementReader {
     ) throws -> Statement {
         var issues = RowIssues(file: file, strict: options.strict)
         guard raw.contains(where: { !($0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09) }) else {
-            throw WalletError.usage(en: "\(file): the file is empty", zh: "\(file)：文件为空")
+            throw StatementError.emptyFile(file: file)
         }
         if XLSXReader.looksLikeZIP(raw) {
             guard options.format == .auto || options.format == .wechat else {
-                throw StatementErrors.unknownLayout(file, expected: expectation(options.format))
+                throw StatementError.unknownLayout(file: file, expected: options.format)
             }
             let csv = try XLSXReader.sheetAsCSV(Array(raw), file: file)
             return try csv.withUnsafeBufferPointer { bytes in
                 guard let found = try HeaderSearch.find(in: bytes, kinds: [.wechat], file: file) else {
-                    throw StatementErrors.unknownLayout(file, expected: WalletLayoutKind.wechat.headerDescription)
+                    throw StatementError.unknownWorkbookLayout(file: file)
                 }
                 let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
                 var transactions = try rows.read(
@@ -86,9 +86,7 @@ public enum StatementReader {
             switch options.format {
             case .csv:
                 guard let rules = options.rules else {
-                    throw WalletError.usage(
-                        en: "--format csv needs --rules FILE describing the columns",
-                        zh: "--format csv 需要用 --rules FILE 说明各列")
+                    throw StatementError.rulesRequired
                 }
                 return statement(.csv, try RulesCSVReader.read(bytes, rules: rules, file: file, issues: &issues))
             case .ofx:
@@ -96,7 +94,7 @@ public enum StatementReader {
                 return statement(.ofx, transactions, balance: balance)
             case .qif:
                 guard QIFReader.looksLikeQIF(bytes) else {
-                    throw StatementErrors.unknownLayout(file, expected: expectation(.qif))
+                    throw StatementError.unknownLayout(file: file, expected: .qif)
                 }
                 return statement(
                     .qif, try QIFReader.read(bytes, file: file, dateOrder: options.dateOrder, issues: &issues))
@@ -118,7 +116,7 @@ public enum StatementReader {
                     let found = try HeaderSearch.find(
                         in: bytes, kinds: WalletLayoutKind.forFormat(options.format), file: file)
                 else {
-                    throw StatementErrors.unknownLayout(file, expected: expectation(options.format))
+                    throw StatementError.unknownLayout(file: file, expected: options.format)
                 }
                 let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
                 let transactions = try rows.read(
@@ -126,20 +124,6 @@ public enum StatementReader {
                     progress: options.progress)
                 return statement(found.kind.format, transactions)
             }
-        }
-    }
-
-    static func expectation(_ format: StatementFormat) -> String {
-        switch format {
-        case .alipay:
-            return WalletLayoutKind.alipay.headerDescription + ", "
-                + WalletLayoutKind.alipayLegacy.headerDescription + " or "
-                + WalletLayoutKind.alipayAccountLog.headerDescription
-        case .wechat: return WalletLayoutKind.wechat.headerDescription + " (CSV or XLSX)"
-        case .ofx: return "an OFX file with an <OFX> element"
-        case .qif: return "a QIF file starting with !Type:"
-        case .csv: return "a CSV matching --rules"
-        case .auto: return StatementErrors.anyLayout
         }
     }
 
@@ -151,11 +135,11 @@ public enum StatementReader {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileSystem.error(errno, path: path, action: "read") }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw WalletError.usage(en: "\(path) is a folder, not a statement file", zh: "\(path) 是文件夹，不是账单文件")
+            throw StatementError.notAFile(path: path)
         }
         let size = Int(info.st_size)
         if size > maxFileBytes {
-            throw WalletError.usage(en: "\(path) is larger than 2 GiB", zh: "\(path) 超过 2 GiB")
+            throw StatementError.tooLarge(path: path)
         }
         var result = [UInt8](repeating: 0, count: max(size, 0))
         var filled = 0
@@ -180,7 +164,7 @@ public enum StatementReader {
             if count == 0 { break }
             result.append(contentsOf: chunk[0..<count])
             if result.count > maxFileBytes {
-                throw WalletError.usage(en: "\(path) is larger than 2 GiB", zh: "\(path) 超过 2 GiB")
+                throw StatementError.tooLarge(path: path)
             }
         }
         return result

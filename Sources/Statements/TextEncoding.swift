@@ -23,15 +23,11 @@ public enum TextEncoding: String, Sendable {
         var start = 0
         if raw.count >= 3, raw[0] == 0xef, raw[1] == 0xbb, raw[2] == 0xbf { start = 3 }
         if raw.count >= 2, (raw[0] == 0xff && raw[1] == 0xfe) || (raw[0] == 0xfe && raw[1] == 0xff) {
-            throw WalletError.usage(
-                en: "\(file): UTF-16 text is not supported; save the statement as UTF-8 or GBK",
-                zh: "\(file)：不支持 UTF-16 文本；请另存为 UTF-8 或 GBK")
+            throw StatementError.utf16(file: file)
         }
         if isValidUTF8(raw, from: start) { return (nil, start, .utf8) }
         guard let converted = decodeGB18030(raw) ?? convert(raw, from: "GB18030", to: "UTF-8") else {
-            throw WalletError.usage(
-                en: "\(file): the text is neither UTF-8 nor GBK/GB18030 (wrong encoding or not a statement)",
-                zh: "\(file)：文本既不是 UTF-8 也不是 GBK/GB18030（编码错误或不是账单文件）")
+            throw StatementError.unsupportedEncoding(file: file)
         }
         return (converted, 0, .gb18030)
     }

@@ -49,15 +49,6 @@ enum WalletLayoutKind: Sendable {
         }
     }
 
-    var headerDescription: String {
-        switch self {
-        case .alipay: return "an Alipay CSV header (交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,…,交易订单号,商家订单号,备注)"
-        case .alipayLegacy: return "an Alipay legacy header (交易号,商家订单号,交易创建时间,…,金额（元）,收/支,交易状态,…)"
-        case .alipayAccountLog: return "an Alipay account-log header (账务流水号,业务流水号,…,收入金额（+元）,支出金额（-元）,账户余额（元）,…)"
-        case .wechat: return "a WeChat Pay header (交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注)"
-        }
-    }
-
     static let all: [WalletLayoutKind] = [.alipay, .alipayLegacy, .alipayAccountLog, .wechat]
 
     static func forFormat(_ format: StatementFormat) -> [WalletLayoutKind] {
@@ -109,10 +100,8 @@ enum HeaderSearch {
             let present = Set(headers)
             for kind in kinds where kind.markers.allSatisfy(present.contains) {
                 if let missing = kind.required.first(where: { !present.contains($0) }) {
-                    throw WalletError.usage(
-                        en:
-                            "\(file):\(reader.rowLine): the header has no column \(missing); expected \(kind.headerDescription)",
-                        zh: "\(file):\(reader.rowLine)：表头缺少“\(missing)”列；应为\(kind.headerDescription)")
+                    throw StatementError.missingColumn(
+                        file: file, line: reader.rowLine, name: missing, layout: kind.format)
                 }
                 return Found(
                     kind: kind, columns: ColumnMap(headers: headers), dataStart: reader.position,

@@ -14,9 +14,7 @@ enum XLSXReader {
     }
 
     static func sheetAsCSV(_ raw: [UInt8], file: String) throws -> [UInt8] {
-        let notWorkbook = WalletError.usage(
-            en: "\(file): a ZIP file but not a readable XLSX workbook (corrupt or truncated?)",
-            zh: "\(file)：是 ZIP 文件但不是可读取的 XLSX 工作簿（损坏或被截断？）")
+        let notWorkbook = StatementError.notAWorkbook(file: file)
         let archive: Archive
         do {
             archive = try Archive(data: Data(raw), accessMode: .read)
@@ -26,9 +24,7 @@ enum XLSXReader {
         func entryBytes(_ path: String) throws -> [UInt8]? {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize <= maxEntryBytes else {
-                throw WalletError.usage(
-                    en: "\(file): \(path) inflates to more than 512 MiB; refusing it",
-                    zh: "\(file)：\(path) 解压后超过 512 MiB，拒绝处理")
+                throw StatementError.workbookEntryTooLarge(file: file, entry: path)
             }
             var data = [UInt8]()
             data.reserveCapacity(Int(entry.uncompressedSize))

@@ -1,5 +1,5 @@
 // Transaction history in the vault: dedup on import, reading back, acknowledgements, forgetting.
-import History
+@testable import History
 import Statements
 import Vault
 import WalletCrypto
@@ -63,8 +63,9 @@ final class HistoryStoreTests: XCTestCase {
     func testAcknowledgementsAndForget() throws {
         let vault = try makeVault()
         XCTAssertTrue(
-            try vault.acknowledgeAlert(id: "dup-00000001", kind: "duplicate", transactionIds: ["a", "b"], note: "ok"))
-        XCTAssertFalse(try vault.acknowledgeAlert(id: "dup-00000001", kind: "duplicate", transactionIds: [], note: ""))
+            try vault.storeAcknowledgement(id: "dup-00000001", kind: "duplicate", transactionIds: ["a", "b"], note: "ok"))
+        XCTAssertFalse(
+            try vault.storeAcknowledgement(id: "dup-00000001", kind: "duplicate", transactionIds: [], note: ""))
         let acks = try vault.acknowledgements()
         XCTAssertEqual(acks.map(\.transactionIds), [["a", "b"]])
         let rows = (0..<5).map {

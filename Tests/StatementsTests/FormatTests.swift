@@ -117,8 +117,9 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(statement.skippedCount, 3)
         XCTAssertEqual(statement.skipped.map(\.line), [3, 5, 6])
         XCTAssertThrowsError(try parse(Array(text.utf8), ReadOptions(strict: true), file: "t.ofx")) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .usage)
-            XCTAssertTrue((error as? WalletError)?.message.en.contains("t.ofx:3") ?? false)
+            XCTAssertEqual(
+                error as? StatementError,
+                .malformedRow(MalformedRow(file: "t.ofx", line: 3, reason: statement.skipped[0].reason)))
         }
         let cut = try parse(Array("<OFX><STMTTRN><TRNAMT".utf8), file: "cut.ofx")
         XCTAssertTrue(cut.transactions.isEmpty)
@@ -133,7 +134,11 @@ final class FormatTests: XCTestCase {
         XCTAssertTrue(statement.transactions.allSatisfy { !$0.hasTime && $0.sourceID == nil })
         let ambiguous = "!Type:Bank\nD03/04/2024\nT-1.00\nPShop\n^\n"
         XCTAssertThrowsError(try parse(Array(ambiguous.utf8), file: "a.qif")) { error in
-            XCTAssertTrue((error as? WalletError)?.message.en.contains("--date-order") ?? false)
+            XCTAssertEqual(error as? StatementError, .dateOrderNeeded(file: "a.qif", example: "03/04/2024"))
+        }
+        let mixed = ambiguous + "D25/04/2024\nT-1.00\n^\nD04/25/2024\nT-1.00\n^\n"
+        XCTAssertThrowsError(try parse(Array(mixed.utf8), file: "m.qif")) { error in
+            XCTAssertEqual(error as? StatementError, .dateOrderNeeded(file: "m.qif", example: nil))
         }
         let dmy = try parse(Array(ambiguous.utf8), ReadOptions(dateOrder: .dmy), file: "a.qif")
         XCTAssertEqual(dmy.transactions[0].timestamp, ByteParsing.daysFromCivil(year: 2024, month: 4, day: 3) * 86400)
@@ -165,15 +170,24 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(rows.transactions[0].currency, "EUR")
         XCTAssertEqual(rows.transactions[0].utcOffsetSeconds, 3600)
         XCTAssertFalse(rows.transactions[0].hasTime)
-        for bad in [
-            "fields amount", "skip x\nfields date, amount", "fields date, wat, amount",
-            "frobnicate 1\nfields date, amount",
-        ] {
-            XCTAssertThrowsError(try CSVRules.parse(bad, file: "r")) { error in
-                XCTAssertEqual((error as? WalletError)?.status, .usage, bad)
+        let bad: [(String, StatementError)] = [
+            ("fields amount", .rulesWithoutDate(file: "r")),
+            ("fields date, note", .rulesWithoutAmount(file: "r")),
+            ("skip x\nfields date, amount", .invalidRule(file: "r", line: 1, problem: .skipNeedsNumber)),
+            ("# c\nfields date, wat, amount", .invalidRule(file: "r", line: 2, problem: .unknownField("wat"))),
+            ("frobnicate 1\nfields date, amount", .invalidRule(file: "r", line: 1, problem: .unknownDirective("frobnicate"))),
+            ("fields date, amount\nseparator :", .invalidRule(file: "r", line: 2, problem: .badSeparator)),
+            ("fields date, amount\ntimezone 8", .invalidRule(file: "r", line: 2, problem: .badTimezone)),
+            ("fields date, amount\ncurrency RMB1", .invalidRule(file: "r", line: 2, problem: .badCurrency)),
+        ]
+        for (text, expected) in bad {
+            XCTAssertThrowsError(try CSVRules.parse(text, file: "r")) { error in
+                XCTAssertEqual(error as? StatementError, expected, text)
             }
         }
-        XCTAssertThrowsError(try parse(Array(csv.utf8), ReadOptions(format: .csv)), "csv needs rules")
+        XCTAssertThrowsError(try parse(Array(csv.utf8), ReadOptions(format: .csv)), "csv needs rules") { error in
+            XCTAssertEqual(error as? StatementError, .rulesRequired)
+        }
     }
 
     func testAlipayLegacyLayoutWithFooter() throws {
@@ -224,14 +238,16 @@ final class FormatTests: XCTestCase {
         let good = StatementWriters.alipay(Self.account)
         // Unknown layout names what was expected.
         XCTAssertThrowsError(try parse(Array("name,value\na,1\n".utf8))) { error in
-            let message = (error as? WalletError)?.message.en ?? ""
-            XCTAssertEqual((error as? WalletError)?.status, .usage)
-            XCTAssertTrue(message.contains("交易订单号") && message.contains("--rules"), message)
+            XCTAssertEqual(error as? StatementError, .unknownLayout(file: "s.csv", expected: .auto))
         }
         // A missing column is named.
         let missing = good.replacingOccurrences(of: ",金额,", with: ",钱,")
         XCTAssertThrowsError(try parse(Array(missing.utf8))) { error in
-            XCTAssertTrue((error as? WalletError)?.message.en.contains("金额") ?? false)
+            guard case .missingColumn(let file, _, let name, let layout)? = error as? StatementError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual([file, name], ["s.csv", "金额"])
+            XCTAssertEqual(layout, .alipay)
         }
         // Truncated mid-row: the cut row is skipped and counted, with its line.
         let bytes = Array(good.utf8)
@@ -240,7 +256,9 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(truncated.skippedCount, 1)
         XCTAssertEqual(truncated.transactions.count, Self.account.transactions.count - 1)
         XCTAssertEqual(truncated.skipped.first?.line, good.utf8.filter { $0 == 0x0a }.count, "the last line")
-        XCTAssertThrowsError(try parse(cut, ReadOptions(strict: true)))
+        XCTAssertThrowsError(try parse(cut, ReadOptions(strict: true))) { error in
+            XCTAssertEqual(error as? StatementError, .malformedRow(truncated.skipped[0]))
+        }
         // A bad amount is a counted skip.
         let badAmount = good.replacingOccurrences(of: ",支出,", with: ",支出,x", options: [], range: good.range(of: ",支出,"))
         XCTAssertEqual(try parse(Array(badAmount.utf8)).skippedCount, 1)
@@ -250,12 +268,25 @@ final class FormatTests: XCTestCase {
             let garbage = (0..<2000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
             XCTAssertThrowsError(try parse(garbage))
         }
-        XCTAssertThrowsError(try parse([]))
-        XCTAssertThrowsError(try parse([0xff, 0xfe] + Array("a".utf16.flatMap { [UInt8($0), 0] })))
-        XCTAssertThrowsError(try parse(Array(good.utf8), ReadOptions(format: .wechat))) { error in
-            XCTAssertTrue((error as? WalletError)?.message.en.contains("交易单号") ?? false)
+        XCTAssertThrowsError(try parse([])) { XCTAssertEqual($0 as? StatementError, .emptyFile(file: "s.csv")) }
+        XCTAssertThrowsError(try parse([0xff, 0xfe] + Array("a".utf16.flatMap { [UInt8($0), 0] }))) {
+            XCTAssertEqual($0 as? StatementError, .utf16(file: "s.csv"))
         }
-        XCTAssertThrowsError(try parse(Array("PK\u{3}\u{4}garbage".utf8), file: "bad.xlsx"))
+        XCTAssertThrowsError(try parse([0x61, 0x2c, 0xff, 0xff, 0x0a])) {
+            XCTAssertEqual($0 as? StatementError, .unsupportedEncoding(file: "s.csv"))
+        }
+        XCTAssertThrowsError(try parse(Array(good.utf8), ReadOptions(format: .wechat))) { error in
+            XCTAssertEqual(error as? StatementError, .unknownLayout(file: "s.csv", expected: .wechat))
+        }
+        XCTAssertThrowsError(try parse(Array("PK\u{3}\u{4}garbage".utf8), file: "bad.xlsx")) { error in
+            XCTAssertEqual(error as? StatementError, .notAWorkbook(file: "bad.xlsx"))
+        }
+        XCTAssertThrowsError(try parse(Array("<OFX><BANKTRANLIST>".utf8), file: "x.ofx")) { error in
+            XCTAssertEqual(error as? StatementError, .truncated(file: "x.ofx"))
+        }
+        XCTAssertThrowsError(try StatementReader.read(path: NSTemporaryDirectory(), options: ReadOptions())) { error in
+            XCTAssertEqual(error as? StatementError, .notAFile(path: NSTemporaryDirectory()))
+        }
         // Random truncations of every format never crash.
         let samples: [[UInt8]] = [
             try gbk(good), Array(StatementWriters.wechat(Self.account).utf8),

@@ -70,49 +70,40 @@ struct HistoryImportCommand: ParsableCommand {
     func run() throws {
         let language = globals.language
         let vault = try VaultAccess.open(globals)
-        // Read everything first: a bad file aborts before the vault changes.
-        let statements = try input.read(files, language: language)
-        var results: [FileResult] = []
-        var addedKeys = Set<String>()
-        for (index, statement) in statements.statements.enumerated() {
-            let items = statements.items.filter { $0.fileIndex == Int32(index) }
-            let result = try vault.importTransactions(items, sourceFile: statement.file)
-            addedKeys.formUnion(result.addedKeys)
-            results.append(
-                FileResult(
-                    file: statement.file, format: statement.format.rawValue, rows: items.count,
-                    skipped: statement.skippedCount, added: result.added, alreadyPresent: result.alreadyPresent))
-        }
-        // Alerts that involve the rows just added, judged against the whole history.
-        let history = try vault.historyTransactions()
-        let ledger = Ledger(items: history, inScope: history.map { addedKeys.contains($0.key) })
-        let acknowledged = Set(try vault.acknowledgements().map(\.id))
-        let alerts = addedKeys.isEmpty ? [] : Detection.run(ledger).filter { !acknowledged.contains($0.id) }
-        let counts = AlertOutput.countsByKind(alerts)
+        let request = ScanRequest(files: files, options: try input.readOptions(), progress: ScanProgressBars().handler)
+        let report = try StatementScan.importFiles(request, into: vault)
+        let counts = AlertOutput.countsByKind(report.alerts)
         if globals.json {
-            for result in results { try Terminal.json(result) }
-            for alert in alerts { try Terminal.json(AlertLine(alert, ledger: ledger, files: [], withReasoning: false)) }
+            for file in report.files {
+                try Terminal.json(
+                    FileResult(
+                        file: file.file, format: file.format.rawValue, rows: file.rows, skipped: file.skipped,
+                        added: file.added, alreadyPresent: file.alreadyPresent))
+            }
+            for alert in report.alerts {
+                try Terminal.json(AlertLine(alert, ledger: report.ledger, files: [], withReasoning: false))
+            }
             try Terminal.json(
                 Summary(
-                    rows: results.reduce(0) { $0 + $1.rows }, skipped: statements.skippedCount,
-                    added: results.reduce(0) { $0 + $1.added },
-                    alreadyPresent: results.reduce(0) { $0 + $1.alreadyPresent },
-                    historyRows: history.count, alerts: counts, alertsTotal: alerts.count))
+                    rows: report.files.reduce(0) { $0 + $1.rows }, skipped: report.skippedCount,
+                    added: report.files.reduce(0) { $0 + $1.added },
+                    alreadyPresent: report.files.reduce(0) { $0 + $1.alreadyPresent },
+                    historyRows: report.historyRows, alerts: counts, alertsTotal: report.alerts.count))
             return
         }
-        warnSkipped(statements, language: language)
+        warnSkipped(count: report.skippedCount, rows: report.skippedRows, language: language)
         let zh = language == .zh
-        for result in results {
+        for result in report.files {
             Terminal.out(
                 zh
-                    ? "\(result.file)（\(result.format)）：\(result.rows) 行，新增 \(result.added)，已存在 \(result.alreadyPresent)，跳过 \(result.skipped)"
-                    : "\(result.file) (\(result.format)): \(result.rows) rows, \(result.added) added, \(result.alreadyPresent) already stored, \(result.skipped) skipped"
+                    ? "\(result.file)（\(result.format.rawValue)）：\(result.rows) 行，新增 \(result.added)，已存在 \(result.alreadyPresent)，跳过 \(result.skipped)"
+                    : "\(result.file) (\(result.format.rawValue)): \(result.rows) rows, \(result.added) added, \(result.alreadyPresent) already stored, \(result.skipped) skipped"
             )
         }
-        Terminal.out(zh ? "历史共 \(history.count) 行。" : "History now holds \(history.count) rows.")
-        if !alerts.isEmpty {
+        Terminal.out(zh ? "历史共 \(report.historyRows) 行。" : "History now holds \(report.historyRows) rows.")
+        if !report.alerts.isEmpty {
             Terminal.out("")
-            AlertOutput.table(alerts, language: language)
+            AlertOutput.table(report.alerts, language: language)
         }
         Terminal.out(AlertOutput.summaryLine(counts, language: language))
     }
@@ -137,7 +128,7 @@ struct HistoryListCommand: ParsableCommand {
 
     func run() throws {
         guard limit >= 0 else {
-            throw WalletError.usage(en: "--limit must be 0 or more", zh: "--limit 必须大于或等于 0")
+            throw CLIFailure.usage(en: "--limit must be 0 or more", zh: "--limit 必须大于或等于 0")
         }
         let sinceSeconds = try since.map { try parseDay($0, option: "--since") * 86400 }
         let vault = try VaultAccess.open(globals)
@@ -204,20 +195,7 @@ struct HistoryAckCommand: ParsableCommand {
     var note = ""
 
     func run() throws {
-        let parts = alertID.split(separator: "-")
-        guard parts.count == 2, parts[1].count == 8, parts[1].allSatisfy(\.isHexDigit),
-            let kind = AlertKind.allCases.first(where: { Alert.prefix(of: $0) == parts[0] })
-        else {
-            throw WalletError.usage(
-                en: "'\(alertID)' is not an alert id (like dup-1a2b3c4d, as printed by scan)",
-                zh: "“\(alertID)”不是告警 ID（形如 dup-1a2b3c4d，见扫描输出）")
-        }
-        let vault = try VaultAccess.open(globals)
-        // Record the alert's transactions when the stored history still produces it.
-        let history = try vault.historyTransactions()
-        let found = Detection.run(Ledger(items: history)).first { $0.id == alertID }
-        let added = try vault.acknowledgeAlert(
-            id: alertID, kind: kind.rawValue, transactionIds: found?.transactionIds ?? [], note: note)
+        let outcome = try VaultAccess.open(globals).acknowledgeAlert(id: alertID, note: note)
         if globals.json {
             struct Result: Encodable {
                 var id: String
@@ -228,12 +206,12 @@ struct HistoryAckCommand: ParsableCommand {
             }
             try Terminal.json(
                 Result(
-                    id: alertID, kind: kind.rawValue, acknowledged: true, alreadyAcknowledged: !added,
-                    foundInHistory: found != nil))
+                    id: alertID, kind: outcome.kind.rawValue, acknowledged: true, alreadyAcknowledged: !outcome.added,
+                    foundInHistory: outcome.foundInHistory))
             return
         }
         let zh = globals.language == .zh
-        if added {
+        if outcome.added {
             Terminal.out(
                 zh ? "已确认告警 \(alertID)；之后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
         } else {
@@ -285,7 +263,7 @@ struct HistoryForgetCommand: ParsableCommand {
 
     func run() throws {
         guard (before != nil) != all else {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "say what to forget: --before DATE or --all (not both)", zh: "请指定要删除的范围：--before DATE 或 --all（二选一）")
         }
         let cutoff = try before.map { try parseDay($0, option: "--before") * 86400 }

@@ -78,40 +78,23 @@ struct ScanCommand: ParsableCommand {
         #endif
         let language = globals.language
         let sinceDay = try since.map { try parseDay($0, option: "--since") }
-        let started = Clock.seconds()
-        var statements = try input.read(files, language: language)
-        let parsed = Clock.seconds()
-        let overlapping = statements.dedup()
-        var items = statements.items
-        let scannedCount = items.count
-        var acknowledged = Set<String>()
-        var historyRows = 0
-        if !noHistory, Vault.exists(at: globals.vaultFolder) {
-            let vault = try VaultAccess.open(globals)
-            let keys = Set(items.map(\.key))
-            let history = try vault.historyTransactions().filter { !keys.contains($0.key) }
-            historyRows = history.count
-            items.append(contentsOf: history)
-            acknowledged = Set(try vault.acknowledgements().map(\.id))
-        }
-        let inScope = items.enumerated().map { position, item in
-            guard position < scannedCount else { return false }
-            guard let sinceDay else { return true }
-            return item.transaction.localSeconds / 86400 >= sinceDay
-        }
-        let ledger = Ledger(items: items, inScope: inScope)
-        let all = Detection.run(ledger)
+        let request = ScanRequest(
+            files: files, options: try input.readOptions(), sinceDay: sinceDay, useHistory: !noHistory, includeAcknowledged: includeAcknowledged, progress: ScanProgressBars().handler)
+        let useVault = !noHistory && Vault.exists(at: globals.vaultFolder)
+        let result = try StatementScan.run(request, history: useVault ? try VaultAccess.open(globals) : nil)
+        let ledger = result.ledger
         if timings {
-            let detected = Clock.seconds()
+            let total = result.timings.parseSeconds + result.timings.detectSeconds
+            let rows = ledger.items.count
             Terminal.err(
-                "timings: rows \(items.count) parse \(format(parsed - started)) s detect \(format(detected - parsed)) s "
-                    + "total \(format(detected - started)) s rows_per_second \(Int(Double(items.count) / max(detected - started, 1e-9)))"
+                "timings: rows \(rows) parse \(format(result.timings.parseSeconds)) s detect \(format(result.timings.detectSeconds)) s "
+                    + "total \(format(total)) s rows_per_second \(Int(Double(rows) / max(total, 1e-9)))"
             )
         }
 
         if let explain {
-            guard let alert = all.first(where: { $0.id == explain }) else {
-                throw WalletError.usage(
+            guard let alert = result.alert(id: explain) else {
+                throw CLIFailure.usage(
                     en: "no alert \(explain) in this scan (alert ids are shown in the scan's output)",
                     zh: "本次扫描中没有告警 \(explain)（告警 ID 见扫描输出）")
             }
@@ -124,9 +107,7 @@ struct ScanCommand: ParsableCommand {
             return
         }
 
-        let alerts = all.filter {
-            $0.severity >= minSeverity && (includeAcknowledged || !acknowledged.contains($0.id))
-        }
+        let alerts = result.alerts.filter { $0.severity >= minSeverity }
         let counts = AlertOutput.countsByKind(alerts)
         if globals.json {
             for alert in alerts {
@@ -134,26 +115,28 @@ struct ScanCommand: ParsableCommand {
             }
             try Terminal.json(
                 ScanSummary(
-                    files: statements.statements.enumerated().map { index, statement in
+                    files: result.files.map {
                         .init(
-                            file: statement.file, format: statement.format.rawValue,
-                            encoding: statement.encoding.rawValue, rows: statements.rowCounts[index],
-                            skipped: statement.skippedCount)
+                            file: $0.file, format: $0.format.rawValue, encoding: $0.encoding.rawValue, rows: $0.rows,
+                            skipped: $0.skipped)
                     },
-                    rows: scannedCount, skipped: statements.skippedCount,
-                    skippedRows: Array(statements.skippedRows.prefix(100)), overlappingRows: overlapping,
-                    historyRows: historyRows, alerts: counts, alertsTotal: alerts.count,
-                    hiddenAcknowledged: all.filter { acknowledged.contains($0.id) }.count))
+                    rows: result.scannedRows, skipped: result.skippedCount,
+                    skippedRows: Array(result.skippedRows.prefix(100)), overlappingRows: result.overlappingRows,
+                    historyRows: result.historyRows, alerts: counts, alertsTotal: alerts.count,
+                    hiddenAcknowledged: result.acknowledgedCount))
         } else {
-            warnSkipped(statements, language: language)
+            warnSkipped(count: result.skippedCount, rows: result.skippedRows, language: language)
             AlertOutput.table(alerts, language: language)
             let zh = language == .zh
+            let (scannedCount, overlapping, skipped, historyRows) = (
+                result.scannedRows, result.overlappingRows, result.skippedCount, result.historyRows
+            )
             Terminal.out("")
             Terminal.out(
                 zh
-                    ? "\(files.count) 个文件共 \(scannedCount) 行\(overlapping > 0 ? "（另有 \(overlapping) 行重叠已去重）" : "")，跳过 \(statements.skippedCount) 行，历史基线 \(historyRows) 行；"
+                    ? "\(files.count) 个文件共 \(scannedCount) 行\(overlapping > 0 ? "（另有 \(overlapping) 行重叠已去重）" : "")，跳过 \(skipped) 行，历史基线 \(historyRows) 行；"
                         + AlertOutput.summaryLine(counts, language: language)
-                    : "\(scannedCount) rows in \(files.count) file(s)\(overlapping > 0 ? " (\(overlapping) overlapping rows merged)" : ""), \(statements.skippedCount) skipped, \(historyRows) history rows as baseline; "
+                    : "\(scannedCount) rows in \(files.count) file(s)\(overlapping > 0 ? " (\(overlapping) overlapping rows merged)" : ""), \(skipped) skipped, \(historyRows) history rows as baseline; "
                         + AlertOutput.summaryLine(counts, language: language))
             if !alerts.isEmpty {
                 Terminal.out(

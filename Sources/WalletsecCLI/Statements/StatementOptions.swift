@@ -1,6 +1,7 @@
 // Options shared by `scan` and `history import`, and reading the named statement files.
 import Anomaly
 import ArgumentParser
+import History
 import Statements
 import WalletCore
 
@@ -26,12 +27,12 @@ struct StatementOptions: ParsableArguments {
     @Flag(name: .long, help: "Stop at the first malformed row instead of skipping and counting it.")
     var strict = false
 
-    /// Reads every file; each gets its transactions identified (source id or fingerprint).
-    func read(_ files: [String], language: Language) throws -> StatementInput {
+    /// The read options these flags ask for (a rules file is read and parsed here).
+    func readOptions() throws -> ReadOptions {
         var options = ReadOptions(format: format, dateOrder: dateOrder, strict: strict)
         if let rules {
             guard format == .auto || format == .csv else {
-                throw WalletError.usage(
+                throw CLIFailure.usage(
                     en: "--rules goes with --format csv, not --format \(format.rawValue)",
                     zh: "--rules 只能与 --format csv 一起使用，不能与 --format \(format.rawValue) 一起使用")
             }
@@ -39,67 +40,28 @@ struct StatementOptions: ParsableArguments {
             options.rules = try CSVRules.parse(String(decoding: bytes, as: UTF8.self), file: rules)
             options.format = .csv
         }
-        var input = StatementInput()
-        for (index, file) in files.enumerated() {
-            let bar = ProgressBar(label: FileSystem.baseName(file))
-            options.progress = (FileSystem.fileSize(file) ?? 0) > 8 << 20 ? bar.handler : nil
-            defer { bar.finish() }
-            var statement = try StatementReader.read(path: file, options: options)
-            // Move the rows out of the statement so identify owns the only reference (no copies).
-            let rows = statement.transactions
-            statement.transactions = []
-            input.rowCounts.append(rows.count)
-            let identified = IdentifiedTransaction.identify(consume rows, fileIndex: Int32(index))
-            if input.items.isEmpty { input.items = identified } else { input.items.append(contentsOf: identified) }
-            input.statements.append(statement)
-        }
-        return input
+        return options
     }
 }
 
-struct StatementInput {
-    /// The files read (their transactions moved into `items`).
-    var statements: [Statement] = []
-    var rowCounts: [Int] = []
-    var items: [IdentifiedTransaction] = []
+/// Draws a progress bar for each statement file larger than 8 MiB while a scan or import reads it.
+final class ScanProgressBars: @unchecked Sendable {
+    private var bar: ProgressBar?
 
-    var skippedCount: Int { statements.reduce(0) { $0 + $1.skippedCount } }
-    var skippedRows: [MalformedRow] { statements.flatMap(\.skipped) }
+    var handler: @Sendable (ScanProgress) -> Void {
+        { [self] event in self.handle(event) }
+    }
 
-    /// Removes rows that appear in more than one file (overlapping exports); returns how many.
-    /// Rows within one export are kept as they are: an id repeated inside one file is the source's
-    /// own doing, and dropping data is worse than reporting it twice.
-    mutating func dedup() -> Int {
-        guard statements.count > 1 else { return 0 }
-        // Ids per namespace (one or two per scan), so no combined key string is built per row.
-        var seen: [String: StringInterner] = [:]
-        var repeated: [Int] = []
-        var namespace = ""
-        var interner = StringInterner(expected: items.count)
-        for index in items.indices {
-            let rowNamespace = items[index].keyNamespace
-            if rowNamespace != namespace {
-                seen[namespace] = interner
-                namespace = rowNamespace
-                interner = seen.removeValue(forKey: namespace) ?? StringInterner(expected: items.count)
-            }
-            let before = interner.names.count
-            if interner.id(items[index].id) < before { repeated.append(index) }
+    private func handle(_ event: ScanProgress) {
+        switch event {
+        case .fileStarted(_, let file):
+            bar = (FileSystem.fileSize(file) ?? 0) > 8 << 20 ? ProgressBar(label: FileSystem.baseName(file)) : nil
+        case .reading(_, let update):
+            bar?.draw(update)
+        case .fileFinished:
+            bar?.finish()
+            bar = nil
         }
-        guard !repeated.isEmpty else { return 0 }
-        // Compact in place: linear, however many repeats there are.
-        var write = 0
-        var next = 0
-        for read in items.indices {
-            if next < repeated.count && repeated[next] == read {
-                next += 1
-                continue
-            }
-            if write != read { items.swapAt(write, read) }
-            write += 1
-        }
-        items.removeLast(items.count - write)
-        return repeated.count
     }
 }
 
@@ -110,7 +72,7 @@ func parseDay(_ text: String, option: String) throws -> Int64 {
         ByteParsing.localDateTime($0, 0, $0.count)
     }
     guard let value, !value.hasTime else {
-        throw WalletError.usage(
+        throw CLIFailure.usage(
             en: "\(option) needs a date like 2024-03-01, not '\(text)'",
             zh: "\(option) 需要形如 2024-03-01 的日期，而不是“\(text)”")
     }
@@ -118,13 +80,13 @@ func parseDay(_ text: String, option: String) throws -> Int64 {
 }
 
 /// Reports malformed rows on stderr (human mode): never silently dropped.
-func warnSkipped(_ input: StatementInput, language: Language) {
-    guard input.skippedCount > 0 else { return }
+func warnSkipped(count: Int, rows: [MalformedRow], language: Language) {
+    guard count > 0 else { return }
     let zh = language == .zh
     Terminal.err(
         zh
-            ? "walletsec: 跳过 \(input.skippedCount) 行格式错误的记录（--strict 可使其报错）："
-            : "walletsec: skipped \(input.skippedCount) malformed row(s) (--strict makes this fatal):")
-    for row in input.skippedRows.prefix(10) { Terminal.err("  " + row.description) }
-    if input.skippedCount > 10 { Terminal.err(zh ? "  ……" : "  ...") }
+            ? "walletsec: 跳过 \(count) 行格式错误的记录（--strict 可使其报错）："
+            : "walletsec: skipped \(count) malformed row(s) (--strict makes this fatal):")
+    for row in rows.prefix(10) { Terminal.err("  " + row.description) }
+    if count > 10 { Terminal.err(zh ? "  ……" : "  ...") }
 }

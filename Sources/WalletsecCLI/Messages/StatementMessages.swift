@@ -1,0 +1,159 @@
+// Exit status and English/Chinese text for every StatementError and HistoryError, and the names of the
+// statement layouts a message says were expected (the library only says which format it wanted).
+import History
+import Statements
+import WalletCore
+
+extension StatementError: UserFacingError {
+    var userMessage: UserMessage {
+        switch self {
+        case .emptyFile(let file):
+            return .init(.usage, en: "\(file): the file is empty", zh: "\(file)：文件为空")
+        case .notAFile(let path):
+            return .init(.usage, en: "\(path) is a folder, not a statement file", zh: "\(path) 是文件夹，不是账单文件")
+        case .tooLarge(let path):
+            return .init(.usage, en: "\(path) is larger than 2 GiB", zh: "\(path) 超过 2 GiB")
+        case .utf16(let file):
+            return .init(
+                .usage, en: "\(file): UTF-16 text is not supported; save the statement as UTF-8 or GBK",
+                zh: "\(file)：不支持 UTF-16 文本；请另存为 UTF-8 或 GBK")
+        case .unsupportedEncoding(let file):
+            return .init(
+                .usage, en: "\(file): the text is neither UTF-8 nor GBK/GB18030 (wrong encoding or not a statement)",
+                zh: "\(file)：文本既不是 UTF-8 也不是 GBK/GB18030（编码错误或不是账单文件）")
+        case .unknownLayout(let file, let expected):
+            return Self.unknownLayout(file, expected: StatementLayoutNames.expected(expected))
+        case .unknownWorkbookLayout(let file):
+            return Self.unknownLayout(file, expected: StatementLayoutNames.header(.wechat))
+        case .missingColumn(let file, let line, let name, let layout):
+            let header = StatementLayoutNames.header(layout)
+            return .init(
+                .usage, en: "\(file):\(line): the header has no column \(name); expected \(header.en)",
+                zh: "\(file):\(line)：表头缺少“\(name)”列；应为\(header.zh)")
+        case .malformedRow(let row):
+            return .init(
+                .usage, en: "\(row.file):\(row.line): \(row.reason) (--strict)",
+                zh: "\(row.file):\(row.line)：\(row.reason)（--strict）")
+        case .truncated(let file):
+            return .init(
+                .usage, en: "\(file): the OFX file ends before </OFX> and holds no transaction (truncated?)",
+                zh: "\(file)：OFX 文件在 </OFX> 之前结束且没有交易（文件被截断？）")
+        case .dateOrderNeeded(let file, nil):
+            return .init(
+                .usage, en: "\(file): the dates mix day-first and month-first forms; pass --date-order dmy or mdy",
+                zh: "\(file)：日期同时出现日在前和月在前的写法；请指定 --date-order dmy 或 mdy")
+        case .dateOrderNeeded(let file, let example?):
+            return .init(
+                .usage,
+                en:
+                    "\(file): the dates are ambiguous (e.g. \(example) could be day/month or month/day); pass --date-order dmy or mdy",
+                zh: "\(file)：日期有歧义（例如 \(example) 可理解为日/月或月/日）；请指定 --date-order dmy 或 mdy")
+        case .rulesRequired:
+            return .init(
+                .usage, en: "--format csv needs --rules FILE describing the columns", zh: "--format csv 需要用 --rules FILE 说明各列")
+        case .invalidRule(let file, let line, let problem):
+            // The reason stays in English in both languages: it quotes the rules syntax.
+            let why = Self.reason(problem)
+            return .init(.usage, en: "\(file):\(line): \(why)", zh: "\(file):\(line)：规则无效（\(why)）")
+        case .rulesWithoutDate(let file):
+            return .init(
+                .usage, en: "\(file): the rules need a 'fields' line with a date column",
+                zh: "\(file)：规则需要包含 date 列的 fields 行")
+        case .rulesWithoutAmount(let file):
+            return .init(
+                .usage, en: "\(file): the rules need an amount column (amount, or amount-in/amount-out)",
+                zh: "\(file)：规则需要金额列（amount 或 amount-in/amount-out）")
+        case .notAWorkbook(let file):
+            return .init(
+                .usage, en: "\(file): a ZIP file but not a readable XLSX workbook (corrupt or truncated?)",
+                zh: "\(file)：是 ZIP 文件但不是可读取的 XLSX 工作簿（损坏或被截断？）")
+        case .workbookEntryTooLarge(let file, let entry):
+            return .init(
+                .usage, en: "\(file): \(entry) inflates to more than 512 MiB; refusing it",
+                zh: "\(file)：\(entry) 解压后超过 512 MiB，拒绝处理")
+        }
+    }
+
+    private static func unknownLayout(_ file: String, expected: LocalizedText) -> UserMessage {
+        UserMessage(
+            .usage, en: "\(file): unknown statement layout; expected \(expected.en)",
+            zh: "\(file)：无法识别的账单格式；应为\(expected.zh)")
+    }
+
+    private static func reason(_ problem: RulesProblem) -> String {
+        switch problem {
+        case .skipNeedsNumber: return "skip needs a number"
+        case .badSeparator: return "separator must be , ; | or TAB"
+        case .unknownField(let name):
+            return "unknown field '\(name)'; use \(CSVRules.Field.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .emptyDateFormat: return "date-format needs a pattern"
+        case .badTimezone: return "timezone must look like +08:00"
+        case .badCurrency: return "currency must be a 3-letter code"
+        case .badDecimalMark: return "decimal-mark must be , or ."
+        case .unknownDirective(let keyword): return "unknown directive '\(keyword)'"
+        }
+    }
+}
+
+/// How messages name the layouts a file was expected to have. The Chinese text quotes the same
+/// English descriptions as before (they name the Chinese headers themselves), kept here so a
+/// translation changes one table.
+enum StatementLayoutNames {
+    static func header(_ layout: SourceFormat) -> LocalizedText {
+        let text: String
+        switch layout {
+        case .alipay: text = "an Alipay CSV header (交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,…,交易订单号,商家订单号,备注)"
+        case .alipayLegacy: text = "an Alipay legacy header (交易号,商家订单号,交易创建时间,…,金额（元）,收/支,交易状态,…)"
+        case .alipayAccountLog:
+            text = "an Alipay account-log header (账务流水号,业务流水号,…,收入金额（+元）,支出金额（-元）,账户余额（元）,…)"
+        case .wechat, .wechatXLSX:
+            text = "a WeChat Pay header (交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注)"
+        case .ofx: text = "an OFX file with an <OFX> element"
+        case .qif: text = "a QIF file starting with !Type:"
+        case .csv: text = "a CSV matching --rules"
+        }
+        return LocalizedText(en: text, zh: text)
+    }
+
+    static func expected(_ format: StatementFormat) -> LocalizedText {
+        func joined(_ parts: [SourceFormat], last: String) -> LocalizedText {
+            let names = parts.map { header($0).en }
+            let text = names.dropLast().joined(separator: ", ") + last + names[names.count - 1]
+            return LocalizedText(en: text, zh: text)
+        }
+        switch format {
+        case .alipay: return joined([.alipay, .alipayLegacy, .alipayAccountLog], last: " or ")
+        case .wechat:
+            let text = header(.wechat).en + " (CSV or XLSX)"
+            return LocalizedText(en: text, zh: text)
+        case .ofx: return header(.ofx)
+        case .qif: return header(.qif)
+        case .csv: return header(.csv)
+        case .auto:
+            let text =
+                "an Alipay CSV (header 交易时间,交易分类,交易对方,…,交易订单号), an Alipay legacy CSV (交易号,…,交易创建时间), "
+                + "an Alipay account log (账务流水号,…,账户余额), a WeChat Pay bill CSV/XLSX (交易时间,交易类型,交易对方,…,交易单号), "
+                + "OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
+            return LocalizedText(en: text, zh: text)
+        }
+    }
+}
+
+extension HistoryError: UserFacingError {
+    var userMessage: UserMessage {
+        switch self {
+        case .busy:
+            return .init(
+                .conflict, en: "the vault is busy (another walletsec is writing); try again",
+                zh: "保险库正忙（另一个 walletsec 正在写入）；请重试")
+        case .storageFailed(let detail):
+            return .init(
+                .internal, en: "history storage failed: \(detail ?? "SQLite error")",
+                zh: "历史记录存储失败：\(detail ?? "SQLite 错误")")
+        case .notAnAlertID(let id):
+            return .init(
+                .usage, en: "'\(id)' is not an alert id (like dup-1a2b3c4d, as printed by scan)",
+                zh: "“\(id)”不是告警 ID（形如 dup-1a2b3c4d，见扫描输出）")
+        }
+    }
+}
