@@ -1,0 +1,128 @@
+// The statement and history errors as a person reads them (exit status and both languages), and
+// parsing of `scan` and `history`.
+import ArgumentParser
+import History
+import Statements
+import WalletCore
+import XCTest
+
+@testable import WalletsecCLI
+
+final class StatementMessageTests: XCTestCase {
+    func message(_ error: some UserFacingError) -> UserMessage { error.userMessage }
+
+    func testUnknownLayoutNamesWhatWasExpectedInBothLanguages() {
+        let any = message(StatementError.unknownLayout(file: "x.csv", expected: .auto))
+        XCTAssertEqual(any.status, .usage)
+        XCTAssertTrue(any.text.en.hasPrefix("x.csv: unknown statement layout; expected an Alipay CSV"), any.text.en)
+        XCTAssertTrue(any.text.en.contains("交易订单号") && any.text.en.hasSuffix("or --format csv --rules FILE"))
+        XCTAssertTrue(any.text.zh.hasPrefix("x.csv：无法识别的账单格式；应为an Alipay CSV"), any.text.zh)
+
+        let alipay = message(StatementError.unknownLayout(file: "x.csv", expected: .alipay)).text.en
+        XCTAssertTrue(alipay.contains("交易订单号,商家订单号,备注), an Alipay legacy header"), alipay)
+        XCTAssertTrue(alipay.contains(",…) or an Alipay account-log header"), alipay)
+        let wechat = message(StatementError.unknownLayout(file: "x.csv", expected: .wechat)).text.en
+        XCTAssertTrue(wechat.hasSuffix("商户单号,备注) (CSV or XLSX)"), wechat)
+        let workbook = message(StatementError.unknownWorkbookLayout(file: "x.xlsx")).text.en
+        XCTAssertTrue(workbook.hasSuffix("商户单号,备注)"), workbook)
+        XCTAssertEqual(
+            message(StatementError.unknownLayout(file: "q", expected: .qif)).text.en,
+            "q: unknown statement layout; expected a QIF file starting with !Type:")
+    }
+
+    func testEveryReadFailureIsAUsageErrorWithBothTexts() {
+        let row = MalformedRow(file: "a.csv", line: 7, reason: "unreadable amount")
+        let cases: [StatementError] = [
+            .emptyFile(file: "f"), .notAFile(path: "f"), .tooLarge(path: "f"), .utf16(file: "f"),
+            .unsupportedEncoding(file: "f"), .unknownLayout(file: "f", expected: .csv),
+            .unknownWorkbookLayout(file: "f"), .missingColumn(file: "f", line: 3, name: "金额", layout: .alipay),
+            .malformedRow(row), .truncated(file: "f"), .dateOrderNeeded(file: "f", example: "03/04/2024"),
+            .dateOrderNeeded(file: "f", example: nil), .rulesRequired,
+            .invalidRule(file: "r", line: 2, problem: .unknownField("wat")), .rulesWithoutDate(file: "r"),
+            .rulesWithoutAmount(file: "r"), .notAWorkbook(file: "f"), .workbookEntryTooLarge(file: "f", entry: "e"),
+        ]
+        for error in cases {
+            let text = message(error).text
+            XCTAssertEqual(message(error).status, .usage, "\(error)")
+            XCTAssertFalse(text.en.isEmpty || text.zh.isEmpty, "\(error)")
+            XCTAssertNotEqual(text.en, text.zh, "\(error)")
+        }
+        XCTAssertEqual(message(StatementError.malformedRow(row)).text.en, "a.csv:7: unreadable amount (--strict)")
+        XCTAssertEqual(message(StatementError.malformedRow(row)).text.zh, "a.csv:7：unreadable amount（--strict）")
+        let column = message(StatementError.missingColumn(file: "f", line: 3, name: "金额", layout: .alipay)).text
+        XCTAssertTrue(column.en.hasPrefix("f:3: the header has no column 金额; expected an Alipay CSV header ("))
+        XCTAssertTrue(column.zh.hasPrefix("f:3：表头缺少“金额”列；应为an Alipay CSV header ("))
+        let rule = message(StatementError.invalidRule(file: "r", line: 2, problem: .unknownField("wat"))).text
+        XCTAssertEqual(
+            rule.en,
+            "r:2: unknown field 'wat'; use date, time, id, counterparty, note, category, amount, amount-in, amount-out, balance, currency, _"
+        )
+        XCTAssertTrue(rule.zh.hasPrefix("r:2：规则无效（unknown field 'wat'"))
+        XCTAssertEqual(
+            message(StatementError.dateOrderNeeded(file: "a.qif", example: "03/04/2024")).text.en,
+            "a.qif: the dates are ambiguous (e.g. 03/04/2024 could be day/month or month/day); pass --date-order dmy or mdy"
+        )
+    }
+
+    func testHistoryErrors() {
+        XCTAssertEqual(message(HistoryError.busy).status, .conflict)
+        XCTAssertTrue(message(HistoryError.busy).text.zh.contains("保险库正忙"))
+        let storage = message(HistoryError.storageFailed(detail: "disk I/O error"))
+        XCTAssertEqual(storage.status, .internal)
+        XCTAssertEqual(storage.text.en, "history storage failed: disk I/O error")
+        XCTAssertEqual(message(HistoryError.storageFailed(detail: nil)).text.zh, "历史记录存储失败：SQLite 错误")
+        let id = message(HistoryError.notAnAlertID("xyz"))
+        XCTAssertEqual(id.status, .usage)
+        XCTAssertEqual(id.text.en, "'xyz' is not an alert id (like dup-1a2b3c4d, as printed by scan)")
+    }
+
+    func testScanParsing() throws {
+        let command = try XCTUnwrap(
+            try Walletsec.parseAsRoot([
+                "scan", "a.csv", "b.ofx", "--since", "2024-06-01", "--min-severity", "medium", "--fail-on", "high",
+                "--format", "alipay", "--no-history", "--include-acknowledged",
+            ]) as? ScanCommand)
+        XCTAssertEqual(command.files, ["a.csv", "b.ofx"])
+        XCTAssertEqual(command.since, "2024-06-01")
+        XCTAssertEqual(command.minSeverity, .medium)
+        XCTAssertEqual(command.failOn, .high)
+        XCTAssertEqual(command.input.format, .alipay)
+        XCTAssertTrue(command.noHistory && command.includeAcknowledged)
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["scan", "a.csv", "--min-severity", "extreme"]))
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["scan", "a.csv", "--format", "pdf"]))
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["scan"]), "a file is required")
+        XCTAssertThrowsError(try parseDay("2024-06-01 10:00", option: "--since")) { error in
+            let text = (error as? CLIFailure)?.userMessage.text
+            XCTAssertEqual(text?.en, "--since needs a date like 2024-03-01, not '2024-06-01 10:00'")
+            XCTAssertEqual((error as? CLIFailure)?.userMessage.status, .usage)
+        }
+        XCTAssertEqual(try parseDay("1970-01-03", option: "--since"), 2)
+    }
+
+    func testRulesOnlyGoWithCSV() throws {
+        let command = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["scan", "a.csv", "--format", "ofx", "--rules", "bank.rules"]) as? ScanCommand)
+        XCTAssertThrowsError(try command.input.readOptions()) { error in
+            XCTAssertEqual((error as? CLIFailure)?.userMessage.status, .usage)
+            XCTAssertEqual(
+                (error as? CLIFailure)?.userMessage.text.en, "--rules goes with --format csv, not --format ofx")
+        }
+    }
+
+    func testHistoryParsing() throws {
+        let importing = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["history", "import", "a.csv", "--date-order", "dmy", "--strict"])
+                as? HistoryImportCommand)
+        XCTAssertEqual(importing.files, ["a.csv"])
+        XCTAssertEqual(importing.input.dateOrder, .dmy)
+        XCTAssertTrue(importing.input.strict)
+        let ack = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["history", "ack", "dup-1a2b3c4d", "--note", "fine"]) as? HistoryAckCommand)
+        XCTAssertEqual(ack.alertID, "dup-1a2b3c4d")
+        XCTAssertEqual(ack.note, "fine")
+        XCTAssertTrue(try Walletsec.parseAsRoot(["history", "forget", "--all"]) is HistoryForgetCommand)
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["history", "import"]), "a file is required")
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["history", "list", "--limit", "many"]))
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["history", "ack"]))
+    }
+}
