@@ -3,19 +3,31 @@
 import Statements
 import WalletCore
 
+/// What a detector found; the raw value is the name in JSON and docs/statements.md.
 public enum AlertKind: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The same amount to the same counterparty twice within minutes (a double charge).
     case duplicate
+    /// An amount far above what the user usually pays this counterparty or category.
     case amountOutlier = "amount_outlier"
+    /// Far more payments in an hour or a day than the user usually makes.
     case velocity
+    /// A run of tiny charges to new counterparties (someone testing a stolen card), maybe then a large one.
     case cardTesting = "card_testing"
+    /// A large first payment to a counterparty never paid before.
     case newPayeeLarge = "new_payee_large"
+    /// Payments at an hour the user almost never pays at.
     case oddHour = "odd_hour"
+    /// A subscription whose amount changed, or a new recurring charge.
     case recurringChange = "recurring_change"
+    /// A payment in a currency other than the home one, or marked cross-border.
     case foreignCurrency = "foreign_currency"
+    /// Repeated round or just-below-threshold amounts within a week.
     case structuring
+    /// A reported balance that does not follow from the previous one and the amount.
     case balanceGap = "balance_gap"
 
     var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// Detector order (the order reports list kinds in).
     public static func < (lhs: AlertKind, rhs: AlertKind) -> Bool { lhs.order < rhs.order }
 
     /// Short id prefix for alert ids.
@@ -35,7 +47,9 @@ public enum AlertKind: String, Sendable, Codable, CaseIterable, Comparable {
     }
 }
 
+/// How urgent an alert is.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Worth a look, probably wrong, act now.
     case low, medium, high
 
     var rank: Int {
@@ -46,16 +60,21 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// `low < medium < high`.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
+/// One suspicious transaction or group of them, explained in English and Chinese.
 public struct Alert: Sendable, Codable, Equatable {
     /// Stable across runs: kind prefix + hash of the transaction ids.
     public var id: String
+    /// The detector that raised it.
     public var kind: AlertKind
+    /// How urgent it is.
     public var severity: Severity
     /// The source's own ids (交易订单号, 交易单号, FITID), else our fingerprints.
     public var transactionIds: [String]
+    /// One sentence saying what looks wrong.
     public var explanation: LocalizedText
     /// The numbers behind the alert (amounts in minor units, ratios, scores, counts).
     public var numbers: [String: Double]
@@ -71,7 +90,8 @@ public struct Alert: Sendable, Codable, Equatable {
         case id, kind, severity, transactionIds, explanation, numbers, reasoning, firstTime
     }
 
-    public init(
+    /// An alert; its id is derived from the kind and transaction ids (detectors make them).
+    package init(
         kind: AlertKind, severity: Severity, transactionIds: [String], explanation: LocalizedText,
         numbers: [String: Double], reasoning: [LocalizedText], firstTime: String, ledgerIndexes: [Int]
     ) {
@@ -87,7 +107,7 @@ public struct Alert: Sendable, Codable, Equatable {
     }
 
     /// The id prefix alerts of a kind carry (`dup`, `out`, ...).
-    public static func prefix(of kind: AlertKind) -> String { kind.prefix }
+    package static func prefix(of kind: AlertKind) -> String { kind.prefix }
 
     static func makeID(kind: AlertKind, transactionIds: [String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

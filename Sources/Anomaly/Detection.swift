@@ -4,7 +4,17 @@
 import Statements
 import WalletCore
 
+/// Runs every detector over a ledger.
+///
+/// ```swift
+/// let statement = try StatementReader.read(path: "bill.csv", options: ReadOptions())
+/// let ledger = Ledger(items: IdentifiedTransaction.identify(statement.transactions, fileIndex: 0))
+/// for alert in Detection.run(ledger) where alert.severity >= .medium {
+///     print(alert.id, alert.explanation.en)
+/// }
+/// ```
 public enum Detection {
+    /// All alerts on in-scope transactions, ordered by first time, kind and id.
     public static func run(_ ledger: Ledger, config: DetectorConfig = .default) -> [Alert] {
         var context = DetectionContext(ledger: ledger, config: config)
         BalanceGapDetector.run(&context)

@@ -1,6 +1,7 @@
 // Every threshold the detectors use, in one place, with the defaults documented in docs/statements.md.
 // Amounts are minor units (fen); durations are seconds.
 
+/// Every detector threshold; start from ``default`` and change what you need.
 public struct DetectorConfig: Sendable, Codable, Equatable {
     // duplicate
     /// Two payments to one counterparty for the same amount, with different ids, this close together.
@@ -15,6 +16,7 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     public var outlierMinRatio: Double = 3.0
     /// Prior payments needed to judge against a counterparty; fewer falls back to the category.
     public var outlierCounterpartyHistory = 8
+    /// Prior payments needed to judge against the category instead.
     public var outlierCategoryHistory = 30
     /// Floor for the MAD of log amounts (fixed-price merchants would otherwise have MAD 0).
     public var outlierMADFloor: Double = 0.1
@@ -28,8 +30,11 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     /// max(velocityMinimumPerHour, ceil(velocityFactor × the user's 95th percentile of that count)).
     /// A low percentile keeps the baseline from being dragged up by the bursts themselves.
     public var velocityWindowSeconds: Int64 = 3600
+    /// The hourly floor of the velocity threshold.
     public var velocityMinimumPerHour = 8
+    /// How many times the user's usual count is a burst.
     public var velocityFactor: Double = 3.0
+    /// The percentile of the user's counts taken as usual.
     public var velocityPercentile: Double = 0.95
     /// Per local day (also for date-only sources): payments not already in an hourly burst at or above
     /// max(velocityMinimumPerDay, ceil(velocityFactor × the user's 95th percentile of active days)).
@@ -40,6 +45,7 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     public var tinyAmountMinor: Int64 = 500
     /// At least this many tiny charges, each within `cardTestingGapSeconds` of the previous one...
     public var cardTestingMinimumRun = 3
+    /// The longest gap between two tiny charges of one run.
     public var cardTestingGapSeconds: Int64 = 1800
     /// ...of which at least this many go to counterparties seen at most twice.
     public var cardTestingMinimumNewPayees = 2
@@ -49,9 +55,11 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     // new_payee_large
     /// First payment to a counterparty above max(this, the user's `newPayeePercentile` amount).
     public var newPayeeMinimumMinor: Int64 = 50000
+    /// The percentile of the user's payments a first payment must exceed.
     public var newPayeePercentile: Double = 0.99
     /// No "new payee" alerts in the first days of a user's history: every payee is new then.
     public var newPayeeWarmupSeconds: Int64 = 30 * 86400
+    /// A first payment at or above this (10,000.00) is high severity.
     public var newPayeeHighMinor: Int64 = 1_000_000
 
     // odd_hour
@@ -65,6 +73,7 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     public var recurringMinimumOccurrences = 3
     /// Share of intervals within `recurringIntervalTolerance` of the median interval.
     public var recurringRegularShare: Double = 0.7
+    /// How far an interval may stray from the median interval.
     public var recurringIntervalToleranceSeconds: Int64 = 4 * 86400
     /// Amount change (relative to the previous stable amounts) that counts as a change.
     public var recurringChangeRatio: Double = 0.15
@@ -81,17 +90,24 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     /// Repeated amounts that are round (multiples of `structuringRoundMinor`) or within
     /// `structuringBelowRatio` under a threshold, at least `structuringMinimumCount` within the window.
     public var structuringRoundMinor: Int64 = 100_000
+    /// Reporting thresholds amounts may be kept just under.
     public var structuringThresholdsMinor: [Int64] = [500_000, 1_000_000, 2_000_000, 5_000_000]
+    /// How far under a threshold counts as just under.
     public var structuringBelowRatio: Double = 0.05
+    /// Amounts under this (1,000.00) are ignored.
     public var structuringMinimumMinor: Int64 = 100_000
+    /// Repeated amounts needed within the window.
     public var structuringMinimumCount = 3
+    /// The window the repeated amounts must fall in.
     public var structuringWindowSeconds: Int64 = 7 * 86400
 
     // balance_gap
     /// Differences at or above this are high severity (100.00).
     public var balanceHighMinor: Int64 = 10000
 
+    /// The documented defaults.
     public init() {}
 
+    /// The documented defaults (docs/statements.md).
     public static let `default` = DetectorConfig()
 }

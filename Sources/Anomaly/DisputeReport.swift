@@ -5,7 +5,14 @@ import Foundation
 import Statements
 import WalletCore
 
+/// A Markdown report to send to the wallet's customer service about chosen alerts.
 public enum DisputeReport {
+    /// The report in `language`; `files` are the scanned files (alerts name rows by file and line).
+    ///
+    /// ```swift
+    /// let text = DisputeReport.markdown(
+    ///     alerts: alerts, ledger: ledger, language: .zh, files: ["bill.csv"], generatedAt: "2024-06-01T10:00:00Z")
+    /// ```
     public static func markdown(
         alerts: [Alert], ledger: Ledger, language: Language, files: [String], generatedAt: String
     ) -> String {
@@ -66,6 +73,7 @@ public enum DisputeReport {
         }
     }
 
+    /// The heading a report uses for an alert kind.
     public static func title(_ kind: AlertKind, zh: Bool) -> String {
         switch kind {
         case .duplicate: return zh ? "疑似重复扣款" : "Possible double charge"

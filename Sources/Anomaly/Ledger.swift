@@ -2,7 +2,9 @@
 // categories, and the payments (outflows that really left the account) the spending detectors judge.
 import Statements
 
+/// The transactions detectors run on: scanned rows (reportable) and baseline rows, indexed for speed.
 public struct Ledger {
+    /// The transactions, in the order given (alerts' `ledgerIndexes` point here).
     public let items: [IdentifiedTransaction]
     /// Which items may be reported (the scanned files, after --since); others are baseline only.
     public let inScope: [Bool]
@@ -27,6 +29,7 @@ public struct Ledger {
     /// Order ids that were refunded (so a refunded double charge is not reported).
     let refunded: Set<String>
 
+    /// Indexes `items`; `inScope` (one flag per item, default all) marks those alerts may report.
     public init(items: [IdentifiedTransaction], inScope: [Bool]? = nil) {
         self.items = items
         self.inScope = inScope ?? [Bool](repeating: true, count: items.count)

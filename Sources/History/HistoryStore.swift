@@ -25,6 +25,7 @@ public struct HistoryStats: Codable, Sendable, Equatable {
     public var transactions: Int
     /// Local time of the oldest and newest one, nil when the history is empty.
     public var first: String?
+    /// Local time of the newest one.
     public var last: String?
     /// Stored transactions per source format (`SourceFormat.rawValue`).
     public var bySource: [String: Int]
@@ -48,6 +49,7 @@ public struct AlertAcknowledgement: Codable, Sendable, Equatable {
 
 /// What ``Vault/acknowledgeAlert(id:note:)`` did.
 public struct AcknowledgeOutcome: Sendable, Equatable {
+    /// The kind the id names.
     public var kind: AlertKind
     /// False when the alert was acknowledged before (nothing changed).
     public var added: Bool

@@ -23,6 +23,7 @@ public struct ScanRequest: Sendable {
     /// Told as each file is read; nil for silence.
     public var progress: (@Sendable (ScanProgress) -> Void)?
 
+    /// A request with the defaults: auto-detected format, all rows reported, history used.
     public init(
         files: [String], options: ReadOptions = ReadOptions(), sinceDay: Int64? = nil, useHistory: Bool = true,
         includeAcknowledged: Bool = false, progress: (@Sendable (ScanProgress) -> Void)? = nil
@@ -48,8 +49,11 @@ public enum ScanProgress: Sendable, Equatable {
 
 /// One file as read: its format and counts (its rows are in the ledger).
 public struct ScannedFile: Sendable, Equatable {
+    /// The file as named in the request.
     public var file: String
+    /// The layout found.
     public var format: SourceFormat
+    /// The text encoding found.
     public var encoding: TextEncoding
     /// Rows read (before rows repeated from an earlier file were merged).
     public var rows: Int
@@ -72,6 +76,7 @@ public struct ScanResult {
     /// The scanned rows (merged across files) followed by the history baseline; `inScope` marks
     /// the reportable ones. Alerts index into it.
     public let ledger: Ledger
+    /// Each file as read, in request order.
     public let files: [ScannedFile]
     /// Scanned rows after merging overlaps.
     public let scannedRows: Int
@@ -81,6 +86,7 @@ public struct ScanResult {
     public let historyRows: Int
     /// Malformed rows skipped in all files, and the first ones with file, line and reason.
     public let skippedCount: Int
+    /// The first skipped rows (up to 1,000 per file).
     public let skippedRows: [MalformedRow]
     /// Every alert detected, acknowledged or not.
     public let detected: [Alert]
@@ -88,6 +94,7 @@ public struct ScanResult {
     public let alerts: [Alert]
     /// How many detected alerts the user had acknowledged.
     public let acknowledgedCount: Int
+    /// How long reading and detecting took.
     public let timings: ScanTimings
 
     /// The detected alert with this id, acknowledged or not (for `--explain`).
@@ -96,18 +103,27 @@ public struct ScanResult {
 
 /// One file of an import: counts of rows read, skipped, stored and already present.
 public struct ImportedFile: Sendable, Equatable {
+    /// The file as named in the request.
     public var file: String
+    /// The layout found.
     public var format: SourceFormat
+    /// Rows read.
     public var rows: Int
+    /// Malformed rows skipped.
     public var skipped: Int
+    /// Rows stored now.
     public var added: Int
+    /// Rows already stored before.
     public var alreadyPresent: Int
 }
 
 /// What ``StatementScan/importFiles(_:into:)`` did.
 public struct ImportReport {
+    /// Each file's counts, in request order.
     public let files: [ImportedFile]
+    /// Malformed rows skipped in all files, and the first ones with file, line and reason.
     public let skippedCount: Int
+    /// The first skipped rows (up to 1,000 per file).
     public let skippedRows: [MalformedRow]
     /// The whole stored history after the import; the added rows are in scope.
     public let ledger: Ledger

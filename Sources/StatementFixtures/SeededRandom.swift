@@ -1,11 +1,11 @@
 // A small seeded PRNG (SplitMix64) so generated statements are identical on every machine and run.
 
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed &+ 0x9e37_79b9_7f4a_7c15 }
+    package init(seed: UInt64) { state = seed &+ 0x9e37_79b9_7f4a_7c15 }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
         var z = state
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
@@ -14,31 +14,31 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    package mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
-    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+    package mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
     }
 
-    public mutating func int64(_ range: ClosedRange<Int64>) -> Int64 {
+    package mutating func int64(_ range: ClosedRange<Int64>) -> Int64 {
         range.lowerBound + Int64(next() % UInt64(range.upperBound - range.lowerBound + 1))
     }
 
-    public mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
+    package mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
 
     /// Standard normal (Box–Muller).
-    public mutating func normal() -> Double {
+    package mutating func normal() -> Double {
         let u1 = max(unit(), 1e-12)
         let u2 = unit()
         return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
     }
 
-    public mutating func chance(_ probability: Double) -> Bool { unit() < probability }
+    package mutating func chance(_ probability: Double) -> Bool { unit() < probability }
 
-    public mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+    package mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 
     /// Digits as text, e.g. for order numbers.
-    public mutating func digits(_ count: Int) -> String {
+    package mutating func digits(_ count: Int) -> String {
         var text = ""
         for _ in 0..<count { text.append(Character(Unicode.Scalar(UInt8(0x30 + next() % 10)))) }
         return text

@@ -5,31 +5,31 @@ import Anomaly
 import Statements
 
 /// A planted anomaly, labelled with the alert kind the detectors should raise for it.
-public struct PlantedCase: Sendable {
-    public var family: AlertKind
+package struct PlantedCase: Sendable {
+    package var family: AlertKind
     /// The transaction ids that make up the case (an alert naming any of them finds it).
-    public var ids: [String]
+    package var ids: [String]
 }
 
-public struct GeneratedAccount: Sendable {
-    public var name: String
+package struct GeneratedAccount: Sendable {
+    package var name: String
     /// Visible transactions in time order, each with a source id; balances always filled.
-    public var transactions: [Transaction]
-    public var planted: [PlantedCase]
+    package var transactions: [Transaction]
+    package var planted: [PlantedCase]
 }
 
-public struct GeneratorOptions: Sendable {
-    public var seed: UInt64
-    public var rows: Int
-    public var days: Int
+package struct GeneratorOptions: Sendable {
+    package var seed: UInt64
+    package var rows: Int
+    package var days: Int
     /// Planted cases per family in this account.
-    public var perFamily: Int
+    package var perFamily: Int
     /// Families to plant (balance gaps only make sense for formats that carry a balance).
-    public var families: [AlertKind]
+    package var families: [AlertKind]
     /// First day, as days since 1970 (default 2024-01-01).
-    public var startDay: Int64
+    package var startDay: Int64
 
-    public init(
+    package init(
         seed: UInt64, rows: Int = 2000, days: Int = 365, perFamily: Int = 5,
         families: [AlertKind] = AlertKind.allCases, startDay: Int64 = 19723
     ) {
@@ -42,7 +42,7 @@ public struct GeneratorOptions: Sendable {
     }
 }
 
-public enum StatementGenerator {
+package enum StatementGenerator {
     static let offset: Int32 = 8 * 3600
 
     struct Merchant {
@@ -68,7 +68,7 @@ public enum StatementGenerator {
     static let surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡"]
     static let givenNames = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞"]
 
-    public static func account(index: Int, options: GeneratorOptions) -> GeneratedAccount {
+    package static func account(index: Int, options: GeneratorOptions) -> GeneratedAccount {
         var random = SeededRandom(seed: options.seed &* 0x1000_0000_01b3 &+ UInt64(index))
         var builder = Builder(index: index, options: options)
         let days = options.days

@@ -4,7 +4,7 @@ import Foundation
 import Statements
 import ZIPFoundation
 
-public enum StatementWriters {
+package enum StatementWriters {
     static func local(_ transaction: Transaction) -> String {
         let text = ByteParsing.formatLocal(
             timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds)
@@ -14,7 +14,7 @@ public enum StatementWriters {
     static func money(_ minor: Int64) -> String { ByteParsing.formatMinor(minor) }
 
     /// A foreign purchase as the CNY amount a CNY-only export shows (fixed sample rates).
-    public static func cnyMinor(_ transaction: Transaction) -> Int64 {
+    package static func cnyMinor(_ transaction: Transaction) -> Int64 {
         switch transaction.currency {
         case "USD": return transaction.amountMinor * 72 / 10
         case "EUR": return transaction.amountMinor * 78 / 10
@@ -29,7 +29,7 @@ public enum StatementWriters {
     }
 
     /// Alipay's current CSV (UTF-8 text; encode to GBK with `TextEncoding.encode`), newest first.
-    public static func alipay(_ account: GeneratedAccount) -> String {
+    package static func alipay(_ account: GeneratedAccount) -> String {
         var lines: [String] = [
             "------------------------------------------------------------------------------------",
             "导出信息：", "姓名：测试用户", "支付宝账户：\(account.name)",
@@ -62,7 +62,7 @@ public enum StatementWriters {
     }
 
     /// WeChat Pay's CSV bill (UTF-8 with BOM), newest first, amounts like ¥28.16.
-    public static func wechat(_ account: GeneratedAccount) -> String {
+    package static func wechat(_ account: GeneratedAccount) -> String {
         var lines: [String] = [
             "\u{feff}微信支付账单明细,,,,,,,,", "微信昵称：[测试用户],,,,,,,,",
             "起始时间：[2024-01-01 00:00:00] 终止时间：[2024-12-31 23:59:59],,,,,,,,", "导出类型：[全部],,,,,,,,",
@@ -92,7 +92,7 @@ public enum StatementWriters {
     }
 
     /// Alipay's account log (账务明细, GB18030 when encoded), with balances.
-    public static func alipayAccountLog(_ account: GeneratedAccount) -> String {
+    package static func alipayAccountLog(_ account: GeneratedAccount) -> String {
         var lines: [String] = [
             "支付宝账务明细查询", "账号:[\(account.name)]", "起始日期:[2024-01-01 00:00:00]    终止日期:[2024-12-31 23:59:59]",
             "---------------------------------账务明细列表----------------------------------",
@@ -115,7 +115,7 @@ public enum StatementWriters {
     }
 
     /// OFX 1.02 (SGML, leaf tags unclosed). Foreign rows carry ORIGCURRENCY.
-    public static func ofx(_ account: GeneratedAccount) -> String {
+    package static func ofx(_ account: GeneratedAccount) -> String {
         var text = """
             OFXHEADER:100
             DATA:OFXSGML
@@ -158,7 +158,7 @@ public enum StatementWriters {
     }
 
     /// QIF bank file with month-first dates (MM/DD/YYYY).
-    public static func qif(_ account: GeneratedAccount) -> String {
+    package static func qif(_ account: GeneratedAccount) -> String {
         var lines = ["!Type:Bank"]
         for transaction in account.transactions {
             let local = ByteParsing.formatLocal(
@@ -177,7 +177,7 @@ public enum StatementWriters {
     }
 
     /// The generic bank CSV and the rules file that reads it (all fields, balance and currency).
-    public static func rulesCSV(_ account: GeneratedAccount) -> (csv: String, rules: String) {
+    package static func rulesCSV(_ account: GeneratedAccount) -> (csv: String, rules: String) {
         var lines = ["date,time,id,counterparty,category,note,amount,currency,balance"]
         lines.reserveCapacity(account.transactions.count + 1)
         for transaction in account.transactions {
@@ -207,7 +207,7 @@ public enum StatementWriters {
     }
 
     /// WeChat Pay's XLSX bill: the CSV layout's rows in a worksheet with inline strings.
-    public static func wechatXLSX(_ account: GeneratedAccount) throws -> [UInt8] {
+    package static func wechatXLSX(_ account: GeneratedAccount) throws -> [UInt8] {
         let csvText = wechat(account)
         var rows: [[String]] = []
         for line in csvText.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
@@ -296,7 +296,7 @@ public enum StatementWriters {
     }
 
     /// `family,case,transaction_id` for every planted transaction id.
-    public static func labels(_ accounts: [GeneratedAccount]) -> String {
+    package static func labels(_ accounts: [GeneratedAccount]) -> String {
         var lines = ["family,case,transaction_id"]
         var caseNumber = 0
         for account in accounts {

@@ -2,13 +2,13 @@
 // Foundation's DateFormatter and Decimal are far too slow for a million rows, and floating point
 // must never touch money.
 
-public typealias Bytes = UnsafeBufferPointer<UInt8>
+package typealias Bytes = UnsafeBufferPointer<UInt8>
 
-public enum ByteParsing {
+package enum ByteParsing {
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
     /// Days from 1970-01-01 to the civil date (proleptic Gregorian; Howard Hinnant's algorithm).
-    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+    package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -19,7 +19,7 @@ public enum ByteParsing {
     }
 
     /// The civil date of a day count (inverse of `daysFromCivil`).
-    public static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
+    package static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -54,7 +54,7 @@ public enum ByteParsing {
 
     /// `YYYY-MM-DD[ T]HH:MM[:SS]`, separators `-`, `/` or `.`, one- or two-digit month/day/hour.
     /// Returns local seconds since the epoch (no offset applied) and whether a time was present.
-    public static func localDateTime(_ bytes: Bytes, _ start: Int, _ end: Int) -> (seconds: Int64, hasTime: Bool)? {
+    package static func localDateTime(_ bytes: Bytes, _ start: Int, _ end: Int) -> (seconds: Int64, hasTime: Bool)? {
         var i = start
         let (year, yearDigits) = digits(bytes, &i, end: end, max: 4)
         guard yearDigits == 4, i < end, bytes[i] == 0x2d || bytes[i] == 0x2f || bytes[i] == 0x2e else { return nil }
@@ -94,7 +94,7 @@ public enum ByteParsing {
     /// A decimal amount as minor units with `scale` digits: optional sign, optional currency sign
     /// (¥ ￥ $), thousands commas, a dot and at most `scale` significant decimals (extra zeros allowed).
     /// `decimalComma` swaps the roles of `,` and `.`. Returns nil for anything else.
-    public static func amount(_ bytes: Bytes, _ start: Int, _ end: Int, scale: Int = 2, decimalComma: Bool = false)
+    package static func amount(_ bytes: Bytes, _ start: Int, _ end: Int, scale: Int = 2, decimalComma: Bool = false)
         -> Int64?
     {
         var i = start
@@ -165,7 +165,7 @@ public enum ByteParsing {
     }
 
     /// Digits of a number in minor units for display: 123456 → "1234.56".
-    public static func formatMinor(_ minor: Int64, scale: Int = 2) -> String {
+    package static func formatMinor(_ minor: Int64, scale: Int = 2) -> String {
         let negative = minor < 0
         let magnitude = minor.magnitude
         var factor: UInt64 = 1
@@ -179,7 +179,7 @@ public enum ByteParsing {
     }
 
     /// ISO-like local time with offset: `2024-03-01 12:30:00 +08:00`.
-    public static func formatLocal(timestamp: Int64, offsetSeconds: Int32, withTime: Bool = true) -> String {
+    package static func formatLocal(timestamp: Int64, offsetSeconds: Int32, withTime: Bool = true) -> String {
         let local = timestamp + Int64(offsetSeconds)
         let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let seconds = local - days * 86400
@@ -195,7 +195,7 @@ public enum ByteParsing {
     }
 
     /// Minor-unit digits per currency (ISO 4217 exponents for the common zero-decimal ones).
-    public static func scale(ofCurrency code: String) -> Int {
+    package static func scale(ofCurrency code: String) -> Int {
         switch code {
         case "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD": return code == "TWD" || code == "HUF" ? 2 : 0
         default: return 2
@@ -203,7 +203,7 @@ public enum ByteParsing {
     }
 
     /// `+08:00`, `+0800`, `-5`, `Z`: seconds east of UTC.
-    public static func utcOffset(_ text: String) -> Int32? {
+    package static func utcOffset(_ text: String) -> Int32? {
         var body = Substring(text.trimmingSpaces())
         if body == "Z" || body == "UTC" || body == "GMT" { return 0 }
         guard let sign = body.first, sign == "+" || sign == "-" else { return nil }
@@ -228,7 +228,7 @@ extension Substring {
 
 extension String {
     /// Trims ASCII spaces, tabs, CR/LF and ideographic spaces (exports pad values with them).
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

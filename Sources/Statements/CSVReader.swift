@@ -2,32 +2,32 @@
 // allocation until a field is actually turned into a String. Handles quotes, doubled quotes,
 // CRLF, and newlines inside quoted fields (line numbers stay right).
 
-public struct FieldRange: Sendable {
-    public var start: Int
-    public var end: Int
+package struct FieldRange: Sendable {
+    package var start: Int
+    package var end: Int
     /// The field was quoted and contains doubled quotes that need unescaping.
-    public var escaped: Bool
+    package var escaped: Bool
 }
 
-public struct CSVReader {
-    public let bytes: Bytes
-    public let separator: UInt8
-    public private(set) var position: Int
+package struct CSVReader {
+    package let bytes: Bytes
+    package let separator: UInt8
+    package private(set) var position: Int
     /// 1-based line number where the current row started.
-    public private(set) var rowLine: Int = 0
+    package private(set) var rowLine: Int = 0
     private var line: Int = 1
 
-    public init(bytes: Bytes, separator: UInt8 = 0x2c, start: Int = 0, startLine: Int = 1) {
+    package init(bytes: Bytes, separator: UInt8 = 0x2c, start: Int = 0, startLine: Int = 1) {
         self.bytes = bytes
         self.separator = separator
         self.position = start
         self.line = startLine
     }
 
-    public var atEnd: Bool { position >= bytes.count }
+    package var atEnd: Bool { position >= bytes.count }
 
     /// Reads the next row's fields; false at the end of input. A blank line yields one empty field.
-    public mutating func next(into fields: inout [FieldRange]) -> Bool {
+    package mutating func next(into fields: inout [FieldRange]) -> Bool {
         fields.removeAll(keepingCapacity: true)
         let count = bytes.count
         guard position < count else { return false }
@@ -88,7 +88,7 @@ public struct CSVReader {
 
     /// The field as a String, trimmed of padding spaces, tabs and the `\t` suffix exports add to ids.
     @inline(__always)
-    public func string(_ field: FieldRange) -> String {
+    package func string(_ field: FieldRange) -> String {
         var start = field.start
         var end = field.end
         while start < end, Self.isPad(bytes[start]) { start += 1 }
@@ -108,7 +108,7 @@ public struct CSVReader {
 
     /// Trimmed byte bounds of a field (for parsing numbers and dates without a String).
     @inline(__always)
-    public func trimmed(_ field: FieldRange) -> (Int, Int) {
+    package func trimmed(_ field: FieldRange) -> (Int, Int) {
         var start = field.start
         var end = field.end
         while start < end, Self.isPad(bytes[start]) { start += 1 }

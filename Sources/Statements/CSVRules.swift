@@ -8,24 +8,43 @@
 //   decimal-mark ,
 import WalletCore
 
+/// How to read a bank CSV the wallet layouts do not cover: parse a rules file with ``parse(_:file:)``
+/// and pass it as ``ReadOptions/rules``.
+///
+/// ```swift
+/// let rules = try CSVRules.parse("skip 1\nfields date, counterparty, amount\n", file: "bank.rules")
+/// let statement = try StatementReader.read(path: "bank.csv", options: ReadOptions(rules: rules))
+/// ```
 public struct CSVRules: Sendable, Equatable {
+    /// A column name in the `fields` line (`_` skips a column).
     public enum Field: String, Sendable, CaseIterable {
+        /// The transaction's date, time, id, counterparty, note, category and signed amount.
         case date, time, id, counterparty, note, category, amount
+        /// Money in, and money out, in separate columns.
         case amountIn = "amount-in"
         case amountOut = "amount-out"
+        /// The balance after the row, and a per-row currency code.
         case balance, currency
+        /// A column to skip.
         case ignored = "_"
     }
 
+    /// Lines to skip before the first row (a header line counts).
     public var skip = 0
+    /// The field separator byte (`,` `;` `|` or TAB).
     public var separator: UInt8 = 0x2c
+    /// What each column holds, in order.
     public var fields: [Field] = []
     /// strftime subset: %Y %y %m %d %H %M %S (and %-m, %-d); nil = ISO `YYYY-MM-DD[ HH:MM[:SS]]`.
     public var dateFormat: String?
+    /// The UTC offset of the dates, in seconds (default +08:00).
     public var timezone: Int32 = 8 * 3600
+    /// ISO 4217 code of the amounts.
     public var currency = "CNY"
+    /// Amounts use `,` as the decimal mark (and `.` to group thousands).
     public var decimalComma = false
 
+    /// Rules with every default: no skip, comma separator, no fields yet.
     public init() {}
 
     static let synonyms: [String: Field] = [

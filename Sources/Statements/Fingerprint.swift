@@ -1,6 +1,7 @@
 // Identity of a transaction: the source's own id when it has one, else a documented fingerprint.
 // Both dedup imports and name transactions in alerts.
 
+/// The documented fingerprint that identifies a row without a source id (docs/statements.md).
 public enum Fingerprint {
     /// FNV-1a 64 over the canonical fields (see docs/statements.md). Not cryptographic: it only
     /// tells rows apart, and the fields it hashes are not secret.
@@ -27,16 +28,9 @@ public enum Fingerprint {
     }
 }
 
-extension Transaction {
-    /// The key history dedups on: `namespace:sourceID`, or the fingerprint.
-    public func dedupKey(fingerprint: String) -> String {
-        if let sourceID { return source.idNamespace + ":" + sourceID }
-        return fingerprint
-    }
-}
-
 /// A parsed transaction with the id alerts use for it.
 public struct IdentifiedTransaction: Sendable, Equatable {
+    /// The transaction as read.
     public var transaction: Transaction
     /// Which input file it came from (index into the scan's file list); -1 for stored history.
     /// Declared before `id` so it fills the transaction's tail padding (a smaller row stride).
@@ -44,6 +38,7 @@ public struct IdentifiedTransaction: Sendable, Equatable {
     /// The source id, else the fingerprint (`fp:` + 16 hex digits).
     public var id: String
 
+    /// Pairs a transaction with its id; usually made by ``identify(_:fileIndex:)``.
     public init(transaction: Transaction, id: String, fileIndex: Int32) {
         self.transaction = transaction
         self.id = id

@@ -3,37 +3,50 @@ import WalletCore
 
 /// `--format`: auto-detect, or insist on one family.
 public enum StatementFormat: String, Sendable, CaseIterable {
+    /// `auto` detects by content; the others insist on one family (`csv` needs rules).
     case auto, alipay, wechat, ofx, qif, csv
 }
 
 /// How to read ambiguous numeric dates (QIF, rules CSV with `%d/%m`-less formats).
 public enum DateOrder: String, Sendable, CaseIterable {
+    /// Day/month/year, month/day/year, year/month/day.
     case dmy, mdy, ymd
 }
 
 /// A row that could not be read: where it is and why. Never silently dropped.
 public struct MalformedRow: Sendable, Codable, Equatable {
+    /// The file, as named to the reader.
     public var file: String
+    /// 1-based line (or sheet row).
     public var line: Int
+    /// Why it was skipped, in English (it quotes the source's own column names).
     public var reason: String
 
+    /// A skipped row at `file:line`.
     public init(file: String, line: Int, reason: String) {
         self.file = file
         self.line = line
         self.reason = reason
     }
 
+    /// `file:line: reason`.
     public var description: String { "\(file):\(line): \(reason)" }
 }
 
+/// How to read a statement; the defaults detect the format from the content.
 public struct ReadOptions: Sendable {
+    /// The format to insist on, or `.auto`.
     public var format: StatementFormat
+    /// Column rules for a bank CSV (implies `.csv` when the format is `.auto`).
     public var rules: CSVRules?
+    /// How to read ambiguous numeric dates; nil infers it from the file or fails with `dateOrderNeeded`.
     public var dateOrder: DateOrder?
     /// A malformed row stops the read instead of being skipped and counted.
     public var strict: Bool
+    /// Told every 65,536 rows of a wallet export (bytes read of the total).
     public var progress: ProgressHandler?
 
+    /// Options for ``StatementReader``.
     public init(
         format: StatementFormat = .auto, rules: CSVRules? = nil, dateOrder: DateOrder? = nil, strict: Bool = false,
         progress: ProgressHandler? = nil
@@ -46,10 +59,15 @@ public struct ReadOptions: Sendable {
     }
 }
 
+/// One statement file as read.
 public struct Statement: Sendable {
+    /// The file, as named to the reader.
     public var file: String
+    /// The layout found.
     public var format: SourceFormat
+    /// The text encoding found (XLSX: UTF-8).
     public var encoding: TextEncoding
+    /// The rows read, in file order.
     public var transactions: [Transaction]
     /// How many rows were skipped as malformed.
     public var skippedCount: Int

@@ -6,10 +6,19 @@ import WalletCore
     import Glibc
 #endif
 
+/// Reads statement files: Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), OFX, QIF
+/// and rules-described bank CSVs, detected by content. Malformed rows are skipped and counted
+/// (or, with `strict`, thrown); anything unreadable throws a ``StatementError``.
+///
+/// ```swift
+/// let statement = try StatementReader.read(path: "alipay_record_20240601.csv", options: ReadOptions())
+/// print(statement.format, statement.transactions.count, statement.skippedCount)
+/// ```
 public enum StatementReader {
     /// Statements larger than this are refused rather than exhausting memory.
     public static let maxFileBytes = 2 << 30
 
+    /// Reads the file at `path` (mapped, not copied, when it is a regular file).
     public static func read(path: String, options: ReadOptions) throws -> Statement {
         // Map regular files instead of copying them: a large statement is read once, lazily.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -35,11 +44,12 @@ public enum StatementReader {
         return try parse(raw, file: path, options: options)
     }
 
+    /// Reads statement bytes already in memory; `file` names them in errors and skipped rows.
     public static func parse(_ raw: [UInt8], file: String, options: ReadOptions) throws -> Statement {
         try raw.withUnsafeBufferPointer { try parse(bytes: $0, file: file, options: options) }
     }
 
-    public static func parse(bytes raw: Bytes, file: String, options: ReadOptions) throws -> Statement {
+    package static func parse(bytes raw: Bytes, file: String, options: ReadOptions) throws -> Statement {
         try parse(bytes: raw, file: file, options: options, convertedFromRaw: {})
     }
 

@@ -6,12 +6,15 @@ import WalletCore
     import Glibc
 #endif
 
+/// The text encoding a statement was written in (GBK files are read as GB18030, its superset).
 public enum TextEncoding: String, Sendable {
+    /// UTF-8, with or without a byte-order mark.
     case utf8 = "UTF-8"
+    /// GBK or GB18030 (what Alipay writes).
     case gb18030 = "GB18030"
 
     /// Returns UTF-8 bytes (BOM removed) and the encoding found.
-    public static func decodeToUTF8(_ raw: [UInt8], file: String) throws -> ([UInt8], TextEncoding) {
+    package static func decodeToUTF8(_ raw: [UInt8], file: String) throws -> ([UInt8], TextEncoding) {
         try raw.withUnsafeBufferPointer { buffer in
             let (converted, start, encoding) = try decode(buffer, file: file)
             return (converted ?? Array(buffer[start...]), encoding)
@@ -19,7 +22,7 @@ public enum TextEncoding: String, Sendable {
     }
 
     /// Zero-copy for UTF-8 input: returns nil and the offset after any BOM; else the converted bytes.
-    public static func decode(_ raw: Bytes, file: String) throws -> ([UInt8]?, Int, TextEncoding) {
+    package static func decode(_ raw: Bytes, file: String) throws -> ([UInt8]?, Int, TextEncoding) {
         var start = 0
         if raw.count >= 3, raw[0] == 0xef, raw[1] == 0xbb, raw[2] == 0xbf { start = 3 }
         if raw.count >= 2, (raw[0] == 0xff && raw[1] == 0xfe) || (raw[0] == 0xfe && raw[1] == 0xff) {
@@ -33,15 +36,15 @@ public enum TextEncoding: String, Sendable {
     }
 
     /// Encodes UTF-8 text to GBK/GB18030 (used by the sample generator and tests).
-    public static func encode(_ utf8: [UInt8], to encoding: String) -> [UInt8]? {
+    package static func encode(_ utf8: [UInt8], to encoding: String) -> [UInt8]? {
         utf8.withUnsafeBufferPointer { convert($0, from: "UTF-8", to: encoding) }
     }
 
-    public static func isValidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Bool {
+    package static func isValidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0, from: start) }
     }
 
-    public static func isValidUTF8(_ buffer: Bytes, from start: Int = 0) -> Bool {
+    package static func isValidUTF8(_ buffer: Bytes, from start: Int = 0) -> Bool {
         do {
             var i = start
             let count = buffer.count

@@ -4,10 +4,10 @@
     import Glibc
 #endif
 
-public enum TextSearch {
+package enum TextSearch {
     /// Whether `needle`'s UTF-8 bytes occur in `haystack`'s (exact bytes, no normalisation).
     @inline(__always)
-    public static func contains(_ haystack: String, _ needle: StaticString) -> Bool {
+    package static func contains(_ haystack: String, _ needle: StaticString) -> Bool {
         var text = haystack
         return text.withUTF8 { hay in
             let length = needle.utf8CodeUnitCount
@@ -26,7 +26,7 @@ public enum TextSearch {
     }
 
     @inline(__always)
-    public static func hasPrefix(_ haystack: String, _ needle: StaticString) -> Bool {
+    package static func hasPrefix(_ haystack: String, _ needle: StaticString) -> Bool {
         var text = haystack
         return text.withUTF8 { hay in
             guard hay.count >= needle.utf8CodeUnitCount, let base = hay.baseAddress else { return false }
@@ -36,17 +36,17 @@ public enum TextSearch {
 }
 
 /// A String keyed by its exact UTF-8 bytes: hashing skips Unicode normalisation (interning only).
-public struct ByteKey: Hashable, Sendable {
-    public let text: String
+package struct ByteKey: Hashable, Sendable {
+    package let text: String
 
-    public init(_ text: String) { self.text = text }
+    package init(_ text: String) { self.text = text }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    public static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+    package static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
         var left = lhs.text
         var right = rhs.text
         return left.withUTF8 { l in
@@ -59,20 +59,20 @@ public struct ByteKey: Hashable, Sendable {
 
 /// Interns strings to dense ids by their exact UTF-8 bytes: FNV-1a hashing and open addressing,
 /// several times cheaper than a Dictionary<String, Int32> on non-ASCII names.
-public struct StringInterner {
-    public private(set) var names: [String] = []
+package struct StringInterner {
+    package private(set) var names: [String] = []
     private var hashes: [UInt64] = []
     private var slots: [Int32]
     private var mask: Int
 
-    public init(expected: Int = 1024) {
+    package init(expected: Int = 1024) {
         var capacity = 1024
         while capacity < expected * 2 { capacity <<= 1 }
         slots = [Int32](repeating: -1, count: capacity)
         mask = capacity - 1
     }
 
-    public mutating func id(_ text: String) -> Int32 {
+    package mutating func id(_ text: String) -> Int32 {
         var copy = text
         return copy.withUTF8 { bytes in
             let hash = Self.hash(bytes)
@@ -94,7 +94,7 @@ public struct StringInterner {
 
     /// Eight bytes at a time, multiply-xorshift mixing: fast for the 10–40 byte ids and names here.
     @inline(__always)
-    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)
@@ -138,14 +138,14 @@ public struct StringInterner {
 /// Turns repeated field values (status, category, counterparty...) into one shared String each:
 /// no UTF-8 validation or allocation for a value seen before. Bounded: past `limit` distinct values
 /// new ones are simply created, so memory stays linear in the input.
-public final class FieldStringCache {
+package final class FieldStringCache {
     private var strings: [String] = []
     private var hashes: [UInt64] = []
     private var slots: [Int32]
     private let mask: Int
     private let limit: Int
 
-    public init(limit: Int = 1 << 15) {
+    package init(limit: Int = 1 << 15) {
         self.limit = limit
         var capacity = 1024
         while capacity < limit * 2 { capacity <<= 1 }
@@ -153,7 +153,7 @@ public final class FieldStringCache {
         mask = capacity - 1
     }
 
-    public func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    package func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let hash = StringInterner.hash(bytes)
         var position = Int(truncatingIfNeeded: hash) & mask
         while true {

@@ -3,7 +3,9 @@
 
 /// Which way money moved, as the source states it (收/支).
 public enum Direction: String, Sendable, Codable, Equatable {
+    /// Money left the account (支出).
     case outflow = "out"
+    /// Money came in (收入).
     case inflow = "in"
     /// 不计收支 / "/" : transfers between one's own balances, refunds in progress, etc.
     case neutral
@@ -11,11 +13,17 @@ public enum Direction: String, Sendable, Codable, Equatable {
 
 /// The family of export a transaction came from; ids are unique within a family.
 public enum SourceFormat: String, Sendable, Codable, CaseIterable {
+    /// Alipay's current CSV export.
     case alipay
+    /// Alipay's older CSV export (交易号, 交易创建时间).
     case alipayLegacy = "alipay-legacy"
+    /// Alipay's account log (账务明细), with balances.
     case alipayAccountLog = "alipay-acclog"
+    /// WeChat Pay's bill CSV.
     case wechat
+    /// WeChat Pay's bill workbook.
     case wechatXLSX = "wechat-xlsx"
+    /// Open Financial Exchange, Quicken Interchange Format, and a bank CSV read with rules.
     case ofx, qif, csv
 
     /// Namespace for source ids: the formats of one wallet share their order numbers.
@@ -31,6 +39,7 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// One row of a statement, in every format's common shape.
 public struct Transaction: Sendable, Equatable {
     // Stored largest first (strings, 64-bit, 32-bit, then one-byte fields): no padding holes, which
     // keeps a million-row array 16 bytes a row smaller.
@@ -40,11 +49,17 @@ public struct Transaction: Sendable, Equatable {
     public var merchantOrderID: String
     /// ISO 4217 code.
     public var currency: String
+    /// Who was paid or paid (交易对方, PAYEE/NAME).
     public var counterparty: String
+    /// The counterparty's account, when the source shows it.
     public var counterpartyAccount: String
+    /// The source's category or transaction type (交易分类, 交易类型, QIF L).
     public var category: String
+    /// Goods description or memo (商品说明, 商品, MEMO).
     public var note: String
+    /// The source's status text (交易成功, 退款成功...); failed or closed payments are not spending.
     public var status: String
+    /// Payment method (收/付款方式, 支付方式), when given.
     public var method: String
     /// For a refund: the order it refunds, when the source links it.
     public var refundOf: String?
@@ -62,12 +77,16 @@ public struct Transaction: Sendable, Equatable {
     public var line: Int32
     /// False for date-only sources (QIF, some bank CSVs): time-of-day detectors skip these.
     public var hasTime: Bool
+    /// Out, in, or neutral (不计收支).
     public var direction: Direction
+    /// A refund of an earlier payment.
     public var isRefund: Bool
     /// Marked as cross-border by the source (e.g. OFX ORIGCURRENCY, 境外 category).
     public var crossBorder: Bool
+    /// The layout it was read from.
     public var source: SourceFormat
 
+    /// A transaction; defaults suit a timed CNY wallet row at +08:00.
     public init(
         sourceID: String? = nil, merchantOrderID: String = "", timestamp: Int64, utcOffsetSeconds: Int32 = 28800,
         hasTime: Bool = true, amountMinor: Int64, direction: Direction, currency: String = "CNY",

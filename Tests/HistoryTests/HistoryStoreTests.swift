@@ -1,9 +1,10 @@
-// Transaction history in the vault: dedup on import, reading back, acknowledgements, forgetting.
-@testable import History
 import Statements
 import Vault
 import WalletCrypto
 import XCTest
+
+// Transaction history in the vault: dedup on import, reading back, acknowledgements, forgetting.
+@testable import History
 
 final class HistoryStoreTests: XCTestCase {
     var folder = ""
@@ -63,7 +64,8 @@ final class HistoryStoreTests: XCTestCase {
     func testAcknowledgementsAndForget() throws {
         let vault = try makeVault()
         XCTAssertTrue(
-            try vault.storeAcknowledgement(id: "dup-00000001", kind: "duplicate", transactionIds: ["a", "b"], note: "ok"))
+            try vault.storeAcknowledgement(
+                id: "dup-00000001", kind: "duplicate", transactionIds: ["a", "b"], note: "ok"))
         XCTAssertFalse(
             try vault.storeAcknowledgement(id: "dup-00000001", kind: "duplicate", transactionIds: [], note: ""))
         let acks = try vault.acknowledgements()

@@ -92,7 +92,8 @@ final class ScanPipelineTests: XCTestCase {
 
         var including = request
         including.includeAcknowledged = true
-        XCTAssertEqual(duplicates(try StatementScan.run(including, history: vault).alerts), [["T1", "T2"], ["T3", "T4"]])
+        XCTAssertEqual(
+            duplicates(try StatementScan.run(including, history: vault).alerts), [["T1", "T2"], ["T3", "T4"]])
 
         var alone = request
         alone.useHistory = false

@@ -50,7 +50,8 @@ extension StatementError: UserFacingError {
                 zh: "\(file)：日期有歧义（例如 \(example) 可理解为日/月或月/日）；请指定 --date-order dmy 或 mdy")
         case .rulesRequired:
             return .init(
-                .usage, en: "--format csv needs --rules FILE describing the columns", zh: "--format csv 需要用 --rules FILE 说明各列")
+                .usage, en: "--format csv needs --rules FILE describing the columns",
+                zh: "--format csv 需要用 --rules FILE 说明各列")
         case .invalidRule(let file, let line, let problem):
             // The reason stays in English in both languages: it quotes the rules syntax.
             let why = Self.reason(problem)

@@ -79,7 +79,8 @@ struct ScanCommand: ParsableCommand {
         let language = globals.language
         let sinceDay = try since.map { try parseDay($0, option: "--since") }
         let request = ScanRequest(
-            files: files, options: try input.readOptions(), sinceDay: sinceDay, useHistory: !noHistory, includeAcknowledged: includeAcknowledged, progress: ScanProgressBars().handler)
+            files: files, options: try input.readOptions(), sinceDay: sinceDay, useHistory: !noHistory,
+            includeAcknowledged: includeAcknowledged, progress: ScanProgressBars().handler)
         let useVault = !noHistory && Vault.exists(at: globals.vaultFolder)
         let result = try StatementScan.run(request, history: useVault ? try VaultAccess.open(globals) : nil)
         let ledger = result.ledger
