@@ -1,4 +1,5 @@
-// Options shared by `scan` and `history import`, and reading the named statement files.
+// Options shared by `scan` and `history import` (format, rules, date order, strictness), the progress
+// bars drawn while files are read, and the date and malformed-row helpers both commands use.
 import Anomaly
 import ArgumentParser
 import History
