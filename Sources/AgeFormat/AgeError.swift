@@ -68,37 +68,61 @@ public enum AgeError: Error, Sendable, Equatable {
 
     /// Where the header grammar was broken.
     public enum HeaderProblem: Sendable, Equatable {
+        /// A header line longer than 64 KiB.
         case lineTooLong
+        /// The input ends inside the header.
         case endsEarly
+        /// The header exceeds 1 MiB.
         case tooLarge
+        /// An `age-encryption.org/` version other than v1.
         case unsupportedVersion
+        /// The first line is not the version line.
         case missingVersionLine
+        /// The `---` line is not `--- ` and a 32-byte MAC.
         case malformedMACLine
+        /// No recipient stanza before `---`.
         case noStanza
+        /// A line that is neither a stanza nor `---`.
         case unexpectedLine
+        /// Empty or non-VCHAR stanza arguments, or doubled spaces.
         case malformedArguments
+        /// A stanza body line that is too long or not base64.
         case malformedBody
+        /// A stanza body in non-canonical base64.
         case nonCanonicalBase64
     }
 
     /// What is wrong with the armor.
     public enum ArmorProblem: Sendable, Equatable {
+        /// No BEGIN line.
         case missingBegin
+        /// A line longer than 64 columns.
         case lineTooLong
+        /// The input ends inside the armor.
         case unexpectedEnd
+        /// The END line where data was expected.
         case endWhereDataExpected
+        /// A line that is not canonical padded base64.
         case invalidBase64Line
+        /// No END line after the last data line.
         case missingEnd
+        /// Something other than whitespace after END.
         case dataAfterEnd
     }
 
     /// What is wrong with an X25519 or scrypt stanza.
     public enum StanzaProblem: Sendable, Equatable {
+        /// Wrong arguments or salt in an `scrypt` stanza.
         case invalidScrypt
+        /// A work factor that is not `[1-9][0-9]*`.
         case invalidScryptWorkFactor
+        /// An `scrypt` stanza body that is not 32 bytes.
         case invalidScryptBodySize
+        /// Wrong arguments or share in an `X25519` stanza.
         case invalidX25519
+        /// An `X25519` stanza body that is not 32 bytes.
         case invalidX25519BodySize
+        /// A share that gives an all-zero shared secret.
         case lowOrderShare
     }
 }
