@@ -30,7 +30,7 @@ public enum BackupEncryption {
 
 /// Where the keys to open a backup come from. Each closure is called only when needed, at most once:
 /// `passphrase` for passphrase backups; otherwise `identities` (e.g. `-i` files) and, when those
-/// are empty, `deviceIdentities` (e.g. `Restore.deviceIdentities(vault:key:)` after unlocking).
+/// are empty, `deviceIdentities` (e.g. `DeviceKeys.identities(in:key:)` after unlocking).
 public struct BackupKeys {
     /// The backup passphrase, asked only for a passphrase backup.
     public var passphrase: () throws -> SecureBytes

@@ -41,9 +41,8 @@ public struct RestoreOutcome: Sendable {
 /// ```swift
 /// try Restore.checkMode(.fresh, vault: vault)  // before asking for any passphrase
 /// let backup = try BackupFile(reading: "phone.age")
-/// let outcome = try Restore.run(
-///     backup, into: vault, key: key, mode: .fresh,
-///     keys: BackupKeys(passphrase: askPassphrase, deviceIdentities: { try Restore.deviceIdentities(vault: vault, key: key) }))
+/// let keys = BackupKeys(passphrase: askPassphrase, deviceIdentities: { try DeviceKeys.identities(in: vault, key: key) })
+/// let outcome = try Restore.run(backup, into: vault, key: key, mode: .fresh, keys: keys)
 /// print(outcome.restoredCounts)
 /// ```
 public enum Restore {
@@ -53,11 +52,6 @@ public enum Restore {
         if mode == .fresh, try vault.holdsData() {
             throw BackupError.vaultHoldsData
         }
-    }
-
-    /// The vault's own device identities as age identities.
-    public static func deviceIdentities(vault: Vault, key: VaultKey) throws -> [Identity] {
-        try DeviceKeys.identities(in: vault, key: key)
     }
 
     /// Decrypts `backup` with `keys`, validates it completely, then installs it in `vault` by `mode`

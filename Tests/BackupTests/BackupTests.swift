@@ -120,7 +120,7 @@ final class BackupTests: XCTestCase {
         let identity = X25519Identity.generate()
         _ = try vault.addDeviceIdentity(
             secretKey: identity.secretKeyBytes(), recipient: identity.recipient.text, label: "new", key: key)
-        return try XCTUnwrap(try Restore.deviceIdentities(vault: vault, key: key).first as? X25519Identity)
+        return try XCTUnwrap(try DeviceKeys.identities(in: vault, key: key).first as? X25519Identity)
     }
 
     // MARK: Round trips
@@ -397,7 +397,7 @@ final class BackupTests: XCTestCase {
         let outcome = try Restore.run(
             try BackupFile(reading: path), into: new, key: newKey, mode: .fresh,
             keys: BackupKeys(
-                passphrase: noPassphrase, deviceIdentities: { try Restore.deviceIdentities(vault: new, key: newKey) }))
+                passphrase: noPassphrase, deviceIdentities: { try DeviceKeys.identities(in: new, key: newKey) }))
         XCTAssertEqual(outcome.restoredCounts, written.counts)
         XCTAssertFalse(outcome.hasConflicts)
         XCTAssertEqual(try content(outcome.vault, key: newKey), try content(old, key: oldKey))

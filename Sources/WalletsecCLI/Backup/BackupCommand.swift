@@ -147,7 +147,7 @@ struct BackupVerifyCommand: ParsableCommand {
         let (globals, passphrase) = (self.globals, self.passphrase)
         let keys = keys.keys(language: language) {
             let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
-            return try Restore.deviceIdentities(vault: vault, key: key)
+            return try DeviceKeys.identities(in: vault, key: key)
         }
         let bar = ProgressBar(label: language == .zh ? "校验" : "verifying")
         let summary = try backup.verify(keys: keys, progress: bar.handler)

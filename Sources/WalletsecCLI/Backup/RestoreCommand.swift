@@ -54,7 +54,7 @@ struct RestoreCommand: ParsableCommand {
         let backup = try BackupFile(reading: file)
         let secret = try passphrase.current().read(language: language)
         let key = try vault.unlock(passphrase: secret)
-        let keys = keys.keys(language: language) { try Restore.deviceIdentities(vault: vault, key: key) }
+        let keys = keys.keys(language: language) { try DeviceKeys.identities(in: vault, key: key) }
         let bar = ProgressBar(label: language == .zh ? "恢复" : "restoring")
         let outcome = try Restore.run(backup, into: vault, key: key, mode: mode, keys: keys, progress: bar.handler)
         bar.finish()
