@@ -41,7 +41,8 @@ public enum AgeError: Error, Sendable, Equatable {
     case emptyFinalChunk
     /// More chunks than the 11-byte counter can number.
     case inputTooLarge
-    /// Text that is not an `age1…` recipient. Holds the first 80 characters (recipients are public).
+    /// Text that is not an `age1…` recipient. Holds its first 80 characters (recipients are public), or
+    /// only `AGE-SECRET-KEY-…` when an identity was given in its place.
     case invalidRecipient(String)
     /// A raw X25519 recipient key that is not 32 bytes.
     case invalidRecipientLength

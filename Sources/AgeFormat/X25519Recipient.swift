@@ -27,7 +27,10 @@ public struct X25519Recipient: Recipient, Sendable, Equatable {
         guard let (hrp, data) = Bech32.decode(text), hrp == "age", data.count == X25519.keyLength,
             text.lowercased() == text
         else {
-            throw AgeError.invalidRecipient(String(text.prefix(80)))
+            // An identity pasted where a recipient belongs is a secret: name its kind, never its text.
+            let shown =
+                text.uppercased().hasPrefix(X25519Identity.hrp) ? X25519Identity.hrp + "…" : String(text.prefix(80))
+            throw AgeError.invalidRecipient(shown)
         }
         publicKey = data
     }

@@ -423,6 +423,10 @@ final class AgeFormatTests: XCTestCase {
         XCTAssertThrowsError(try X25519Recipient(parsing: "age1nope")) {
             XCTAssertEqual($0 as? AgeError, .invalidRecipient("age1nope"))
         }
+        // A secret key given as a recipient is not echoed back in the error.
+        XCTAssertThrowsError(try KeyFile.parseRecipients(specIdentity + "\n", source: "r")) {
+            XCTAssertEqual($0 as? AgeError, .invalidRecipient("AGE-SECRET-KEY-…"))
+        }
         XCTAssertThrowsError(try X25519Identity(parsing: "AGE-SECRET-KEY-1NOPE")) {
             XCTAssertEqual($0 as? AgeError, .invalidIdentity)
         }
