@@ -3,19 +3,29 @@
 import WalletCore
 import WalletCrypto
 
+/// Encrypts a stream into an age-v1 file.
+///
+/// ```swift
+/// let identity = X25519Identity.generate()
+/// let sink = MemorySink()  // or FileDescriptorSink, or an AtomicFileWriter
+/// let writer = try AgeWriter(sink: sink, recipients: [identity.recipient], armored: false)
+/// try writer.write(Array("secret notes".utf8))
+/// try writer.finish()
+/// // sink.bytes now opens with `age -d -i key.txt`.
+/// ```
 public final class AgeWriter {
     private let payload: PayloadWriter
     private let armor: ArmorWriter?
     private var finished = false
 
     /// Writes the header and payload nonce to `sink` at once; the payload follows through `write`.
+    /// Throws `AgeError.noRecipients` or `.passphraseNotAlone` for an unusable recipient list.
     public init(sink: ByteSink, recipients: [Recipient], armored: Bool = false) throws {
         guard !recipients.isEmpty else {
-            throw WalletError.usage(en: "no recipients to encrypt to", zh: "没有指定加密接收者")
+            throw AgeError.noRecipients
         }
         if recipients.count > 1 && recipients.contains(where: { $0.mustBeAlone }) {
-            throw WalletError.usage(
-                en: "a passphrase cannot be combined with other recipients", zh: "口令加密不能与其他接收者同时使用")
+            throw AgeError.passphraseNotAlone
         }
         let fileKey = Random.secureBytes(FileKeyWrap.fileKeyLength)
         var stanzas: [Stanza] = []
@@ -41,10 +51,12 @@ public final class AgeWriter {
         payload = PayloadWriter(key: SecureBytes(payloadKey), sink: output)
     }
 
+    /// Encrypts `bytes` (sealed chunks go to the sink as they fill).
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         try payload.write(bytes)
     }
 
+    /// Encrypts `bytes`.
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try payload.write($0) }
     }
@@ -57,7 +69,7 @@ public final class AgeWriter {
         try armor?.finish()
     }
 
-    /// Encrypts all of `source` (read in 1 MiB blocks) and finishes.
+    /// Encrypts all of `source` (read in 1 MiB blocks) and finishes; `progress` gets the bytes read so far.
     public func encryptAll(from source: ByteSource, progress: ((Int64) -> Void)? = nil) throws {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer {
@@ -76,10 +88,19 @@ public final class AgeWriter {
     }
 }
 
+/// Decrypts age-v1 files, binary or armored.
+///
+/// ```swift
+/// let (_, payload) = try AgeReader.open(source) { header in
+///     AgeReader.needsPassphrase(header) ? [ScryptIdentity(passphrase: secret)] : identities
+/// }
+/// try payload.copyAll(to: sink)
+/// ```
 public enum AgeReader {
     /// Opens an age file (binary or armored). `identities` is asked once the header is known, so
     /// callers can decide between passphrase and keys by the stanza types. The returned reader yields
-    /// only verified plaintext.
+    /// only verified plaintext. Throws `AgeError.noIdentityMatched` when no identity opens the file,
+    /// `.headerMACMismatch` for an altered header, and the other `AgeError` cases for malformed input.
     public static func open(_ source: ByteSource, identities: (Header) throws -> [Identity]) throws
         -> (header: Header, payload: PayloadReader)
     {
@@ -89,7 +110,7 @@ public enum AgeReader {
         if start[firstNonSpace...].starts(with: Array(Armor.beginLine.utf8)) {
             input = BufferedInput(try ArmorReader(input: input))
         } else if !start.starts(with: Array("age-encryption.org/".utf8)) {
-            throw AgeError.malformed("it does not start with an age header", "开头不是 age 文件头")
+            throw AgeError.notAgeFile
         }
         let header = try Header.parse(input)
         if header.stanzas.count > 1 && header.stanzas.contains(where: { $0.type == "scrypt" }) {
@@ -125,6 +146,10 @@ public enum AgeReader {
 
 /// age-keygen's identity file syntax and age's recipients file syntax: one key a line, `#` comments
 /// and blank lines ignored.
+///
+/// ```swift
+/// let identities = try KeyFile.parseIdentities(text, source: "key.txt")
+/// ```
 public enum KeyFile {
     static func keyLines(_ text: String) -> [String] {
         // Split on bytes: Swift treats "\r\n" as one Character, so a Character split would miss it.
@@ -133,38 +158,36 @@ public enum KeyFile {
         }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
+    /// The X25519 identities in an identity file's text; `source` names the file in errors.
     public static func parseIdentities(_ text: String, source: String) throws -> [X25519Identity] {
         if text.hasPrefix("age-encryption.org/") || text.contains(Armor.beginLine) {
-            throw WalletError.usage(
-                en: "\(source) is an encrypted identity file; decrypt it first", zh: "\(source) 是加密的身份文件，请先解密")
+            throw AgeError.encryptedIdentityFile(source: source)
         }
         var identities: [X25519Identity] = []
         for line in keyLines(text) {
             if line.hasPrefix("AGE-PLUGIN-") || line.hasPrefix("-----BEGIN") {
-                throw WalletError.usage(
-                    en: "\(source): only X25519 identities (AGE-SECRET-KEY-1…) are supported",
-                    zh: "\(source)：仅支持 X25519 身份密钥（AGE-SECRET-KEY-1…）")
+                throw AgeError.unsupportedIdentity(source: source)
             }
             do {
                 identities.append(try X25519Identity(parsing: line))
             } catch {
-                throw WalletError.usage(
-                    en: "\(source) holds a line that is not an age identity", zh: "\(source) 中有一行不是 age 身份密钥")
+                throw AgeError.invalidIdentityLine(source: source)
             }
         }
         guard !identities.isEmpty else {
-            throw WalletError.usage(en: "no identities in \(source)", zh: "\(source) 中没有身份密钥")
+            throw AgeError.noIdentities(source: source)
         }
         return identities
     }
 
+    /// The recipients in a recipients file's text; `source` names the file in errors.
     public static func parseRecipients(_ text: String, source: String) throws -> [X25519Recipient] {
         var recipients: [X25519Recipient] = []
         for line in keyLines(text) {
             recipients.append(try X25519Recipient(parsing: line))
         }
         guard !recipients.isEmpty else {
-            throw WalletError.usage(en: "no recipients in \(source)", zh: "\(source) 中没有接收者")
+            throw AgeError.noRecipientsInFile(source: source)
         }
         return recipients
     }

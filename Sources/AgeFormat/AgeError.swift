@@ -1,43 +1,129 @@
-// The age library's failures as WalletErrors: 3 when no identity or passphrase opens the file,
-// 4 for anything malformed, truncated or altered, 2 for bad keys and options given by the user.
-import WalletCore
+// Everything that can go wrong reading or writing an age file, as cases a caller can match.
+// The library never formats a message: the command line maps each case to its exit status and text.
+// No case carries secret material (identity text, passphrases, file keys).
 
-public enum AgeError {
-    public static func malformed(_ en: String, _ zh: String) -> WalletError {
-        WalletError.integrity(en: "not a valid age file: \(en)", zh: "不是有效的 age 文件：\(zh)")
+/// A failure of the age library.
+///
+/// ```swift
+/// do {
+///     let (_, payload) = try AgeReader.open(source) { _ in [identity] }
+///     try payload.copyAll(to: sink)
+/// } catch AgeError.noIdentityMatched {
+///     // wrong key or passphrase
+/// } catch let error as AgeError {
+///     // malformed, truncated or altered
+/// }
+/// ```
+public enum AgeError: Error, Sendable, Equatable {
+    /// `AgeWriter` was given no recipients.
+    case noRecipients
+    /// A passphrase (scrypt) recipient was combined with other recipients when encrypting.
+    case passphraseNotAlone
+    /// The input starts neither with an age header nor with armor.
+    case notAgeFile
+    /// The textual header breaks the age-v1 grammar.
+    case headerMalformed(HeaderProblem)
+    /// The ASCII armor around the file is not canonical.
+    case armorMalformed(ArmorProblem)
+    /// A recipient stanza of a type this library knows is malformed.
+    case stanzaMalformed(StanzaProblem)
+    /// The header holds an scrypt stanza beside other stanzas.
+    case scryptNotAlone
+    /// No identity or passphrase opens the file.
+    case noIdentityMatched
+    /// The header MAC does not verify: the header was altered; nothing was decrypted.
+    case headerMACMismatch
+    /// Payload chunk `index` (counting from 0) failed authentication.
+    case chunkRejected(index: UInt64)
+    /// The payload ends without a final chunk.
+    case truncated
+    /// The payload ends with an empty chunk after data.
+    case emptyFinalChunk
+    /// More chunks than the 11-byte counter can number.
+    case inputTooLarge
+    /// Text that is not an `age1…` recipient. Holds its first 80 characters (recipients are public), or
+    /// only `AGE-SECRET-KEY-…` when an identity was given in its place.
+    case invalidRecipient(String)
+    /// A raw X25519 recipient key that is not 32 bytes.
+    case invalidRecipientLength
+    /// Text that is not an `AGE-SECRET-KEY-1…` identity (the text itself is secret and not kept).
+    case invalidIdentity
+    /// A raw X25519 identity key that is not 32 bytes.
+    case invalidIdentityLength
+    /// An scrypt work factor for encryption outside 1...`limit`.
+    case workFactorOutOfRange(limit: Int)
+    /// The file asks for scrypt work factor 2^`logN`, above `limit`; refused before allocating.
+    case workFactorTooLarge(logN: Int, limit: Int)
+    /// The system could not give scrypt the memory it needs.
+    case scryptOutOfMemory
+    /// An identity file (named `source`) is itself age-encrypted.
+    case encryptedIdentityFile(source: String)
+    /// An identity file holds a plugin or other non-X25519 identity.
+    case unsupportedIdentity(source: String)
+    /// An identity file holds a line that is not an identity.
+    case invalidIdentityLine(source: String)
+    /// An identity file holds no identity.
+    case noIdentities(source: String)
+    /// A recipients file holds no recipient.
+    case noRecipientsInFile(source: String)
+
+    /// Where the header grammar was broken.
+    public enum HeaderProblem: Sendable, Equatable {
+        /// A header line longer than 64 KiB.
+        case lineTooLong
+        /// The input ends inside the header.
+        case endsEarly
+        /// The header exceeds 1 MiB.
+        case tooLarge
+        /// An `age-encryption.org/` version other than v1.
+        case unsupportedVersion
+        /// The first line is not the version line.
+        case missingVersionLine
+        /// The `---` line is not `--- ` and a 32-byte MAC.
+        case malformedMACLine
+        /// No recipient stanza before `---`.
+        case noStanza
+        /// A line that is neither a stanza nor `---`.
+        case unexpectedLine
+        /// Empty or non-VCHAR stanza arguments, or doubled spaces.
+        case malformedArguments
+        /// A stanza body line that is too long or not base64.
+        case malformedBody
+        /// A stanza body in non-canonical base64.
+        case nonCanonicalBase64
     }
 
-    public static let noIdentityMatched = WalletError.authentication(
-        en: "no identity or passphrase opens this age file",
-        zh: "没有任何身份密钥或口令能打开此 age 文件")
-
-    public static let headerMACMismatch = WalletError.integrity(
-        en: "the age header was altered (MAC mismatch); nothing was decrypted",
-        zh: "age 文件头已被篡改（MAC 不匹配），未解密任何内容")
-
-    public static func chunkRejected(_ index: UInt64) -> WalletError {
-        WalletError.integrity(
-            en: "the age payload was altered or is corrupt (chunk \(index) failed authentication)",
-            zh: "age 数据已被篡改或损坏（第 \(index) 块认证失败）")
+    /// What is wrong with the armor.
+    public enum ArmorProblem: Sendable, Equatable {
+        /// No BEGIN line.
+        case missingBegin
+        /// A line longer than 64 columns.
+        case lineTooLong
+        /// The input ends inside the armor.
+        case unexpectedEnd
+        /// The END line where data was expected.
+        case endWhereDataExpected
+        /// A line that is not canonical padded base64.
+        case invalidBase64Line
+        /// No END line after the last data line.
+        case missingEnd
+        /// Something other than whitespace after END.
+        case dataAfterEnd
     }
 
-    public static let truncated = WalletError.integrity(
-        en: "the age file is truncated (no final chunk)", zh: "age 文件被截断（缺少最后一块）")
-
-    public static let emptyFinalChunk = WalletError.integrity(
-        en: "the age payload ends with an empty chunk after data", zh: "age 数据在内容之后以空块结尾")
-
-    public static func badKey(_ en: String, _ zh: String) -> WalletError {
-        WalletError.usage(en: en, zh: zh)
+    /// What is wrong with an X25519 or scrypt stanza.
+    public enum StanzaProblem: Sendable, Equatable {
+        /// Wrong arguments or salt in an `scrypt` stanza.
+        case invalidScrypt
+        /// A work factor that is not `[1-9][0-9]*`.
+        case invalidScryptWorkFactor
+        /// An `scrypt` stanza body that is not 32 bytes.
+        case invalidScryptBodySize
+        /// Wrong arguments or share in an `X25519` stanza.
+        case invalidX25519
+        /// An `X25519` stanza body that is not 32 bytes.
+        case invalidX25519BodySize
+        /// A share that gives an all-zero shared secret.
+        case lowOrderShare
     }
-
-    public static func workFactorTooLarge(_ logN: Int, limit: Int) -> WalletError {
-        WalletError.integrity(
-            en: "the age file asks for scrypt work factor 2^\(logN), above the limit 2^\(limit); refused",
-            zh: "age 文件要求的 scrypt 工作因子 2^\(logN) 超过上限 2^\(limit)，已拒绝")
-    }
-
-    static let scryptNotAlone = WalletError.integrity(
-        en: "not a valid age file: an scrypt stanza must be the only stanza",
-        zh: "不是有效的 age 文件：scrypt 条目必须是唯一的条目")
 }

@@ -4,17 +4,13 @@
 import WalletCore
 import WalletCrypto
 
-public enum Armor {
-    public static let beginLine = "-----BEGIN AGE ENCRYPTED FILE-----"
-    public static let endLine = "-----END AGE ENCRYPTED FILE-----"
+enum Armor {
+    static let beginLine = "-----BEGIN AGE ENCRYPTED FILE-----"
+    static let endLine = "-----END AGE ENCRYPTED FILE-----"
     static let columns = 64
     static let bytesPerLine = 48
 
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d }
-
-    static func malformed(_ en: String, _ zh: String) -> WalletError {
-        AgeError.malformed("armor: \(en)", "ASCII 封装：\(zh)")
-    }
 }
 
 /// Encodes everything written to it; `finish()` writes the last line and the END line.
@@ -78,7 +74,7 @@ final class ArmorReader: ByteSource {
             input.skip(1)
         }
         guard try readLine() == Array(Armor.beginLine.utf8) else {
-            throw Armor.malformed("missing BEGIN line", "缺少 BEGIN 行")
+            throw AgeError.armorMalformed(.missingBegin)
         }
     }
 
@@ -87,9 +83,9 @@ final class ArmorReader: ByteSource {
         do {
             result = try input.readLine(maxLength: Armor.columns + 1)
         } catch {
-            throw Armor.malformed("line longer than 64 columns", "行超过 64 列")
+            throw AgeError.armorMalformed(.lineTooLong)
         }
-        guard let result else { throw Armor.malformed("unexpected end of file", "文件意外结束") }
+        guard let result else { throw AgeError.armorMalformed(.unexpectedEnd) }
         var line = result.line
         if line.last == 0x0d { line.removeLast() }
         return line
@@ -101,12 +97,12 @@ final class ArmorReader: ByteSource {
         for _ in 0..<1024 {
             let line = try readLine()
             if line == Array(Armor.endLine.utf8) {
-                throw Armor.malformed("END line where data was expected", "在数据位置出现 END 行")
+                throw AgeError.armorMalformed(.endWhereDataExpected)
             }
             guard line.count <= Armor.columns, line.count % 4 == 0, !line.isEmpty,
                 let bytes = line.withUnsafeBytes({ Base64.decodeBytes($0, variant: .padded) })
             else {
-                throw Armor.malformed("invalid base64 line", "base64 行无效")
+                throw AgeError.armorMalformed(.invalidBase64Line)
             }
             decoded += bytes
             if line.count < Armor.columns || line.last == 0x3d {
@@ -125,7 +121,7 @@ final class ArmorReader: ByteSource {
 
     private func expectEnd() throws {
         guard try readLine() == Array(Armor.endLine.utf8) else {
-            throw Armor.malformed("missing END line", "缺少 END 行")
+            throw AgeError.armorMalformed(.missingEnd)
         }
         var scratch = [UInt8](repeating: 0, count: 4096)
         var total = 0
@@ -134,7 +130,7 @@ final class ArmorReader: ByteSource {
             if count == 0 { break }
             total += count
             guard scratch[0..<count].allSatisfy(Armor.isWhitespace), total <= 1 << 20 else {
-                throw Armor.malformed("data after the END line", "END 行之后还有数据")
+                throw AgeError.armorMalformed(.dataAfterEnd)
             }
         }
         done = true

@@ -2,7 +2,7 @@
 // 90-character limit, as the age spec says. Strings are all lowercase or all uppercase; the checksum
 // is always computed over the lowercase form.
 
-public enum Bech32 {
+enum Bech32 {
     private static let charset = Array("qpzry9x8gf2tvdw0s3jn54khce6mua7l".utf8)
     private static let reverse: [Int8] = {
         var table = [Int8](repeating: -1, count: 128)
@@ -51,7 +51,7 @@ public enum Bech32 {
     }
 
     /// Encodes 8-bit `data` under `hrp`; the case of the result follows the case of `hrp`.
-    public static func encode(hrp: String, data: [UInt8]) -> String {
+    static func encode(hrp: String, data: [UInt8]) -> String {
         let lowerHRP = Array(hrp.lowercased().utf8)
         let values = convertBits(data, from: 8, to: 5, pad: true) ?? []
         let checksumInput = expand(lowerHRP) + values + [0, 0, 0, 0, 0, 0]
@@ -63,7 +63,7 @@ public enum Bech32 {
     }
 
     /// Returns the lowercase HRP and the 8-bit data, or nil when anything is off.
-    public static func decode(_ text: String) -> (hrp: String, data: [UInt8])? {
+    static func decode(_ text: String) -> (hrp: String, data: [UInt8])? {
         let bytes = Array(text.utf8)
         guard bytes.allSatisfy({ $0 >= 33 && $0 <= 126 }) else { return nil }
         let hasLower = bytes.contains { $0 >= 0x61 && $0 <= 0x7a }

@@ -17,6 +17,7 @@ public protocol ByteSink: AnyObject {
 }
 
 extension ByteSink {
+    /// Writes all of an array.
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
@@ -24,15 +25,19 @@ extension ByteSink {
 
 extension AtomicFileWriter: ByteSink {}
 
+/// Reads from an open file descriptor (not closed by this object).
 public final class FileDescriptorSource: ByteSource {
+    /// The descriptor read from.
     public let fd: Int32
     private let name: String
 
+    /// `name` identifies the file in errors.
     public init(fd: Int32, name: String) {
         self.fd = fd
         self.name = name
     }
 
+    /// Reads what is available, retrying on EINTR; 0 at the end of the file.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard buffer.count > 0 else { return 0 }
         while true {
@@ -44,26 +49,33 @@ public final class FileDescriptorSource: ByteSource {
     }
 }
 
+/// Writes to an open file descriptor (not closed by this object).
 public final class FileDescriptorSink: ByteSink {
+    /// The descriptor written to.
     public let fd: Int32
     private let name: String
 
+    /// `name` identifies the file in errors.
     public init(fd: Int32, name: String) {
         self.fd = fd
         self.name = name
     }
 
+    /// Writes all of `bytes`.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         try FileSystem.writeAll(fd, bytes, path: name)
     }
 }
 
+/// Reads from an in-memory array.
 public final class MemorySource: ByteSource {
     private let bytes: [UInt8]
     private var position = 0
 
+    /// A source that yields `bytes` and then ends.
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// Copies the next bytes into `buffer`; 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let count = min(buffer.count, bytes.count - position)
         if count > 0 {
@@ -76,11 +88,15 @@ public final class MemorySource: ByteSource {
     }
 }
 
+/// Collects everything written to it in memory.
 public final class MemorySink: ByteSink {
+    /// Everything written so far.
     public private(set) var bytes: [UInt8] = []
 
+    /// An empty sink.
     public init() {}
 
+    /// Appends `bytes`.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         self.bytes.append(contentsOf: bytes)
     }
@@ -88,14 +104,14 @@ public final class MemorySink: ByteSink {
 
 /// A read buffer over a source with line reading (for the textual header) and peeking (for armor detection).
 /// After the header, plain reads drain the buffer first and then go straight to the source.
-public final class BufferedInput: ByteSource {
+package final class BufferedInput: ByteSource {
     private let source: ByteSource
     private var buffer: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
     private var sawEnd = false
 
-    public init(_ source: ByteSource, capacity: Int = 1 << 16) {
+    package init(_ source: ByteSource, capacity: Int = 1 << 16) {
         self.source = source
         buffer = .allocate(byteCount: capacity, alignment: 16)
     }
@@ -131,7 +147,7 @@ public final class BufferedInput: ByteSource {
     }
 
     /// Up to `count` bytes from the current position without consuming them (fewer at the end of input).
-    public func peek(_ count: Int) throws -> [UInt8] {
+    package func peek(_ count: Int) throws -> [UInt8] {
         precondition(count <= buffer.count)
         while available < count {
             if start > 0 && end == buffer.count {
@@ -145,14 +161,14 @@ public final class BufferedInput: ByteSource {
         return Array(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + min(count, available))]))
     }
 
-    public func skip(_ count: Int) {
+    package func skip(_ count: Int) {
         precondition(count <= available)
         start += count
     }
 
     /// One line without its LF. nil at the end of input before any byte; `terminated` is false when the
     /// input ended without a LF. Throws `tooLong` past `maxLength` bytes.
-    public func readLine(maxLength: Int) throws -> (line: [UInt8], terminated: Bool)? {
+    package func readLine(maxLength: Int) throws -> (line: [UInt8], terminated: Bool)? {
         var line: [UInt8] = []
         while true {
             if available == 0 {
@@ -174,9 +190,9 @@ public final class BufferedInput: ByteSource {
         }
     }
 
-    public enum LineError: Error { case tooLong }
+    package enum LineError: Error { case tooLong }
 
-    public func read(into target: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func read(into target: UnsafeMutableRawBufferPointer) throws -> Int {
         if available > 0 {
             let count = min(available, target.count)
             target.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: count)
@@ -190,7 +206,7 @@ public final class BufferedInput: ByteSource {
     }
 
     /// Fills `target` completely unless the input ends first; returns how many bytes were read.
-    public func readFully(into target: UnsafeMutableRawBufferPointer) throws -> Int {
+    package func readFully(into target: UnsafeMutableRawBufferPointer) throws -> Int {
         var total = 0
         while total < target.count {
             let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: target[total...]))

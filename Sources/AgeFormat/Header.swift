@@ -6,10 +6,14 @@ import WalletCrypto
 
 /// One recipient stanza: `-> type args…` and a binary body.
 public struct Stanza: Sendable, Equatable {
+    /// The stanza type, e.g. `X25519` or `scrypt`.
     public var type: String
+    /// The arguments after the type.
     public var arguments: [String]
+    /// The decoded body.
     public var body: [UInt8]
 
+    /// A stanza as a custom `Recipient` would produce it.
     public init(type: String, arguments: [String], body: [UInt8]) {
         self.type = type
         self.arguments = arguments
@@ -17,17 +21,19 @@ public struct Stanza: Sendable, Equatable {
     }
 }
 
+/// A parsed age header, handed to the identity callback of `AgeReader.open` before any key is tried.
 public struct Header: Sendable, Equatable {
-    public static let versionLine = "age-encryption.org/v1"
+    static let versionLine = "age-encryption.org/v1"
     static let columnsPerLine = 64
     /// Limits that keep a hostile header from using unbounded memory.
     static let maxLineLength = 1 << 16
     static let maxHeaderLength = 1 << 20
 
+    /// The recipient stanzas, in file order.
     public var stanzas: [Stanza]
-    public var mac: [UInt8]
+    var mac: [UInt8]
     /// The exact bytes the MAC covers: from the version line through `---`.
-    public var macInput: [UInt8]
+    var macInput: [UInt8]
 
     // MARK: Marshal
 
@@ -75,22 +81,22 @@ public struct Header: Sendable, Equatable {
     }
 
     /// Reads the header from `input`, leaving it positioned at the first payload byte.
-    public static func parse(_ input: BufferedInput) throws -> Header {
+    package static func parse(_ input: BufferedInput) throws -> Header {
         var macInput: [UInt8] = []
         func nextLine() throws -> [UInt8] {
             let result: (line: [UInt8], terminated: Bool)?
             do {
                 result = try input.readLine(maxLength: maxLineLength)
             } catch is BufferedInput.LineError {
-                throw AgeError.malformed("header line too long", "文件头行过长")
+                throw AgeError.headerMalformed(.lineTooLong)
             }
             guard let result, result.terminated else {
-                throw AgeError.malformed("the header ends early", "文件头不完整")
+                throw AgeError.headerMalformed(.endsEarly)
             }
             macInput += result.line
             macInput.append(0x0a)
             guard macInput.count <= maxHeaderLength else {
-                throw AgeError.malformed("header too large", "文件头过大")
+                throw AgeError.headerMalformed(.tooLarge)
             }
             return result.line
         }
@@ -98,9 +104,9 @@ public struct Header: Sendable, Equatable {
         let first = try nextLine()
         guard first == Array(versionLine.utf8) else {
             if first.starts(with: Array("age-encryption.org/".utf8)) {
-                throw AgeError.malformed("unsupported age version", "不支持的 age 版本")
+                throw AgeError.headerMalformed(.unsupportedVersion)
             }
-            throw AgeError.malformed("missing the age-encryption.org/v1 line", "缺少 age-encryption.org/v1 行")
+            throw AgeError.headerMalformed(.missingVersionLine)
         }
         var stanzas: [Stanza] = []
         var line = try nextLine()
@@ -109,33 +115,33 @@ public struct Header: Sendable, Equatable {
                 // end = "--- " 43base64char LF
                 guard line.count == 4 + 43, line[3] == 0x20, let mac = decodeBase64(Array(line[4...])), mac.count == 32
                 else {
-                    throw AgeError.malformed("malformed MAC line", "MAC 行格式错误")
+                    throw AgeError.headerMalformed(.malformedMACLine)
                 }
                 guard !stanzas.isEmpty else {
-                    throw AgeError.malformed("the header has no recipient stanza", "文件头没有接收者条目")
+                    throw AgeError.headerMalformed(.noStanza)
                 }
                 macInput.removeLast(line.count + 1)
                 macInput += Array("---".utf8)
                 return Header(stanzas: stanzas, mac: mac, macInput: macInput)
             }
             guard line.starts(with: Array("-> ".utf8)) else {
-                throw AgeError.malformed("unexpected header line", "文件头中有意外的行")
+                throw AgeError.headerMalformed(.unexpectedLine)
             }
             let parts = line[3...].split(separator: 0x20, omittingEmptySubsequences: false)
             guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isVisible) }) else {
-                throw AgeError.malformed("malformed stanza arguments", "条目参数格式错误")
+                throw AgeError.headerMalformed(.malformedArguments)
             }
             var bodyChars: [UInt8] = []
             while true {
                 let bodyLine = try nextLine()
                 guard bodyLine.count <= columnsPerLine, bodyLine.allSatisfy(isBase64Char) else {
-                    throw AgeError.malformed("malformed stanza body", "条目内容格式错误")
+                    throw AgeError.headerMalformed(.malformedBody)
                 }
                 bodyChars += bodyLine
                 if bodyLine.count < columnsPerLine { break }
             }
             guard let body = decodeBase64(bodyChars) else {
-                throw AgeError.malformed("non-canonical base64 in a stanza body", "条目内容的 base64 不规范")
+                throw AgeError.headerMalformed(.nonCanonicalBase64)
             }
             let strings = parts.map { String(decoding: $0, as: UTF8.self) }
             stanzas.append(Stanza(type: strings[0], arguments: Array(strings.dropFirst()), body: body))

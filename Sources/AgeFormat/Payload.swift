@@ -56,7 +56,7 @@ final class PayloadWriter {
             }
         }
         outputCount += chunk.count + PayloadFormat.tagSize
-        guard counter < UInt64.max else { throw WalletError.usage(en: "input too large", zh: "输入过大") }
+        guard counter < UInt64.max else { throw AgeError.inputTooLarge }
         counter += 1
     }
 
@@ -100,6 +100,8 @@ final class PayloadWriter {
 
 /// Decrypts and verifies chunk by chunk; nothing of a chunk is handed out before its tag verifies,
 /// and the end of input without a valid final chunk is an error.
+/// The verified plaintext of an opened age file (from `AgeReader.open`). Reading past a chunk that
+/// fails authentication throws `AgeError.chunkRejected`; the end without a final chunk throws `.truncated`.
 public final class PayloadReader: ByteSource {
     private let key: SecureBytes
     private let input: ByteSource
@@ -142,7 +144,7 @@ public final class PayloadReader: ByteSource {
                 }
             }
         } catch {
-            throw AgeError.chunkRejected(counter)
+            throw AgeError.chunkRejected(index: counter)
         }
         plainEnd += bodyLength
         counter += 1
@@ -186,6 +188,7 @@ public final class PayloadReader: ByteSource {
         return plainEnd > 0 || sawFinal
     }
 
+    /// Copies verified plaintext into `buffer`; 0 at the verified end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while plainStart == plainEnd {
             if !(try decryptBatch()) { return 0 }

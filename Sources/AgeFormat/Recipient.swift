@@ -1,6 +1,7 @@
 // The two roles of age's API: a Recipient wraps a file key into stanzas, an Identity unwraps it.
 import WalletCrypto
 
+/// Something a file can be encrypted to (`X25519Recipient`, `ScryptRecipient`, or your own stanza type).
 public protocol Recipient {
     /// Stanzas carrying `fileKey` (16 bytes) for this recipient.
     func wrap(fileKey: SecureBytes) throws -> [Stanza]
@@ -8,6 +9,7 @@ public protocol Recipient {
     var mustBeAlone: Bool { get }
 }
 
+/// Something that can open a file (`X25519Identity`, `ScryptIdentity`, or your own stanza type).
 public protocol Identity {
     /// The file key when one of `stanzas` is addressed to this identity and opens; nil when none is.
     /// Throws for stanzas of this identity's type that are malformed (the file is rejected).
@@ -15,6 +17,7 @@ public protocol Identity {
 }
 
 extension Recipient {
+    /// Most recipient types can be mixed.
     public var mustBeAlone: Bool { false }
 }
 

@@ -3,24 +3,32 @@
 import WalletCore
 import WalletCrypto
 
+/// A passphrase recipient (age's `-p`). It must be the only recipient of a file.
+///
+/// ```swift
+/// let writer = try AgeWriter(sink: sink, recipients: [try ScryptRecipient(passphrase: secret)])
+/// ```
 public struct ScryptRecipient: Recipient {
+    /// age's default work factor: 2^18.
     public static let defaultLogN = 18
     static let label = Array("age-encryption.org/v1/scrypt".utf8)
     let passphrase: SecureBytes
+    /// The scrypt work factor exponent (N = 2^logN).
     public let logN: Int
 
+    /// Throws `AgeError.workFactorOutOfRange` unless 1 ≤ `logN` ≤ `ScryptIdentity.maxLogN`.
     public init(passphrase: SecureBytes, logN: Int = ScryptRecipient.defaultLogN) throws {
         guard (1...ScryptIdentity.maxLogN).contains(logN) else {
-            throw AgeError.badKey(
-                "scrypt work factor must be 1 to \(ScryptIdentity.maxLogN)",
-                "scrypt 工作因子必须在 1 到 \(ScryptIdentity.maxLogN) 之间")
+            throw AgeError.workFactorOutOfRange(limit: ScryptIdentity.maxLogN)
         }
         self.passphrase = passphrase
         self.logN = logN
     }
 
+    /// Always true: age forbids mixing a passphrase with other recipients.
     public var mustBeAlone: Bool { true }
 
+    /// One `scrypt` stanza with a fresh salt.
     public func wrap(fileKey: SecureBytes) throws -> [Stanza] {
         let salt = Random.bytes(16)
         let key = try ScryptIdentity.deriveKey(passphrase: passphrase, salt: salt, logN: logN)
@@ -31,12 +39,14 @@ public struct ScryptRecipient: Recipient {
     }
 }
 
+/// Opens passphrase-encrypted files. Work factors above `maxLogN` are refused before any allocation.
 public struct ScryptIdentity: Identity {
     /// age's own default limit: 2^22 means 4 GiB of scrypt memory.
     public static let maxLogN = 22
     let passphrase: SecureBytes
     let maxLogN: Int
 
+    /// `maxLogN` can only lower the built-in limit.
     public init(passphrase: SecureBytes, maxLogN: Int = ScryptIdentity.maxLogN) {
         self.passphrase = passphrase
         self.maxLogN = min(maxLogN, Self.maxLogN)
@@ -50,27 +60,28 @@ public struct ScryptIdentity: Identity {
                 password: password, salt: ScryptRecipient.label + salt, n: UInt64(1) << UInt64(logN), r: 8, p: 1,
                 length: 32, maxMemory: 128 * 8 * (UInt64(1) << UInt64(Self.maxLogN)))
         } catch CryptoError.outOfMemory {
-            throw WalletError.internal(en: "not enough memory for scrypt", zh: "内存不足，无法运行 scrypt")
+            throw AgeError.scryptOutOfMemory
         }
     }
 
+    /// The file key when the passphrase opens the `scrypt` stanza; nil for a wrong passphrase.
     public func unwrap(_ stanzas: [Stanza]) throws -> SecureBytes? {
         guard let stanza = stanzas.first(where: { $0.type == "scrypt" }) else { return nil }
         guard stanzas.count == 1 else { throw AgeError.scryptNotAlone }
         guard stanza.arguments.count == 2,
             let salt = Header.decodeBase64(Array(stanza.arguments[0].utf8)), salt.count == 16
         else {
-            throw AgeError.malformed("invalid scrypt stanza", "scrypt 条目无效")
+            throw AgeError.stanzaMalformed(.invalidScrypt)
         }
         let digits = Array(stanza.arguments[1].utf8)
         guard let firstDigit = digits.first, firstDigit >= 0x31, firstDigit <= 0x39, digits.count <= 3,
             digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let logN = Int(stanza.arguments[1])
         else {
-            throw AgeError.malformed("invalid scrypt work factor", "scrypt 工作因子无效")
+            throw AgeError.stanzaMalformed(.invalidScryptWorkFactor)
         }
-        guard logN <= maxLogN else { throw AgeError.workFactorTooLarge(logN, limit: maxLogN) }
+        guard logN <= maxLogN else { throw AgeError.workFactorTooLarge(logN: logN, limit: maxLogN) }
         guard stanza.body.count == FileKeyWrap.bodyLength else {
-            throw AgeError.malformed("invalid scrypt stanza body size", "scrypt 条目内容长度无效")
+            throw AgeError.stanzaMalformed(.invalidScryptBodySize)
         }
         let key = try Self.deriveKey(passphrase: passphrase, salt: salt, logN: logN)
         var wrapKey = key.copyBytes()

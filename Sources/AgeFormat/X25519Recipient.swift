@@ -3,35 +3,50 @@ import Foundation
 import WalletCore
 import WalletCrypto
 
+/// An `age1…` recipient: anyone can encrypt to it; only the matching `X25519Identity` decrypts.
+///
+/// ```swift
+/// let recipient = try X25519Recipient(parsing: "age1…")
+/// let writer = try AgeWriter(sink: sink, recipients: [recipient])
+/// ```
 public struct X25519Recipient: Recipient, Sendable, Equatable {
     static let label = Array("age-encryption.org/v1/X25519".utf8)
+    /// The 32-byte X25519 public point.
     public let publicKey: [UInt8]
 
+    /// A recipient from its raw 32-byte public key; throws `AgeError.invalidRecipientLength` otherwise.
     public init(publicKey: [UInt8]) throws {
         guard publicKey.count == X25519.keyLength else {
-            throw AgeError.badKey("an X25519 recipient is 32 bytes", "X25519 接收者必须为 32 字节")
+            throw AgeError.invalidRecipientLength
         }
         self.publicKey = publicKey
     }
 
-    /// Parses `age1…` (Bech32, HRP "age").
+    /// Parses `age1…` (Bech32, HRP "age"); throws `AgeError.invalidRecipient` otherwise.
     public init(parsing text: String) throws {
         guard let (hrp, data) = Bech32.decode(text), hrp == "age", data.count == X25519.keyLength,
             text.lowercased() == text
         else {
-            throw AgeError.badKey(
-                "invalid age recipient \(String(text.prefix(80))) (expected age1…)",
-                "无效的 age 接收者 \(String(text.prefix(80)))（应为 age1…）")
+            // An identity pasted where a recipient belongs is a secret: name its kind, never its text.
+            let shown =
+                text.uppercased().hasPrefix(X25519Identity.hrp) ? X25519Identity.hrp + "…" : String(text.prefix(80))
+            throw AgeError.invalidRecipient(shown)
         }
         publicKey = data
     }
 
+    /// The `age1…` text.
     public var text: String { Bech32.encode(hrp: "age", data: publicKey) }
 
+    init(validPublicKey: [UInt8]) {
+        publicKey = validPublicKey
+    }
+
+    /// One `X25519` stanza wrapping `fileKey` under a fresh ephemeral key.
     public func wrap(fileKey: SecureBytes) throws -> [Stanza] {
-        let ephemeral = X25519.generatePrivateKey()
-        let share = try X25519.publicKey(privateKey: ephemeral)
-        let shared = try X25519.sharedSecret(privateKey: ephemeral, publicKey: publicKey)
+        let ephemeral = X25519.PrivateKey()
+        let share = ephemeral.publicKey
+        let shared = try ephemeral.sharedSecret(with: publicKey)
         var ikm = shared.copyBytes()
         defer { Memory.zero(&ikm) }
         var wrapKey = HKDF.derive(inputKey: ikm, salt: share + publicKey, info: Self.label, length: 32)
@@ -41,29 +56,53 @@ public struct X25519Recipient: Recipient, Sendable, Equatable {
     }
 }
 
-public final class X25519Identity: Identity, @unchecked Sendable {
+/// An `AGE-SECRET-KEY-1…` identity: decrypts files encrypted to its `recipient`. The scalar lives in
+/// locked memory that is wiped when the identity is released.
+///
+/// ```swift
+/// let identity = X25519Identity.generate()
+/// let sink = MemorySink()
+/// let writer = try AgeWriter(sink: sink, recipients: [identity.recipient])
+/// try writer.write(Array("hello".utf8))
+/// try writer.finish()
+///
+/// let (_, payload) = try AgeReader.open(MemorySource(sink.bytes)) { _ in [identity] }
+/// let plain = MemorySink()
+/// try payload.copyAll(to: plain)  // only verified bytes reach `plain`
+/// ```
+public final class X25519Identity: Identity, Sendable {
     static let hrp = "AGE-SECRET-KEY-"
-    let secretKey: SecureBytes
+    let privateKey: X25519.PrivateKey
+    /// The public recipient that files for this identity are encrypted to.
     public let recipient: X25519Recipient
 
-    public init(secretKey: SecureBytes) throws {
-        guard secretKey.count == X25519.keyLength else {
-            throw AgeError.badKey("an X25519 identity is 32 bytes", "X25519 身份密钥必须为 32 字节")
+    /// Wraps an X25519 private key.
+    public init(privateKey: X25519.PrivateKey) {
+        self.privateKey = privateKey
+        // A 32-byte public point always makes a valid recipient.
+        recipient = X25519Recipient(validPublicKey: privateKey.publicKey)
+    }
+
+    /// Takes ownership of a 32-byte secret scalar; throws `AgeError.invalidIdentityLength` otherwise.
+    public convenience init(secretKey: SecureBytes) throws {
+        guard secretKey.count == X25519.keyLength, let key = try? X25519.PrivateKey(rawRepresentation: secretKey)
+        else {
+            throw AgeError.invalidIdentityLength
         }
-        self.secretKey = secretKey
-        recipient = try X25519Recipient(publicKey: try X25519.publicKey(privateKey: secretKey))
+        self.init(privateKey: key)
     }
 
-    public static func generate() throws -> X25519Identity {
-        try X25519Identity(secretKey: X25519.generatePrivateKey())
+    /// A new random identity.
+    public static func generate() -> X25519Identity {
+        X25519Identity(privateKey: X25519.PrivateKey())
     }
 
-    /// Parses `AGE-SECRET-KEY-1…` (Bech32, all uppercase as age-keygen writes it, or all lowercase).
+    /// Parses `AGE-SECRET-KEY-1…` (Bech32, all uppercase as age-keygen writes it, or all lowercase);
+    /// throws `AgeError.invalidIdentity` otherwise.
     public convenience init(parsing text: String) throws {
         guard let (hrp, data) = Bech32.decode(text), hrp == Self.hrp.lowercased(), data.count == X25519.keyLength
         else {
-            throw AgeError.badKey(
-                "invalid age identity (expected AGE-SECRET-KEY-1…)", "无效的 age 身份密钥（应为 AGE-SECRET-KEY-1…）")
+            throw AgeError.invalidIdentity
         }
         var copy = data
         defer { Memory.zero(&copy) }
@@ -72,29 +111,30 @@ public final class X25519Identity: Identity, @unchecked Sendable {
 
     /// The Bech32 text. It is a secret: write it only to 0600 files or sealed storage.
     public var text: String {
-        var bytes = secretKey.copyBytes()
+        var bytes = privateKey.withUnsafeBytes { Array($0) }
         defer { Memory.zero(&bytes) }
         return Bech32.encode(hrp: Self.hrp, data: bytes)
     }
 
-    /// The raw 32-byte scalar, for sealing in the vault. Wipe the copy after use.
-    public func secretKeyBytes() -> [UInt8] { secretKey.copyBytes() }
+    /// The raw 32-byte scalar, for sealing in the vault (the Vault API takes an array). Wipe it after use.
+    package func secretKeyBytes() -> [UInt8] { privateKey.withUnsafeBytes { Array($0) } }
 
+    /// The file key from the first `X25519` stanza addressed to this identity, or nil.
     public func unwrap(_ stanzas: [Stanza]) throws -> SecureBytes? {
         for stanza in stanzas where stanza.type == "X25519" {
             guard stanza.arguments.count == 1,
                 let share = Header.decodeBase64(Array(stanza.arguments[0].utf8)), share.count == X25519.keyLength
             else {
-                throw AgeError.malformed("invalid X25519 stanza", "X25519 条目无效")
+                throw AgeError.stanzaMalformed(.invalidX25519)
             }
             guard stanza.body.count == FileKeyWrap.bodyLength else {
-                throw AgeError.malformed("invalid X25519 stanza body size", "X25519 条目内容长度无效")
+                throw AgeError.stanzaMalformed(.invalidX25519BodySize)
             }
             let shared: SecureBytes
             do {
-                shared = try X25519.sharedSecret(privateKey: secretKey, publicKey: share)
+                shared = try privateKey.sharedSecret(with: share)
             } catch {
-                throw AgeError.malformed("X25519 stanza with a low-order share", "X25519 条目使用了低阶点")
+                throw AgeError.stanzaMalformed(.lowOrderShare)
             }
             var ikm = shared.copyBytes()
             defer { Memory.zero(&ikm) }

@@ -6,26 +6,38 @@ import Vault
 import WalletCore
 import WalletCrypto
 
+/// The backup payload format's identity.
 public enum BackupFormat {
+    /// The `format` field of every header record.
     public static let name = "walletsec-backup"
+    /// The format version this library writes and reads.
     public static let version = 1
     static let maxLineLength = 64 << 20
 
-    static func invalid(_ en: String, _ zh: String) -> WalletError {
-        WalletError.integrity(en: "invalid backup contents: \(en)", zh: "备份内容无效：\(zh)")
+    static func invalid(_ problem: BackupError.ContentProblem) -> BackupError {
+        .invalidContents(problem)
     }
 }
 
 /// What a backup holds, from its header and verified trailer.
 public struct BackupSummary: Sendable, Equatable, Codable {
+    /// The payload format version.
     public var formatVersion: Int
+    /// When the backup was made (ISO 8601, UTC).
     public var createdAt: String
+    /// The program that wrote it.
     public var generator: String
+    /// The id of the vault it was made from.
     public var sourceVaultId: String
+    /// The vault schema version at the time.
     public var schemaVersion: Int
+    /// Whether device identities (secret keys) are inside.
     public var includesIdentities: Bool
+    /// Rows per table.
     public var counts: [String: Int]
+    /// Row records in total.
     public var records: Int
+    /// SHA-256 (hex) over every record before the trailer.
     public var recordsSha256: String
 }
 

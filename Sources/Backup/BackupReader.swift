@@ -6,10 +6,10 @@ import Vault
 import WalletCore
 import WalletCrypto
 
-public enum BackupReader {
+enum BackupReader {
     /// Reads everything from `payload`. `begin` sees the tables before any row; `row` gets each row with
     /// sealed columns as plaintext `.blob`s. Throws unless the trailer verifies.
-    public static func read(
+    static func read(
         _ payload: ByteSource, begin: ([DumpTable]) throws -> Void, row: (DumpTable, [SQLValue]) throws -> Void,
         progress: ProgressHandler? = nil
     ) throws -> BackupSummary {
@@ -22,28 +22,25 @@ public enum BackupReader {
                 guard let (line, terminated) = try input.readLine(maxLength: BackupFormat.maxLineLength) else {
                     return nil
                 }
-                guard terminated else { throw BackupFormat.invalid("the last record has no newline", "最后一条记录缺少换行") }
+                guard terminated else { throw BackupFormat.invalid(.unterminatedLastRecord) }
                 return line
             } catch is BufferedInput.LineError {
-                throw BackupFormat.invalid("a record is too long", "记录过长")
+                throw BackupFormat.invalid(.recordTooLong)
             }
         }
 
-        guard let first = try nextLine() else { throw BackupFormat.invalid("empty", "内容为空") }
+        guard let first = try nextLine() else { throw BackupFormat.invalid(.empty) }
         let header: HeaderRecord
         do {
             header = try decoder.decode(HeaderRecord.self, from: Data(first))
         } catch {
-            throw BackupFormat.invalid("no header record (is this a walletsec backup?)", "缺少头部记录（这是 walletsec 备份吗？）")
+            throw BackupFormat.invalid(.noHeader)
         }
         guard header.type == "header", header.format == BackupFormat.name else {
-            throw BackupFormat.invalid("not a walletsec backup", "不是 walletsec 备份")
+            throw BackupFormat.invalid(.notABackup)
         }
         guard header.version == BackupFormat.version else {
-            throw WalletError.usage(
-                en:
-                    "backup format version \(header.version) is not supported by this walletsec (\(BackupFormat.version))",
-                zh: "本程序不支持备份格式版本 \(header.version)（支持 \(BackupFormat.version)）")
+            throw BackupError.unsupportedVersion(found: header.version, supported: BackupFormat.version)
         }
         digest.update(first + [0x0a])
         var tables: [String: DumpTable] = [:]
@@ -52,7 +49,7 @@ public enum BackupReader {
             guard tables[table.name] == nil, Set(table.columns).count == table.columns.count,
                 table.sealedColumns == table.columns.filter({ $0.hasSuffix("_sealed") })
             else {
-                throw BackupFormat.invalid("malformed table list", "表列表格式错误")
+                throw BackupFormat.invalid(.malformedTableList)
             }
             tables[table.name] = table
         }
@@ -62,33 +59,31 @@ public enum BackupReader {
         var records = 0
         while true {
             guard var line = try nextLine() else {
-                throw BackupFormat.invalid("the trailer record is missing (truncated backup)", "缺少结尾记录（备份不完整）")
+                throw BackupFormat.invalid(.missingTrailer)
             }
             defer { Memory.zero(&line) }
             guard let object = RecordParser.parse(line), case .string(let type)? = object["type"] else {
-                throw BackupFormat.invalid(
-                    "record \(records + 2) is not valid JSON", "第 \(records + 2) 条记录不是有效的 JSON")
+                throw BackupFormat.invalid(.recordNotJSON(record: records + 2))
             }
             if type == "trailer" {
                 let trailer: TrailerRecord
                 do {
                     trailer = try decoder.decode(TrailerRecord.self, from: Data(line))
                 } catch {
-                    throw BackupFormat.invalid("malformed trailer", "结尾记录格式错误")
+                    throw BackupFormat.invalid(.malformedTrailer)
                 }
                 let sha = digest.finalize().map { String($0, radix: 16).leftPadded2() }.joined()
                 guard trailer.recordsSha256 == sha else {
-                    throw BackupFormat.invalid(
-                        "the records' SHA-256 does not match the trailer", "记录的 SHA-256 与结尾记录不符")
+                    throw BackupFormat.invalid(.digestMismatch)
                 }
                 let nonZero = counts.filter { $0.value > 0 }
                 guard trailer.records == records, trailer.counts == header.counts,
                     header.counts.filter({ $0.value > 0 }) == nonZero
                 else {
-                    throw BackupFormat.invalid("row counts do not match the header and trailer", "记录数与头部和结尾记录不符")
+                    throw BackupFormat.invalid(.countMismatch)
                 }
                 guard try nextLine() == nil else {
-                    throw BackupFormat.invalid("data after the trailer", "结尾记录之后还有数据")
+                    throw BackupFormat.invalid(.dataAfterTrailer)
                 }
                 progress?(ProgressUpdate(done: Int64(records), total: total, unit: "rows"))
                 return BackupSummary(
@@ -101,15 +96,14 @@ public enum BackupReader {
                 let table = tables[name], case .object(let values)? = object["values"],
                 values.count == table.columns.count
             else {
-                throw BackupFormat.invalid(
-                    "record \(records + 2) is not a row of a listed table", "第 \(records + 2) 条记录不属于已列出的表")
+                throw BackupFormat.invalid(.notARowOfListedTable(record: records + 2))
             }
             var parsed: [SQLValue] = []
             parsed.reserveCapacity(table.columns.count)
             for column in table.columns {
                 guard let wire = values[column], let value = decode(wire, sealed: table.sealedColumns.contains(column))
                 else {
-                    throw BackupFormat.invalid("bad value for \(name).\(column)", "\(name).\(column) 的值无效")
+                    throw BackupFormat.invalid(.badValue(table: name, column: column))
                 }
                 parsed.append(value)
             }
@@ -118,7 +112,7 @@ public enum BackupReader {
             records += 1
             counts[name, default: 0] += 1
             guard counts[name, default: 0] <= header.counts[name, default: 0] else {
-                throw BackupFormat.invalid("more rows of \(name) than the header lists", "\(name) 的记录多于头部所列")
+                throw BackupFormat.invalid(.tooManyRows(table: name))
             }
             if records % 1000 == 0 { progress?(ProgressUpdate(done: Int64(records), total: total, unit: "rows")) }
         }

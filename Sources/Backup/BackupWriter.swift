@@ -5,10 +5,10 @@ import Vault
 import WalletCore
 import WalletCrypto
 
-public enum BackupWriter {
+enum BackupWriter {
     /// Writes every data table (device identities only with `includeIdentities`) through `age`, then
     /// finishes it. Returns what was written; the caller commits the output file.
-    public static func write(
+    static func write(
         vault: Vault, key: VaultKey, to age: AgeWriter, includeIdentities: Bool, generator: String,
         progress: ProgressHandler? = nil
     ) throws -> BackupSummary {
@@ -18,8 +18,8 @@ public enum BackupWriter {
         var total: Int64 = 0
         var line: [UInt8] = []
         line.reserveCapacity(4096)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // The records' CodingKeys are already snake_case, so the shared configuration leaves them as they are.
+        let encoder = JSONOutput.encoder()
 
         func emit(_ bytes: [UInt8]) throws {
             digest.update(bytes)
@@ -55,7 +55,7 @@ public enum BackupWriter {
                 records += 1
                 if records % 1000 == 0 { progress?(ProgressUpdate(done: Int64(records), total: total, unit: "rows")) }
             })
-        guard let header else { throw WalletError.internal(en: "backup: no header", zh: "备份：缺少头部") }
+        guard let header else { throw BackupError.nothingToWrite }
         let sha = digest.finalize().map { String($0, radix: 16).leftPadded2() }.joined()
         let trailer = TrailerRecord(counts: header.counts, records: records, recordsSha256: sha)
         try age.write(Array(try encoder.encode(trailer)) + [0x0a])

@@ -6,6 +6,7 @@ import Vault
 import WalletCore
 import WalletCrypto
 
+/// What a restore does with the vault's existing data.
 public enum RestoreMode: String, Sendable, Codable {
     /// The vault holds no data yet (device identities aside).
     case fresh
@@ -15,32 +16,54 @@ public enum RestoreMode: String, Sendable, Codable {
     case replace
 }
 
+/// What a restore did.
 public struct RestoreOutcome: Sendable {
+    /// What the backup held.
     public var summary: BackupSummary
+    /// The mode that ran.
     public var mode: RestoreMode
+    /// For a merge: rows added, rows already present, and conflicts left alone.
     public var merge: MergeReport?
     /// Where the previous vault database was kept (replace).
     public var previousCopy: String?
     /// The vault as it is now (a new object after a rename).
     public var vault: Vault
+
+    /// Rows that arrived per table: the merge's additions, or everything the backup held.
+    public var restoredCounts: [String: Int] { merge?.added ?? summary.counts }
+    /// True when a merge left conflicting rows alone.
+    public var hasConflicts: Bool { !(merge?.conflicts.isEmpty ?? true) }
 }
 
+/// Restores a backup into a vault: decrypt, validate and stage everything aside first; only a backup
+/// that verified to its trailer is installed.
+///
+/// ```swift
+/// try Restore.checkMode(.fresh, vault: vault)  // before asking for any passphrase
+/// let backup = try BackupFile(reading: "phone.age")
+/// let keys = BackupKeys(passphrase: askPassphrase, deviceIdentities: { try DeviceKeys.identities(in: vault, key: key) })
+/// let outcome = try Restore.run(backup, into: vault, key: key, mode: .fresh, keys: keys)
+/// print(outcome.restoredCounts)
+/// ```
 public enum Restore {
-    /// Refuses early, before any passphrase or decryption, when a fresh restore would meet data.
+    /// Refuses early, before any passphrase or decryption, when a fresh restore would meet data
+    /// (`BackupError.vaultHoldsData`).
     public static func checkMode(_ mode: RestoreMode, vault: Vault) throws {
         if mode == .fresh, try vault.holdsData() {
-            throw WalletError.conflict(
-                en: "the vault already holds data; use --merge to add what is missing or --replace to replace it",
-                zh: "保险库中已有数据；使用 --merge 合并缺少的内容，或 --replace 替换")
+            throw BackupError.vaultHoldsData
         }
     }
 
-    /// The vault's own device identities as age identities.
-    public static func deviceIdentities(vault: Vault, key: VaultKey) throws -> [Identity] {
-        try vault.deviceIdentitySecrets(key: key).map { try X25519Identity(secretKey: $0.secretKey) }
+    /// Decrypts `backup` with `keys`, validates it completely, then installs it in `vault` by `mode`
+    /// (rename for fresh/replace, one transaction for merge). A failure leaves the vault untouched.
+    public static func run(
+        _ backup: BackupFile, into vault: Vault, key: VaultKey, mode: RestoreMode, keys: BackupKeys,
+        progress: ProgressHandler? = nil
+    ) throws -> RestoreOutcome {
+        try run(payload: try backup.payload(keys: keys), vault: vault, key: key, mode: mode, progress: progress)
     }
 
-    public static func run(
+    static func run(
         payload: ByteSource, vault: Vault, key: VaultKey, mode: RestoreMode, progress: ProgressHandler? = nil
     ) throws -> RestoreOutcome {
         try checkMode(mode, vault: vault)
@@ -69,7 +92,7 @@ public enum Restore {
     }
 
     /// Decrypts and validates without installing anything.
-    public static func verify(payload: ByteSource, progress: ProgressHandler? = nil) throws -> BackupSummary {
+    static func verify(payload: ByteSource, progress: ProgressHandler? = nil) throws -> BackupSummary {
         try BackupReader.read(payload, begin: { _ in }, row: { _, _ in }, progress: progress)
     }
 }

@@ -1,9 +1,11 @@
 // ChaCha20-Poly1305 (RFC 8439, 12-byte nonce) for streaming formats such as age's STREAM.
 // Two engines behind one interface: OpenSSL's assembly is faster on x86-64, libsodium's is the reference.
+// The engines take raw pointers (no per-chunk allocation on the hot path), so they stay inside the
+// package (`package` access): AgeFormat's STREAM and the tests use them, no outside caller can.
 import CCryptoShim
 import CSodium
 
-public protocol ChaChaPolyEngine: AnyObject {
+package protocol ChaChaPolyEngine: AnyObject {
     /// Encrypts `plaintext` into `ciphertext` (same length) and writes the 16-byte tag.
     func seal(
         key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
@@ -14,26 +16,26 @@ public protocol ChaChaPolyEngine: AnyObject {
         tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer) throws
 }
 
-public enum ChaCha20Poly1305 {
-    public static let keyLength = 32
-    public static let nonceLength = 12
-    public static let tagLength = 16
+package enum ChaCha20Poly1305 {
+    package static let keyLength = 32
+    package static let nonceLength = 12
+    package static let tagLength = 16
 
     /// The engine chosen by measurement (see scripts/bench-backup).
-    public static func makeEngine() -> ChaChaPolyEngine { OpenSSLChaChaPoly() }
+    package static func makeEngine() -> ChaChaPolyEngine { OpenSSLChaChaPoly() }
 }
 
-public final class OpenSSLChaChaPoly: ChaChaPolyEngine {
+package final class OpenSSLChaChaPoly: ChaChaPolyEngine {
     private let context: UnsafeMutableRawPointer
 
-    public init() {
+    package init() {
         guard let context = ws_chacha_new() else { fatalError("EVP_CIPHER_CTX_new failed") }
         self.context = context
     }
 
     deinit { ws_chacha_free(context) }
 
-    public func seal(
+    package func seal(
         key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
         ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer
     ) throws {
@@ -45,7 +47,7 @@ public final class OpenSSLChaChaPoly: ChaChaPolyEngine {
         guard ok == 1 else { throw CryptoError.libraryFailure("ChaCha20-Poly1305 seal") }
     }
 
-    public func open(
+    package func open(
         key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
         tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer
     ) throws {
@@ -58,10 +60,10 @@ public final class OpenSSLChaChaPoly: ChaChaPolyEngine {
     }
 }
 
-public final class SodiumChaChaPoly: ChaChaPolyEngine {
-    public init() { requireSodium() }
+package final class SodiumChaChaPoly: ChaChaPolyEngine {
+    package init() { requireSodium() }
 
-    public func seal(
+    package func seal(
         key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, plaintext: UnsafeRawBufferPointer,
         ciphertext: UnsafeMutableRawBufferPointer, tag: UnsafeMutableRawBufferPointer
     ) throws {
@@ -74,7 +76,7 @@ public final class SodiumChaChaPoly: ChaChaPolyEngine {
         guard status == 0 else { throw CryptoError.libraryFailure("ChaCha20-Poly1305 seal") }
     }
 
-    public func open(
+    package func open(
         key: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer,
         tag: UnsafeRawBufferPointer, plaintext: UnsafeMutableRawBufferPointer
     ) throws {

@@ -1,8 +1,15 @@
 // scrypt (libsodium's low-level crypto_pwhash_scryptsalsa208sha256_ll) for age passphrase stanzas and Aegis imports.
 import CSodium
 
+/// scrypt key derivation.
+///
+/// ```swift
+/// let key = try Scrypt.derive(password: pw, salt: salt, n: 1 << 15, r: 8, p: 1, length: 32)
+/// ```
 public enum Scrypt {
-    /// Refuses work factors whose memory (128 * r * N bytes) exceeds `maxMemory` before allocating anything.
+    /// The derived key in SecureBytes. Throws `invalidParameters` for bad parameters or a work factor
+    /// whose memory (128 * r * N bytes) exceeds `maxMemory` (checked before allocating anything), and
+    /// `outOfMemory` when libsodium cannot allocate.
     public static func derive(
         password: [UInt8], salt: [UInt8], n: UInt64, r: UInt32, p: UInt32, length: Int,
         maxMemory: UInt64 = 1 << 31

@@ -26,14 +26,36 @@ final class AgeFormatTests: XCTestCase {
         return sink.bytes
     }
 
-    func status(_ body: () throws -> Void) -> ExitStatus? {
+    /// How a failure is classed for the user (the CLI maps these to exit 3 and 4): a wrong key, or a
+    /// file that is malformed, truncated or altered. Anything else is `.other`, so tests notice it.
+    enum Verdict: Hashable { case authentication, integrity, other }
+
+    func status(_ body: () throws -> Void) -> Verdict? {
         do {
             try body()
             return nil
-        } catch let error as WalletError {
-            return error.status
+        } catch AgeError.noIdentityMatched {
+            return .authentication
+        } catch let error as AgeError {
+            switch error {
+            case .notAgeFile, .headerMalformed, .armorMalformed, .stanzaMalformed, .scryptNotAlone,
+                .headerMACMismatch, .chunkRejected, .truncated, .emptyFinalChunk, .workFactorTooLarge:
+                return .integrity
+            default:
+                return .other
+            }
         } catch {
-            return .internal
+            return .other
+        }
+    }
+
+    /// The AgeError `body` throws, nil when it succeeds or throws something else.
+    func ageError(_ body: () throws -> Void) -> AgeError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error as? AgeError
         }
     }
 
@@ -96,7 +118,7 @@ final class AgeFormatTests: XCTestCase {
     // MARK: Round trips
 
     func testRoundTripAtChunkBoundaries() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         for size in [0, 1, 65535, 65536, 65537, 131072, 16 * 65536 + 5] {
             let plain = pattern(size)
             for armored in [false, true] {
@@ -113,7 +135,7 @@ final class AgeFormatTests: XCTestCase {
     }
 
     func testPullReaderMatchesCopyAll() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let plain = pattern(200_000)
         let file = try encrypt(plain, to: [identity.recipient])
         let (_, reader) = try AgeReader.open(MemorySource(file)) { _ in [identity] }
@@ -128,28 +150,28 @@ final class AgeFormatTests: XCTestCase {
     }
 
     func testMultipleRecipientsAndWrongIdentity() throws {
-        let first = try X25519Identity.generate()
-        let second = try X25519Identity.generate()
+        let first = X25519Identity.generate()
+        let second = X25519Identity.generate()
         let file = try encrypt(pattern(10), to: [first.recipient, second.recipient])
         XCTAssertEqual(try decrypt(file, with: [second]), pattern(10))
-        XCTAssertEqual(status { _ = try self.decrypt(file, with: [try X25519Identity.generate()]) }, .authentication)
+        XCTAssertEqual(status { _ = try self.decrypt(file, with: [X25519Identity.generate()]) }, .authentication)
+        XCTAssertEqual(ageError { _ = try self.decrypt(file, with: [X25519Identity.generate()]) }, .noIdentityMatched)
     }
 
     func testLowOrderShareAborts() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let file = try encrypt(pattern(10), to: [identity.recipient])
         var text = String(decoding: file, as: UTF8.self)
         let share = try XCTUnwrap(text.split(separator: "\n")[1].split(separator: " ").last)
         // The all-zero point gives an all-zero shared secret, which must abort (not just fail to match).
         text = text.replacingOccurrences(of: String(share), with: Base64.encode([UInt8](repeating: 0, count: 32)))
         XCTAssertThrowsError(try decrypt(Array(text.utf8), with: [identity])) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .integrity)
-            XCTAssertTrue((error as? WalletError)?.message.en.contains("low-order") == true)
+            XCTAssertEqual(error as? AgeError, .stanzaMalformed(.lowOrderShare))
         }
     }
 
     func testUnknownStanzaIsSkipped() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let file = try encrypt(pattern(10), to: [UnknownRecipient(), identity.recipient])
         XCTAssertTrue(String(decoding: file.prefix(200), as: UTF8.self).contains("-> example.com/unknown"))
         XCTAssertEqual(try decrypt(file, with: [identity]), pattern(10))
@@ -178,26 +200,41 @@ final class AgeFormatTests: XCTestCase {
         let tooBig = Array(text.replacingOccurrences(of: " 10\n", with: " 23\n").utf8)
         XCTAssertEqual(
             status { _ = try self.decrypt(tooBig, with: [ScryptIdentity(passphrase: passphrase)]) }, .integrity)
+        XCTAssertEqual(
+            ageError { _ = try self.decrypt(tooBig, with: [ScryptIdentity(passphrase: passphrase)]) },
+            .workFactorTooLarge(logN: 23, limit: 22))
         let leadingZero = Array(text.replacingOccurrences(of: " 10\n", with: " 010\n").utf8)
         XCTAssertEqual(
             status { _ = try self.decrypt(leadingZero, with: [ScryptIdentity(passphrase: passphrase)]) }, .integrity)
+        XCTAssertEqual(
+            ageError { _ = try self.decrypt(leadingZero, with: [ScryptIdentity(passphrase: passphrase)]) },
+            .stanzaMalformed(.invalidScryptWorkFactor))
         // scrypt cannot be mixed with other recipients, when writing or reading.
         XCTAssertThrowsError(
             try AgeWriter(
                 sink: MemorySink(),
                 recipients: [
-                    try ScryptRecipient(passphrase: passphrase, logN: 10), try X25519Identity.generate().recipient,
-                ]))
+                    try ScryptRecipient(passphrase: passphrase, logN: 10), X25519Identity.generate().recipient,
+                ])
+        ) { XCTAssertEqual($0 as? AgeError, .passphraseNotAlone) }
+        XCTAssertThrowsError(try AgeWriter(sink: MemorySink(), recipients: [])) {
+            XCTAssertEqual($0 as? AgeError, .noRecipients)
+        }
+        XCTAssertThrowsError(try ScryptRecipient(passphrase: passphrase, logN: 23)) {
+            XCTAssertEqual($0 as? AgeError, .workFactorOutOfRange(limit: 22))
+        }
         let loose = LooseRecipient(inner: try ScryptRecipient(passphrase: passphrase, logN: 10))
         let mixed = try encrypt(pattern(3), to: [loose, UnknownRecipient()])
         XCTAssertEqual(
             status { _ = try self.decrypt(mixed, with: [ScryptIdentity(passphrase: passphrase)]) }, .integrity)
+        XCTAssertEqual(
+            ageError { _ = try self.decrypt(mixed, with: [ScryptIdentity(passphrase: passphrase)]) }, .scryptNotAlone)
     }
 
     // MARK: Strict parsing
 
     func testHeaderGrammarIsStrict() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let good = try encrypt(pattern(5), to: [identity.recipient])
         let headerEnd = good.firstRange(of: Array("\n---".utf8))!.upperBound
         let macLineEnd = good[headerEnd...].firstIndex(of: 0x0a)!
@@ -225,6 +262,19 @@ final class AgeFormatTests: XCTestCase {
             XCTAssertEqual(result, .integrity, name)
         }
         XCTAssertEqual(status { _ = try self.decrypt(Array("hello".utf8), with: [identity]) }, .integrity)
+        XCTAssertEqual(ageError { _ = try self.decrypt(Array("hello".utf8), with: [identity]) }, .notAgeFile)
+        let expected: [String: AgeError] = [
+            "version": .headerMalformed(.unsupportedVersion), "mac short": .headerMalformed(.malformedMACLine),
+            "no stanza": .headerMalformed(.noStanza), "no space": .headerMalformed(.unexpectedLine),
+            "double space": .headerMalformed(.malformedArguments),
+        ]
+        for (name, file) in cases {
+            guard let error = expected[name] else { continue }
+            XCTAssertEqual(ageError { _ = try self.decrypt(file, with: [identity]) }, error, name)
+        }
+        // The MAC covers every header byte: a stanza slipped in after the fact is detected.
+        let altered = mutated { $0.insert(contentsOf: ["-> example.com/x a", ""], at: 3) }
+        XCTAssertEqual(ageError { _ = try self.decrypt(altered, with: [identity]) }, .headerMACMismatch)
     }
 
     func testBodyOfFullLinesNeedsEmptyFinalLine() throws {
@@ -239,7 +289,7 @@ final class AgeFormatTests: XCTestCase {
     }
 
     func testEmptyFinalChunkAfterDataIsRejected() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let file = try encrypt(pattern(65536), to: [identity.recipient])
         let payloadStart = file.count - 65536 - 16
         let header = try Header.parse(BufferedInput(MemorySource(file)))
@@ -268,6 +318,7 @@ final class AgeFormatTests: XCTestCase {
         forged += tag
         let forgedFile = Array(file[0..<payloadStart]) + forged
         XCTAssertEqual(status { _ = try self.decrypt(forgedFile, with: [identity]) }, .integrity)
+        XCTAssertEqual(ageError { _ = try self.decrypt(forgedFile, with: [identity]) }, .emptyFinalChunk)
         // The same file with the proper 1-byte final chunk decrypts.
         XCTAssertEqual(try decrypt(Array(file[0..<payloadStart]) + sink.bytes, with: [identity]), pattern(65536) + [0])
     }
@@ -275,10 +326,10 @@ final class AgeFormatTests: XCTestCase {
     // MARK: Tampering
 
     func testThousandBitFlipsAreAllRejected() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let plain = pattern(3 * 65536 + 100)
         let file = try encrypt(plain, to: [identity.recipient])
-        var counts: [ExitStatus: Int] = [:]
+        var counts: [Verdict: Int] = [:]
         for _ in 0..<1000 {
             var copy = file
             let index = Int(Random.uniform(UInt32(copy.count)))
@@ -294,7 +345,7 @@ final class AgeFormatTests: XCTestCase {
     }
 
     func testTruncationAndReorderingAreRejected() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let plain = pattern(3 * 65536 + 100)
         let file = try encrypt(plain, to: [identity.recipient])
         let payloadStart = file.count - plain.count - 4 * 16
@@ -311,15 +362,22 @@ final class AgeFormatTests: XCTestCase {
         swapped.replaceSubrange(a..<(a + 65552), with: file[b..<(b + 65552)])
         swapped.replaceSubrange(b..<(b + 65552), with: file[a..<(a + 65552)])
         XCTAssertEqual(status { _ = try self.decrypt(swapped, with: [identity]) }, .integrity)
+        XCTAssertEqual(ageError { _ = try self.decrypt(swapped, with: [identity]) }, .chunkRejected(index: 0))
         // A header (and nonce) from another file for the same recipient: the payload no longer opens.
         let other = try encrypt(plain, to: [identity.recipient])
         let spliced = Array(other[0..<payloadStart]) + Array(file[payloadStart...])
         XCTAssertEqual(status { _ = try self.decrypt(spliced, with: [identity]) }, .integrity)
+        XCTAssertEqual(ageError { _ = try self.decrypt(spliced, with: [identity]) }, .chunkRejected(index: 0))
         XCTAssertEqual(status { _ = try self.decrypt(file + [0], with: [identity]) }, .integrity)
+        XCTAssertEqual(ageError { _ = try self.decrypt(file + [0], with: [identity]) }, .chunkRejected(index: 3))
+        // Cut right after a full chunk: no final chunk follows it.
+        let cut = payloadStart + 3 * (65536 + 16)
+        XCTAssertEqual(
+            ageError { _ = try self.decrypt(Array(file[0..<cut]), with: [identity]) }, .chunkRejected(index: 2))
     }
 
     func testArmorIsStrict() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let armored = String(
             decoding: try encrypt(pattern(300), to: [identity.recipient], armored: true), as: UTF8.self)
         XCTAssertTrue(armored.hasPrefix(Armor.beginLine + "\n"))
@@ -337,14 +395,41 @@ final class AgeFormatTests: XCTestCase {
         for text in bad {
             XCTAssertEqual(status { _ = try self.decrypt(Array(text.utf8), with: [identity]) }, .integrity)
         }
+        XCTAssertEqual(
+            ageError { _ = try self.decrypt(Array((armored + "trailing").utf8), with: [identity]) },
+            .armorMalformed(.dataAfterEnd))
+        XCTAssertEqual(
+            ageError {
+                _ = try self.decrypt(Array(String(armored.dropLast(Armor.endLine.count + 1)).utf8), with: [identity])
+            }, .armorMalformed(.unexpectedEnd))
     }
 
     func testIdentityFileSyntax() throws {
         let text = "# created: 2026-01-01T00:00:00Z\n# public key: \(specRecipient)\n\n\(specIdentity)\n"
         let identities = try KeyFile.parseIdentities(text, source: "test")
         XCTAssertEqual(identities.map(\.recipient.text), [specRecipient])
-        XCTAssertThrowsError(try KeyFile.parseIdentities("# nothing\n", source: "test"))
-        XCTAssertThrowsError(try KeyFile.parseIdentities(specIdentity + "x\n", source: "test"))
+        XCTAssertThrowsError(try KeyFile.parseIdentities("# nothing\n", source: "test")) {
+            XCTAssertEqual($0 as? AgeError, .noIdentities(source: "test"))
+        }
+        XCTAssertThrowsError(try KeyFile.parseIdentities(specIdentity + "x\n", source: "test")) {
+            XCTAssertEqual($0 as? AgeError, .invalidIdentityLine(source: "test"))
+        }
+        XCTAssertThrowsError(try KeyFile.parseIdentities("AGE-PLUGIN-YUBIKEY-1XYZ\n", source: "k")) {
+            XCTAssertEqual($0 as? AgeError, .unsupportedIdentity(source: "k"))
+        }
+        XCTAssertThrowsError(try KeyFile.parseRecipients("# none\n", source: "r")) {
+            XCTAssertEqual($0 as? AgeError, .noRecipientsInFile(source: "r"))
+        }
+        XCTAssertThrowsError(try X25519Recipient(parsing: "age1nope")) {
+            XCTAssertEqual($0 as? AgeError, .invalidRecipient("age1nope"))
+        }
+        // A secret key given as a recipient is not echoed back in the error.
+        XCTAssertThrowsError(try KeyFile.parseRecipients(specIdentity + "\n", source: "r")) {
+            XCTAssertEqual($0 as? AgeError, .invalidRecipient("AGE-SECRET-KEY-…"))
+        }
+        XCTAssertThrowsError(try X25519Identity(parsing: "AGE-SECRET-KEY-1NOPE")) {
+            XCTAssertEqual($0 as? AgeError, .invalidIdentity)
+        }
         XCTAssertEqual(try KeyFile.parseRecipients("# r\n\(specRecipient)\r\n", source: "r").count, 1)
     }
 }

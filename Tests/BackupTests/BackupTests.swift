@@ -103,11 +103,24 @@ final class BackupTests: XCTestCase {
         return try Restore.run(payload: payload, vault: vault, key: key, mode: mode)
     }
 
+    /// A failure that rejects a tampered or truncated backup: a wrong key, a malformed or altered age
+    /// file, or invalid backup records.
+    static func isRejection(_ error: Error) -> Bool {
+        if case .invalidContents = error as? BackupError { return true }
+        switch error as? AgeError {
+        case .noIdentityMatched, .headerMACMismatch, .chunkRejected, .truncated, .emptyFinalChunk, .notAgeFile,
+            .headerMalformed, .stanzaMalformed, .armorMalformed:
+            return true
+        default:
+            return false
+        }
+    }
+
     func newDeviceIdentity(_ vault: Vault, key: VaultKey) throws -> X25519Identity {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         _ = try vault.addDeviceIdentity(
             secretKey: identity.secretKeyBytes(), recipient: identity.recipient.text, label: "new", key: key)
-        return try XCTUnwrap(try Restore.deviceIdentities(vault: vault, key: key).first as? X25519Identity)
+        return try XCTUnwrap(try DeviceKeys.identities(in: vault, key: key).first as? X25519Identity)
     }
 
     // MARK: Round trips
@@ -169,7 +182,7 @@ final class BackupTests: XCTestCase {
     func testPayloadIsReadableJSONLinesWithTrailer() throws {
         let (old, oldKey) = try makeVault("old")
         try fill(old, key: oldKey, transactions: 2)
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let file = try backup(old, key: oldKey, to: identity.recipient)
         let (_, payload) = try AgeReader.open(MemorySource(file)) { _ in [identity] }
         let sink = MemorySink()
@@ -205,7 +218,7 @@ final class BackupTests: XCTestCase {
         let file = try backup(old, key: oldKey, to: device.recipient)
         let before = try content(new, key: newKey, includeIdentities: true)
         XCTAssertThrowsError(try restore(file, into: new, key: newKey, mode: .fresh, identity: device)) {
-            XCTAssertEqual(($0 as? WalletError)?.status, .conflict)
+            XCTAssertEqual($0 as? BackupError, .vaultHoldsData)
         }
         XCTAssertEqual(try content(new, key: newKey, includeIdentities: true), before)
     }
@@ -275,8 +288,7 @@ final class BackupTests: XCTestCase {
                 copy.removeLast(Int(Random.uniform(UInt32(copy.count / 2))) + 1)
             }
             XCTAssertThrowsError(try restore(copy, into: new, key: newKey, mode: .fresh, identity: device)) {
-                let status = ($0 as? WalletError)?.status
-                XCTAssertTrue(status == .integrity || status == .authentication, "\(String(describing: status))")
+                XCTAssertTrue(Self.isRejection($0), "\($0)")
             }
         }
         XCTAssertEqual(try content(new, key: newKey, includeIdentities: true), before)
@@ -289,7 +301,7 @@ final class BackupTests: XCTestCase {
 
     func testHandMadePayloadsAreRejected() throws {
         let (new, newKey) = try makeVault("new")
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         func file(_ text: String) throws -> [UInt8] {
             let sink = MemorySink()
             let age = try AgeWriter(sink: sink, recipients: [identity.recipient])
@@ -313,15 +325,21 @@ final class BackupTests: XCTestCase {
             body.replacingOccurrences(of: "\"value\":\"b\"", with: "\"value\":\"b\",\"extra\":1") + trailer + "\n",
             body + trailer,  // no final newline
         ]
-        for text in cases {
+        let problems: [BackupError.ContentProblem] = [
+            .noHeader, .missingTrailer, .digestMismatch, .countMismatch, .dataAfterTrailer,
+            .notARowOfListedTable(record: 2), .unterminatedLastRecord,
+        ]
+        for (text, problem) in zip(cases, problems) {
             XCTAssertThrowsError(try restore(try file(text), into: new, key: newKey, mode: .fresh, identity: identity))
             {
-                XCTAssertEqual(($0 as? WalletError)?.status, .integrity, text)
+                XCTAssertEqual($0 as? BackupError, .invalidContents(problem), text)
             }
             XCTAssertFalse(try new.holdsData())
         }
         let newer = body.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") + trailer + "\n"
-        XCTAssertThrowsError(try restore(try file(newer), into: new, key: newKey, mode: .fresh, identity: identity))
+        XCTAssertThrowsError(try restore(try file(newer), into: new, key: newKey, mode: .fresh, identity: identity)) {
+            XCTAssertEqual($0 as? BackupError, .unsupportedVersion(found: 2, supported: 1))
+        }
         let outcome = try restore(
             try file(body + trailer + "\n"), into: new, key: newKey, mode: .fresh, identity: identity)
         XCTAssertEqual(try outcome.vault.settings(), ["a": "b"])
@@ -339,5 +357,75 @@ final class BackupTests: XCTestCase {
         XCTAssertEqual(outcome.merge?.added["device_identities"], 1)
         let recipients = Set(try new.deviceIdentities().map(\.recipient))
         XCTAssertEqual(recipients, [device.recipient.text, oldDevice.recipient.text])
+    }
+
+    // MARK: Library flows (what the commands call)
+
+    func testCreateVerifyAndRestoreThroughBackupFile() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 3)
+        let (new, newKey) = try makeVault("new")
+        let record = try DeviceKeys.create(in: new, key: newKey, label: "new phone")
+        XCTAssertEqual(try new.deviceIdentities().map(\.recipient), [record.recipient])
+        let recipient = try X25519Recipient(parsing: record.recipient)
+        let path = "\(root)/phone.age"
+        let written = try BackupFile.create(
+            at: path, from: old, key: oldKey, encryption: .recipients([recipient]), generator: "test")
+        XCTAssertTrue(FileSystem.exists(path))
+        XCTAssertNotNil(try old.status().lastBackupAt)
+        // A second backup to the same path is refused before anything is written.
+        XCTAssertThrowsError(
+            try BackupFile.create(
+                at: path, from: old, key: oldKey, encryption: .recipients([recipient]), generator: "test")
+        ) { XCTAssertEqual($0 as? BackupError, .destinationExists(path: path)) }
+        let noPassphrase: () throws -> SecureBytes = {
+            XCTFail("a key backup must not ask for a passphrase")
+            return SecureBytes(count: 0)
+        }
+        // Explicit identities come first; the device keys are asked only when there are none.
+        let verified = try BackupFile(reading: path).verify(
+            keys: BackupKeys(
+                passphrase: noPassphrase, deviceIdentities: { try DeviceKeys.identities(in: new, key: newKey) }))
+        XCTAssertEqual(verified, written)
+        XCTAssertThrowsError(try BackupFile(reading: path).verify(keys: BackupKeys(passphrase: noPassphrase))) {
+            XCTAssertEqual($0 as? BackupError, .noIdentityAvailable)
+        }
+        XCTAssertThrowsError(
+            try BackupFile(reading: path).verify(
+                keys: BackupKeys(passphrase: noPassphrase, identities: { [X25519Identity.generate()] }))
+        ) { XCTAssertEqual($0 as? AgeError, .noIdentityMatched) }
+        let outcome = try Restore.run(
+            try BackupFile(reading: path), into: new, key: newKey, mode: .fresh,
+            keys: BackupKeys(
+                passphrase: noPassphrase, deviceIdentities: { try DeviceKeys.identities(in: new, key: newKey) }))
+        XCTAssertEqual(outcome.restoredCounts, written.counts)
+        XCTAssertFalse(outcome.hasConflicts)
+        XCTAssertEqual(try content(outcome.vault, key: newKey), try content(old, key: oldKey))
+    }
+
+    func testPassphraseBackupAsksOnlyForThePassphrase() throws {
+        let (old, oldKey) = try makeVault("old")
+        try fill(old, key: oldKey, transactions: 1)
+        let path = "\(root)/pass.age"
+        let secret = SecureBytes(Array("a long backup passphrase".utf8))
+        let written = try BackupFile.create(
+            at: path, from: old, key: oldKey, encryption: .passphrase(secret), armored: true, generator: "test")
+        XCTAssertTrue(String(decoding: try FileSystem.readAll(path), as: UTF8.self).hasPrefix("-----BEGIN AGE"))
+        var asked = 0
+        let keys = BackupKeys(
+            passphrase: {
+                asked += 1
+                return secret
+            },
+            identities: {
+                XCTFail("a passphrase backup must not read identity files")
+                return []
+            })
+        XCTAssertEqual(try BackupFile(reading: path).verify(keys: keys), written)
+        XCTAssertEqual(asked, 1)
+        let wrong = BackupKeys(passphrase: { SecureBytes(Array("wrong".utf8)) })
+        XCTAssertThrowsError(try BackupFile(reading: path).verify(keys: wrong)) {
+            XCTAssertEqual($0 as? AgeError, .noIdentityMatched)
+        }
     }
 }

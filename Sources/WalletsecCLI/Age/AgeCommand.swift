@@ -104,7 +104,7 @@ struct AgeKeygenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let identity = try X25519Identity.generate()
+        let identity = X25519Identity.generate()
         let text = KeyFile.identityFileText(identity, created: ISO8601.string(Date()))
         guard let output, output != "-" else {
             Terminal.writeAll(1, text)
@@ -166,7 +166,7 @@ struct AgeEncryptCommand: ParsableCommand {
         var recipients = try recipientOptions.recipients()
         if passphrase {
             guard recipients.isEmpty else {
-                throw WalletError.usage(en: "-p cannot be combined with -r or -R", zh: "-p 不能与 -r 或 -R 同时使用")
+                throw CLIFailure.usage(en: "-p cannot be combined with -r or -R", zh: "-p 不能与 -r 或 -R 同时使用")
             }
             let secret = try AgeIO.passphraseSource(file: passphraseFile, confirm: true).read(
                 language: globals.language)
@@ -174,10 +174,10 @@ struct AgeEncryptCommand: ParsableCommand {
             recipients = [try ScryptRecipient(passphrase: secret)]
         }
         guard !recipients.isEmpty else {
-            throw WalletError.usage(en: "give -r, -R or -p", zh: "请指定 -r、-R 或 -p")
+            throw CLIFailure.usage(en: "give -r, -R or -p", zh: "请指定 -r、-R 或 -p")
         }
         if (output == nil || output == "-") && !armor && Terminal.stdoutIsTTY {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "refusing to write binary to a terminal; use -o FILE or -a", zh: "拒绝向终端输出二进制数据；请使用 -o FILE 或 -a")
         }
         let (source, size, closeInput) = try AgeIO.openInput(input)
@@ -247,7 +247,7 @@ struct AgeDecryptCommand: ParsableCommand {
                 return [ScryptIdentity(passphrase: secret)]
             }
             guard !identities.isEmpty else {
-                throw WalletError.usage(
+                throw CLIFailure.usage(
                     en: "the file is encrypted to recipients; give an identity file with -i",
                     zh: "该文件是按接收者加密的，请用 -i 指定身份文件")
             }

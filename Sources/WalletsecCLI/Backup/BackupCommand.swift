@@ -2,7 +2,6 @@
 import AgeFormat
 import ArgumentParser
 import Backup
-import Foundation
 import Vault
 import WalletCore
 import WalletCrypto
@@ -71,32 +70,28 @@ struct BackupCreateCommand: ParsableCommand {
 
     func run() throws {
         let language = globals.language
-        var recipients = try recipientOptions.recipients()
+        let recipients = try recipientOptions.recipients()
         if usePassphrase && !recipients.isEmpty {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "--passphrase cannot be combined with -r or -R", zh: "--passphrase 不能与 -r 或 -R 同时使用")
         }
-        if FileSystem.exists(output) {
-            throw WalletError.conflict(
-                en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
-        }
+        try BackupFile.checkDestination(output)
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
-        if recipients.isEmpty {
+        let passphraseMode = recipients.isEmpty
+        let encryption: BackupEncryption
+        if passphraseMode {
             let source = BackupKeyOptions.passphraseSource(file: backupPassphraseFile, confirm: true)
             let secret = try source.read(language: language)
             try PassphrasePolicy.check(secret, allowWeak: allowWeak, language: language)
-            recipients = [try ScryptRecipient(passphrase: secret)]
+            encryption = .passphrase(secret)
+        } else {
+            encryption = .recipients(recipients)
         }
-        let file = try AtomicFileWriter(destination: output)
         let bar = ProgressBar(label: language == .zh ? "备份" : "backing up")
-        let age = try AgeWriter(sink: file, recipients: recipients, armored: armor)
-        let summary = try BackupWriter.write(
-            vault: vault, key: key, to: age, includeIdentities: includeIdentities,
-            generator: "walletsec \(Walletsec.version)", progress: bar.handler)
-        try file.commit()
+        let summary = try BackupFile.create(
+            at: output, from: vault, key: key, encryption: encryption, armored: armor,
+            includeIdentities: includeIdentities, generator: "walletsec \(Walletsec.version)", progress: bar.handler)
         bar.finish()
-        try vault.recordBackup(at: Date())
-        let passphraseMode = recipients.contains { $0.mustBeAlone }
         if globals.json {
             try Terminal.json(
                 Output(
@@ -148,16 +143,14 @@ struct BackupVerifyCommand: ParsableCommand {
 
     func run() throws {
         let language = globals.language
-        let (source, close) = try BackupText.openInput(file)
-        defer { close() }
-        let (_, payload) = try AgeReader.open(source) { header in
-            try keys.identities(for: header, language: language) {
-                let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
-                return try Restore.deviceIdentities(vault: vault, key: key)
-            }
+        let backup = try BackupFile(reading: file)
+        let (globals, passphrase) = (self.globals, self.passphrase)
+        let keys = keys.keys(language: language) {
+            let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
+            return try DeviceKeys.identities(in: vault, key: key)
         }
         let bar = ProgressBar(label: language == .zh ? "校验" : "verifying")
-        let summary = try Restore.verify(payload: payload, progress: bar.handler)
+        let summary = try backup.verify(keys: keys, progress: bar.handler)
         bar.finish()
         if globals.json {
             try Terminal.json(Output(file: file, valid: true, backup: summary))

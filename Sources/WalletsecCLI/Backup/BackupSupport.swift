@@ -1,9 +1,8 @@
-// What backup, backup verify and restore share: the backup passphrase channel, identity selection,
-// and printing what a backup holds.
+// What backup verify and restore share: the options that say where a backup's keys come from
+// (passphrase file or prompt, -i files), and printing what a backup holds.
 import AgeFormat
 import ArgumentParser
 import Backup
-import Vault
 import WalletCore
 import WalletCrypto
 
@@ -22,10 +21,6 @@ struct BackupKeyOptions: ParsableArguments {
             valueName: "file"))
     var backupPassphraseFile: String?
 
-    func passphraseSource(confirm: Bool) -> SecretSource {
-        Self.passphraseSource(file: backupPassphraseFile, confirm: confirm)
-    }
-
     static func passphraseSource(file: String?, confirm: Bool) -> SecretSource {
         SecretSource(
             file: file, environmentVariable: "WALLETSEC_BACKUP_PASSPHRASE",
@@ -34,25 +29,19 @@ struct BackupKeyOptions: ParsableArguments {
             fileOption: "--backup-passphrase-file")
     }
 
-    /// Identities for a backup header: the passphrase for scrypt files, else -i files, else the
-    /// vault's device keys (`deviceKeys` unlocks the vault only when needed).
-    func identities(for header: Header, language: Language, deviceKeys: () throws -> [Identity]) throws -> [Identity] {
-        if AgeReader.needsPassphrase(header) {
-            return [ScryptIdentity(passphrase: try passphraseSource(confirm: false).read(language: language))]
-        }
-        var result: [Identity] = []
-        for file in identity {
-            var bytes = try FileSystem.readAll(file, limit: 1 << 24)
-            defer { Memory.zero(&bytes) }
-            result += try KeyFile.parseIdentities(String(decoding: bytes, as: UTF8.self), source: file) as [Identity]
-        }
-        if result.isEmpty { result = try deviceKeys() }
-        if result.isEmpty {
-            throw WalletError.authentication(
-                en: "this vault has no device key and no -i was given; nothing can open the backup",
-                zh: "该保险库没有设备密钥，也未指定 -i，无法打开备份")
-        }
-        return result
+    /// The library's key sources: the passphrase channel, the -i files, and `deviceKeys` (which unlocks
+    /// the vault only when the backup needs it).
+    func keys(language: Language, deviceKeys: @escaping () throws -> [Identity]) -> BackupKeys {
+        let files = identity
+        let passphraseFile = backupPassphraseFile
+        return BackupKeys(
+            passphrase: { try Self.passphraseSource(file: passphraseFile, confirm: false).read(language: language) },
+            identities: {
+                try files.flatMap { file in
+                    try KeyFile.parseIdentities(try AgeIO.readText(file), source: file) as [Identity]
+                }
+            },
+            deviceIdentities: deviceKeys)
     }
 }
 
@@ -73,14 +62,4 @@ enum BackupText {
         for line in tableLines(summary.counts) { Terminal.out(line) }
         Terminal.out("sha256:         " + summary.recordsSha256)
     }
-
-    static func openInput(_ path: String) throws -> (FileDescriptorSource, () -> Void) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileSystem.error(errno, path: path, action: "read") }
-        return (FileDescriptorSource(fd: fd, name: path), { close(fd) })
-    }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif

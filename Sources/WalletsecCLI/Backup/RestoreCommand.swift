@@ -45,30 +45,24 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         guard !(merge && replace) else {
-            throw WalletError.usage(en: "choose --merge or --replace, not both", zh: "--merge 与 --replace 只能选一个")
+            throw CLIFailure.usage(en: "choose --merge or --replace, not both", zh: "--merge 与 --replace 只能选一个")
         }
         let language = globals.language
         let mode: RestoreMode = merge ? .merge : (replace ? .replace : .fresh)
         let vault = try VaultAccess.open(globals)
         try Restore.checkMode(mode, vault: vault)
-        let (source, close) = try BackupText.openInput(file)
-        defer { close() }
+        let backup = try BackupFile(reading: file)
         let secret = try passphrase.current().read(language: language)
         let key = try vault.unlock(passphrase: secret)
-        let (_, payload) = try AgeReader.open(source) { header in
-            try keys.identities(for: header, language: language) {
-                try Restore.deviceIdentities(vault: vault, key: key)
-            }
-        }
+        let keys = keys.keys(language: language) { try DeviceKeys.identities(in: vault, key: key) }
         let bar = ProgressBar(label: language == .zh ? "恢复" : "restoring")
-        let outcome = try Restore.run(payload: payload, vault: vault, key: key, mode: mode, progress: bar.handler)
+        let outcome = try Restore.run(backup, into: vault, key: key, mode: mode, keys: keys, progress: bar.handler)
         bar.finish()
         let checklist = Self.checklist(language, file: file)
-        let conflicts = outcome.merge?.conflicts ?? []
         if globals.json {
             try Terminal.json(
                 Output(
-                    file: file, mode: mode.rawValue, restored: outcome.merge?.added ?? outcome.summary.counts,
+                    file: file, mode: mode.rawValue, restored: outcome.restoredCounts,
                     backup: outcome.summary, added: outcome.merge?.added, unchanged: outcome.merge?.unchanged,
                     conflicts: outcome.merge.map { $0.conflicts }, previousCopy: outcome.previousCopy,
                     checklist: checklist))
@@ -77,7 +71,7 @@ struct RestoreCommand: ParsableCommand {
             Terminal.out(language == .zh ? "迁移清单：" : "Migration checklist:")
             for (index, item) in checklist.enumerated() { Terminal.out("  \(index + 1). \(item)") }
         }
-        if !conflicts.isEmpty { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+        if outcome.hasConflicts { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }
 
     func print(_ outcome: RestoreOutcome, language: Language) {

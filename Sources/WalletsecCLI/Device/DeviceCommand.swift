@@ -1,10 +1,9 @@
 // walletsec device: this phone's X25519 identity for receiving a backup from the old phone.
-import AgeFormat
 import ArgumentParser
+import Backup
 import QRCode
 import Vault
 import WalletCore
-import WalletCrypto
 
 struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,11 +39,7 @@ struct DeviceKeygenCommand: ParsableCommand {
 
     func run() throws {
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
-        let identity = try X25519Identity.generate()
-        var secret = identity.secretKeyBytes()
-        defer { Memory.zero(&secret) }
-        let record = try vault.addDeviceIdentity(
-            secretKey: secret, recipient: identity.recipient.text, label: label, key: key)
+        let record = try DeviceKeys.create(in: vault, key: key, label: label)
         if globals.json {
             try Terminal.json(record)
             return
