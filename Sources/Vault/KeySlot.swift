@@ -37,9 +37,8 @@ struct KeySlot {
         let kek = try Argon2id.deriveKey(
             passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
         let ad = associatedData(vaultID: vaultID, slotID: passphraseSlotID, kdf: kdf, salt: salt)
-        let wrapped = try masterKey.withUnsafeBytes {
-            try XChaCha20Poly1305.seal(Array($0), key: kek, associatedData: ad)
-        }
+        // Sealed straight from secure memory: the master key never passes through an ordinary array.
+        let wrapped = try XChaCha20Poly1305.seal(masterKey, key: kek, associatedData: ad)
         return KeySlot(
             id: passphraseSlotID, kdf: kdf, salt: salt, wrappedKey: wrapped,
             checksum: checksum(associatedData: ad, wrappedKey: wrapped))
@@ -50,13 +49,13 @@ struct KeySlot {
         guard Memory.constantTimeEquals(Self.checksum(associatedData: ad, wrappedKey: wrappedKey), checksum),
             salt.count == Argon2id.saltLength, (try? kdf.validate()) != nil
         else {
-            throw VaultError.keySlotCorrupt
+            throw VaultError.corruptKeySlot
         }
         let kek = try Argon2id.deriveKey(
             passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
         do {
             let key = try XChaCha20Poly1305.open(wrappedKey, key: kek, associatedData: ad)
-            guard key.count == XChaCha20Poly1305.keyLength else { throw VaultError.keySlotCorrupt }
+            guard key.count == XChaCha20Poly1305.keyLength else { throw VaultError.corruptKeySlot }
             return key
         } catch is CryptoError {
             throw VaultError.wrongPassphrase
@@ -68,16 +67,16 @@ struct KeySlot {
             let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM key_slots WHERE id = ? AND kind = 'passphrase'", arguments: [passphraseSlotID])
         else {
-            throw VaultError.keySlotCorrupt
+            throw VaultError.corruptKeySlot
         }
         let kdfName: String = row["kdf"]
         let ops: Int64 = row["ops_limit"]
         let mem: Int64 = row["mem_limit"]
-        guard kdfName == KDFParameters.algorithmName, ops > 0, mem > 0 else { throw VaultError.keySlotCorrupt }
+        guard kdfName == KDFParameters.algorithmName, ops > 0, mem > 0 else { throw VaultError.corruptKeySlot }
         let salt: [UInt8]? = (row["salt"] as Data?).map { Array($0) }
         let wrapped: [UInt8]? = (row["wrapped_key"] as Data?).map { Array($0) }
         let sum: [UInt8]? = (row["checksum"] as Data?).map { Array($0) }
-        guard let salt, let wrapped, let sum else { throw VaultError.keySlotCorrupt }
+        guard let salt, let wrapped, let sum else { throw VaultError.corruptKeySlot }
         return KeySlot(
             id: row["id"], kdf: KDFParameters(opsLimit: UInt64(ops), memLimit: UInt64(mem)), salt: salt,
             wrappedKey: wrapped, checksum: sum)

@@ -96,7 +96,7 @@ extension Vault {
     }
 
     public func otpAccounts() throws -> [StoredOTPAccount] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM otp_accounts ORDER BY issuer COLLATE NOCASE, account COLLATE NOCASE"
             )
@@ -109,10 +109,10 @@ extension Vault {
     }
 
     public func otpSecret(_ account: StoredOTPAccount, key: VaultKey) throws -> SecureBytes {
-        let sealed = try database.read { db in
+        let sealed = try read { db in
             try Data.fetchOne(db, sql: "SELECT secret_sealed FROM otp_accounts WHERE id = ?", arguments: [account.id])
         }
-        guard let sealed else { throw OTPStoreError.vanished(account.name) }
+        guard let sealed else { throw VaultError.accountVanished(name: account.name) }
         return try openSealed(Array(sealed), key: key, row: secretRow(account.id))
     }
 
@@ -120,7 +120,7 @@ extension Vault {
     /// parameters is skipped as a duplicate; one with a different secret is a conflict and aborts everything.
     public func insertOTPAccounts(_ accounts: [NewOTPAccount], key: VaultKey) throws -> (added: Int, skipped: Int) {
         let now = ISO8601.string(Date())
-        return try database.write { db in
+        return try write { db in
             var added = 0
             var skipped = 0
             for account in accounts {
@@ -131,14 +131,14 @@ extension Vault {
                     let existing = StoredOTPAccount(row: row)
                     let sealed = Array(row["secret_sealed"] as Data)
                     let secret = try openSealed(sealed, key: key, row: secretRow(existing.id))
-                    let sameSecret = secret.withUnsafeBytes { Memory.constantTimeEquals(Array($0), account.secret) }
+                    let sameSecret = secret.constantTimeEquals(account.secret)
                     if sameSecret && existing.kind == account.kind && existing.algorithm == account.algorithm
                         && existing.digits == account.digits && existing.period == account.period
                     {
                         skipped += 1
                         continue
                     }
-                    throw OTPStoreError.nameTaken(account.name)
+                    throw VaultError.accountNameTaken(name: account.name)
                 }
                 let id = Vault.newRowID()
                 let sealed = try seal(account.secret, key: key, row: secretRow(id))
@@ -163,10 +163,10 @@ extension Vault {
     public func updateOTPState<T>(
         _ account: StoredOTPAccount, _ decide: (StoredOTPAccount) throws -> (T, OTPStateChange?)
     ) throws -> T {
-        try database.write { db in
+        try write { db in
             guard
                 let row = try Row.fetchOne(db, sql: "SELECT * FROM otp_accounts WHERE id = ?", arguments: [account.id])
-            else { throw OTPStoreError.vanished(account.name) }
+            else { throw VaultError.accountVanished(name: account.name) }
             let (result, change) = try decide(StoredOTPAccount(row: row))
             if let change {
                 try db.execute(
@@ -178,24 +178,24 @@ extension Vault {
     }
 
     public func removeOTPAccount(_ account: StoredOTPAccount) throws {
-        try database.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM recovery_codes WHERE account_id = ?", arguments: [account.id])
             try db.execute(sql: "DELETE FROM otp_accounts WHERE id = ?", arguments: [account.id])
-            guard db.changesCount == 1 else { throw OTPStoreError.vanished(account.name) }
+            guard db.changesCount == 1 else { throw VaultError.accountVanished(name: account.name) }
         }
     }
 
     public func renameOTPAccount(_ account: StoredOTPAccount, issuer: String, name: String) throws {
-        try database.write { db in
+        try write { db in
             let taken =
                 try Bool.fetchOne(
                     db, sql: "SELECT EXISTS (SELECT 1 FROM otp_accounts WHERE issuer = ? AND account = ? AND id != ?)",
                     arguments: [issuer, name, account.id]) ?? false
-            if taken { throw OTPStoreError.renameTaken(issuer.isEmpty ? name : "\(issuer):\(name)") }
+            if taken { throw VaultError.renameTaken(name: issuer.isEmpty ? name : "\(issuer):\(name)") }
             try db.execute(
                 sql: "UPDATE otp_accounts SET issuer = ?, account = ? WHERE id = ?",
                 arguments: [issuer, name, account.id])
-            guard db.changesCount == 1 else { throw OTPStoreError.vanished(account.name) }
+            guard db.changesCount == 1 else { throw VaultError.accountVanished(name: account.name) }
         }
     }
 
@@ -208,7 +208,7 @@ extension Vault {
     /// Appends codes after the existing ones; returns how many were added (exact repeats are skipped).
     public func addRecoveryCodes(_ codes: [String], to account: StoredOTPAccount, key: VaultKey) throws -> Int {
         let existing = try recoveryCodes(of: account, key: key).map(\.code)
-        return try database.write { db in
+        return try write { db in
             var position =
                 try Int.fetchOne(
                     db, sql: "SELECT COALESCE(MAX(position), 0) FROM recovery_codes WHERE account_id = ?",
@@ -229,7 +229,7 @@ extension Vault {
     }
 
     public func recoveryCodes(of account: StoredOTPAccount, key: VaultKey) throws -> [RecoveryCode] {
-        let rows = try database.read { db in
+        let rows = try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM recovery_codes WHERE account_id = ? ORDER BY position", arguments: [account.id])
         }
@@ -248,7 +248,7 @@ extension Vault {
     {
         let given = Array(code.utf8)
         let now = ISO8601.string(Date())
-        return try database.write { db in
+        return try write { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM recovery_codes WHERE account_id = ? ORDER BY position", arguments: [account.id])
             var match: (id: String, usedAt: String?)?
@@ -256,7 +256,7 @@ extension Vault {
                 let id: String = row["id"]
                 let sealed = Array(row["code_sealed"] as Data)
                 let stored = try openSealed(sealed, key: key, row: recoveryRow(id))
-                if stored.withUnsafeBytes({ Memory.constantTimeEquals(Array($0), given) }) && match == nil {
+                if stored.constantTimeEquals(given) && match == nil {
                     match = (id, row["used_at"])
                 }
             }
@@ -265,23 +265,5 @@ extension Vault {
             try db.execute(sql: "UPDATE recovery_codes SET used_at = ? WHERE id = ?", arguments: [now, match.id])
             return .used
         }
-    }
-}
-
-enum OTPStoreError {
-    static func vanished(_ name: String) -> WalletError {
-        WalletError.conflict(
-            en: "\(name) was removed by another walletsec process meanwhile", zh: "\(name) 已被另一个 walletsec 进程删除")
-    }
-
-    static func nameTaken(_ name: String) -> WalletError {
-        WalletError.conflict(
-            en:
-                "an account named \(name) with a different secret already exists; nothing was changed (rename one first)",
-            zh: "已有名为 \(name) 但密钥不同的账户，未做任何更改（请先重命名其中一个）")
-    }
-
-    static func renameTaken(_ name: String) -> WalletError {
-        WalletError.conflict(en: "an account named \(name) already exists", zh: "已有名为 \(name) 的账户")
     }
 }

@@ -98,13 +98,13 @@ extension Vault {
 
     /// The data tables in restore order; device identities only when asked for.
     public func dataTables(includeIdentities: Bool) throws -> [DumpTable] {
-        try database.read { db in try Self.describeTables(db) }
+        try read { db in try Self.describeTables(db) }
             .filter { includeIdentities || $0.name != Self.deviceTable }
     }
 
     /// True when any data table other than device identities holds a row.
     public func holdsData() throws -> Bool {
-        try database.read { db in
+        try read { db in
             for table in try Self.describeTables(db) where table.name != Self.deviceTable {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name.quotedDatabaseIdentifier))")
                     == true
@@ -123,7 +123,7 @@ extension Vault {
         begin: ([DumpTable], [String: Int]) throws -> Void,
         row: (DumpTable, [SQLValue]) throws -> Void
     ) throws {
-        try database.read { db in
+        try read { db in
             let tables = try Self.describeTables(db).filter { includeIdentities || $0.name != Self.deviceTable }
             var counts: [String: Int] = [:]
             for table in tables {
@@ -135,9 +135,7 @@ extension Vault {
                 let sealedIndexes = table.columns.indices.filter { DumpTable.isSealed(table.columns[$0]) }
                 let keyIndex = table.primaryKey.flatMap { table.columns.firstIndex(of: $0) }
                 if !sealedIndexes.isEmpty && keyIndex == nil {
-                    throw WalletError.internal(
-                        en: "table \(table.name) has sealed columns but no single primary key",
-                        zh: "表 \(table.name) 有加密列但没有单列主键")
+                    throw VaultError.sealedColumnsWithoutKey(table: table.name)
                 }
                 let columnList = table.columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
                 let order = table.primaryKey.map { " ORDER BY \($0.quotedDatabaseIdentifier)" } ?? " ORDER BY rowid"

@@ -22,9 +22,7 @@ public final class AtomicFileWriter {
         self.destination = destination
         self.overwrite = overwrite
         if !overwrite && FileSystem.exists(destination) {
-            throw WalletError.conflict(
-                en: "\(destination) already exists; refusing to overwrite it",
-                zh: "\(destination) 已存在，拒绝覆盖")
+            throw FileError.alreadyExists(path: destination)
         }
         let directory = FileSystem.directoryName(destination)
         let base = FileSystem.baseName(destination)
@@ -82,9 +80,7 @@ public final class AtomicFileWriter {
                 let code = errno
                 unlink(temporaryPath)
                 if code == EEXIST {
-                    throw WalletError.conflict(
-                        en: "\(destination) already exists; refusing to overwrite it",
-                        zh: "\(destination) 已存在，拒绝覆盖")
+                    throw FileError.alreadyExists(path: destination)
                 }
                 throw FileSystem.error(code, path: destination, action: "rename")
             }

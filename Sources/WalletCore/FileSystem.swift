@@ -1,4 +1,4 @@
-// Small POSIX helpers: private folders, permission checks, whole-file reads, errno to WalletError.
+// Small POSIX helpers: private folders, permission checks, whole-file reads; failures are FileError values.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -37,9 +37,7 @@ public enum FileSystem {
                 throw error(errno, path: prefix, action: "create folder")
             }
         }
-        guard isDirectory(path) else {
-            throw WalletError.usage(en: "\(path) is not a folder", zh: "\(path) 不是文件夹")
-        }
+        guard isDirectory(path) else { throw FileError.notAFolder(path: path) }
     }
 
     /// A folder holding secrets must be owned by us and writable by nobody else: anyone who can write
@@ -49,19 +47,10 @@ public enum FileSystem {
         guard stat(path, &info) == 0 else {
             throw error(errno, path: path, action: "open")
         }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw WalletError.usage(en: "\(path) is not a folder", zh: "\(path) 不是文件夹")
-        }
-        if info.st_uid != geteuid() {
-            throw WalletError.integrity(
-                en: "\(path) is owned by another user; refusing to use it",
-                zh: "\(path) 属于其他用户，拒绝使用")
-        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileError.notAFolder(path: path) }
+        if info.st_uid != geteuid() { throw FileError.ownedByAnotherUser(path: path) }
         if info.st_mode & 0o022 != 0 {
-            throw WalletError.integrity(
-                en:
-                    "\(path) is writable by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 700 on it",
-                zh: "\(path) 可被其他用户写入（权限 \(String(info.st_mode & 0o777, radix: 8))），请执行 chmod 700")
+            throw FileError.unsafePermissions(path: path, mode: UInt32(info.st_mode & 0o777))
         }
     }
 
@@ -92,9 +81,7 @@ public enum FileSystem {
             }
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<count])
-            if result.count > limit {
-                throw WalletError.usage(en: "\(path) is too large", zh: "\(path) 文件过大")
-            }
+            if result.count > limit { throw FileError.tooLarge(path: path) }
         }
         return result
     }
@@ -120,33 +107,9 @@ public enum FileSystem {
         }
     }
 
-    /// Maps errno to a one-line error. Missing files are usage errors; everything else is internal.
-    public static func error(_ code: Int32, path: String, action: String) -> WalletError {
-        let reason = String(cString: strerror(code))
-        switch code {
-        case ENOENT:
-            return WalletError.usage(
-                en: "cannot \(action) \(path): no such file or folder", zh: "无法\(zhAction(action)) \(path)：文件或文件夹不存在")
-        case EACCES, EPERM:
-            return WalletError.usage(
-                en: "cannot \(action) \(path): permission denied", zh: "无法\(zhAction(action)) \(path)：权限不足")
-        case EEXIST:
-            return WalletError.conflict(
-                en: "cannot \(action) \(path): it already exists", zh: "无法\(zhAction(action)) \(path)：已存在")
-        default:
-            return WalletError.internal(
-                en: "cannot \(action) \(path): \(reason)", zh: "无法\(zhAction(action)) \(path)：\(reason)")
-        }
-    }
-
-    private static func zhAction(_ action: String) -> String {
-        switch action {
-        case "read", "open": return "读取"
-        case "write": return "写入"
-        case "create", "create folder": return "创建"
-        case "rename": return "重命名"
-        case "sync": return "同步"
-        default: return "处理"
-        }
+    /// The typed error for a failed system call: `code` is `errno`, `action` says what was being done
+    /// ("read", "open", "write", "create", "create folder", "rename", "sync").
+    public static func error(_ code: Int32, path: String, action: String) -> FileError {
+        .posix(code: code, path: path, action: action)
     }
 }
