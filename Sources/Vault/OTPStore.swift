@@ -7,17 +7,28 @@ import WalletCrypto
 
 /// An account row without its secret (listing needs no passphrase).
 public struct StoredOTPAccount: Sendable, Equatable {
+    /// Random row id.
     public var id: String
+    /// Who issued the account (may be empty).
     public var issuer: String
+    /// The account name at the issuer.
     public var account: String
+    /// `totp` or `hotp`.
     public var kind: String
+    /// `SHA1`, `SHA256` or `SHA512`.
     public var algorithm: String
+    /// Code length.
     public var digits: Int
+    /// TOTP step in seconds.
     public var period: Int
+    /// HOTP counter (next code to expect).
     public var counter: Int64
+    /// The last TOTP step accepted, so a code is never accepted twice.
     public var lastAcceptedStep: Int64?
+    /// When it was added (ISO 8601, UTC).
     public var createdAt: String
 
+    /// `issuer:account`, or `account` when there is no issuer.
     public var name: String { issuer.isEmpty ? account : "\(issuer):\(account)" }
 
     init(row: Row) {
@@ -36,16 +47,26 @@ public struct StoredOTPAccount: Sendable, Equatable {
 
 /// An account to store, secret included.
 public struct NewOTPAccount: Sendable {
+    /// Who issued the account (may be empty).
     public var issuer: String
+    /// The account name at the issuer.
     public var account: String
+    /// `totp` or `hotp`.
     public var kind: String
+    /// `SHA1`, `SHA256` or `SHA512`.
     public var algorithm: String
+    /// Code length.
     public var digits: Int
+    /// TOTP step in seconds.
     public var period: Int
+    /// HOTP counter.
     public var counter: Int64
+    /// The shared secret; sealed before it is stored.
     public var secret: [UInt8]
+    /// Replay state carried over from an import, if any.
     public var lastAcceptedStep: Int64?
 
+    /// An account to pass to ``Vault/insertOTPAccounts(_:key:)``.
     public init(
         issuer: String, account: String, kind: String, algorithm: String, digits: Int, period: Int, counter: Int64,
         secret: [UInt8], lastAcceptedStep: Int64? = nil
@@ -66,24 +87,35 @@ public struct NewOTPAccount: Sendable {
 
 /// A change to an account's replay state, decided inside the write transaction.
 public struct OTPStateChange: Sendable, Equatable {
+    /// The step (TOTP) or counter value (HOTP) just accepted.
     public var lastAcceptedStep: Int64
+    /// The new HOTP counter, or nil to keep it.
     public var counter: Int64?
 
+    /// A change to store.
     public init(lastAcceptedStep: Int64, counter: Int64? = nil) {
         self.lastAcceptedStep = lastAcceptedStep
         self.counter = counter
     }
 }
 
+/// One opened recovery code of an account.
 public struct RecoveryCode: Sendable {
+    /// 1-based order in which the codes were added.
     public var position: Int
+    /// The code itself.
     public var code: String
+    /// When it was used, if it was.
     public var usedAt: String?
 }
 
+/// The outcome of ``Vault/useRecoveryCode(_:of:key:)``.
 public enum RecoveryUseResult: Sendable, Equatable {
+    /// Accepted now; it will not be accepted again.
     case used
+    /// Accepted before, at that time.
     case alreadyUsed(at: String)
+    /// Not a code of this account.
     case unknown
 }
 
@@ -95,6 +127,7 @@ extension Vault {
         Random.bytes(16).map { String($0, radix: 16).leftPadded(2) }.joined()
     }
 
+    /// All two-factor accounts, by issuer then account (no passphrase needed).
     public func otpAccounts() throws -> [StoredOTPAccount] {
         try read { db in
             try Row.fetchAll(
@@ -108,6 +141,7 @@ extension Vault {
         RowIdentity(table: Vault.otpTable, rowID: id, field: "secret_sealed")
     }
 
+    /// The opened secret of `account`.
     public func otpSecret(_ account: StoredOTPAccount, key: VaultKey) throws -> SecureBytes {
         let sealed = try read { db in
             try Data.fetchOne(db, sql: "SELECT secret_sealed FROM otp_accounts WHERE id = ?", arguments: [account.id])
@@ -177,6 +211,7 @@ extension Vault {
         }
     }
 
+    /// Deletes the account and its recovery codes.
     public func removeOTPAccount(_ account: StoredOTPAccount) throws {
         try write { db in
             try db.execute(sql: "DELETE FROM recovery_codes WHERE account_id = ?", arguments: [account.id])
@@ -185,6 +220,7 @@ extension Vault {
         }
     }
 
+    /// Gives the account a new issuer and name; throws ``VaultError/renameTaken(name:)`` if another has it.
     public func renameOTPAccount(_ account: StoredOTPAccount, issuer: String, name: String) throws {
         try write { db in
             let taken =
@@ -228,6 +264,7 @@ extension Vault {
         }
     }
 
+    /// The account's recovery codes, opened, in order.
     public func recoveryCodes(of account: StoredOTPAccount, key: VaultKey) throws -> [RecoveryCode] {
         let rows = try read { db in
             try Row.fetchAll(

@@ -15,22 +15,33 @@ import WalletCrypto
     import Glibc
 #endif
 
+/// What a merging restore did, per table (`walletsec restore --merge --json` prints it).
 public struct MergeReport: Sendable, Equatable, Codable {
+    /// A backup row left alone because the vault holds a different row under the same key.
     public struct Conflict: Sendable, Equatable, Codable {
+        /// The table.
         public var table: String
+        /// The row's primary key, as text (`?` when the table has none).
         public var key: String
     }
 
+    /// Rows added, per table.
     public var added: [String: Int] = [:]
+    /// Rows already present with the same content, per table.
     public var unchanged: [String: Int] = [:]
+    /// Rows not added because they conflict.
     public var conflicts: [Conflict] = []
 
+    /// An empty report.
     public init() {}
 }
 
-public final class StagedRestore {
-    public let vault: Vault
-    public let path: String
+/// A restore being built aside: used by the Backup library, which streams a backup into it.
+package final class StagedRestore {
+    /// The vault being restored into.
+    package let vault: Vault
+    /// The staging database file.
+    package let path: String
     let key: VaultKey
     private var queue: DatabaseQueue?
     private var targetTables: [String: DumpTable] = [:]
@@ -40,7 +51,7 @@ public final class StagedRestore {
 
     /// Creates the staging database: the vault's schema, meta and key slot; for a fresh or replacing
     /// restore also the vault's own device identities, which a restore never removes.
-    public init(vault: Vault, key: VaultKey, keepDeviceIdentities: Bool) throws {
+    package init(vault: Vault, key: VaultKey, keepDeviceIdentities: Bool) throws {
         self.vault = vault
         self.key = key
         Self.removeStaleStagingFiles(folder: vault.folder)
@@ -119,7 +130,7 @@ public final class StagedRestore {
 
     /// Checks a backup's table against this vault's schema: unknown tables or columns are refused
     /// (a newer walletsec wrote the backup); columns the backup lacks take their defaults.
-    public func accept(_ table: DumpTable) throws {
+    package func accept(_ table: DumpTable) throws {
         guard let target = targetTables[table.name] else {
             throw VaultError.unknownTable(name: table.name)
         }
@@ -136,7 +147,7 @@ public final class StagedRestore {
     }
 
     /// Inserts one row; sealed columns hold plaintext (`.blob`) and are sealed under this vault's key.
-    public func insert(_ table: DumpTable, values: [SQLValue]) throws {
+    package func insert(_ table: DumpTable, values: [SQLValue]) throws {
         guard let sql = insertSQL[table.name], let queue, let target = targetTables[table.name] else {
             throw VaultError.tableNotPrepared(table: table.name)
         }
@@ -161,7 +172,7 @@ public final class StagedRestore {
     }
 
     /// Commits, checks foreign keys, closes and fsyncs the staging file.
-    public func finish() throws {
+    package func finish() throws {
         guard let queue else { return }
         do {
             try queue.writeWithoutTransaction { db in
@@ -189,7 +200,7 @@ public final class StagedRestore {
     }
 
     /// Removes the staging file (safe to call more than once).
-    public func discard() {
+    package func discard() {
         if let queue { try? queue.close() }
         queue = nil
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
@@ -199,7 +210,7 @@ public final class StagedRestore {
 
     /// Swaps the staged database in for vault.sqlite. With `keepCopyAt`, the old database stays there.
     /// The `vault` object is closed; use the returned one.
-    public func installReplacing(keepCopyAt copyPath: String?) throws -> Vault {
+    package func installReplacing(keepCopyAt copyPath: String?) throws -> Vault {
         precondition(finished, "finish() before installing")
         let livePath = vault.databasePath
         if let copyPath, FileSystem.exists(copyPath) {
@@ -246,7 +257,7 @@ public final class StagedRestore {
 
     /// Adds staged rows the vault lacks, in one transaction. A row whose key exists with different
     /// content, or that breaks a uniqueness rule, is a conflict and is left alone.
-    public func merge() throws -> MergeReport {
+    package func merge() throws -> MergeReport {
         precondition(finished, "finish() before merging")
         var report = MergeReport()
         let staged = try DatabaseQueue(path: path, configuration: Vault.configuration())

@@ -308,13 +308,13 @@ public final class Vault: @unchecked Sendable {
     // MARK: Metadata and settings
 
     /// A value of the `meta` table (`created_at`, `last_backup_at`, `restored_at`, …).
-    public func meta(_ key: String) throws -> String? {
+    func meta(_ key: String) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
         }
     }
 
     /// Sets a value of the `meta` table.
-    public func setMeta(_ key: String, _ value: String) throws {
+    func setMeta(_ key: String, _ value: String) throws {
         try write { db in
             try db.execute(
                 sql:

@@ -9,7 +9,9 @@
 /// Streams bytes into `destination` atomically. Until `commit()` nothing appears at the destination;
 /// dropping the writer without committing removes the temporary file.
 public final class AtomicFileWriter {
+    /// Where the file appears on `commit()`.
     public let destination: String
+    /// The hidden sibling being written.
     public let temporaryPath: String
     private let overwrite: Bool
     private var fd: Int32
@@ -44,14 +46,17 @@ public final class AtomicFileWriter {
         throw FileSystem.error(lastError, path: destination, action: "create")
     }
 
+    /// Appends bytes to the temporary file.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         try FileSystem.writeAll(fd, bytes, path: destination)
     }
 
+    /// Appends bytes to the temporary file.
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
 
+    /// Appends UTF-8 text to the temporary file.
     public func write(_ text: String) throws {
         try write(Array(text.utf8))
     }
@@ -103,6 +108,11 @@ public final class AtomicFileWriter {
     }
 }
 
+/// One-call atomic writes.
+///
+/// ```swift
+/// try AtomicFile.write(Array(report.utf8), to: "report.txt", overwrite: false)
+/// ```
 public enum AtomicFile {
     /// Writes the whole of `bytes` to `path` atomically (0600 unless told otherwise).
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600, overwrite: Bool) throws {

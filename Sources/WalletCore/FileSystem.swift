@@ -5,23 +5,34 @@
     import Darwin
 #endif
 
+/// POSIX file helpers shared by the libraries. Failures throw ``FileError``.
+///
+/// ```swift
+/// try FileSystem.createPrivateDirectory(folder)
+/// try FileSystem.checkPrivateDirectory(folder)
+/// let bytes = try FileSystem.readAll(folder + "/notes.txt", limit: 1 << 20)
+/// ```
 public enum FileSystem {
+    /// True when something (even a dangling symlink) is at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
+    /// True when `path` is a folder (following symlinks).
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The folder part of `path` (`.` when there is none).
     public static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
+    /// The last component of `path`.
     public static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
@@ -54,12 +65,14 @@ public enum FileSystem {
         }
     }
 
+    /// The permission bits of `path`, or nil when it cannot be read.
     public static func permissions(_ path: String) -> mode_t? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & 0o7777
     }
 
+    /// The size of `path` in bytes, or nil when it cannot be read.
     public static func fileSize(_ path: String) -> Int64? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -99,6 +112,7 @@ public enum FileSystem {
         }
     }
 
+    /// fsyncs a folder so renames and links in it are durable; best effort.
     public static func syncDirectory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
