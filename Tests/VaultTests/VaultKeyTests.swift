@@ -26,7 +26,9 @@ final class VaultKeyTests: VaultTestCase {
     func testCreateRefusesExistingVault() throws {
         _ = try makeVault()
         let before = try FileSystem.readAll(VaultLocation.databasePath(folder: folder))
-        assertThrows(VaultError.alreadyExists(path: folder)) { _ = try self.makeVault(passphrase: "another passphrase") }
+        assertThrows(VaultError.alreadyExists(path: folder)) {
+            _ = try self.makeVault(passphrase: "another passphrase")
+        }
         XCTAssertEqual(try FileSystem.readAll(VaultLocation.databasePath(folder: folder)), before)
     }
 
@@ -94,7 +96,9 @@ final class VaultKeyTests: VaultTestCase {
                 try vault.write { db in
                     try db.execute(sql: "UPDATE key_slots SET \(column) = ? WHERE id = 1", arguments: [flipped])
                 }
-                assertThrows(VaultError.corruptKeySlot) { _ = try vault.unlock(passphrase: self.secret("first passphrase 1")) }
+                assertThrows(VaultError.corruptKeySlot) {
+                    _ = try vault.unlock(passphrase: self.secret("first passphrase 1"))
+                }
             }
             try vault.write { db in
                 try db.execute(sql: "UPDATE key_slots SET \(column) = ? WHERE id = 1", arguments: [original])

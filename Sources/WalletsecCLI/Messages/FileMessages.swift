@@ -29,7 +29,8 @@ extension FileError: UserFacingError {
             switch code {
             case ENOENT:
                 return UserMessage(
-                    .usage, en: "cannot \(action) \(path): no such file or folder", zh: "无法\(zhAction) \(path)：文件或文件夹不存在")
+                    .usage, en: "cannot \(action) \(path): no such file or folder",
+                    zh: "无法\(zhAction) \(path)：文件或文件夹不存在")
             case EACCES, EPERM:
                 return UserMessage(
                     .usage, en: "cannot \(action) \(path): permission denied", zh: "无法\(zhAction) \(path)：权限不足")
