@@ -37,7 +37,7 @@ extension Vault {
     public func addDeviceIdentity(secretKey: SecureBytes, recipient: String, label: String, key: VaultKey) throws
         -> DeviceIdentityRecord
     {
-        let id = Random.bytes(8).map { String($0, radix: 16).leftPadded(2) }.joined()
+        let id = Vault.randomHex(byteCount: 8)
         let sealed = try seal(
             secretKey, key: key, row: RowIdentity(table: Self.deviceTable, rowID: id, field: "identity_sealed"))
         let record = DeviceIdentityRecord(id: id, label: label, recipient: recipient, createdAt: ISO8601.string(Date()))

@@ -16,7 +16,7 @@ struct KeySlot {
     var checksum: [UInt8]
 
     static func associatedData(vaultID: String, slotID: Int64, kdf: KDFParameters, salt: [UInt8]) -> [UInt8] {
-        let saltHex = salt.map { String($0, radix: 16).leftPadded(2) }.joined()
+        let saltHex = hex(salt)
         return Array(
             "walletsec/keyslot/v1|\(vaultID)|\(slotID)|\(KDFParameters.algorithmName)|\(kdf.opsLimit)|\(kdf.memLimit)|\(saltHex)"
                 .utf8)
@@ -98,8 +98,14 @@ struct KeySlot {
     }
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+/// Lower-case hex, two digits per byte: ids, and the salt inside a key slot's associated data.
+func hex(_ bytes: [UInt8]) -> String {
+    bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+}
+
+extension Vault {
+    /// A fresh random identifier (vault ids, row ids).
+    static func randomHex(byteCount: Int) -> String {
+        hex(Random.bytes(byteCount))
     }
 }

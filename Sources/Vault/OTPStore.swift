@@ -124,7 +124,7 @@ extension Vault {
     static let recoveryTable = "recovery_codes"
 
     static func newRowID() -> String {
-        Random.bytes(16).map { String($0, radix: 16).leftPadded(2) }.joined()
+        randomHex(byteCount: 16)
     }
 
     /// All two-factor accounts, by issuer then account (no passphrase needed).

@@ -108,7 +108,7 @@ public final class Vault: @unchecked Sendable {
         try FileSystem.createPrivateDirectory(folder)
         try FileSystem.checkPrivateDirectory(folder)
 
-        let vaultID = Random.bytes(16).map { String($0, radix: 16).leftPadded(2) }.joined()
+        let vaultID = randomHex(byteCount: 16)
         let masterKey = Random.secureBytes(XChaCha20Poly1305.keyLength)
         let slot = try KeySlot.make(vaultID: vaultID, masterKey: masterKey, passphrase: passphrase, kdf: kdf)
 
@@ -272,6 +272,11 @@ public final class Vault: @unchecked Sendable {
 
     // MARK: Sealing
 
+    /// Sealing with another vault's key would store values this vault can never open again.
+    private func requireOwnKey(_ key: VaultKey) throws {
+        guard key.vaultID == vaultID else { throw VaultError.keyOfAnotherVault }
+    }
+
     func associatedData(_ row: RowIdentity) -> [UInt8] {
         Array("walletsec/v1|\(vaultID)|\(row.table)|\(row.rowID)|\(row.field)".utf8)
     }
@@ -285,12 +290,14 @@ public final class Vault: @unchecked Sendable {
     /// let plain = try vault.openSealed(sealed, key: key, row: row)
     /// ```
     public func seal(_ plaintext: [UInt8], key: VaultKey, row: RowIdentity) throws -> [UInt8] {
-        try XChaCha20Poly1305.seal(plaintext, key: key.masterKey, associatedData: associatedData(row))
+        try requireOwnKey(key)
+        return try XChaCha20Poly1305.seal(plaintext, key: key.masterKey, associatedData: associatedData(row))
     }
 
     /// Seals a secret held in secure memory, without copying it into an ordinary array.
     public func seal(_ plaintext: SecureBytes, key: VaultKey, row: RowIdentity) throws -> [UInt8] {
-        try XChaCha20Poly1305.seal(plaintext, key: key.masterKey, associatedData: associatedData(row))
+        try requireOwnKey(key)
+        return try XChaCha20Poly1305.seal(plaintext, key: key.masterKey, associatedData: associatedData(row))
     }
 
     /// Opens a value sealed by ``seal(_:key:row:)-([UInt8],_,_)`` for the same `row`; the plaintext
@@ -298,6 +305,7 @@ public final class Vault: @unchecked Sendable {
     /// - Throws: ``VaultError/sealedValueRejected(table:)`` when the value was altered, or was sealed
     ///   for another row, field, table or vault.
     public func openSealed(_ sealed: [UInt8], key: VaultKey, row: RowIdentity) throws -> SecureBytes {
+        try requireOwnKey(key)
         do {
             return try XChaCha20Poly1305.open(sealed, key: key.masterKey, associatedData: associatedData(row))
         } catch {

@@ -48,6 +48,8 @@ public enum VaultError: Error, Sendable, Equatable {
     case kdfOutOfRange
     /// Another process changed the passphrase between unlock and change; nothing was changed.
     case passphraseChangedConcurrently
+    /// A ``VaultKey`` of another vault was passed in (a programming error, caught before any crypto).
+    case keyOfAnotherVault
     /// A sealed value in `table` does not open: altered, or moved from another row, table or vault.
     case sealedValueRejected(table: String)
 

@@ -84,6 +84,17 @@ final class VaultKeyTests: VaultTestCase {
         }
     }
 
+    func testKeyOfAnotherVaultIsRefusedBeforeSealing() throws {
+        let (vault, key) = try makeVault()
+        let otherFolder = folder + "-other"
+        defer { _ = try? FileManager.default.removeItem(atPath: otherFolder) }
+        let (otherVault, _) = try Vault.create(at: otherFolder, passphrase: secret("x passphrase 1"), kdf: fastKDF)
+        let row = RowIdentity(table: "t", rowID: "1", field: "f")
+        assertThrows(VaultError.keyOfAnotherVault) { _ = try otherVault.seal([1], key: key, row: row) }
+        let sealed = try vault.seal([1], key: key, row: row)
+        assertThrows(VaultError.keyOfAnotherVault) { _ = try otherVault.openSealed(sealed, key: key, row: row) }
+    }
+
     func testFlippedByteInKeySlotFailsCleanly() throws {
         let (vault, _) = try makeVault()
         for column in ["wrapped_key", "salt", "checksum"] {

@@ -54,6 +54,8 @@ extension VaultError: UserFacingError {
             return UserMessage(
                 .conflict, en: "the passphrase was changed by another process meanwhile; nothing changed",
                 zh: "口令已被另一个进程修改，本次未做任何更改")
+        case .keyOfAnotherVault:
+            return UserMessage(.internal, en: "the key belongs to another vault", zh: "该密钥属于另一个保险库")
         case .sealedValueRejected(let table):
             return UserMessage(
                 .integrity, en: "a sealed value in \(table) was altered or moved from another row",
