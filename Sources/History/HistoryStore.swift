@@ -226,7 +226,7 @@ extension Vault {
 
     private func historyRead<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try database.read(body)
+            return try read(body)
         } catch let error as DatabaseError {
             throw Self.historyError(error)
         }
@@ -234,7 +234,7 @@ extension Vault {
 
     private func historyWrite<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try database.write(body)
+            return try write(body)
         } catch let error as DatabaseError {
             throw Self.historyError(error)
         }

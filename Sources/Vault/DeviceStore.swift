@@ -5,10 +5,15 @@ import GRDB
 import WalletCore
 import WalletCrypto
 
+/// A stored device identity, without its secret.
 public struct DeviceIdentityRecord: Sendable, Equatable, Codable {
+    /// Random row id.
     public var id: String
+    /// The user's name for the device.
     public var label: String
+    /// The public `age1…` recipient text.
     public var recipient: String
+    /// When it was added (ISO 8601, UTC).
     public var createdAt: String
 }
 
@@ -16,14 +21,27 @@ extension Vault {
     static let deviceTable = "device_identities"
 
     /// Seals and stores a new identity; `recipient` is its `age1…` text.
+    ///
+    /// ```swift
+    /// let identity = try X25519Identity.generate()
+    /// let record = try vault.addDeviceIdentity(
+    ///     secretKey: identity.secretKeyBytes(), recipient: identity.recipient.text, label: "phone", key: key)
+    /// ```
     public func addDeviceIdentity(secretKey: [UInt8], recipient: String, label: String, key: VaultKey) throws
         -> DeviceIdentityRecord
     {
-        let id = Random.bytes(8).map { String($0, radix: 16).leftPadded(2) }.joined()
+        try addDeviceIdentity(secretKey: SecureBytes(secretKey), recipient: recipient, label: label, key: key)
+    }
+
+    /// Seals and stores a new identity whose secret scalar is held in secure memory.
+    public func addDeviceIdentity(secretKey: SecureBytes, recipient: String, label: String, key: VaultKey) throws
+        -> DeviceIdentityRecord
+    {
+        let id = Vault.randomHex(byteCount: 8)
         let sealed = try seal(
             secretKey, key: key, row: RowIdentity(table: Self.deviceTable, rowID: id, field: "identity_sealed"))
         let record = DeviceIdentityRecord(id: id, label: label, recipient: recipient, createdAt: ISO8601.string(Date()))
-        try database.write { db in
+        try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO device_identities (id, label, recipient, identity_sealed, created_at)
@@ -34,8 +52,9 @@ extension Vault {
         return record
     }
 
+    /// The stored identities, oldest first (no passphrase needed).
     public func deviceIdentities() throws -> [DeviceIdentityRecord] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT id, label, recipient, created_at FROM device_identities ORDER BY created_at, id"
             )
@@ -49,7 +68,7 @@ extension Vault {
     /// The opened secret scalars, newest first, for trying a backup's stanzas.
     public func deviceIdentitySecrets(key: VaultKey) throws -> [(record: DeviceIdentityRecord, secretKey: SecureBytes)]
     {
-        let rows = try database.read { db in
+        let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM device_identities ORDER BY created_at DESC, id")
         }
         return try rows.map { row in

@@ -1,6 +1,13 @@
 // Argon2id parameters of a key slot; the defaults are measured and documented in docs/vault.md.
 
+/// The Argon2id cost of turning a passphrase into the key that wraps the master key.
+///
+/// ```swift
+/// let (vault, key) = try Vault.create(
+///     at: folder, passphrase: passphrase, kdf: KDFParameters(opsLimit: 3, memLimit: 512 << 20))
+/// ```
 public struct KDFParameters: Sendable, Equatable, Codable {
+    /// The algorithm name stored in the key slot and shown by `status`.
     public static let algorithmName = "argon2id13"
 
     /// Passes over memory (libsodium's opslimit).
@@ -8,6 +15,7 @@ public struct KDFParameters: Sendable, Equatable, Codable {
     /// Bytes of memory (libsodium's memlimit).
     public var memLimit: UInt64
 
+    /// Parameters as given; ``validate()`` (and every vault call taking them) checks the range.
     public init(opsLimit: UInt64, memLimit: UInt64) {
         self.opsLimit = opsLimit
         self.memLimit = memLimit
@@ -21,6 +29,7 @@ public struct KDFParameters: Sendable, Equatable, Codable {
     /// Above this a phone-class device would run out of memory.
     public static let maximumMemory: UInt64 = 4 << 30
 
+    /// Throws ``VaultError/kdfOutOfRange`` outside 1–64 passes or 8 MiB–4 GiB of memory.
     public func validate() throws {
         guard opsLimit >= Self.minimum.opsLimit, opsLimit <= 64 else {
             throw VaultError.kdfOutOfRange

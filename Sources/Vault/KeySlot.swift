@@ -16,7 +16,7 @@ struct KeySlot {
     var checksum: [UInt8]
 
     static func associatedData(vaultID: String, slotID: Int64, kdf: KDFParameters, salt: [UInt8]) -> [UInt8] {
-        let saltHex = salt.map { String($0, radix: 16).leftPadded(2) }.joined()
+        let saltHex = hex(salt)
         return Array(
             "walletsec/keyslot/v1|\(vaultID)|\(slotID)|\(KDFParameters.algorithmName)|\(kdf.opsLimit)|\(kdf.memLimit)|\(saltHex)"
                 .utf8)
@@ -37,9 +37,8 @@ struct KeySlot {
         let kek = try Argon2id.deriveKey(
             passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
         let ad = associatedData(vaultID: vaultID, slotID: passphraseSlotID, kdf: kdf, salt: salt)
-        let wrapped = try masterKey.withUnsafeBytes {
-            try XChaCha20Poly1305.seal(Array($0), key: kek, associatedData: ad)
-        }
+        // Sealed straight from secure memory: the master key never passes through an ordinary array.
+        let wrapped = try XChaCha20Poly1305.seal(masterKey, key: kek, associatedData: ad)
         return KeySlot(
             id: passphraseSlotID, kdf: kdf, salt: salt, wrappedKey: wrapped,
             checksum: checksum(associatedData: ad, wrappedKey: wrapped))
@@ -50,13 +49,13 @@ struct KeySlot {
         guard Memory.constantTimeEquals(Self.checksum(associatedData: ad, wrappedKey: wrappedKey), checksum),
             salt.count == Argon2id.saltLength, (try? kdf.validate()) != nil
         else {
-            throw VaultError.keySlotCorrupt
+            throw VaultError.corruptKeySlot
         }
         let kek = try Argon2id.deriveKey(
             passphrase: passphrase, salt: salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
         do {
             let key = try XChaCha20Poly1305.open(wrappedKey, key: kek, associatedData: ad)
-            guard key.count == XChaCha20Poly1305.keyLength else { throw VaultError.keySlotCorrupt }
+            guard key.count == XChaCha20Poly1305.keyLength else { throw VaultError.corruptKeySlot }
             return key
         } catch is CryptoError {
             throw VaultError.wrongPassphrase
@@ -68,16 +67,16 @@ struct KeySlot {
             let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM key_slots WHERE id = ? AND kind = 'passphrase'", arguments: [passphraseSlotID])
         else {
-            throw VaultError.keySlotCorrupt
+            throw VaultError.corruptKeySlot
         }
         let kdfName: String = row["kdf"]
         let ops: Int64 = row["ops_limit"]
         let mem: Int64 = row["mem_limit"]
-        guard kdfName == KDFParameters.algorithmName, ops > 0, mem > 0 else { throw VaultError.keySlotCorrupt }
+        guard kdfName == KDFParameters.algorithmName, ops > 0, mem > 0 else { throw VaultError.corruptKeySlot }
         let salt: [UInt8]? = (row["salt"] as Data?).map { Array($0) }
         let wrapped: [UInt8]? = (row["wrapped_key"] as Data?).map { Array($0) }
         let sum: [UInt8]? = (row["checksum"] as Data?).map { Array($0) }
-        guard let salt, let wrapped, let sum else { throw VaultError.keySlotCorrupt }
+        guard let salt, let wrapped, let sum else { throw VaultError.corruptKeySlot }
         return KeySlot(
             id: row["id"], kdf: KDFParameters(opsLimit: UInt64(ops), memLimit: UInt64(mem)), salt: salt,
             wrappedKey: wrapped, checksum: sum)
@@ -99,8 +98,14 @@ struct KeySlot {
     }
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+/// Lower-case hex, two digits per byte: ids, and the salt inside a key slot's associated data.
+func hex(_ bytes: [UInt8]) -> String {
+    bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+}
+
+extension Vault {
+    /// A fresh random identifier (vault ids, row ids).
+    static func randomHex(byteCount: Int) -> String {
+        hex(Random.bytes(byteCount))
     }
 }

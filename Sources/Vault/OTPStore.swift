@@ -7,17 +7,28 @@ import WalletCrypto
 
 /// An account row without its secret (listing needs no passphrase).
 public struct StoredOTPAccount: Sendable, Equatable {
+    /// Random row id.
     public var id: String
+    /// Who issued the account (may be empty).
     public var issuer: String
+    /// The account name at the issuer.
     public var account: String
+    /// `totp` or `hotp`.
     public var kind: String
+    /// `SHA1`, `SHA256` or `SHA512`.
     public var algorithm: String
+    /// Code length.
     public var digits: Int
+    /// TOTP step in seconds.
     public var period: Int
+    /// HOTP counter (next code to expect).
     public var counter: Int64
+    /// The last TOTP step accepted, so a code is never accepted twice.
     public var lastAcceptedStep: Int64?
+    /// When it was added (ISO 8601, UTC).
     public var createdAt: String
 
+    /// `issuer:account`, or `account` when there is no issuer.
     public var name: String { issuer.isEmpty ? account : "\(issuer):\(account)" }
 
     init(row: Row) {
@@ -36,16 +47,26 @@ public struct StoredOTPAccount: Sendable, Equatable {
 
 /// An account to store, secret included.
 public struct NewOTPAccount: Sendable {
+    /// Who issued the account (may be empty).
     public var issuer: String
+    /// The account name at the issuer.
     public var account: String
+    /// `totp` or `hotp`.
     public var kind: String
+    /// `SHA1`, `SHA256` or `SHA512`.
     public var algorithm: String
+    /// Code length.
     public var digits: Int
+    /// TOTP step in seconds.
     public var period: Int
+    /// HOTP counter.
     public var counter: Int64
+    /// The shared secret; sealed before it is stored.
     public var secret: [UInt8]
+    /// Replay state carried over from an import, if any.
     public var lastAcceptedStep: Int64?
 
+    /// An account to pass to ``Vault/insertOTPAccounts(_:key:)``.
     public init(
         issuer: String, account: String, kind: String, algorithm: String, digits: Int, period: Int, counter: Int64,
         secret: [UInt8], lastAcceptedStep: Int64? = nil
@@ -66,24 +87,35 @@ public struct NewOTPAccount: Sendable {
 
 /// A change to an account's replay state, decided inside the write transaction.
 public struct OTPStateChange: Sendable, Equatable {
+    /// The step (TOTP) or counter value (HOTP) just accepted.
     public var lastAcceptedStep: Int64
+    /// The new HOTP counter, or nil to keep it.
     public var counter: Int64?
 
+    /// A change to store.
     public init(lastAcceptedStep: Int64, counter: Int64? = nil) {
         self.lastAcceptedStep = lastAcceptedStep
         self.counter = counter
     }
 }
 
+/// One opened recovery code of an account.
 public struct RecoveryCode: Sendable {
+    /// 1-based order in which the codes were added.
     public var position: Int
+    /// The code itself.
     public var code: String
+    /// When it was used, if it was.
     public var usedAt: String?
 }
 
+/// The outcome of ``Vault/useRecoveryCode(_:of:key:)``.
 public enum RecoveryUseResult: Sendable, Equatable {
+    /// Accepted now; it will not be accepted again.
     case used
+    /// Accepted before, at that time.
     case alreadyUsed(at: String)
+    /// Not a code of this account.
     case unknown
 }
 
@@ -92,11 +124,12 @@ extension Vault {
     static let recoveryTable = "recovery_codes"
 
     static func newRowID() -> String {
-        Random.bytes(16).map { String($0, radix: 16).leftPadded(2) }.joined()
+        randomHex(byteCount: 16)
     }
 
+    /// All two-factor accounts, by issuer then account (no passphrase needed).
     public func otpAccounts() throws -> [StoredOTPAccount] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM otp_accounts ORDER BY issuer COLLATE NOCASE, account COLLATE NOCASE"
             )
@@ -108,11 +141,12 @@ extension Vault {
         RowIdentity(table: Vault.otpTable, rowID: id, field: "secret_sealed")
     }
 
+    /// The opened secret of `account`.
     public func otpSecret(_ account: StoredOTPAccount, key: VaultKey) throws -> SecureBytes {
-        let sealed = try database.read { db in
+        let sealed = try read { db in
             try Data.fetchOne(db, sql: "SELECT secret_sealed FROM otp_accounts WHERE id = ?", arguments: [account.id])
         }
-        guard let sealed else { throw OTPStoreError.vanished(account.name) }
+        guard let sealed else { throw VaultError.accountVanished(name: account.name) }
         return try openSealed(Array(sealed), key: key, row: secretRow(account.id))
     }
 
@@ -120,7 +154,7 @@ extension Vault {
     /// parameters is skipped as a duplicate; one with a different secret is a conflict and aborts everything.
     public func insertOTPAccounts(_ accounts: [NewOTPAccount], key: VaultKey) throws -> (added: Int, skipped: Int) {
         let now = ISO8601.string(Date())
-        return try database.write { db in
+        return try write { db in
             var added = 0
             var skipped = 0
             for account in accounts {
@@ -131,14 +165,14 @@ extension Vault {
                     let existing = StoredOTPAccount(row: row)
                     let sealed = Array(row["secret_sealed"] as Data)
                     let secret = try openSealed(sealed, key: key, row: secretRow(existing.id))
-                    let sameSecret = secret.withUnsafeBytes { Memory.constantTimeEquals(Array($0), account.secret) }
+                    let sameSecret = secret.constantTimeEquals(account.secret)
                     if sameSecret && existing.kind == account.kind && existing.algorithm == account.algorithm
                         && existing.digits == account.digits && existing.period == account.period
                     {
                         skipped += 1
                         continue
                     }
-                    throw OTPStoreError.nameTaken(account.name)
+                    throw VaultError.accountNameTaken(name: account.name)
                 }
                 let id = Vault.newRowID()
                 let sealed = try seal(account.secret, key: key, row: secretRow(id))
@@ -163,10 +197,10 @@ extension Vault {
     public func updateOTPState<T>(
         _ account: StoredOTPAccount, _ decide: (StoredOTPAccount) throws -> (T, OTPStateChange?)
     ) throws -> T {
-        try database.write { db in
+        try write { db in
             guard
                 let row = try Row.fetchOne(db, sql: "SELECT * FROM otp_accounts WHERE id = ?", arguments: [account.id])
-            else { throw OTPStoreError.vanished(account.name) }
+            else { throw VaultError.accountVanished(name: account.name) }
             let (result, change) = try decide(StoredOTPAccount(row: row))
             if let change {
                 try db.execute(
@@ -177,25 +211,27 @@ extension Vault {
         }
     }
 
+    /// Deletes the account and its recovery codes.
     public func removeOTPAccount(_ account: StoredOTPAccount) throws {
-        try database.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM recovery_codes WHERE account_id = ?", arguments: [account.id])
             try db.execute(sql: "DELETE FROM otp_accounts WHERE id = ?", arguments: [account.id])
-            guard db.changesCount == 1 else { throw OTPStoreError.vanished(account.name) }
+            guard db.changesCount == 1 else { throw VaultError.accountVanished(name: account.name) }
         }
     }
 
+    /// Gives the account a new issuer and name; throws ``VaultError/renameTaken(name:)`` if another has it.
     public func renameOTPAccount(_ account: StoredOTPAccount, issuer: String, name: String) throws {
-        try database.write { db in
+        try write { db in
             let taken =
                 try Bool.fetchOne(
                     db, sql: "SELECT EXISTS (SELECT 1 FROM otp_accounts WHERE issuer = ? AND account = ? AND id != ?)",
                     arguments: [issuer, name, account.id]) ?? false
-            if taken { throw OTPStoreError.renameTaken(issuer.isEmpty ? name : "\(issuer):\(name)") }
+            if taken { throw VaultError.renameTaken(name: issuer.isEmpty ? name : "\(issuer):\(name)") }
             try db.execute(
                 sql: "UPDATE otp_accounts SET issuer = ?, account = ? WHERE id = ?",
                 arguments: [issuer, name, account.id])
-            guard db.changesCount == 1 else { throw OTPStoreError.vanished(account.name) }
+            guard db.changesCount == 1 else { throw VaultError.accountVanished(name: account.name) }
         }
     }
 
@@ -208,7 +244,7 @@ extension Vault {
     /// Appends codes after the existing ones; returns how many were added (exact repeats are skipped).
     public func addRecoveryCodes(_ codes: [String], to account: StoredOTPAccount, key: VaultKey) throws -> Int {
         let existing = try recoveryCodes(of: account, key: key).map(\.code)
-        return try database.write { db in
+        return try write { db in
             var position =
                 try Int.fetchOne(
                     db, sql: "SELECT COALESCE(MAX(position), 0) FROM recovery_codes WHERE account_id = ?",
@@ -228,8 +264,9 @@ extension Vault {
         }
     }
 
+    /// The account's recovery codes, opened, in order.
     public func recoveryCodes(of account: StoredOTPAccount, key: VaultKey) throws -> [RecoveryCode] {
-        let rows = try database.read { db in
+        let rows = try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM recovery_codes WHERE account_id = ? ORDER BY position", arguments: [account.id])
         }
@@ -248,7 +285,7 @@ extension Vault {
     {
         let given = Array(code.utf8)
         let now = ISO8601.string(Date())
-        return try database.write { db in
+        return try write { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM recovery_codes WHERE account_id = ? ORDER BY position", arguments: [account.id])
             var match: (id: String, usedAt: String?)?
@@ -256,7 +293,7 @@ extension Vault {
                 let id: String = row["id"]
                 let sealed = Array(row["code_sealed"] as Data)
                 let stored = try openSealed(sealed, key: key, row: recoveryRow(id))
-                if stored.withUnsafeBytes({ Memory.constantTimeEquals(Array($0), given) }) && match == nil {
+                if stored.constantTimeEquals(given) && match == nil {
                     match = (id, row["used_at"])
                 }
             }
@@ -265,23 +302,5 @@ extension Vault {
             try db.execute(sql: "UPDATE recovery_codes SET used_at = ? WHERE id = ?", arguments: [now, match.id])
             return .used
         }
-    }
-}
-
-enum OTPStoreError {
-    static func vanished(_ name: String) -> WalletError {
-        WalletError.conflict(
-            en: "\(name) was removed by another walletsec process meanwhile", zh: "\(name) 已被另一个 walletsec 进程删除")
-    }
-
-    static func nameTaken(_ name: String) -> WalletError {
-        WalletError.conflict(
-            en:
-                "an account named \(name) with a different secret already exists; nothing was changed (rename one first)",
-            zh: "已有名为 \(name) 但密钥不同的账户，未做任何更改（请先重命名其中一个）")
-    }
-
-    static func renameTaken(_ name: String) -> WalletError {
-        WalletError.conflict(en: "an account named \(name) already exists", zh: "已有名为 \(name) 的账户")
     }
 }

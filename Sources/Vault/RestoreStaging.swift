@@ -15,22 +15,33 @@ import WalletCrypto
     import Glibc
 #endif
 
+/// What a merging restore did, per table (`walletsec restore --merge --json` prints it).
 public struct MergeReport: Sendable, Equatable, Codable {
+    /// A backup row left alone because the vault holds a different row under the same key.
     public struct Conflict: Sendable, Equatable, Codable {
+        /// The table.
         public var table: String
+        /// The row's primary key, as text (`?` when the table has none).
         public var key: String
     }
 
+    /// Rows added, per table.
     public var added: [String: Int] = [:]
+    /// Rows already present with the same content, per table.
     public var unchanged: [String: Int] = [:]
+    /// Rows not added because they conflict.
     public var conflicts: [Conflict] = []
 
+    /// An empty report.
     public init() {}
 }
 
-public final class StagedRestore {
-    public let vault: Vault
-    public let path: String
+/// A restore being built aside: used by the Backup library, which streams a backup into it.
+package final class StagedRestore {
+    /// The vault being restored into.
+    package let vault: Vault
+    /// The staging database file.
+    package let path: String
     let key: VaultKey
     private var queue: DatabaseQueue?
     private var targetTables: [String: DumpTable] = [:]
@@ -40,7 +51,7 @@ public final class StagedRestore {
 
     /// Creates the staging database: the vault's schema, meta and key slot; for a fresh or replacing
     /// restore also the vault's own device identities, which a restore never removes.
-    public init(vault: Vault, key: VaultKey, keepDeviceIdentities: Bool) throws {
+    package init(vault: Vault, key: VaultKey, keepDeviceIdentities: Bool) throws {
         self.vault = vault
         self.key = key
         Self.removeStaleStagingFiles(folder: vault.folder)
@@ -57,7 +68,7 @@ public final class StagedRestore {
             self.queue = queue
             // The staging schema is the live vault's, statement for statement (columns added by any
             // migration included), and so is its migration record.
-            let live = try vault.database.read { db in
+            let live = try vault.read { db in
                 (
                     try Row.fetchAll(db, sql: "SELECT * FROM meta"),
                     try Row.fetchAll(db, sql: "SELECT * FROM key_slots"),
@@ -73,9 +84,7 @@ public final class StagedRestore {
                 )
             }
             guard live.3 == Schema.currentVersion else {
-                throw WalletError.usage(
-                    en: "the vault's schema version \(live.3) differs from this walletsec's \(Schema.currentVersion)",
-                    zh: "保险库结构版本 \(live.3) 与本程序的 \(Schema.currentVersion) 不同")
+                throw VaultError.schemaMismatch(found: live.3, expected: Schema.currentVersion)
             }
             try queue.writeWithoutTransaction { db in
                 try db.beginTransaction()
@@ -109,8 +118,7 @@ public final class StagedRestore {
 
     static func wrap(_ error: Error) -> Error {
         guard let error = error as? DatabaseError else { return error }
-        return WalletError.internal(
-            en: "restore failed: \(error.message ?? "SQLite error")", zh: "恢复失败：\(error.message ?? "SQLite 错误")")
+        return VaultError.storage(.restore, detail: error.message)
     }
 
     static func insertRaw(_ db: Database, table: String, row: Row) throws {
@@ -122,38 +130,26 @@ public final class StagedRestore {
 
     /// Checks a backup's table against this vault's schema: unknown tables or columns are refused
     /// (a newer walletsec wrote the backup); columns the backup lacks take their defaults.
-    public func accept(_ table: DumpTable) throws {
+    package func accept(_ table: DumpTable) throws {
         guard let target = targetTables[table.name] else {
-            throw WalletError.usage(
-                en: "the backup holds table \(table.name), unknown to this walletsec; upgrade walletsec",
-                zh: "备份包含本程序不认识的表 \(table.name)，请升级 walletsec")
+            throw VaultError.unknownTable(name: table.name)
         }
         let unknown = table.columns.filter { !target.columns.contains($0) }
         guard unknown.isEmpty, Set(table.columns).count == table.columns.count else {
-            throw WalletError.usage(
-                en:
-                    "the backup's table \(table.name) has columns unknown to this walletsec (\(unknown.joined(separator: ", ")))",
-                zh: "备份中表 \(table.name) 有本程序不认识的列（\(unknown.joined(separator: ", "))）")
+            throw VaultError.unknownColumns(table: table.name, columns: unknown)
         }
         if !table.sealedColumns.isEmpty, let keyColumn = target.primaryKey, !table.columns.contains(keyColumn) {
-            throw AgeBackupShapeError.missingKey(table.name)
+            throw VaultError.missingPrimaryKey(table: table.name)
         }
         let verb = keepExisting.contains(table.name) ? "INSERT OR IGNORE" : "INSERT"
         insertSQL[table.name] =
             "\(verb) INTO \(table.name.quotedDatabaseIdentifier) (\(table.columns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: table.columns.count).joined(separator: ", ")))"
     }
 
-    enum AgeBackupShapeError {
-        static func missingKey(_ table: String) -> WalletError {
-            WalletError.integrity(
-                en: "the backup's table \(table) lacks its primary key column", zh: "备份中表 \(table) 缺少主键列")
-        }
-    }
-
     /// Inserts one row; sealed columns hold plaintext (`.blob`) and are sealed under this vault's key.
-    public func insert(_ table: DumpTable, values: [SQLValue]) throws {
+    package func insert(_ table: DumpTable, values: [SQLValue]) throws {
         guard let sql = insertSQL[table.name], let queue, let target = targetTables[table.name] else {
-            throw WalletError.internal(en: "restore: table not prepared", zh: "恢复：表未准备")
+            throw VaultError.tableNotPrepared(table: table.name)
         }
         var stored = values
         for (index, column) in table.columns.enumerated() where DumpTable.isSealed(column) {
@@ -161,7 +157,7 @@ public final class StagedRestore {
             guard let keyColumn = target.primaryKey, let keyIndex = table.columns.firstIndex(of: keyColumn),
                 let rowID = values[keyIndex].keyText
             else {
-                throw AgeBackupShapeError.missingKey(table.name)
+                throw VaultError.missingPrimaryKey(table: table.name)
             }
             stored[index] = .blob(
                 try vault.seal(plain, key: key, row: RowIdentity(table: table.name, rowID: rowID, field: column)))
@@ -171,14 +167,12 @@ public final class StagedRestore {
                 try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(stored.map(\.databaseValue)))
             }
         } catch let error as DatabaseError {
-            throw WalletError.integrity(
-                en: "the backup's rows do not fit the vault (\(table.name): \(error.message ?? "constraint"))",
-                zh: "备份中的记录与保险库不符（\(table.name)：\(error.message ?? "约束")）")
+            throw VaultError.rowsDoNotFit(table: table.name, detail: error.message)
         }
     }
 
     /// Commits, checks foreign keys, closes and fsyncs the staging file.
-    public func finish() throws {
+    package func finish() throws {
         guard let queue else { return }
         do {
             try queue.writeWithoutTransaction { db in
@@ -188,8 +182,7 @@ public final class StagedRestore {
                     arguments: [ISO8601.string(Date())])
                 try db.commit()
                 if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
-                    throw WalletError.integrity(
-                        en: "the backup's rows refer to missing rows (foreign keys)", zh: "备份中的记录引用了不存在的记录（外键）")
+                    throw VaultError.danglingReferences
                 }
             }
             try queue.close()
@@ -207,7 +200,7 @@ public final class StagedRestore {
     }
 
     /// Removes the staging file (safe to call more than once).
-    public func discard() {
+    package func discard() {
         if let queue { try? queue.close() }
         queue = nil
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
@@ -217,13 +210,13 @@ public final class StagedRestore {
 
     /// Swaps the staged database in for vault.sqlite. With `keepCopyAt`, the old database stays there.
     /// The `vault` object is closed; use the returned one.
-    public func installReplacing(keepCopyAt copyPath: String?) throws -> Vault {
+    package func installReplacing(keepCopyAt copyPath: String?) throws -> Vault {
         precondition(finished, "finish() before installing")
         let livePath = vault.databasePath
         if let copyPath, FileSystem.exists(copyPath) {
-            throw WalletError.conflict(en: "\(copyPath) already exists", zh: "\(copyPath) 已存在")
+            throw VaultError.copyExists(path: copyPath)
         }
-        try? vault.database.close()
+        vault.close()
         var config = Configuration()
         config.busyMode = .timeout(15)
         config.prepareDatabase { db in
@@ -237,8 +230,7 @@ public final class StagedRestore {
                 try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
             }
             guard mode == "delete" else {
-                throw WalletError.conflict(
-                    en: "the vault is busy in another walletsec process; nothing changed", zh: "保险库正被其他进程使用，未做任何更改")
+                throw VaultError.busyNothingChanged
             }
             // Any -wal or -shm left now is stale (the lock proves nobody uses them): remove them so they
             // can never be replayed onto the new file.
@@ -254,8 +246,7 @@ public final class StagedRestore {
             FileSystem.syncDirectory(vault.folder)
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                throw WalletError.conflict(
-                    en: "the vault is busy in another walletsec process; nothing changed", zh: "保险库正被其他进程使用，未做任何更改")
+                throw VaultError.busyNothingChanged
             }
             throw Self.wrap(error)
         }
@@ -266,13 +257,13 @@ public final class StagedRestore {
 
     /// Adds staged rows the vault lacks, in one transaction. A row whose key exists with different
     /// content, or that breaks a uniqueness rule, is a conflict and is left alone.
-    public func merge() throws -> MergeReport {
+    package func merge() throws -> MergeReport {
         precondition(finished, "finish() before merging")
         var report = MergeReport()
         let staged = try DatabaseQueue(path: path, configuration: Vault.configuration())
         defer { try? staged.close() }
         do {
-            try vault.database.write { db in
+            try vault.write { db in
                 try staged.read { source in
                     for table in try Vault.describeTables(source) {
                         try mergeTable(table, from: source, into: db, report: &report)

@@ -2,7 +2,8 @@
 // so a vault from a newer walletsec (more migrations than we know) is refused instead of corrupted.
 import GRDB
 
-public enum Schema {
+/// The migrations that build a vault's tables, in order.
+package enum Schema {
     /// Migrations in order. Append only: never edit or reorder a migration that has shipped.
     static var migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] {
         [
@@ -14,10 +15,10 @@ public enum Schema {
     }
 
     /// The version a vault written by this build has.
-    public static var currentVersion: Int { migrations.count }
+    package static var currentVersion: Int { migrations.count }
 
     /// Tables counted by `walletsec status`, with the JSON field name for each count.
-    public static var countedTables: [(table: String, field: String)] {
+    package static var countedTables: [(table: String, field: String)] {
         OTPSchema.counted + DeviceSchema.counted + HistorySchema.counted
     }
 

@@ -6,12 +6,17 @@ import GRDB
 import WalletCore
 import WalletCrypto
 
-/// One SQLite value, as stored.
+/// One SQLite value, as stored; a backup carries rows as arrays of these.
 public enum SQLValue: Sendable, Equatable {
+    /// SQL NULL.
     case null
+    /// A 64-bit integer.
     case integer(Int64)
+    /// A double.
     case real(Double)
+    /// UTF-8 text.
     case text(String)
+    /// Bytes (and, in a backup, the opened plaintext of a sealed column).
     case blob([UInt8])
 
     init(_ value: DatabaseValue) {
@@ -46,12 +51,16 @@ public enum SQLValue: Sendable, Equatable {
 
 /// A data table as backups see it.
 public struct DumpTable: Sendable, Equatable, Codable {
+    /// The table name.
     public var name: String
+    /// Column names in table order.
     public var columns: [String]
     /// The single-column primary key, when the table has one.
     public var primaryKey: String?
+    /// Columns whose values are sealed (`*_sealed`); a backup holds them opened.
     public var sealedColumns: [String]
 
+    /// Describes a table.
     public init(name: String, columns: [String], primaryKey: String?, sealedColumns: [String]) {
         self.name = name
         self.columns = columns
@@ -97,14 +106,14 @@ extension Vault {
     }
 
     /// The data tables in restore order; device identities only when asked for.
-    public func dataTables(includeIdentities: Bool) throws -> [DumpTable] {
-        try database.read { db in try Self.describeTables(db) }
+    package func dataTables(includeIdentities: Bool) throws -> [DumpTable] {
+        try read { db in try Self.describeTables(db) }
             .filter { includeIdentities || $0.name != Self.deviceTable }
     }
 
     /// True when any data table other than device identities holds a row.
-    public func holdsData() throws -> Bool {
-        try database.read { db in
+    package func holdsData() throws -> Bool {
+        try read { db in
             for table in try Self.describeTables(db) where table.name != Self.deviceTable {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name.quotedDatabaseIdentifier))")
                     == true
@@ -118,12 +127,12 @@ extension Vault {
 
     /// Reads one consistent snapshot: `begin` gets the tables and their row counts, then `row` gets
     /// every row with sealed columns opened (as `.blob` of the plaintext).
-    public func dump(
+    package func dump(
         includeIdentities: Bool, key: VaultKey,
         begin: ([DumpTable], [String: Int]) throws -> Void,
         row: (DumpTable, [SQLValue]) throws -> Void
     ) throws {
-        try database.read { db in
+        try read { db in
             let tables = try Self.describeTables(db).filter { includeIdentities || $0.name != Self.deviceTable }
             var counts: [String: Int] = [:]
             for table in tables {
@@ -135,9 +144,7 @@ extension Vault {
                 let sealedIndexes = table.columns.indices.filter { DumpTable.isSealed(table.columns[$0]) }
                 let keyIndex = table.primaryKey.flatMap { table.columns.firstIndex(of: $0) }
                 if !sealedIndexes.isEmpty && keyIndex == nil {
-                    throw WalletError.internal(
-                        en: "table \(table.name) has sealed columns but no single primary key",
-                        zh: "表 \(table.name) 有加密列但没有单列主键")
+                    throw VaultError.sealedColumnsWithoutKey(table: table.name)
                 }
                 let columnList = table.columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
                 let order = table.primaryKey.map { " ORDER BY \($0.quotedDatabaseIdentifier)" } ?? " ORDER BY rowid"

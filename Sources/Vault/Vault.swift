@@ -10,11 +10,19 @@ import WalletCrypto
 
 /// Where a sealed value belongs. It becomes the associated data, so a sealed value copied to another
 /// row, field, table or vault no longer opens.
+///
+/// ```swift
+/// let row = RowIdentity(table: "notes", rowID: id, field: "body_sealed")
+/// ```
 public struct RowIdentity: Sendable, Equatable {
+    /// The table the value is stored in.
     public var table: String
+    /// The row's primary key, as text.
     public var rowID: String
+    /// The column holding the sealed value.
     public var field: String
 
+    /// Names the place a sealed value is stored.
     public init(table: String, rowID: String, field: String) {
         self.table = table
         self.rowID = rowID
@@ -22,7 +30,10 @@ public struct RowIdentity: Sendable, Equatable {
     }
 }
 
-/// The unlocked master key. It lives in sodium_malloc'd memory and is wiped when released.
+/// The unlocked master key of one vault. Its bytes live in sodium_malloc'd, locked memory that is
+/// wiped when the last reference goes; there is no way to read them out. Get one from
+/// ``Vault/create(at:passphrase:kdf:)`` or ``Vault/unlock(passphrase:)`` and pass it back to the
+/// vault's methods; it only works with the vault that made it.
 public final class VaultKey: @unchecked Sendable {
     let masterKey: SecureBytes
     let vaultID: String
@@ -37,11 +48,28 @@ public final class VaultKey: @unchecked Sendable {
     }
 }
 
+/// A walletsec vault: one SQLite file (WAL mode) in a private folder, whose secrets are sealed per row
+/// under a master key that an Argon2id-derived key wraps.
+///
+/// ```swift
+/// let (vault, key) = try Vault.create(at: folder, passphrase: passphrase)
+/// let sealed = try vault.seal(Array("secret".utf8), key: key, row: row)
+/// // later, in another process:
+/// let reopened = try Vault.open(at: folder)
+/// let key2 = try reopened.unlock(passphrase: passphrase)
+/// let plain = try reopened.openSealed(sealed, key: key2, row: row)
+/// print(try reopened.status().counts)
+/// ```
+///
+/// Methods throw ``VaultError``, or `FileError` when the folder itself is the problem.
 public final class Vault: @unchecked Sendable {
+    /// The vault folder.
     public let folder: String
+    /// The SQLite file inside ``folder``.
     public let databasePath: String
-    public let database: DatabasePool
+    /// A random identifier fixed at creation; sealed values and backups are bound to it.
     public let vaultID: String
+    private let database: DatabasePool
 
     private init(folder: String, database: DatabasePool, vaultID: String) {
         self.folder = folder
@@ -50,25 +78,37 @@ public final class Vault: @unchecked Sendable {
         self.vaultID = vaultID
     }
 
+    /// True when `folder` holds a vault file (it may still fail to open).
+    ///
+    /// ```swift
+    /// if Vault.exists(at: folder) { throw VaultError.alreadyExists(path: folder) }
+    /// ```
     public static func exists(at folder: String) -> Bool {
         FileSystem.exists(VaultLocation.databasePath(folder: folder))
     }
 
     // MARK: Create and open
 
-    /// Builds the whole vault in a temporary file and links it into place, so a crash or a
-    /// concurrent `init` never leaves a half-made vault and only one of two racing inits wins.
+    /// Creates a vault in `folder` (made private if missing) and returns it with its unlocked key.
+    /// The whole vault is built in a temporary file and linked into place, so a crash or a concurrent
+    /// `create` never leaves a half-made vault and only one of two racing creates wins.
+    ///
+    /// ```swift
+    /// let (vault, key) = try Vault.create(at: "/home/me/.local/share/walletsec", passphrase: passphrase)
+    /// ```
+    /// - Throws: ``VaultError/alreadyExists(path:)``, ``VaultError/emptyPassphrase``,
+    ///   ``VaultError/kdfOutOfRange``, or `FileError` for the folder.
     public static func create(at folder: String, passphrase: SecureBytes, kdf: KDFParameters = .default) throws
         -> (Vault, VaultKey)
     {
         try kdf.validate()
         guard passphrase.count > 0 else { throw VaultError.emptyPassphrase }
         let finalPath = VaultLocation.databasePath(folder: folder)
-        if FileSystem.exists(finalPath) { throw VaultError.alreadyExists(folder) }
+        if FileSystem.exists(finalPath) { throw VaultError.alreadyExists(path: folder) }
         try FileSystem.createPrivateDirectory(folder)
         try FileSystem.checkPrivateDirectory(folder)
 
-        let vaultID = Random.bytes(16).map { String($0, radix: 16).leftPadded(2) }.joined()
+        let vaultID = randomHex(byteCount: 16)
         let masterKey = Random.secureBytes(XChaCha20Poly1305.keyLength)
         let slot = try KeySlot.make(vaultID: vaultID, masterKey: masterKey, passphrase: passphrase, kdf: kdf)
 
@@ -91,9 +131,7 @@ public final class Vault: @unchecked Sendable {
             }
             try queue.close()
         } catch let error as DatabaseError {
-            throw WalletError.internal(
-                en: "cannot create the vault: \(error.message ?? "SQLite error")",
-                zh: "无法创建保险库：\(error.message ?? "SQLite 错误")")
+            throw VaultError.storage(.create, detail: error.message)
         }
         let tempFD = Glibc.open(temporaryPath, O_RDONLY | O_CLOEXEC)
         if tempFD >= 0 {
@@ -101,7 +139,7 @@ public final class Vault: @unchecked Sendable {
             Glibc.close(tempFD)
         }
         if link(temporaryPath, finalPath) != 0 {
-            if errno == EEXIST { throw VaultError.alreadyExists(folder) }
+            if errno == EEXIST { throw VaultError.alreadyExists(path: folder) }
             throw FileSystem.error(errno, path: finalPath, action: "create")
         }
         FileSystem.syncDirectory(folder)
@@ -109,25 +147,32 @@ public final class Vault: @unchecked Sendable {
         return (vault, VaultKey(masterKey: masterKey, vaultID: vaultID, unlockedSlot: slot.wrappedKey))
     }
 
-    /// Opens without a passphrase: enough for status and for plain (unsealed) data such as history.
+    /// Opens the vault in `folder` without a passphrase: enough for ``status()`` and for plain
+    /// (unsealed) data. An older schema is migrated forward; a newer one is refused untouched.
+    ///
+    /// ```swift
+    /// let vault = try Vault.open(at: folder)
+    /// let key = try vault.unlock(passphrase: passphrase)
+    /// ```
+    /// - Throws: ``VaultError/notFound(path:)``, ``VaultError/foreignFile(path:)``,
+    ///   ``VaultError/unsafePermissions(path:)``, ``VaultError/newerSchema(found:supported:)``,
+    ///   ``VaultError/busy``, or `FileError` when the folder is not private.
     public static func open(at folder: String) throws -> Vault {
         let path = VaultLocation.databasePath(folder: folder)
-        guard FileSystem.isDirectory(folder), FileSystem.exists(path) else { throw VaultError.notFound(folder) }
+        guard FileSystem.isDirectory(folder), FileSystem.exists(path) else { throw VaultError.notFound(path: folder) }
         try FileSystem.checkPrivateDirectory(folder)
         if let mode = FileSystem.permissions(path), mode & 0o022 != 0 {
-            throw WalletError.integrity(
-                en: "\(path) is writable by other users; run chmod 600 on it",
-                zh: "\(path) 可被其他用户写入，请执行 chmod 600")
+            throw VaultError.unsafePermissions(path: path)
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
             let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
             if version > Schema.currentVersion {
-                throw VaultError.newerSchema(found: version, known: Schema.currentVersion)
+                throw VaultError.newerSchema(found: version, supported: Schema.currentVersion)
             }
             let migrator = Schema.migrator()
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw VaultError.newerSchema(found: version, known: Schema.currentVersion)
+                throw VaultError.newerSchema(found: version, supported: Schema.currentVersion)
             }
             if version < Schema.currentVersion {
                 try migrator.migrate(pool)
@@ -135,22 +180,38 @@ public final class Vault: @unchecked Sendable {
             let vaultID = try pool.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'vault_id'")
             }
-            guard let vaultID else { throw VaultError.notAVault(path) }
+            guard let vaultID else { throw VaultError.foreignFile(path: path) }
             return Vault(folder: folder, database: pool, vaultID: vaultID)
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
                 || error.message?.contains("no such table") == true
             {
-                throw VaultError.notAVault(path)
+                throw VaultError.foreignFile(path: path)
             }
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                throw WalletError.conflict(
-                    en: "the vault is busy in another walletsec process; try again", zh: "保险库正被另一个 walletsec 进程使用，请重试")
+                throw VaultError.busy
             }
-            throw WalletError.internal(
-                en: "cannot open the vault: \(error.message ?? "SQLite error")",
-                zh: "无法打开保险库：\(error.message ?? "SQLite 错误")")
+            throw VaultError.storage(.open, detail: error.message)
         }
+    }
+
+    // MARK: Database access for the libraries above the vault
+
+    /// Runs `body` in a read transaction on the vault's database (for History and the tests).
+    /// GRDB's `DatabaseError` passes through unchanged, for the caller to classify.
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction, so read-check-write sequences serialise
+    /// across processes. GRDB's `DatabaseError` passes through unchanged.
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
+    /// Closes the connection pool; a restore does this before swapping the file.
+    func close() {
+        try? database.close()
     }
 
     static func configuration() -> Configuration {
@@ -165,59 +226,104 @@ public final class Vault: @unchecked Sendable {
 
     // MARK: Keys
 
+    /// Opens the key slot with `passphrase` and returns the master key.
+    ///
+    /// ```swift
+    /// do {
+    ///     let key = try vault.unlock(passphrase: passphrase)
+    /// } catch VaultError.wrongPassphrase {
+    ///     // ask again
+    /// }
+    /// ```
+    /// - Throws: ``VaultError/wrongPassphrase`` or ``VaultError/corruptKeySlot``.
     public func unlock(passphrase: SecureBytes) throws -> VaultKey {
-        let slot = try database.read { db in try KeySlot.load(db) }
+        let slot = try read { db in try KeySlot.load(db) }
         let masterKey = try slot.unwrap(vaultID: vaultID, passphrase: passphrase)
         return VaultKey(masterKey: masterKey, vaultID: vaultID, unlockedSlot: slot.wrappedKey)
     }
 
-    /// Re-wraps the master key under a new passphrase in one transaction; the old passphrase stops
-    /// working at commit and no sealed data is touched. A concurrent change wins or loses as a whole.
-    public func changePassphrase(key: VaultKey, newPassphrase: SecureBytes, kdf: KDFParameters = .default) throws {
+    /// Re-wraps the master key under `newPassphrase` in one transaction; the old passphrase stops
+    /// working at commit and no sealed data is touched. With `kdf` nil the slot keeps its current
+    /// Argon2id cost. Of two concurrent changes made with the same key, one wins and the other throws
+    /// ``VaultError/passphraseChangedConcurrently`` having changed nothing.
+    ///
+    /// ```swift
+    /// let key = try vault.unlock(passphrase: old)
+    /// try vault.changePassphrase(key: key, newPassphrase: new)
+    /// ```
+    public func changePassphrase(key: VaultKey, newPassphrase: SecureBytes, kdf: KDFParameters? = nil) throws {
         guard key.vaultID == vaultID else { throw VaultError.wrongPassphrase }
-        let slot = try KeySlot.make(vaultID: vaultID, masterKey: key.masterKey, passphrase: newPassphrase, kdf: kdf)
-        try database.write { db in
+        let parameters = try kdf ?? kdfParameters()
+        // Argon2id runs before the write transaction, so the lock is held only for the swap itself;
+        // comparing the wrapped key inside it detects any change made meanwhile.
+        let slot = try KeySlot.make(
+            vaultID: vaultID, masterKey: key.masterKey, passphrase: newPassphrase, kdf: parameters)
+        try write { db in
             let current = try KeySlot.load(db)
-            guard current.wrappedKey == key.unlockedSlot else {
-                throw WalletError.conflict(
-                    en: "the passphrase was changed by another process meanwhile; nothing changed",
-                    zh: "口令已被另一个进程修改，本次未做任何更改")
-            }
+            guard current.wrappedKey == key.unlockedSlot else { throw VaultError.passphraseChangedConcurrently }
             try slot.save(db, now: ISO8601.string(Date()))
         }
     }
 
+    /// The Argon2id parameters of the passphrase slot (readable without the passphrase).
     public func kdfParameters() throws -> KDFParameters {
-        try database.read { db in try KeySlot.load(db).kdf }
+        try read { db in try KeySlot.load(db).kdf }
     }
 
     // MARK: Sealing
+
+    /// Sealing with another vault's key would store values this vault can never open again.
+    private func requireOwnKey(_ key: VaultKey) throws {
+        guard key.vaultID == vaultID else { throw VaultError.keyOfAnotherVault }
+    }
 
     func associatedData(_ row: RowIdentity) -> [UInt8] {
         Array("walletsec/v1|\(vaultID)|\(row.table)|\(row.rowID)|\(row.field)".utf8)
     }
 
+    /// Seals `plaintext` for storage at `row`: XChaCha20-Poly1305 under the master key, with a fresh
+    /// random nonce chosen inside the call and the row (and this vault) as associated data.
+    ///
+    /// ```swift
+    /// let row = RowIdentity(table: "notes", rowID: id, field: "body_sealed")
+    /// let sealed = try vault.seal(Array(text.utf8), key: key, row: row)
+    /// let plain = try vault.openSealed(sealed, key: key, row: row)
+    /// ```
     public func seal(_ plaintext: [UInt8], key: VaultKey, row: RowIdentity) throws -> [UInt8] {
-        try XChaCha20Poly1305.seal(plaintext, key: key.masterKey, associatedData: associatedData(row))
+        try requireOwnKey(key)
+        return try XChaCha20Poly1305.seal(plaintext, key: key.masterKey, associatedData: associatedData(row))
     }
 
+    /// Seals a secret held in secure memory, without copying it into an ordinary array.
+    public func seal(_ plaintext: SecureBytes, key: VaultKey, row: RowIdentity) throws -> [UInt8] {
+        try requireOwnKey(key)
+        return try XChaCha20Poly1305.seal(plaintext, key: key.masterKey, associatedData: associatedData(row))
+    }
+
+    /// Opens a value sealed by ``seal(_:key:row:)-([UInt8],_,_)`` for the same `row`; the plaintext
+    /// comes back in secure memory.
+    /// - Throws: ``VaultError/sealedValueRejected(table:)`` when the value was altered, or was sealed
+    ///   for another row, field, table or vault.
     public func openSealed(_ sealed: [UInt8], key: VaultKey, row: RowIdentity) throws -> SecureBytes {
+        try requireOwnKey(key)
         do {
             return try XChaCha20Poly1305.open(sealed, key: key.masterKey, associatedData: associatedData(row))
         } catch {
-            throw VaultError.sealedValueRejected(row.table)
+            throw VaultError.sealedValueRejected(table: row.table)
         }
     }
 
     // MARK: Metadata and settings
 
-    public func meta(_ key: String) throws -> String? {
-        try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    /// A value of the `meta` table (`created_at`, `last_backup_at`, `restored_at`, …).
+    func meta(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
         }
     }
 
-    public func setMeta(_ key: String, _ value: String) throws {
-        try database.write { db in
+    /// Sets a value of the `meta` table.
+    func setMeta(_ key: String, _ value: String) throws {
+        try write { db in
             try db.execute(
                 sql:
                     "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -225,12 +331,14 @@ public final class Vault: @unchecked Sendable {
         }
     }
 
+    /// Remembers when the last backup was written (shown by ``status()``).
     public func recordBackup(at date: Date) throws {
         try setMeta("last_backup_at", ISO8601.string(date))
     }
 
+    /// All user settings (plain key/value pairs, no secrets).
     public func settings() throws -> [String: String] {
-        try database.read { db in
+        try read { db in
             var result: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM settings") {
                 result[row["key"]] = row["value"]
@@ -239,8 +347,9 @@ public final class Vault: @unchecked Sendable {
         }
     }
 
+    /// Sets a user setting, or removes it when `value` is nil.
     public func setSetting(_ key: String, _ value: String?) throws {
-        try database.write { db in
+        try write { db in
             if let value {
                 try db.execute(
                     sql:
@@ -254,8 +363,14 @@ public final class Vault: @unchecked Sendable {
 
     // MARK: Status
 
+    /// What the vault holds, without the passphrase.
+    ///
+    /// ```swift
+    /// let status = try Vault.open(at: folder).status()
+    /// print(status.schemaVersion, status.counts["otp_accounts"] ?? 0)
+    /// ```
     public func status() throws -> VaultStatus {
-        try database.read { db in
+        try read { db in
             let slot = try KeySlot.load(db)
             var counts: [String: Int] = [:]
             for entry in Schema.countedTables {
@@ -274,17 +389,28 @@ public final class Vault: @unchecked Sendable {
     }
 }
 
+/// A summary of a vault, as `walletsec status --json` prints it (snake_case keys).
 public struct VaultStatus: Codable, Sendable, Equatable {
+    /// The key slot's key derivation settings.
     public struct KDF: Codable, Sendable, Equatable {
+        /// Always `argon2id13`.
         public var algorithm: String
+        /// Argon2id passes.
         public var opsLimit: UInt64
+        /// Argon2id memory in bytes.
         public var memLimitBytes: UInt64
     }
 
+    /// The vault folder.
     public var path: String
+    /// The schema version (number of applied migrations).
     public var schemaVersion: Int
+    /// Key derivation settings.
     public var kdf: KDF
+    /// Rows per counted table, keyed by the JSON field name (`otp_accounts`, `transactions`, …).
     public var counts: [String: Int]
+    /// When the vault was created (ISO 8601, UTC).
     public var createdAt: String?
+    /// When the last backup was written, if ever.
     public var lastBackupAt: String?
 }

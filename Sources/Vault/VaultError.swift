@@ -1,48 +1,87 @@
-// The vault's user-facing failures, each with its exit status and both languages.
-import WalletCore
+// Everything the vault can refuse or fail at, as values a caller can match. No message text lives
+// here: the command line words each case (Sources/WalletsecCLI/Messages/VaultMessages.swift).
 
-enum VaultError {
-    static func notFound(_ folder: String) -> WalletError {
-        WalletError.usage(
-            en: "no vault at \(folder); run 'walletsec init' first",
-            zh: "\(folder) 没有保险库，请先运行 'walletsec init'")
+/// A failure of a ``Vault`` operation. File-system failures (creating the folder, unsafe folder
+/// permissions) arrive as `FileError` from WalletCore instead.
+///
+/// ```swift
+/// do {
+///     let key = try vault.unlock(passphrase: passphrase)
+/// } catch VaultError.wrongPassphrase {
+///     // ask again
+/// }
+/// ```
+public enum VaultError: Error, Sendable, Equatable {
+    /// Which step was talking to SQLite when it failed unexpectedly.
+    public enum Step: Sendable, Equatable {
+        case create
+        case open
+        case restore
     }
 
-    static func alreadyExists(_ folder: String) -> WalletError {
-        WalletError.conflict(
-            en: "a vault already exists at \(folder); refusing to overwrite it",
-            zh: "\(folder) 已有保险库，拒绝覆盖")
-    }
+    // MARK: Finding and opening
 
-    static let wrongPassphrase = WalletError.authentication(
-        en: "wrong passphrase for this vault", zh: "保险库口令错误")
+    /// There is no vault in this folder.
+    case notFound(path: String)
+    /// A vault already exists in this folder; creating one would overwrite it.
+    case alreadyExists(path: String)
+    /// The file is not a walletsec vault, or is damaged beyond opening.
+    case foreignFile(path: String)
+    /// The database file is writable by other users.
+    case unsafePermissions(path: String)
+    /// The vault was written by a newer walletsec (schema `found`, this build knows `supported`).
+    case newerSchema(found: Int, supported: Int)
+    /// Another process holds the vault locked past the busy timeout.
+    case busy
+    /// SQLite failed in a way none of the other cases describe; `detail` is SQLite's own message.
+    case storage(Step, detail: String?)
 
-    static let keySlotCorrupt = WalletError.integrity(
-        en: "the vault's key slot is corrupt or was altered; restore from a backup",
-        zh: "保险库的密钥槽已损坏或被篡改，请从备份恢复")
+    // MARK: Keys
 
-    static func sealedValueRejected(_ table: String) -> WalletError {
-        WalletError.integrity(
-            en: "a sealed value in \(table) was altered or moved from another row",
-            zh: "\(table) 中的加密数据被篡改或被移动到其他记录")
-    }
+    /// The passphrase is empty.
+    case emptyPassphrase
+    /// The passphrase does not open the key slot.
+    case wrongPassphrase
+    /// The key slot is damaged or was edited (checksum, parameters or key length wrong).
+    case corruptKeySlot
+    /// The Argon2id parameters are outside 8 MiB–4 GiB of memory or 1–64 passes.
+    case kdfOutOfRange
+    /// Another process changed the passphrase between unlock and change; nothing was changed.
+    case passphraseChangedConcurrently
+    /// A ``VaultKey`` of another vault was passed in (a programming error, caught before any crypto).
+    case keyOfAnotherVault
+    /// A sealed value in `table` does not open: altered, or moved from another row, table or vault.
+    case sealedValueRejected(table: String)
 
-    static func newerSchema(found: Int, known: Int) -> WalletError {
-        WalletError.usage(
-            en:
-                "this vault uses schema version \(found), newer than this walletsec understands (\(known)); upgrade walletsec",
-            zh: "该保险库的结构版本为 \(found)，高于本程序支持的版本 \(known)，请升级 walletsec")
-    }
+    // MARK: Two-factor accounts
 
-    static func notAVault(_ path: String) -> WalletError {
-        WalletError.integrity(
-            en: "\(path) is not a walletsec vault or is corrupt",
-            zh: "\(path) 不是 walletsec 保险库或已损坏")
-    }
+    /// The account was removed by another process meanwhile.
+    case accountVanished(name: String)
+    /// An account of this name exists with a different secret; the whole batch was refused.
+    case accountNameTaken(name: String)
+    /// Renaming would give the account a name another account has.
+    case renameTaken(name: String)
 
-    static let kdfOutOfRange = WalletError.usage(
-        en: "key derivation parameters out of range (memory 8 MiB to 4 GiB, passes 1 to 64)",
-        zh: "密钥派生参数超出范围（内存 8 MiB 到 4 GiB，迭代 1 到 64 次）")
+    // MARK: Backups and restores
 
-    static let emptyPassphrase = WalletError.usage(en: "the passphrase is empty", zh: "口令为空")
+    /// A table has `*_sealed` columns but no single-column primary key to bind them to.
+    case sealedColumnsWithoutKey(table: String)
+    /// The live vault's schema differs from this build's, so a restore cannot stage it.
+    case schemaMismatch(found: Int, expected: Int)
+    /// The backup holds a table this build does not know.
+    case unknownTable(name: String)
+    /// The backup's table has columns this build does not know.
+    case unknownColumns(table: String, columns: [String])
+    /// The backup's table lacks the primary key its sealed columns are bound to.
+    case missingPrimaryKey(table: String)
+    /// A row was inserted into a table the restore had not accepted (a caller bug).
+    case tableNotPrepared(table: String)
+    /// A backup row breaks a constraint of the vault; `detail` is SQLite's message.
+    case rowsDoNotFit(table: String, detail: String?)
+    /// Backup rows refer to rows that are not there (foreign keys).
+    case danglingReferences
+    /// The copy of the replaced vault would overwrite an existing file.
+    case copyExists(path: String)
+    /// Another process is using the vault, so the restore did not replace it; nothing changed.
+    case busyNothingChanged
 }

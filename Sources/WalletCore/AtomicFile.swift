@@ -9,7 +9,9 @@
 /// Streams bytes into `destination` atomically. Until `commit()` nothing appears at the destination;
 /// dropping the writer without committing removes the temporary file.
 public final class AtomicFileWriter {
+    /// Where the file appears on `commit()`.
     public let destination: String
+    /// The hidden sibling being written.
     public let temporaryPath: String
     private let overwrite: Bool
     private var fd: Int32
@@ -22,9 +24,7 @@ public final class AtomicFileWriter {
         self.destination = destination
         self.overwrite = overwrite
         if !overwrite && FileSystem.exists(destination) {
-            throw WalletError.conflict(
-                en: "\(destination) already exists; refusing to overwrite it",
-                zh: "\(destination) 已存在，拒绝覆盖")
+            throw FileError.alreadyExists(path: destination)
         }
         let directory = FileSystem.directoryName(destination)
         let base = FileSystem.baseName(destination)
@@ -46,14 +46,17 @@ public final class AtomicFileWriter {
         throw FileSystem.error(lastError, path: destination, action: "create")
     }
 
+    /// Appends bytes to the temporary file.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         try FileSystem.writeAll(fd, bytes, path: destination)
     }
 
+    /// Appends bytes to the temporary file.
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
 
+    /// Appends UTF-8 text to the temporary file.
     public func write(_ text: String) throws {
         try write(Array(text.utf8))
     }
@@ -82,9 +85,7 @@ public final class AtomicFileWriter {
                 let code = errno
                 unlink(temporaryPath)
                 if code == EEXIST {
-                    throw WalletError.conflict(
-                        en: "\(destination) already exists; refusing to overwrite it",
-                        zh: "\(destination) 已存在，拒绝覆盖")
+                    throw FileError.alreadyExists(path: destination)
                 }
                 throw FileSystem.error(code, path: destination, action: "rename")
             }
@@ -107,6 +108,11 @@ public final class AtomicFileWriter {
     }
 }
 
+/// One-call atomic writes.
+///
+/// ```swift
+/// try AtomicFile.write(Array(report.utf8), to: "report.txt", overwrite: false)
+/// ```
 public enum AtomicFile {
     /// Writes the whole of `bytes` to `path` atomically (0600 unless told otherwise).
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600, overwrite: Bool) throws {

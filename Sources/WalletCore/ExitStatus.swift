@@ -1,3 +1,5 @@
+// TEMPORARY: removed by the lead once every library throws its own enum
+// (it moves into the CLI then; only the temporary WalletError keeps it in WalletCore).
 // The process exit codes every walletsec command uses (docs/cli.md lists them).
 
 /// Exit codes are part of the CLI contract: scripts branch on them, so values never change.

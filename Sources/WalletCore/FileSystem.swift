@@ -1,27 +1,38 @@
-// Small POSIX helpers: private folders, permission checks, whole-file reads, errno to WalletError.
+// Small POSIX helpers: private folders, permission checks, whole-file reads; failures are FileError values.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
+/// POSIX file helpers shared by the libraries. Failures throw ``FileError``.
+///
+/// ```swift
+/// try FileSystem.createPrivateDirectory(folder)
+/// try FileSystem.checkPrivateDirectory(folder)
+/// let bytes = try FileSystem.readAll(folder + "/notes.txt", limit: 1 << 20)
+/// ```
 public enum FileSystem {
+    /// True when something (even a dangling symlink) is at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
+    /// True when `path` is a folder (following symlinks).
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The folder part of `path` (`.` when there is none).
     public static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
+    /// The last component of `path`.
     public static func baseName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
@@ -37,9 +48,7 @@ public enum FileSystem {
                 throw error(errno, path: prefix, action: "create folder")
             }
         }
-        guard isDirectory(path) else {
-            throw WalletError.usage(en: "\(path) is not a folder", zh: "\(path) 不是文件夹")
-        }
+        guard isDirectory(path) else { throw FileError.notAFolder(path: path) }
     }
 
     /// A folder holding secrets must be owned by us and writable by nobody else: anyone who can write
@@ -49,28 +58,21 @@ public enum FileSystem {
         guard stat(path, &info) == 0 else {
             throw error(errno, path: path, action: "open")
         }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw WalletError.usage(en: "\(path) is not a folder", zh: "\(path) 不是文件夹")
-        }
-        if info.st_uid != geteuid() {
-            throw WalletError.integrity(
-                en: "\(path) is owned by another user; refusing to use it",
-                zh: "\(path) 属于其他用户，拒绝使用")
-        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileError.notAFolder(path: path) }
+        if info.st_uid != geteuid() { throw FileError.ownedByAnotherUser(path: path) }
         if info.st_mode & 0o022 != 0 {
-            throw WalletError.integrity(
-                en:
-                    "\(path) is writable by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 700 on it",
-                zh: "\(path) 可被其他用户写入（权限 \(String(info.st_mode & 0o777, radix: 8))），请执行 chmod 700")
+            throw FileError.unsafePermissions(path: path, mode: UInt32(info.st_mode & 0o777))
         }
     }
 
+    /// The permission bits of `path`, or nil when it cannot be read.
     public static func permissions(_ path: String) -> mode_t? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & 0o7777
     }
 
+    /// The size of `path` in bytes, or nil when it cannot be read.
     public static func fileSize(_ path: String) -> Int64? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -92,9 +94,7 @@ public enum FileSystem {
             }
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<count])
-            if result.count > limit {
-                throw WalletError.usage(en: "\(path) is too large", zh: "\(path) 文件过大")
-            }
+            if result.count > limit { throw FileError.tooLarge(path: path) }
         }
         return result
     }
@@ -112,6 +112,7 @@ public enum FileSystem {
         }
     }
 
+    /// fsyncs a folder so renames and links in it are durable; best effort.
     public static func syncDirectory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
@@ -120,33 +121,9 @@ public enum FileSystem {
         }
     }
 
-    /// Maps errno to a one-line error. Missing files are usage errors; everything else is internal.
-    public static func error(_ code: Int32, path: String, action: String) -> WalletError {
-        let reason = String(cString: strerror(code))
-        switch code {
-        case ENOENT:
-            return WalletError.usage(
-                en: "cannot \(action) \(path): no such file or folder", zh: "无法\(zhAction(action)) \(path)：文件或文件夹不存在")
-        case EACCES, EPERM:
-            return WalletError.usage(
-                en: "cannot \(action) \(path): permission denied", zh: "无法\(zhAction(action)) \(path)：权限不足")
-        case EEXIST:
-            return WalletError.conflict(
-                en: "cannot \(action) \(path): it already exists", zh: "无法\(zhAction(action)) \(path)：已存在")
-        default:
-            return WalletError.internal(
-                en: "cannot \(action) \(path): \(reason)", zh: "无法\(zhAction(action)) \(path)：\(reason)")
-        }
-    }
-
-    private static func zhAction(_ action: String) -> String {
-        switch action {
-        case "read", "open": return "读取"
-        case "write": return "写入"
-        case "create", "create folder": return "创建"
-        case "rename": return "重命名"
-        case "sync": return "同步"
-        default: return "处理"
-        }
+    /// The typed error for a failed system call: `code` is `errno`, `action` says what was being done
+    /// ("read", "open", "write", "create", "create folder", "rename", "sync").
+    public static func error(_ code: Int32, path: String, action: String) -> FileError {
+        .posix(code: code, path: path, action: action)
     }
 }

@@ -1,6 +1,11 @@
 // One encoder configuration for every --json output, so field naming never drifts between commands.
 import Foundation
 
+/// The JSON encoder every `--json` output uses.
+///
+/// ```swift
+/// print(try JSONOutput.line(status))  // {"schema_version":4,...}
+/// ```
 public enum JSONOutput {
     /// Swift camelCase properties become snake_case keys; keys are sorted so output is diffable.
     public static func encoder() -> JSONEncoder {
@@ -21,6 +26,7 @@ public enum JSONOutput {
     }
 }
 
+/// Timestamps as walletsec writes them.
 public enum ISO8601 {
     /// UTC, second precision: `2026-11-23T03:36:39Z`.
     public static func string(_ date: Date) -> String {

@@ -1,3 +1,4 @@
+// TEMPORARY: removed by the lead once every library throws its own enum
 // The one error type that crosses library boundaries: an exit status plus a message in both languages.
 
 /// Errors a user can cause end here. The message is one line, never contains a secret,

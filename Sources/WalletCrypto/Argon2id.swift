@@ -1,9 +1,18 @@
 // Passphrase-to-key derivation with Argon2id v1.3 (libsodium crypto_pwhash).
 import CSodium
 
+/// Argon2id v1.3 through libsodium; the key comes back in secure memory.
+///
+/// ```swift
+/// let kek = try Argon2id.deriveKey(
+///     passphrase: passphrase, salt: Random.bytes(Argon2id.saltLength), opsLimit: 3, memLimit: 256 << 20)
+/// ```
 public enum Argon2id {
+    /// Salt size in bytes (16).
     public static let saltLength = Int(crypto_pwhash_SALTBYTES)
+    /// The fewest passes libsodium accepts.
     public static let minimumOpsLimit = UInt64(crypto_pwhash_OPSLIMIT_MIN)
+    /// The least memory (bytes) libsodium accepts.
     public static let minimumMemLimit = UInt64(crypto_pwhash_MEMLIMIT_MIN)
 
     /// Derives `length` bytes. `memLimit` is in bytes; `opsLimit` is the number of passes.

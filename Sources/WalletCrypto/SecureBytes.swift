@@ -3,8 +3,15 @@ import CSodium
 
 /// Holds key material outside the Swift heap so it is never swapped, copied by the runtime, or left behind.
 /// Access is scoped through closures; copying out into an Array defeats the purpose, so keep such copies short-lived.
+///
+/// ```swift
+/// let key = Random.secureBytes(32)
+/// let passphrase = SecureBytes(Array(typed.utf8))
+/// passphrase.withUnsafeBytes { bytes in /* use without copying */ }
+/// ```
 public final class SecureBytes: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer
+    /// Number of secret bytes.
     public let count: Int
 
     /// Zero-filled secure buffer.
@@ -29,6 +36,7 @@ public final class SecureBytes: @unchecked Sendable {
         }
     }
 
+    /// Copies `bytes` in; the caller still owns (and should wipe) the source.
     public convenience init(_ bytes: UnsafeRawBufferPointer) {
         self.init(count: bytes.count)
         if let base = bytes.baseAddress, bytes.count > 0 {
@@ -40,10 +48,12 @@ public final class SecureBytes: @unchecked Sendable {
         sodium_free(pointer)  // wipes before freeing
     }
 
+    /// Read access to the bytes for the duration of `body`; do not let the pointer escape.
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
+    /// Write access to the bytes for the duration of `body` (filling a key, decrypting into it).
     public func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeMutableRawBufferPointer(start: pointer, count: count))
     }
@@ -51,6 +61,15 @@ public final class SecureBytes: @unchecked Sendable {
     /// An ordinary array copy, for APIs that need one. Wipe it with `Memory.zero` when done.
     public func copyBytes() -> [UInt8] {
         withUnsafeBytes { Array($0) }
+    }
+
+    /// Constant-time comparison with bytes given by the caller, without copying the secret out.
+    public func constantTimeEquals(_ bytes: [UInt8]) -> Bool {
+        guard count == bytes.count else { return false }
+        if count == 0 { return true }
+        return withUnsafeBytes { a in
+            bytes.withUnsafeBytes { b in sodium_memcmp(a.baseAddress, b.baseAddress, count) == 0 }
+        }
     }
 
     /// Constant-time comparison.
@@ -62,6 +81,7 @@ public final class SecureBytes: @unchecked Sendable {
     }
 }
 
+/// Wiping and comparing ordinary byte arrays that briefly held secrets.
 public enum Memory {
     /// Overwrites the array's storage with zeros in a way the optimiser cannot drop.
     public static func zero(_ bytes: inout [UInt8]) {

@@ -9,6 +9,8 @@ func requireSodium() {
     precondition(sodiumInitialized, "libsodium failed to initialise")
 }
 
+/// Failures of the crypto wrappers, matchable by callers (an AEAD that does not open is
+/// `.authenticationFailed`).
 public enum CryptoError: Error, Sendable, Equatable {
     /// The AEAD tag, MAC or checksum did not verify: wrong key or altered data.
     case authenticationFailed

@@ -32,7 +32,7 @@ final class BackupTests: XCTestCase {
         let secrets: [(String, [UInt8])] = [
             ("\(prefix)gh", Array("12345678901234567890".utf8)), ("\(prefix)bank", [0, 1, 2, 0xff, 0xfe, 7, 9, 200]),
         ]
-        try vault.database.write { db in
+        try vault.write { db in
             for (index, (id, secret)) in secrets.enumerated() {
                 let sealed = try vault.seal(
                     secret, key: key, row: RowIdentity(table: "otp_accounts", rowID: id, field: "secret_sealed"))
@@ -150,7 +150,7 @@ final class BackupTests: XCTestCase {
         let (old, oldKey) = try makeVault("old")
         let (new, newKey) = try makeVault("new")
         for vault in [old, new] {
-            try vault.database.write { db in
+            try vault.write { db in
                 try db.execute(sql: "ALTER TABLE otp_accounts ADD COLUMN note_sealed BLOB")
                 try db.execute(sql: "ALTER TABLE otp_accounts ADD COLUMN ratio REAL")
                 try db.execute(sql: "ALTER TABLE otp_accounts ADD COLUMN icon BLOB")
@@ -160,7 +160,7 @@ final class BackupTests: XCTestCase {
         let note = try old.seal(
             Array("hidden note".utf8), key: oldKey,
             row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "note_sealed"))
-        try old.database.write { db in
+        try old.write { db in
             try db.execute(
                 sql: "UPDATE otp_accounts SET note_sealed = ?, ratio = 0.1, icon = ? WHERE id = 'gh'",
                 arguments: [Data(note), Data([1, 2, 3])])
@@ -174,7 +174,8 @@ final class BackupTests: XCTestCase {
         let olderDevice = try newDeviceIdentity(older, key: olderKey)
         let file2 = try backup(old, key: oldKey, to: olderDevice.recipient)
         XCTAssertThrowsError(try restore(file2, into: older, key: olderKey, mode: .fresh, identity: olderDevice)) {
-            XCTAssertEqual(($0 as? WalletError)?.status, .usage)
+            XCTAssertEqual(
+                $0 as? VaultError, .unknownColumns(table: "otp_accounts", columns: ["note_sealed", "ratio", "icon"]))
         }
         XCTAssertFalse(try older.holdsData())
     }
@@ -232,7 +233,7 @@ final class BackupTests: XCTestCase {
         let other = try new.seal(
             Array("different".utf8), key: newKey,
             row: RowIdentity(table: "otp_accounts", rowID: "gh", field: "secret_sealed"))
-        try new.database.write { db in
+        try new.write { db in
             try db.execute(sql: "UPDATE otp_accounts SET secret_sealed = ? WHERE id = 'gh'", arguments: [Data(other)])
             try db.execute(sql: "UPDATE settings SET value = 'en' WHERE key = 'language'")
         }

@@ -21,11 +21,11 @@ final class DeviceStoreTests: XCTestCase {
         XCTAssertEqual(try vault.deviceIdentities(), [record])
         XCTAssertEqual(try vault.deviceIdentitySecrets(key: key).map { $0.secretKey.copyBytes() }, [secret])
         // The sealed value is bound to its row: moved to another id it no longer opens.
-        try vault.database.write { db in
+        try vault.write { db in
             try db.execute(sql: "UPDATE device_identities SET id = 'other' WHERE id = ?", arguments: [record.id])
         }
         XCTAssertThrowsError(try vault.deviceIdentitySecrets(key: key)) {
-            XCTAssertEqual(($0 as? WalletError)?.status, .integrity)
+            XCTAssertEqual($0 as? VaultError, .sealedValueRejected(table: "device_identities"))
         }
     }
 

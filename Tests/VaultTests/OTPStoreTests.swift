@@ -37,7 +37,7 @@ final class OTPStoreTests: XCTestCase {
         XCTAssertThrowsError(
             try vault.insertOTPAccounts([account("c", secret: [5]), account("a", secret: [9, 9])], key: key)
         ) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .conflict)
+            XCTAssertEqual(error as? VaultError, .accountNameTaken(name: "Bank:a"))
         }
         XCTAssertEqual(try vault.otpAccounts().map(\.account), ["a", "b"], "the failed batch added nothing")
         let stored = try XCTUnwrap(vault.otpAccounts().first)
@@ -49,7 +49,7 @@ final class OTPStoreTests: XCTestCase {
         _ = try vault.insertOTPAccounts([account("a", secret: [1]), account("b", secret: [2])], key: key)
         let accounts = try vault.otpAccounts()
         // Swap the sealed secrets between rows: each must now refuse to open.
-        try vault.database.write { db in
+        try vault.write { db in
             try db.execute(
                 sql: """
                     UPDATE otp_accounts SET secret_sealed = (SELECT secret_sealed FROM otp_accounts o2
@@ -57,7 +57,7 @@ final class OTPStoreTests: XCTestCase {
                     """)
         }
         XCTAssertThrowsError(try vault.otpSecret(accounts[0], key: key)) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .integrity)
+            XCTAssertEqual(error as? VaultError, .sealedValueRejected(table: "otp_accounts"))
         }
     }
 
@@ -85,7 +85,7 @@ final class OTPStoreTests: XCTestCase {
 
         try vault.removeOTPAccount(stored)
         XCTAssertEqual(try vault.otpAccounts().count, 0)
-        let left = try vault.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recovery_codes") }
+        let left = try vault.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recovery_codes") }
         XCTAssertEqual(left, 0)
     }
 }

@@ -19,26 +19,29 @@ final class VaultFileTests: VaultTestCase {
     func testFolderWritableByOthersIsRefused() throws {
         _ = try makeVault()
         chmod(folder, 0o777)
-        assertWalletError(.integrity) { _ = try Vault.open(at: self.folder) }
+        assertThrows(FileError.unsafePermissions(path: folder, mode: 0o777)) { _ = try Vault.open(at: self.folder) }
         chmod(folder, 0o700)
-        chmod(VaultLocation.databasePath(folder: folder), 0o666)
-        assertWalletError(.integrity) { _ = try Vault.open(at: self.folder) }
+        let database = VaultLocation.databasePath(folder: folder)
+        chmod(database, 0o666)
+        assertThrows(VaultError.unsafePermissions(path: database)) { _ = try Vault.open(at: self.folder) }
     }
 
     func testMissingVault() {
-        assertWalletError(.usage) { _ = try Vault.open(at: self.folder) }
+        assertThrows(VaultError.notFound(path: folder)) { _ = try Vault.open(at: self.folder) }
     }
 
     func testForeignFileIsNotAVault() throws {
         try FileSystem.createPrivateDirectory(folder)
         try AtomicFile.write(Array(repeating: 0x41, count: 4096), to: folder + "/vault.sqlite", overwrite: false)
-        assertWalletError(.integrity) { _ = try Vault.open(at: self.folder) }
+        assertThrows(VaultError.foreignFile(path: VaultLocation.databasePath(folder: folder))) {
+            _ = try Vault.open(at: self.folder)
+        }
     }
 
     func testNewerSchemaIsRefusedAndNotModified() throws {
         do {
             let (vault, _) = try makeVault()
-            try vault.database.write { db in
+            try vault.write { db in
                 try db.execute(sql: "CREATE TABLE future_feature (x INTEGER)")
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
                 try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion + 1)")
@@ -46,9 +49,8 @@ final class VaultFileTests: VaultTestCase {
         }
         let path = VaultLocation.databasePath(folder: folder)
         let before = try digestOfDatabase(path)
-        XCTAssertThrowsError(try Vault.open(at: folder)) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .usage)
-            XCTAssertTrue((error as? WalletError)?.message.en.contains("newer") ?? false)
+        assertThrows(VaultError.newerSchema(found: Schema.currentVersion + 1, supported: Schema.currentVersion)) {
+            _ = try Vault.open(at: self.folder)
         }
         XCTAssertEqual(try digestOfDatabase(path), before)
     }
@@ -57,7 +59,7 @@ final class VaultFileTests: VaultTestCase {
         // A vault with only the first migration, as an older walletsec would have written it.
         try FileSystem.createPrivateDirectory(folder)
         let (vault, _) = try makeVault()
-        try vault.database.write { db in
+        try vault.write { db in
             try db.execute(sql: "DROP TABLE transactions")
             try db.execute(sql: "DROP TABLE alert_acks")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v1-history'")
@@ -76,7 +78,7 @@ final class VaultFileTests: VaultTestCase {
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             let vault = index == 0 ? a : b
             for _ in 0..<iterations {
-                try? vault.database.write { db in
+                try? vault.write { db in
                     let current = try Int.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'counter'") ?? 0
                     try db.execute(
                         sql:

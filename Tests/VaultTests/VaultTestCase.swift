@@ -25,17 +25,18 @@ class VaultTestCase: XCTestCase {
         try Vault.create(at: folder, passphrase: secret(passphrase), kdf: fastKDF)
     }
 
-    func assertWalletError(
-        _ status: ExitStatus, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void
+    /// `body` must throw exactly `expected` (a typed VaultError or FileError case).
+    func assertThrows<E: Error & Equatable>(
+        _ expected: E, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void
     ) {
         XCTAssertThrowsError(try body(), file: file, line: line) { error in
-            XCTAssertEqual((error as? WalletError)?.status, status, "\(error)", file: file, line: line)
+            XCTAssertEqual(error as? E, expected, "\(error)", file: file, line: line)
         }
     }
 
     /// Every row of every table, as text: equal dumps mean nothing changed.
     func logicalDump(_ vault: Vault) throws -> [String] {
-        try vault.database.read { db in
+        try vault.read { db in
             let tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             var lines: [String] = []

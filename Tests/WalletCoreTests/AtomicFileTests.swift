@@ -27,7 +27,7 @@ final class AtomicFileTests: XCTestCase {
         let path = folder + "/a"
         try AtomicFile.write([1], to: path, overwrite: false)
         XCTAssertThrowsError(try AtomicFile.write([2], to: path, overwrite: false)) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .conflict)
+            XCTAssertEqual(error as? FileError, .alreadyExists(path: path))
         }
         XCTAssertEqual(try FileSystem.readAll(path), [1])
         try AtomicFile.write([3], to: path, overwrite: true)
@@ -48,7 +48,7 @@ final class AtomicFileTests: XCTestCase {
     func testUnsafeFolderIsRefused() throws {
         chmod(folder, 0o777)
         XCTAssertThrowsError(try FileSystem.checkPrivateDirectory(folder)) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .integrity)
+            XCTAssertEqual(error as? FileError, .unsafePermissions(path: folder, mode: 0o777))
         }
         chmod(folder, 0o700)
         XCTAssertNoThrow(try FileSystem.checkPrivateDirectory(folder))

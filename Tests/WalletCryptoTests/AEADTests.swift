@@ -22,6 +22,27 @@ final class AEADTests: XCTestCase {
         XCTAssertThrowsError(try XChaCha20Poly1305.open(Array(sealed.prefix(10)), key: key, associatedData: []))
     }
 
+    func testSealingFromSecureMemoryMatchesTheArrayForm() throws {
+        let key = Random.secureBytes(32)
+        let secret = Random.secureBytes(32)
+        let sealed = try XChaCha20Poly1305.seal(secret, key: key, associatedData: [7])
+        XCTAssertEqual(sealed.count, 32 + XChaCha20Poly1305.overhead)
+        XCTAssertTrue(try XChaCha20Poly1305.open(sealed, key: key, associatedData: [7]).isEqual(to: secret))
+        XCTAssertEqual(
+            try XChaCha20Poly1305.open(sealed, key: key, associatedData: [7]).copyBytes(), secret.copyBytes())
+        XCTAssertThrowsError(try XChaCha20Poly1305.open(sealed, key: key, associatedData: [8])) {
+            XCTAssertEqual($0 as? CryptoError, .authenticationFailed)
+        }
+    }
+
+    func testSecureBytesComparesWithArraysInConstantTime() {
+        let secret = SecureBytes([1, 2, 3])
+        XCTAssertTrue(secret.constantTimeEquals([1, 2, 3]))
+        XCTAssertFalse(secret.constantTimeEquals([1, 2, 4]))
+        XCTAssertFalse(secret.constantTimeEquals([1, 2]))
+        XCTAssertTrue(SecureBytes([]).constantTimeEquals([]))
+    }
+
     func testSealingTwiceUsesFreshNonces() throws {
         let key = Random.secureBytes(32)
         let a = try XChaCha20Poly1305.seal([1, 2, 3], key: key, associatedData: [])

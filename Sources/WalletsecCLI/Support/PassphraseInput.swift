@@ -28,7 +28,7 @@ struct SecretSource {
             return try nonEmpty(SecureBytes(bytes), language: language)
         }
         guard var first = Terminal.readSecretLine(prompt: prompt.text(language) + ": ") else {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en:
                     "no terminal to ask for the \(prompt.en.lowercased()); use \(fileOption) FILE or \(environmentVariable)",
                 zh: "没有终端可输入\(prompt.zh)；请使用 \(fileOption) FILE 或 \(environmentVariable)")
@@ -38,7 +38,7 @@ struct SecretSource {
             var second = Terminal.readSecretLine(prompt: confirmPrompt.text(language) + ": ") ?? []
             defer { Memory.zero(&second) }
             guard Memory.constantTimeEquals(first, second) else {
-                throw WalletError.usage(en: "the two entries do not match", zh: "两次输入不一致")
+                throw CLIFailure.usage(en: "the two entries do not match", zh: "两次输入不一致")
             }
         }
         return try nonEmpty(SecureBytes(first), language: language)
@@ -46,7 +46,7 @@ struct SecretSource {
 
     private func nonEmpty(_ secret: SecureBytes, language: Language) throws -> SecureBytes {
         guard secret.count > 0 else {
-            throw WalletError.usage(en: "the \(prompt.en.lowercased()) is empty", zh: "\(prompt.zh)为空")
+            throw CLIFailure.usage(en: "the \(prompt.en.lowercased()) is empty", zh: "\(prompt.zh)为空")
         }
         return secret
     }

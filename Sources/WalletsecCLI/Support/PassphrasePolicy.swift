@@ -17,7 +17,7 @@ enum PassphrasePolicy {
         let reason = result.feedback.warning ?? result.feedback.suggestions.first
         let en = reason.map { " (\($0.en.hasSuffix(".") ? String($0.en.dropLast()) : $0.en))" } ?? ""
         let zh = reason.map { "（\($0.zh.hasSuffix("。") ? String($0.zh.dropLast()) : $0.zh)）" } ?? ""
-        throw WalletError(
+        throw CLIFailure(
             .checkFailed,
             en:
                 "passphrase too weak: score \(result.score)/4, need \(minimumScore)\(en); choose a longer one (or --allow-weak)",

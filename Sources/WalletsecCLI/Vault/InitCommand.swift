@@ -30,11 +30,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let folder = globals.vaultFolder
-        if Vault.exists(at: folder) {
-            throw WalletError.conflict(
-                en: "a vault already exists at \(folder); refusing to overwrite it",
-                zh: "\(folder) 已有保险库，拒绝覆盖")
-        }
+        // Checked before the prompt too, so nobody types a passphrase for nothing; create checks again.
+        if Vault.exists(at: folder) { throw VaultError.alreadyExists(path: folder) }
         let parameters = kdf.parameters()
         let secret = try passphrase.new().read(language: globals.language)
         try PassphrasePolicy.check(secret, allowWeak: allowWeak, language: globals.language)

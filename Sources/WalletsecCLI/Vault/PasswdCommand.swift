@@ -41,7 +41,8 @@ struct PasswdCommand: ParsableCommand {
             fileOption: "--new-passphrase-file")
         let secret = try newSource.read(language: globals.language)
         try PassphrasePolicy.check(secret, allowWeak: allowWeak, language: globals.language)
-        let parameters = kdf.isSet ? kdf.parameters(base: try vault.kdfParameters()) : try vault.kdfParameters()
+        // Without --kdf-* the slot keeps its current cost; with one, the other keeps its current value.
+        let parameters = kdf.isSet ? kdf.parameters(base: try vault.kdfParameters()) : nil
         try vault.changePassphrase(key: key, newPassphrase: secret, kdf: parameters)
         let status = try vault.status()
         if globals.json {
