@@ -1,6 +1,9 @@
 // QIF bank files: `!Type:` header, one field per line (D date, T/U amount, P payee, M memo,
-// N number, L category), `^` ends a record. Numeric dates are ambiguous (03/04 = 3 April or
-// March 4): we infer the order from the file, take --date-order, or stop with a clear error.
+// N number, L category), `^` ends a record. Only cash sections (Bank, Cash, CCard, Oth A, Oth L)
+// make transactions; investment and list sections are counted as not cash. Numeric dates are
+// ambiguous (03/04 = 3 April or March 4): we infer the order from the file, take --date-order, or
+// stop with a clear error.
+import Foundation
 import WalletCore
 
 enum QIFReader {
@@ -18,38 +21,67 @@ enum QIFReader {
         var fields: [UInt8: String] = [:]
     }
 
-    static func read(_ bytes: Bytes, file: String, dateOrder: DateOrder?, issues: inout RowIssues) throws
-        -> [Transaction]
-    {
+    /// `!Type:` names whose records are cash transactions; every other section (Invst, Cat, Class,
+    /// Memorized, Prices, Security…) and `!Account` lists are passed over and counted as not cash.
+    static let cashSections: Set<String> = ["bank", "cash", "ccard", "oth a", "oth l"]
+
+    /// Reads the cash records; returns them and how many records were in non-cash sections.
+    /// `currency` is the code for every amount (QIF has none; the caller defaults to CNY).
+    static func read(
+        _ bytes: Bytes, file: String, dateOrder: DateOrder?, currency: String, issues: inout RowIssues
+    ) throws -> (transactions: [Transaction], notCash: Int) {
         var records: [Record] = []
         var current = Record()
         var reader = CSVReader(bytes: bytes, separator: 0x00)
         var fields: [FieldRange] = []
-        var inAccountBlock = false
+        // Records before any `!Type:` header are read as cash (as before sections were told apart).
+        var inCashSection = true
+        var notCash = 0
         while reader.next(into: &fields) {
             let text = fields.isEmpty ? "" : reader.string(fields[0])
             guard let code = text.utf8.first else { continue }
             if code == 0x21 {  // '!'
-                inAccountBlock = text.hasPrefix("!Account")
+                let header = text.lowercased()
+                // `!Option:AutoSwitch` / `!Clear:AutoSwitch` switch Quicken's account-list mode; they
+                // start no section of their own.
+                if header.hasPrefix("!option") || header.hasPrefix("!clear") { continue }
+                if !current.fields.isEmpty {
+                    if inCashSection {
+                        try issues.add(line: current.line, "record not ended by ^ before '\(text.prefix(40))'")
+                    } else {
+                        notCash += 1
+                    }
+                    current = Record()
+                }
+                if header.hasPrefix("!type:") {
+                    let name = header.dropFirst(6).trimmingCharacters(in: .whitespaces)
+                    inCashSection = cashSections.contains(name)
+                } else {
+                    inCashSection = false  // `!Account` and anything unknown
+                }
                 continue
             }
-            if code == 0x5e {  // '^'
-                if inAccountBlock {
-                    inAccountBlock = false
-                } else if !current.fields.isEmpty {
-                    records.append(current)
+            if code == 0x5e {  // '^' (and Quicken's `^^`)
+                if !current.fields.isEmpty {
+                    if inCashSection { records.append(current) } else { notCash += 1 }
                 }
                 current = Record()
                 continue
             }
-            if inAccountBlock { continue }
             if current.fields.isEmpty { current.line = reader.rowLine }
-            current.fields[code] = String(text.dropFirst())
+            // Split lines (S, E, $) are kept under their own codes: they belong to this record and
+            // never make rows of their own; the record's amount is its T.
+            if current.fields[code] == nil { current.fields[code] = String(text.dropFirst()) }
         }
         if !current.fields.isEmpty {
-            try issues.add(line: current.line, "record not ended by ^ (truncated file?)")
+            if inCashSection {
+                try issues.add(line: current.line, "record not ended by ^ (truncated file?)")
+            } else {
+                notCash += 1
+            }
         }
         let order = try resolveDateOrder(records.compactMap { $0.fields[0x44] }, given: dateOrder, file: file)
+        let scale = ByteParsing.scale(ofCurrency: currency)
         var result: [Transaction] = []
         result.reserveCapacity(records.count)
         for record in records {
@@ -58,9 +90,9 @@ enum QIFReader {
                 continue
             }
             guard let amountText = record.fields[0x54] ?? record.fields[0x55],
-                let amount = OFXReader.parseAmount(amountText, scale: 2)
+                let amount = ExactAmount.parse(amountText, scale: scale, grouping: true)
             else {
-                try issues.add(line: record.line, "unreadable T (amount)")
+                try issues.add(line: record.line, "unreadable T (amount) '\(record.fields[0x54] ?? "")'")
                 continue
             }
             let payee = record.fields[0x50] ?? ""
@@ -69,11 +101,13 @@ enum QIFReader {
             result.append(
                 Transaction(
                     sourceID: nil, merchantOrderID: number, timestamp: days * 86400, utcOffsetSeconds: 0,
-                    hasTime: false, amountMinor: abs(amount), direction: amount < 0 ? .outflow : .inflow,
-                    currency: "CNY", counterparty: payee.isEmpty ? memo : payee, category: record.fields[0x4c] ?? "",
-                    note: memo, source: .qif, line: Int32(truncatingIfNeeded: record.line)))
+                    hasTime: false, amountMinor: amount.minor,
+                    direction: amount.isZero ? .neutral : amount.negative ? .outflow : .inflow,
+                    currency: currency, counterparty: payee.isEmpty ? memo : payee,
+                    category: record.fields[0x4c] ?? "", note: memo, source: .qif,
+                    line: Int32(truncatingIfNeeded: record.line), amountSubMinor: amount.subMinor))
         }
-        return result
+        return (result, notCash)
     }
 
     /// Splits `3/4/2024`, `03/04'24`, `2024-03-04` into three numbers (and the first one's width).
@@ -145,7 +179,8 @@ enum QIFReader {
             case .ymd: (year, month, day) = (a, b, c)
             }
         }
-        if year < 100 { year += year > 70 ? 1900 : 2000 }
+        // Quicken writes years from 2000 on as `'yy` (`2/14' 5`); otherwise 19xx above 70, else 20xx.
+        if year < 100 { year += text.utf8.contains(0x27) ? 2000 : year > 70 ? 1900 : 2000 }
         guard (1...12).contains(month), day >= 1, day <= ByteParsing.daysInMonth(year, month) else { return nil }
         return ByteParsing.daysFromCivil(year: year, month: month, day: day)
     }

@@ -45,12 +45,16 @@ public struct ReadOptions: Sendable {
     public var strict: Bool
     /// Told every 65,536 rows of a wallet export (bytes read of the total).
     public var progress: ProgressHandler?
+    /// The ISO 4217 code of a QIF file's amounts (QIF names no currency). Nil: CNY, and the
+    /// statement says the currency was assumed (``Statement/currencyAssumed``).
+    public var currency: String?
 
     /// Options for ``StatementReader``.
     public init(
         format: StatementFormat = .auto, rules: CSVRules? = nil, dateOrder: DateOrder? = nil, strict: Bool = false,
-        progress: ProgressHandler? = nil
+        progress: ProgressHandler? = nil, currency: String? = nil
     ) {
+        self.currency = currency
         self.format = format
         self.rules = rules
         self.dateOrder = dateOrder
@@ -75,6 +79,11 @@ public struct Statement: Sendable {
     public var skipped: [MalformedRow]
     /// The final balance the source reports (OFX LEDGERBAL), when any.
     public var reportedFinalBalanceMinor: Int64?
+    /// QIF records in sections that hold no cash transactions (`!Type:Invst`, `!Type:Cat`,
+    /// `!Type:Class`, `!Type:Memorized`, `!Account` lists): passed over, not malformed.
+    public var notCashRecords = 0
+    /// The currency was not in the file nor given (QIF without ``ReadOptions/currency``): CNY assumed.
+    public var currencyAssumed = false
 }
 
 /// Collects malformed rows with bounded memory; in strict mode the first one is an error.

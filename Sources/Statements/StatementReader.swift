@@ -93,6 +93,15 @@ public enum StatementReader {
                     file: file, format: format, encoding: encoding, transactions: transactions,
                     skippedCount: issues.count, skipped: issues.rows, reportedFinalBalanceMinor: balance)
             }
+            func qif(_ bytes: Bytes) throws -> Statement {
+                let read = try QIFReader.read(
+                    bytes, file: file, dateOrder: options.dateOrder, currency: options.currency?.uppercased() ?? "CNY",
+                    issues: &issues)
+                var result = statement(.qif, read.transactions)
+                result.notCashRecords = read.notCash
+                result.currencyAssumed = options.currency == nil
+                return result
+            }
             switch options.format {
             case .csv:
                 guard let rules = options.rules else {
@@ -106,8 +115,7 @@ public enum StatementReader {
                 guard QIFReader.looksLikeQIF(bytes) else {
                     throw StatementError.unknownLayout(file: file, expected: .qif)
                 }
-                return statement(
-                    .qif, try QIFReader.read(bytes, file: file, dateOrder: options.dateOrder, issues: &issues))
+                return try qif(bytes)
             case .auto:
                 if let rules = options.rules {
                     return statement(.csv, try RulesCSVReader.read(bytes, rules: rules, file: file, issues: &issues))
@@ -116,10 +124,7 @@ public enum StatementReader {
                     let (transactions, balance) = try OFXReader.read(bytes, file: file, issues: &issues)
                     return statement(.ofx, transactions, balance: balance)
                 }
-                if QIFReader.looksLikeQIF(bytes) {
-                    return statement(
-                        .qif, try QIFReader.read(bytes, file: file, dateOrder: options.dateOrder, issues: &issues))
-                }
+                if QIFReader.looksLikeQIF(bytes) { return try qif(bytes) }
                 fallthrough
             case .alipay, .wechat:
                 guard

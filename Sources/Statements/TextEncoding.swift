@@ -12,6 +12,10 @@ public enum TextEncoding: String, Sendable {
     case utf8 = "UTF-8"
     /// GBK or GB18030 (what Alipay writes).
     case gb18030 = "GB18030"
+    /// Windows code page 1252 (OFX `CHARSET:1252`, the usual charset of US/Canadian bank OFX/QFX).
+    case windows1252 = "windows-1252"
+    /// ISO-8859-1 (OFX `CHARSET:8859-1`).
+    case latin1 = "ISO-8859-1"
 
     /// Returns UTF-8 bytes (BOM removed) and the encoding found.
     package static func decodeToUTF8(_ raw: [UInt8], file: String) throws -> ([UInt8], TextEncoding) {
@@ -29,6 +33,8 @@ public enum TextEncoding: String, Sendable {
             throw StatementError.utf16(file: file)
         }
         if isValidUTF8(raw, from: start) { return (nil, start, .utf8) }
+        // OFX declares its charset in its header; read by that, never guessed as GBK (OFXCharset.swift).
+        if let (converted, encoding) = OFXCharset.decode(raw) { return (converted, 0, encoding) }
         guard let converted = decodeGB18030(raw) ?? convert(raw, from: "GB18030", to: "UTF-8") else {
             throw StatementError.unsupportedEncoding(file: file)
         }

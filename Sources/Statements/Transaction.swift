@@ -71,6 +71,11 @@ public struct Transaction: Sendable, Equatable {
     public var amountMinor: Int64
     /// The balance after this row, when the source reports one.
     public var balanceMinor: Int64?
+    /// Digits of the amount beyond the currency's minor unit, in ten-thousandths of a minor unit
+    /// (0...9999): OFX brokerage cash rows carry four decimals (`115.8331` USD = 11583 minor + 3100).
+    /// 0 for every amount with no more decimals than the currency has. Declared here so it fills
+    /// padding after `balanceMinor` (the row does not grow).
+    public var amountSubMinor: UInt16
     /// The offset the source wrote the time in (wallet exports: +08:00 = 28800).
     public var utcOffsetSeconds: Int32
     /// 1-based line (or sheet row) in the file it was read from; 0 when it came from history.
@@ -93,8 +98,9 @@ public struct Transaction: Sendable, Equatable {
         counterparty: String, counterpartyAccount: String = "", category: String = "", note: String = "",
         status: String = "", method: String = "", balanceMinor: Int64? = nil, isRefund: Bool = false,
         refundOf: String? = nil, crossBorder: Bool = false, originalCurrency: String = "", source: SourceFormat,
-        line: Int32 = 0
+        line: Int32 = 0, amountSubMinor: UInt16 = 0
     ) {
+        self.amountSubMinor = amountSubMinor
         self.sourceID = sourceID
         self.merchantOrderID = merchantOrderID
         self.timestamp = timestamp
@@ -125,6 +131,18 @@ public struct Transaction: Sendable, Equatable {
         case .outflow: return -amountMinor
         case .neutral: return 0
         }
+    }
+
+    /// The exact magnitude as a decimal string with `scale` minor digits plus any sub-minor digits
+    /// (`115.8331`, `28.16`).
+    public func exactAmountText(scale: Int) -> String {
+        var text = ByteParsing.formatMinor(amountMinor, scale: scale)
+        guard amountSubMinor > 0 else { return text }
+        var digits = String(amountSubMinor)
+        digits = String(repeating: "0", count: 4 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        if scale == 0 { text += "." }
+        return text + digits
     }
 
     /// Local wall-clock seconds (timestamp shifted by the source's offset).
