@@ -24,13 +24,17 @@ struct StatementBatch {
             // Move the rows out of the statement so identify owns the only reference (no copies).
             let rows = statement.transactions
             statement.transactions = []
+            var identical = 0
+            let identified = IdentifiedTransaction.identify(
+                consume rows, fileIndex: Int32(index), identicalRepeats: &identical)
             batch.files.append(
                 ScannedFile(
-                    file: statement.file, format: statement.format, encoding: statement.encoding, rows: rows.count,
-                    skipped: statement.skippedCount, reportedFinalBalanceMinor: statement.reportedFinalBalanceMinor))
+                    file: statement.file, format: statement.format, encoding: statement.encoding,
+                    rows: identified.count, skipped: statement.skippedCount,
+                    reportedFinalBalanceMinor: statement.reportedFinalBalanceMinor, identicalRows: identical,
+                    notCashRecords: statement.notCashRecords, currencyAssumed: statement.currencyAssumed))
             batch.skippedCount += statement.skippedCount
             batch.skippedRows.append(contentsOf: statement.skipped)
-            let identified = IdentifiedTransaction.identify(consume rows, fileIndex: Int32(index))
             if batch.items.isEmpty { batch.items = identified } else { batch.items.append(contentsOf: identified) }
         }
         return batch
@@ -44,8 +48,8 @@ struct StatementBatch {
     }
 
     /// Removes rows that appear in an earlier file (overlapping exports); returns how many.
-    /// Rows within one export are kept as they are: an id repeated inside one file is the source's
-    /// own doing, and dropping data is worse than reporting it twice.
+    /// Ids are unique within a file by now (``IdentifiedTransaction/identify(_:fileIndex:)`` folded
+    /// identical repeats and numbered distinct rows sharing an id), so only rows of earlier files match.
     mutating func mergeOverlaps() -> Int {
         guard files.count > 1 else { return 0 }
         // Ids per namespace (one or two per scan), so no combined key string is built per row.

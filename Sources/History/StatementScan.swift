@@ -55,12 +55,19 @@ public struct ScannedFile: Sendable, Equatable {
     public var format: SourceFormat
     /// The text encoding found.
     public var encoding: TextEncoding
-    /// Rows read (before rows repeated from an earlier file were merged).
+    /// Rows read (before rows repeated from an earlier file were merged; identical repeats of a row
+    /// with the same source id within the file counted once).
     public var rows: Int
     /// Malformed rows skipped.
     public var skipped: Int
     /// The final balance the file reports (OFX), when any.
     public var reportedFinalBalanceMinor: Int64?
+    /// Rows left out as identical repeats of an earlier row with the same source id in this file.
+    public var identicalRows = 0
+    /// QIF records in non-cash sections (investment, category and account lists), passed over.
+    public var notCashRecords = 0
+    /// QIF read without a currency: CNY assumed.
+    public var currencyAssumed = false
 }
 
 /// Wall-clock seconds of the two phases (for `scripts/bench-scan`).
@@ -115,6 +122,12 @@ public struct ImportedFile: Sendable, Equatable {
     public var added: Int
     /// Rows already stored before.
     public var alreadyPresent: Int
+    /// Rows left out as identical repeats of an earlier row with the same source id in this file.
+    public var identicalRows = 0
+    /// QIF records in non-cash sections, passed over.
+    public var notCashRecords = 0
+    /// QIF read without a currency: CNY assumed.
+    public var currencyAssumed = false
 }
 
 /// What ``StatementScan/importFiles(_:into:)`` did.
@@ -208,7 +221,8 @@ public enum StatementScan {
             files.append(
                 ImportedFile(
                     file: file.file, format: file.format, rows: file.rows, skipped: file.skipped,
-                    added: result.added, alreadyPresent: result.alreadyPresent))
+                    added: result.added, alreadyPresent: result.alreadyPresent, identicalRows: file.identicalRows,
+                    notCashRecords: file.notCashRecords, currencyAssumed: file.currencyAssumed))
         }
         let history = try vault.historyTransactions()
         let ledger = Ledger(items: history, inScope: history.map { addedKeys.contains($0.key) })

@@ -29,10 +29,14 @@ final class DetectorTests: XCTestCase {
         XCTAssertTrue(duplicate.explanation.en.contains("28.16 CNY"))
         XCTAssertTrue(duplicate.explanation.zh.contains("重复扣款"))
         XCTAssertTrue(duplicate.id.hasPrefix("dup-"))
-        // The same id twice is one transaction, not a duplicate.
+        // The same row twice under one id is one transaction, not a duplicate (docs/statements.md,
+        // rows sharing an id); two different rows under one id stay two.
         let same = IdentifiedTransaction.identify(
+            [payment("a", 0, 2816, "X"), payment("a", 0, 2816, "X")], fileIndex: 0)
+        XCTAssertEqual(same.count, 1)
+        let distinct = IdentifiedTransaction.identify(
             [payment("a", 0, 2816, "X"), payment("a", 1, 2816, "X")], fileIndex: 0)
-        XCTAssertEqual(same[0].key, same[1].key)
+        XCTAssertEqual(distinct.map(\.key), ["alipay:a", "alipay:a#2"])
     }
 
     func testRefundedDoubleChargeIsNotReported() {

@@ -54,6 +54,9 @@ struct HistoryImportCommand: ParsableCommand {
         var skipped: Int
         var added: Int
         var alreadyPresent: Int
+        var identicalRows: Int
+        var notCash: Int
+        var currencyAssumed: Bool
     }
 
     struct Summary: Encodable {
@@ -78,7 +81,8 @@ struct HistoryImportCommand: ParsableCommand {
                 try Terminal.json(
                     FileResult(
                         file: file.file, format: file.format.rawValue, rows: file.rows, skipped: file.skipped,
-                        added: file.added, alreadyPresent: file.alreadyPresent))
+                        added: file.added, alreadyPresent: file.alreadyPresent, identicalRows: file.identicalRows,
+                        notCash: file.notCashRecords, currencyAssumed: file.currencyAssumed))
             }
             for alert in report.alerts {
                 try Terminal.json(AlertLine(alert, ledger: report.ledger, files: [], withReasoning: false))
@@ -92,6 +96,11 @@ struct HistoryImportCommand: ParsableCommand {
             return
         }
         warnSkipped(count: report.skippedCount, rows: report.skippedRows, language: language)
+        for file in report.files {
+            noteFileDetails(
+                file: file.file, notCash: file.notCashRecords, currencyAssumed: file.currencyAssumed,
+                identical: file.identicalRows, language: language)
+        }
         let zh = language == .zh
         for result in report.files {
             Terminal.out(

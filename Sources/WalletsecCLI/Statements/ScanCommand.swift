@@ -119,7 +119,8 @@ struct ScanCommand: ParsableCommand {
                     files: result.files.map {
                         .init(
                             file: $0.file, format: $0.format.rawValue, encoding: $0.encoding.rawValue, rows: $0.rows,
-                            skipped: $0.skipped)
+                            skipped: $0.skipped, identicalRows: $0.identicalRows, notCash: $0.notCashRecords,
+                            currencyAssumed: $0.currencyAssumed)
                     },
                     rows: result.scannedRows, skipped: result.skippedCount,
                     skippedRows: Array(result.skippedRows.prefix(100)), overlappingRows: result.overlappingRows,
@@ -127,6 +128,11 @@ struct ScanCommand: ParsableCommand {
                     hiddenAcknowledged: result.acknowledgedCount))
         } else {
             warnSkipped(count: result.skippedCount, rows: result.skippedRows, language: language)
+            for file in result.files {
+                noteFileDetails(
+                    file: file.file, notCash: file.notCashRecords, currencyAssumed: file.currencyAssumed,
+                    identical: file.identicalRows, language: language)
+            }
             AlertOutput.table(alerts, language: language)
             let zh = language == .zh
             let (scannedCount, overlapping, skipped, historyRows) = (
@@ -170,6 +176,9 @@ struct ScanSummary: Encodable {
         var encoding: String
         var rows: Int
         var skipped: Int
+        var identicalRows: Int
+        var notCash: Int
+        var currencyAssumed: Bool
     }
 
     var type = "summary"

@@ -1,4 +1,4 @@
-// Options shared by `scan` and `history import` (format, rules, date order, strictness), the progress
+// Options shared by `scan` and `history import` (format, rules, date order, strictness, QIF currency), the progress
 // bars drawn while files are read, and the date and malformed-row helpers both commands use.
 import Anomaly
 import ArgumentParser
@@ -28,9 +28,22 @@ struct StatementOptions: ParsableArguments {
     @Flag(name: .long, help: "Stop at the first malformed row instead of skipping and counting it.")
     var strict = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Currency of QIF amounts (QIF names none; default CNY, reported as assumed).", valueName: "code"))
+    var currency: String?
+
     /// The read options these flags ask for (a rules file is read and parsed here).
     func readOptions() throws -> ReadOptions {
         var options = ReadOptions(format: format, dateOrder: dateOrder, strict: strict)
+        if let currency {
+            guard currency.utf8.count == 3, currency.utf8.allSatisfy({ (0x41...0x5a).contains($0 & 0xdf) }) else {
+                throw CLIFailure.usage(
+                    en: "--currency needs a three-letter ISO 4217 code like USD, not '\(currency)'",
+                    zh: "--currency 需要三个字母的 ISO 4217 货币代码（如 USD），而不是“\(currency)”")
+            }
+            options.currency = currency.uppercased()
+        }
         if let rules {
             guard format == .auto || format == .csv else {
                 throw CLIFailure.usage(
@@ -78,6 +91,32 @@ func parseDay(_ text: String, option: String) throws -> Int64 {
             zh: "\(option) 需要形如 2024-03-01 的日期，而不是“\(text)”")
     }
     return value.seconds / 86400
+}
+
+/// Notes on stderr (human mode) what a file held besides its rows: QIF records that are not cash
+/// (investment, lists), the currency assumed for QIF, identical repeated rows counted once.
+func noteFileDetails(
+    file: String, notCash: Int, currencyAssumed: Bool, identical: Int, language: Language
+) {
+    let zh = language == .zh
+    if notCash > 0 {
+        Terminal.err(
+            zh
+                ? "walletsec: \(file)：\(notCash) 条非现金记录（投资、类别或账户列表）未计入"
+                : "walletsec: \(file): \(notCash) non-cash record(s) (investment, category or account lists) passed over")
+    }
+    if currencyAssumed {
+        Terminal.err(
+            zh
+                ? "walletsec: \(file)：QIF 文件不含币种，金额按 CNY 读取（可用 --currency 指定）"
+                : "walletsec: \(file): QIF names no currency; amounts read as CNY (set it with --currency)")
+    }
+    if identical > 0 {
+        Terminal.err(
+            zh
+                ? "walletsec: \(file)：\(identical) 行与同一交易号的前一行完全相同，只计一次"
+                : "walletsec: \(file): \(identical) row(s) identical to an earlier row with the same id counted once")
+    }
 }
 
 /// Reports malformed rows on stderr (human mode): never silently dropped.
