@@ -99,7 +99,8 @@ final class SameIDRuleTests: XCTestCase {
 
     func testIdentifyLeavesIdlessIdenticalRowsDistinct() {
         // Two identical QIF-style rows without ids are two purchases (fingerprint occurrences), not one.
-        let row = Transaction(timestamp: 0, hasTime: false, amountMinor: 350, direction: .outflow, counterparty: "Cafe", source: .qif)
+        let row = Transaction(
+            timestamp: 0, hasTime: false, amountMinor: 350, direction: .outflow, counterparty: "Cafe", source: .qif)
         var repeats = 0
         let items = IdentifiedTransaction.identify([row, row], fileIndex: 0, identicalRepeats: &repeats)
         XCTAssertEqual(items.count, 2)

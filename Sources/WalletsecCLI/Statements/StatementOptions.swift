@@ -30,7 +30,8 @@ struct StatementOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Currency of QIF amounts (QIF names none; default CNY, reported as assumed).", valueName: "code"))
+        help: ArgumentHelp(
+            "Currency of QIF amounts (QIF names none; default CNY, reported as assumed).", valueName: "code"))
     var currency: String?
 
     /// The read options these flags ask for (a rules file is read and parsed here).
@@ -103,7 +104,8 @@ func noteFileDetails(
         Terminal.err(
             zh
                 ? "walletsec: \(file)：\(notCash) 条非现金记录（投资、类别或账户列表）未计入"
-                : "walletsec: \(file): \(notCash) non-cash record(s) (investment, category or account lists) passed over")
+                : "walletsec: \(file): \(notCash) non-cash record(s) (investment, category or account lists) passed over"
+        )
     }
     if currencyAssumed {
         Terminal.err(
