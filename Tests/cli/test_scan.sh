@@ -104,6 +104,14 @@ printf '!Type:Bank\nD03/04/2024\nT-12.00\nPShop\n^\n' >"$SCAN_TMP/ambiguous.qif"
 expect_error 2 "ambiguous QIF dates" "$W" scan "$SCAN_TMP/ambiguous.qif"
 expect_contains "$ERR" "--date-order" "the error says how to resolve it"
 expect_exit 0 "--date-order resolves QIF dates" "$W" scan "$SCAN_TMP/ambiguous.qif" --date-order dmy
+run_cmd "$W" scan "$SCAN_TMP/ambiguous.qif" --date-order dmy --no-history --json
+expect_eq "$(json_get "$(printf '%s\n' "$OUT" | tail -1)" 'j["files"][0]["currency_assumed"]')" True "QIF without --currency says CNY was assumed"
+run_cmd "$W" scan "$SCAN_TMP/ambiguous.qif" --date-order dmy --no-history --json --currency usd
+expect_eq "$(json_get "$(printf '%s\n' "$OUT" | tail -1)" 'j["files"][0]["currency_assumed"]')" False "--currency sets the QIF currency"
+expect_error 2 "--currency needs a three-letter code" "$W" scan "$SCAN_TMP/ambiguous.qif" --currency dollars
+printf '!Type:Cat\nNFood\n^\n!Type:Bank \nD1/2/05\nT-1,000.00\n^^\n!Type:Invst\nD1/3/05\nNBuy\nT5.00\n^\n' >"$SCAN_TMP/sections.qif"
+run_cmd "$W" scan "$SCAN_TMP/sections.qif" --date-order mdy --no-history --json
+expect_eq "$(json_get "$(printf '%s\n' "$OUT" | tail -1)" '(j["rows"], j["skipped"], j["files"][0]["not_cash"])')" "(1, 0, 2)" "QIF lists and Invst are not cash, not malformed"
 printf '<OFX><BANKTRANLIST><STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240105<TRNAMT>-1.00<FITID>a\n' >"$SCAN_TMP/open.ofx"
 run_cmd "$W" scan "$SCAN_TMP/open.ofx" --json
 expect_eq "$CODE" 0 "an OFX with an unclosed transaction is a counted skip"
