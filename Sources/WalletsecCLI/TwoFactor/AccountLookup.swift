@@ -1,5 +1,5 @@
 // Shared pieces of the 2fa commands: finding an account by name, turning vault rows into code-ready
-// accounts, the import/export password channels, stdin, and the clock (--at).
+// accounts, the vault as the verifier's replay store, the import/export password channels, and stdin.
 import ArgumentParser
 import Foundation
 import OneTimePassword
@@ -17,12 +17,12 @@ enum AccountLookup {
         let matches = accounts.filter { $0.name.lowercased().contains(lower) }
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "no 2FA account matches '\(query)' (see 'walletsec 2fa list')",
                 zh: "没有与“\(query)”匹配的双重验证账户（见 'walletsec 2fa list'）")
         }
         let names = matches.prefix(5).map(\.name).joined(separator: ", ")
-        throw WalletError.usage(
+        throw CLIFailure.usage(
             en: "'\(query)' matches \(matches.count) accounts (\(names)); give more of the name",
             zh: "“\(query)”匹配到 \(matches.count) 个账户（\(names)），请给出更完整的名称")
     }
@@ -36,6 +36,11 @@ enum AccountLookup {
             digits: stored.digits, period: stored.period, counter: UInt64(max(0, stored.counter)))
     }
 
+    /// The vault row of `stored` as the place replay-safe verification reads and records its state.
+    static func replayStore(_ stored: StoredOTPAccount, vault: Vault) -> VaultReplayStore {
+        VaultReplayStore(vault: vault, account: stored)
+    }
+
     static func newRow(_ account: OTPAccount, lastAcceptedStep: Int64? = nil) -> NewOTPAccount {
         NewOTPAccount(
             issuer: account.issuer, account: account.account, kind: account.kind.rawValue,
@@ -45,11 +50,26 @@ enum AccountLookup {
 
     /// Splits a NEW-NAME argument `issuer:account` (or just `account`).
     static func splitName(_ text: String) throws -> (issuer: String, account: String) {
-        guard !text.isEmpty else { throw WalletError.usage(en: "the name is empty", zh: "名称为空") }
+        guard !text.isEmpty else { throw CLIFailure.usage(en: "the name is empty", zh: "名称为空") }
         if let colon = text.firstIndex(of: ":") {
             return (String(text[..<colon]), String(text[text.index(after: colon)...]))
         }
         return ("", text)
+    }
+}
+
+/// An account's replay state in the vault: `Vault.updateOTPState` re-reads the row and stores the change in one
+/// IMMEDIATE transaction, which is what `OTPVerifier.verify(_:account:unixTime:window:store:)` needs.
+struct VaultReplayStore: ReplayStateStore {
+    let vault: Vault
+    let account: StoredOTPAccount
+
+    func updateReplayState(_ decide: (ReplayState) throws -> ReplayState?) throws {
+        try vault.updateOTPState(account) { fresh in
+            let state = ReplayState(counter: UInt64(max(0, fresh.counter)), lastAcceptedStep: fresh.lastAcceptedStep)
+            guard let next = try decide(state), let step = next.lastAcceptedStep else { return ((), nil) }
+            return ((), OTPStateChange(lastAcceptedStep: step, counter: Int64(clamping: next.counter)))
+        }
     }
 }
 
@@ -62,12 +82,12 @@ enum StandardInput {
             let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw WalletError.usage(en: "cannot read standard input", zh: "无法读取标准输入")
+                throw CLIFailure.usage(en: "cannot read standard input", zh: "无法读取标准输入")
             }
             if count == 0 { break }
             result += buffer[0..<count]
             guard result.count <= limit else {
-                throw WalletError.usage(en: "standard input is too large", zh: "标准输入过大")
+                throw CLIFailure.usage(en: "standard input is too large", zh: "标准输入过大")
             }
         }
         Memory.zero(&buffer)
@@ -113,7 +133,7 @@ struct ExportPasswordOptions: ParsableArguments {
 enum Warnings {
     static func print(_ findings: [LintFinding], language: Language) {
         for finding in findings {
-            Terminal.err((language == .zh ? "警告：" : "warning: ") + finding.message.text(language))
+            Terminal.err((language == .zh ? "警告：" : "warning: ") + finding.text.text(language))
         }
     }
 }

@@ -38,7 +38,7 @@ struct TwoFactorAdd: ParsableCommand {
         let lines = String(decoding: input, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
             .filter { !$0.trimmingCharacters().isEmpty }
         guard lines.count == 1 else {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "expected exactly one otpauth URI on standard input (use 'import' for several)",
                 zh: "标准输入应只包含一个 otpauth URI（多个请使用 import）")
         }

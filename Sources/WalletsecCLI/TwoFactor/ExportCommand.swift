@@ -49,15 +49,15 @@ struct TwoFactorExport: ParsableCommand {
     func run() throws {
         let language = globals.language
         if encrypt && format != .aegis {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "--encrypt is only available with --format aegis", zh: "--encrypt 仅适用于 --format aegis")
         }
         if (qr || qrPng != nil) && format != .migration {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "--qr and --qr-png need --format migration", zh: "--qr 和 --qr-png 需要 --format migration")
         }
         if FileSystem.exists(output) {
-            throw WalletError.conflict(
+            throw CLIFailure.conflict(
                 en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
         }
         let vault = try VaultAccess.open(globals)
@@ -73,7 +73,7 @@ struct TwoFactorExport: ParsableCommand {
         // Refuse before writing anything, so a clash never leaves half an export behind.
         let pngPaths = qrPng.map { prefix in matrices.indices.map { "\(prefix)-\($0 + 1).png" } } ?? []
         if let taken = pngPaths.first(where: FileSystem.exists) {
-            throw WalletError.conflict(en: "\(taken) already exists; refusing to overwrite it", zh: "\(taken) 已存在，拒绝覆盖")
+            throw CLIFailure.conflict(en: "\(taken) already exists; refusing to overwrite it", zh: "\(taken) 已存在，拒绝覆盖")
         }
         try AtomicFile.write(exported.bytes, to: output, overwrite: false)
         if let qrPng {

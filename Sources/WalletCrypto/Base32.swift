@@ -1,12 +1,26 @@
-// RFC 4648 Base32, as authenticator apps write secrets: case-insensitive, spaces and padding optional.
-import WalletCore
+// RFC 4648 Base32, the one codec of the package: authenticator secrets (lenient on input, as apps write them
+// with lowercase, spaces and optional padding) and backup files (unpadded output).
 
+/// Base32 (RFC 4648 alphabet `A-Z2-7`).
+///
+/// ```swift
+/// let secret = try Base32.decode("JBSW Y3DP EHPK 3PXP")   // spaces, lowercase and `=` are accepted
+/// Base32.encode(secret)                                   // "JBSWY3DPEHPK3PXP"
+/// ```
 public enum Base32 {
+    /// Why a text is not Base32. Positions count UTF-8 bytes from 1; the text itself is never kept.
+    public enum DecodingError: Error, Sendable, Equatable {
+        /// The character at `position` is outside the alphabet (or follows the padding).
+        case invalidCharacter(position: Int)
+        /// Nothing but separators and padding.
+        case empty
+    }
+
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
 
-    /// Decodes a secret. Lowercase, spaces, hyphens between groups and trailing `=` padding are accepted;
-    /// any other character is an error naming its position (never the secret itself).
-    public static func decode(_ text: String) throws -> [UInt8] {
+    /// Decodes text as authenticator apps write it: lowercase, spaces, tabs, hyphens between groups and
+    /// trailing `=` padding are accepted; any other character throws ``DecodingError/invalidCharacter(position:)``.
+    public static func decode(_ text: String) throws(DecodingError) -> [UInt8] {
         var buffer: UInt64 = 0
         var bits = 0
         var output: [UInt8] = []
@@ -23,9 +37,9 @@ public enum Base32 {
             case 0x41...0x5a: value = byte - 0x41
             case 0x61...0x7a: value = byte - 0x61
             case 0x32...0x37: value = byte - 0x32 + 26
-            default: throw OTPError.badBase32(position: offset + 1)
+            default: throw .invalidCharacter(position: offset + 1)
             }
-            if sawPadding { throw OTPError.badBase32(position: offset + 1) }
+            if sawPadding { throw .invalidCharacter(position: offset + 1) }
             value &= 0x1f
             buffer = (buffer << 5) | UInt64(value)
             bits += 5
@@ -35,11 +49,11 @@ public enum Base32 {
             }
         }
         buffer = 0
-        if output.isEmpty { throw OTPError.emptySecret }
+        if output.isEmpty { throw .empty }
         return output
     }
 
-    /// Encodes without padding (the form otpauth URIs use).
+    /// Encodes without padding (the form otpauth URIs use), or padded to a multiple of 8 characters.
     public static func encode(_ bytes: [UInt8], padded: Bool = false) -> String {
         var result: [UInt8] = []
         result.reserveCapacity((bytes.count * 8 + 4) / 5 + 8)
