@@ -111,19 +111,17 @@ package enum AegisFormat {
         }
         var derivedKey = derived.copyBytes()
         defer { Memory.zero(&derivedKey) }
-        let slotNonce = Random.bytes(12)
-        let wrapped = try AESGCM.seal(masterKey, key: derivedKey, nonce: slotNonce)
+        let wrapped = try AESGCM.seal(masterKey, key: derivedKey)
         var plaintext = try JSONText.encode(db)
         defer { Memory.zero(&plaintext) }
-        let dbNonce = Random.bytes(12)
-        let sealed = try AESGCM.seal(plaintext, key: masterKey, nonce: dbNonce)
+        let sealed = try AESGCM.seal(plaintext, key: masterKey)
         let slot: JSONObject = [
             "type": 1, "uuid": UUID().uuidString.lowercased(), "key": Hex.encode(wrapped.ciphertext),
-            "key_params": ["nonce": Hex.encode(slotNonce), "tag": Hex.encode(wrapped.tag)],
+            "key_params": ["nonce": Hex.encode(wrapped.nonce), "tag": Hex.encode(wrapped.tag)],
             "n": scryptN, "r": scryptR, "p": scryptP, "salt": Hex.encode(salt), "repaired": true, "is_backup": false,
         ]
         let header: JSONObject = [
-            "slots": [slot], "params": ["nonce": Hex.encode(dbNonce), "tag": Hex.encode(sealed.tag)],
+            "slots": [slot], "params": ["nonce": Hex.encode(sealed.nonce), "tag": Hex.encode(sealed.tag)],
         ]
         return try JSONText.encode([
             "version": 1, "header": header, "db": Base64.encode(sealed.ciphertext, variant: .padded),

@@ -91,13 +91,12 @@ package enum AndOTPFormat {
         guard let password else { return plaintext }
         defer { Memory.zero(&plaintext) }
         let salt = Random.bytes(12)
-        let iv = Random.bytes(12)
         var key = try password.withUnsafeBytes {
             try PBKDF2.derive(.sha1, password: Array($0), salt: salt, iterations: iterations, length: 32)
         }
         defer { Memory.zero(&key) }
-        let sealed = try AESGCM.seal(plaintext, key: key, nonce: iv)
+        let sealed = try AESGCM.seal(plaintext, key: key)
         let count = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: iterations >> $0) }
-        return count + salt + iv + sealed.ciphertext + sealed.tag
+        return count + salt + sealed.nonce + sealed.ciphertext + sealed.tag
     }
 }

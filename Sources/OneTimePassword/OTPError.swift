@@ -30,22 +30,37 @@ public enum OTPError: Error, Sendable, Equatable {
 
 /// One problem in an otpauth URI, as `KeyURI.lint` reports it and `KeyURI.parse` throws it.
 public enum URIProblem: Sendable, Equatable {
+    /// Does not start with otpauth://.
     case notOTPAuthURI
+    /// Nothing after the type.
     case noLabel
+    /// A type other than totp, hotp, steam.
     case unknownType(String)
+    /// A malformed percent escape in the label.
     case badLabelEncoding
+    /// A malformed percent escape in a parameter.
     case badParameterEncoding
+    /// The parameter appears twice.
     case duplicateParameter(String)
+    /// No `secret=` parameter.
     case noSecret
     /// The secret is not Base32 (character at this 1-based position).
     case badBase32(position: Int)
+    /// The secret decodes to nothing.
     case emptySecret
+    /// An algorithm other than SHA1, SHA256, SHA512.
     case unknownAlgorithm(String)
+    /// Digits outside 6-8 (5 for Steam).
     case badDigits(String)
+    /// A period that is not 1 to 86400 seconds.
     case badPeriod(String)
+    /// A counter that is not a number up to 2^63-1.
     case badCounter(String)
+    /// An hotp URI without `counter=`.
     case hotpWithoutCounter
+    /// Neither an account name nor an issuer.
     case emptyLabel
+    /// No account could be read.
     case noAccount
     /// Warning: a secret shorter than the recommended 128 bits.
     case shortSecret(bits: Int)
@@ -55,9 +70,13 @@ public enum URIProblem: Sendable, Equatable {
 
 /// The app whose export file an `ImportError` is about.
 public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
+    /// Google Authenticator's migration export.
     case googleAuthenticator
+    /// Aegis Authenticator.
     case aegis
+    /// 2FAS Authenticator.
     case twoFAS
+    /// andOTP.
     case andOTP
 }
 
@@ -93,18 +112,29 @@ public enum ImportError: Error, Sendable, Equatable {
 
     /// What is wrong in a `malformed` file.
     public enum MalformedReason: Sendable, Equatable {
+        /// Aegis: no `entries` list.
         case noEntriesList
+        /// Aegis: an entry has no `info`.
         case entryWithoutInfo
+        /// andOTP: an entry is not an object.
         case entryNotObject
+        /// 2FAS: no `services` list.
         case noServicesList
+        /// An entry has no secret.
         case entryWithoutSecret
+        /// Not `otpauth-migration://offline?data=`.
         case notMigrationURI
+        /// No `data=` parameter.
         case noDataParameter
+        /// `data=` is not Base64.
         case dataNotBase64
+        /// The protobuf payload does not parse.
         case protobufMalformed
+        /// The batch index is outside the batch size.
         case inconsistentBatchNumbers
         /// The parts come from this many different exports.
         case mixedExports(count: Int)
+        /// The parts give different batch sizes.
         case batchSizesDisagree
         /// Part `part` (1-based) of `of` appears twice.
         case duplicatePart(part: Int, of: Int)

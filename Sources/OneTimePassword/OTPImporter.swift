@@ -3,13 +3,21 @@ import WalletCrypto
 
 /// What an import file turned out to be; the raw value is the name the CLI prints and writes in JSON.
 public enum ImportFormat: String, Sendable, Codable {
+    /// otpauth:// URIs, one a line.
     case uris
+    /// Google Authenticator otpauth-migration:// lines.
     case googleMigration = "google_migration"
+    /// A plain Aegis vault.
     case aegis
+    /// A password-encrypted Aegis vault.
     case aegisEncrypted = "aegis_encrypted"
+    /// A plain 2FAS backup.
     case twoFAS = "2fas"
+    /// A password-encrypted 2FAS backup.
     case twoFASEncrypted = "2fas_encrypted"
+    /// A plain andOTP backup.
     case andOTP = "andotp"
+    /// A password-encrypted andOTP backup.
     case andOTPEncrypted = "andotp_encrypted"
 }
 

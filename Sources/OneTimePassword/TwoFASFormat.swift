@@ -115,9 +115,8 @@ package enum TwoFASFormat {
         }
         defer { Memory.zero(&key) }
         func seal(_ plaintext: [UInt8]) throws -> String {
-            let iv = Random.bytes(12)
-            let sealed = try AESGCM.seal(plaintext, key: key, nonce: iv)
-            let parts = [sealed.ciphertext + sealed.tag, salt, iv].map { Base64.encode($0, variant: .padded) }
+            let sealed = try AESGCM.seal(plaintext, key: key)
+            let parts = [sealed.ciphertext + sealed.tag, salt, sealed.nonce].map { Base64.encode($0, variant: .padded) }
             return parts.joined(separator: ":")
         }
         var plaintext = try JSONText.encode(services)

@@ -21,6 +21,12 @@ public enum BreachListError: Error, Sendable, Equatable {
     case malformedRangeLine(path: String)
 }
 
+/// A Have I Been Pwned SHA-1 list (full sorted file, memory-mapped, or a k-anonymity range file).
+///
+/// ```swift
+/// let list = try BreachList(path: "pwned-passwords-sha1-ordered-by-hash.txt")
+/// let result = Estimator().estimate(password, breaches: list)   // breached: score 0
+/// ```
 public final class BreachList: @unchecked Sendable {
     private enum Storage {
         case full(UnsafePointer<UInt8>, Int)
@@ -32,6 +38,7 @@ public final class BreachList: @unchecked Sendable {
     private var mapping: UnsafeMutableRawPointer?
     private var mappedLength = 0
 
+    /// Opens `path`: a full file is mapped read-only, a range file is read whole.
     public init(path: String) throws(BreachListError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -114,6 +121,7 @@ public final class BreachList: @unchecked Sendable {
         }
     }
 
+    /// Whether the password appears in the list.
     public func contains(_ password: String) -> Bool { count(for: password) > 0 }
 
     /// Binary search by byte offset: land anywhere, back up to the line start, compare the 40 hex digits.

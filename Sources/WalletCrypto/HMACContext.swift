@@ -2,11 +2,13 @@
 // generation compute dozens to millions of HMACs under one key, and a per-call fetch dominates that cost.
 import CCryptoShim
 
-/// Not thread-safe: use one context per thread. The key lives in OpenSSL's context and is cleansed on release.
+/// A reusable HMAC key. Not thread-safe: use one context per thread. The key lives in OpenSSL's context and is cleansed on release.
 public final class HMACContext {
+    /// The hash the MAC uses.
     public let algorithm: HashAlgorithm
     private let context: UnsafeMutableRawPointer
 
+    /// A context keyed with `key`; throws `CryptoError.libraryFailure` if OpenSSL cannot make one.
     public init(_ algorithm: HashAlgorithm, key: [UInt8]) throws {
         guard let context = ws_hmac_ctx_new(algorithm.rawValue, key, key.count) else {
             throw CryptoError.libraryFailure("HMAC context")
@@ -28,6 +30,7 @@ public final class HMACContext {
         return length
     }
 
+    /// The MAC of `message`.
     public func authenticate(_ message: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 64)
         let length = message.withUnsafeBytes { m in out.withUnsafeMutableBytes { authenticate(m, into: $0) } }

@@ -75,8 +75,7 @@ struct PasswordCheckCommand: ParsableCommand {
         func check(_ password: String) throws {
             let started = TimingLog.now()
             defer { timings.record(length: password.unicodeScalars.count, since: started) }
-            var result = estimator.estimate(password, userInputs: userInputs)
-            if let breaches { result.markBreached(breaches.contains(password)) }
+            let result = estimator.estimate(password, userInputs: userInputs, breaches: breaches)
             if result.score < minScore { anyBelow = true }
             if globals.json {
                 let report = StrengthReport(result, password: show ? password : nil, language: language)
