@@ -15,20 +15,21 @@ extension OTPAccount {
         issuer: String, account: String, algorithm: HashAlgorithm = .sha1, digits: Int = 6, period: Int = 30,
         base32Secret: String? = nil
     ) throws(OTPError) -> OTPAccount {
-        var secret: [UInt8]
+        let secret: SecureBytes
         if let base32Secret {
             do {
-                secret = try Base32.decode(base32Secret)
+                var bytes = try Base32.decode(base32Secret)
+                secret = SecureBytes(bytes)
+                Memory.zero(&bytes)
             } catch {
                 throw OTPError(error)
             }
         } else {
-            secret = Random.bytes(algorithm.outputLength)
+            secret = Random.secureBytes(algorithm.outputLength)
         }
         let result = OTPAccount(
             kind: .totp, issuer: issuer, account: account, secret: secret, algorithm: algorithm, digits: digits,
             period: period)
-        Memory.zero(&secret)
         try result.validate()
         return result
     }

@@ -128,6 +128,7 @@ public enum GoogleMigration {
         let result = OTPAccount(
             kind: kind, issuer: issuer, account: account, secret: secret, algorithm: algorithm, digits: digits,
             period: 30, counter: counter)
+        Memory.zero(&secret)
         return try validated(result)
     }
 
@@ -173,7 +174,7 @@ public enum GoogleMigration {
             var payload = ProtobufWriter()
             for account in chunk {
                 var parameters = ProtobufWriter()
-                parameters.field(1, bytes: account.secret)
+                account.secret.withUnsafeBytes { parameters.field(1, bytes: $0) }
                 parameters.field(
                     2, string: account.issuer.isEmpty ? account.account : "\(account.issuer):\(account.account)")
                 if !account.issuer.isEmpty { parameters.field(3, string: account.issuer) }

@@ -61,11 +61,13 @@ func hashAlgorithm(_ name: String?) throws(ImportError) -> HashAlgorithm {
     return algorithm
 }
 
-/// Secrets in a parsed export are wiped as soon as the accounts are built; this only shortens their life.
-func decodeSecret(_ text: String?, app: AuthenticatorApp) throws(ImportError) -> [UInt8] {
+/// An entry's Base32 secret, moved straight into locked memory.
+func decodeSecret(_ text: String?, app: AuthenticatorApp) throws(ImportError) -> SecureBytes {
     guard let text, !text.isEmpty else { throw .malformed(app, reason: .entryWithoutSecret) }
     do {
-        return try Base32.decode(text)
+        var bytes = try Base32.decode(text)
+        defer { Memory.zero(&bytes) }
+        return SecureBytes(bytes)
     } catch {
         throw .invalidAccount(OTPError(error))
     }

@@ -183,6 +183,7 @@ public enum KeyURI {
         let account = OTPAccount(
             kind: kind, issuer: issuer, account: accountName, secret: secret, algorithm: algorithm, digits: digits,
             period: period, counter: counter)
+        Memory.zero(&secret)
         return (account, findings)
     }
 

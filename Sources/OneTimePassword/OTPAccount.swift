@@ -19,14 +19,21 @@ public enum OTPKind: String, Sendable, Codable, CaseIterable {
 /// try account.validate()
 /// ```
 public struct OTPAccount: Sendable, Equatable {
+    /// Same parameters and names, and the same secret (compared in constant time).
+    public static func == (lhs: OTPAccount, rhs: OTPAccount) -> Bool {
+        lhs.kind == rhs.kind && lhs.issuer == rhs.issuer && lhs.account == rhs.account
+            && lhs.algorithm == rhs.algorithm && lhs.digits == rhs.digits && lhs.period == rhs.period
+            && lhs.counter == rhs.counter && lhs.secret.isEqual(to: rhs.secret)
+    }
+
     /// TOTP, HOTP or Steam.
     public var kind: OTPKind
     /// The service (may be empty).
     public var issuer: String
     /// The account name at the service (may be empty when the issuer is not).
     public var account: String
-    /// The HMAC key. Callers that hold it long should zero it when done (`Memory.zero`).
-    public var secret: [UInt8]
+    /// The HMAC key, in locked memory that is zeroed when the last copy of the account goes.
+    public var secret: SecureBytes
     /// The HMAC hash (Steam always uses SHA-1).
     public var algorithm: HashAlgorithm
     /// Code length: 6 to 8 (5 for Steam).
@@ -36,9 +43,19 @@ public struct OTPAccount: Sendable, Equatable {
     /// The next HOTP counter.
     public var counter: UInt64
 
-    /// An account; Steam accounts always get 5 digits.
+    /// An account whose secret is copied into locked memory (wipe `secret` afterwards if it matters).
     public init(
         kind: OTPKind = .totp, issuer: String, account: String, secret: [UInt8],
+        algorithm: HashAlgorithm = .sha1, digits: Int = 6, period: Int = 30, counter: UInt64 = 0
+    ) {
+        self.init(
+            kind: kind, issuer: issuer, account: account, secret: SecureBytes(secret), algorithm: algorithm,
+            digits: digits, period: period, counter: counter)
+    }
+
+    /// An account; Steam accounts always get 5 digits.
+    public init(
+        kind: OTPKind = .totp, issuer: String, account: String, secret: SecureBytes,
         algorithm: HashAlgorithm = .sha1, digits: Int = 6, period: Int = 30, counter: UInt64 = 0
     ) {
         self.kind = kind
@@ -61,7 +78,7 @@ public struct OTPAccount: Sendable, Equatable {
 
     /// Checks what every importer and `add` must refuse before anything is stored.
     public func validate() throws(OTPError) {
-        guard !secret.isEmpty else { throw .emptySecret }
+        guard secret.count > 0 else { throw .emptySecret }
         guard !account.isEmpty || !issuer.isEmpty else { throw .missingName }
         if kind != .steam {
             guard (6...8).contains(digits) else { throw .unsupportedParameter(name: "digits", value: String(digits)) }
@@ -77,6 +94,6 @@ public struct OTPAccount: Sendable, Equatable {
     /// Same secret and same code parameters: a re-import of what we already hold.
     public func sameCodes(as other: OTPAccount) -> Bool {
         kind == other.kind && algorithm == other.algorithm && digits == other.digits && period == other.period
-            && Memory.constantTimeEquals(secret, other.secret)
+            && secret.isEqual(to: other.secret)
     }
 }

@@ -84,7 +84,11 @@ public final class CodeGenerator {
         self.init(kind: account.kind, algorithm: account.algorithm, digits: account.digits, secret: account.secret)
     }
 
-    init(kind: OTPKind, algorithm: HashAlgorithm, digits: Int, secret: [UInt8]) {
+    convenience init(kind: OTPKind, algorithm: HashAlgorithm, digits: Int, secret: [UInt8]) {
+        self.init(kind: kind, algorithm: algorithm, digits: digits, secret: SecureBytes(secret))
+    }
+
+    init(kind: OTPKind, algorithm: HashAlgorithm, digits: Int, secret: SecureBytes) {
         self.kind = kind
         self.digits = min(max(digits, 1), 8)
         // Only an OpenSSL failure stops this, which HMAC.authenticate treats as fatal too.

@@ -71,7 +71,7 @@ struct ProtobufWriter {
         varint(value)
     }
 
-    mutating func field(_ number: UInt64, bytes value: [UInt8]) {
+    mutating func field<Bytes: Collection<UInt8>>(_ number: UInt64, bytes value: Bytes) {
         varint(number << 3 | 2)
         varint(UInt64(value.count))
         bytes += value

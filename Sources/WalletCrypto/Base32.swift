@@ -54,9 +54,9 @@ public enum Base32 {
     }
 
     /// Encodes without padding (the form otpauth URIs use), or padded to a multiple of 8 characters.
-    public static func encode(_ bytes: [UInt8], padded: Bool = false) -> String {
+    public static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes, padded: Bool = false) -> String {
         var result: [UInt8] = []
-        result.reserveCapacity((bytes.count * 8 + 4) / 5 + 8)
+        result.reserveCapacity((bytes.underestimatedCount * 8 + 4) / 5 + 8)
         var buffer: UInt32 = 0
         var bits = 0
         for byte in bytes {
@@ -74,5 +74,10 @@ public enum Base32 {
             while result.count % 8 != 0 { result.append(0x3d) }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Encodes a secret held in locked memory, without an intermediate copy.
+    public static func encode(_ secret: SecureBytes, padded: Bool = false) -> String {
+        secret.withUnsafeBytes { encode($0, padded: padded) }
     }
 }

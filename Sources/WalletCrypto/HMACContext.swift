@@ -10,11 +10,23 @@ public final class HMACContext {
 
     /// A context keyed with `key`; throws `CryptoError.libraryFailure` if OpenSSL cannot make one.
     public init(_ algorithm: HashAlgorithm, key: [UInt8]) throws {
-        guard let context = ws_hmac_ctx_new(algorithm.rawValue, key, key.count) else {
+        self.algorithm = algorithm
+        self.context = try key.withUnsafeBytes { try HMACContext.makeContext(algorithm, key: $0) }
+    }
+
+    /// A context keyed with a key held in locked memory (it is copied into OpenSSL's context only).
+    public init(_ algorithm: HashAlgorithm, key: SecureBytes) throws {
+        self.algorithm = algorithm
+        self.context = try key.withUnsafeBytes { try HMACContext.makeContext(algorithm, key: $0) }
+    }
+
+    private static func makeContext(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws
+        -> UnsafeMutableRawPointer
+    {
+        guard let context = ws_hmac_ctx_new(algorithm.rawValue, key.bytePointer, key.count) else {
             throw CryptoError.libraryFailure("HMAC context")
         }
-        self.algorithm = algorithm
-        self.context = context
+        return context
     }
 
     deinit { ws_hmac_ctx_free(context) }

@@ -169,7 +169,7 @@ final class ImportFormatTests: XCTestCase {
             """
         let file = try read(Array(vault.utf8), with: SecureBytes(Array("pw".utf8)))
         XCTAssertEqual(file.accounts.map(\.name), ["Mail:carol"])
-        XCTAssertEqual(file.accounts[0].secret, try Base32.decode("JBSWY3DPEHPK3PXP"))
+        XCTAssertEqual(file.accounts[0].secret.copyBytes(), try Base32.decode("JBSWY3DPEHPK3PXP"))
     }
 
     // MARK: 2FAS

@@ -11,7 +11,7 @@ final class KeyURITests: XCTestCase {
             "otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example")
         XCTAssertEqual(account.issuer, "Example")
         XCTAssertEqual(account.account, "alice@google.com")
-        XCTAssertEqual(account.secret, Array("Hello!".utf8) + [0xde, 0xad, 0xbe, 0xef])
+        XCTAssertEqual(account.secret.copyBytes(), Array("Hello!".utf8) + [0xde, 0xad, 0xbe, 0xef])
         XCTAssertEqual(account.kind, .totp)
         XCTAssertEqual(account.digits, 6)
         XCTAssertEqual(account.period, 30)

@@ -67,7 +67,7 @@ final class ReplayStoreTests: XCTestCase {
         XCTAssertEqual(random.secret.count, 32, "SHA-256 enrolls a 256-bit secret")
         let given = try OTPAccount.enrolling(
             issuer: "Wallet", account: "bob", digits: 8, base32Secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
-        XCTAssertEqual(given.secret, seed)
+        XCTAssertEqual(given.secret.copyBytes(), seed)
         XCTAssertEqual(given.confirmEnrollment(code: "94287082", unixTime: 59), .accepted(step: 1))
         XCTAssertEqual(given.confirmEnrollment(code: "94287082", unixTime: 200), .rejected(.wrongCode))
         XCTAssertThrowsError(try OTPAccount.enrolling(issuer: "W", account: "c", base32Secret: "ABC1")) { error in

@@ -32,7 +32,7 @@ enum AccountLookup {
         let secret = try vault.otpSecret(stored, key: key)
         return OTPAccount(
             kind: OTPKind(rawValue: stored.kind) ?? .totp, issuer: stored.issuer, account: stored.account,
-            secret: secret.copyBytes(), algorithm: HashAlgorithm(rawValue: stored.algorithm) ?? .sha1,
+            secret: secret, algorithm: HashAlgorithm(rawValue: stored.algorithm) ?? .sha1,
             digits: stored.digits, period: stored.period, counter: UInt64(max(0, stored.counter)))
     }
 
@@ -41,11 +41,22 @@ enum AccountLookup {
         VaultReplayStore(vault: vault, account: stored)
     }
 
-    static func newRow(_ account: OTPAccount, lastAcceptedStep: Int64? = nil) -> NewOTPAccount {
-        NewOTPAccount(
-            issuer: account.issuer, account: account.account, kind: account.kind.rawValue,
-            algorithm: account.algorithm.rawValue, digits: account.digits, period: account.period,
-            counter: Int64(account.counter), secret: account.secret, lastAcceptedStep: lastAcceptedStep)
+    /// Stores `accounts` (all or none), `lastAcceptedStep` marking a code already used. The vault's row type
+    /// takes the secret as an array: the copies are wiped once stored.
+    static func insert(
+        _ accounts: [OTPAccount], lastAcceptedStep: Int64? = nil, into vault: Vault, key: VaultKey
+    ) throws -> (added: Int, skipped: Int) {
+        var rows = accounts.map { account in
+            NewOTPAccount(
+                issuer: account.issuer, account: account.account, kind: account.kind.rawValue,
+                algorithm: account.algorithm.rawValue, digits: account.digits, period: account.period,
+                counter: Int64(account.counter), secret: account.secret.copyBytes(),
+                lastAcceptedStep: lastAcceptedStep)
+        }
+        defer {
+            for index in rows.indices { Memory.zero(&rows[index].secret) }
+        }
+        return try vault.insertOTPAccounts(rows, key: key)
     }
 
     /// Splits a NEW-NAME argument `issuer:account` (or just `account`).

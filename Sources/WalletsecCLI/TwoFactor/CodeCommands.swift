@@ -81,8 +81,7 @@ struct TwoFactorCode: ParsableCommand {
             Terminal.err(globals.language == .zh ? "还没有双重验证账户" : "No two-factor accounts yet")
         }
         for stored in selected {
-            var account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
-            defer { Memory.zero(&account.secret) }
+            let account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
             let code = OTPGenerator.currentCode(account, unixTime: now)
             let left = account.kind == .hotp ? nil : OTPGenerator.secondsLeft(unixTime: now, period: account.period)
             if globals.json {
@@ -132,8 +131,7 @@ struct TwoFactorVerify: ParsableCommand {
         let vault = try VaultAccess.open(globals)
         let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
         let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
-        var account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
-        defer { Memory.zero(&account.secret) }
+        let account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
         let result = try OTPVerifier.verify(
             code, account: account, unixTime: Clock.now(at), window: window,
             store: AccountLookup.replayStore(stored, vault: vault))

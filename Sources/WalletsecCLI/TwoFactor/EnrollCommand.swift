@@ -60,10 +60,9 @@ struct TwoFactorEnroll: ParsableCommand {
         }
         var secretText: [UInt8] = try secretFile.map { try FileSystem.readAll($0, limit: 4096) } ?? []
         defer { Memory.zero(&secretText) }
-        var candidate = try OTPAccount.enrolling(
+        let candidate = try OTPAccount.enrolling(
             issuer: issuer, account: account, algorithm: algorithm.algorithm, digits: digits, period: period,
             base32Secret: secretFile == nil ? nil : String(decoding: secretText, as: UTF8.self).trimmingCharacters())
-        defer { Memory.zero(&candidate.secret) }
         let uri = KeyURI.build(candidate)
         let matrix = try QRMatrix.encode(uri)
         if let qrPng {
@@ -98,8 +97,7 @@ struct TwoFactorEnroll: ParsableCommand {
                 zh: "验证码不正确，未保存任何内容（请检查手机时间后重试）")
         }
         // The confirming code counts as used: it cannot be replayed to `verify` afterwards.
-        _ = try vault.insertOTPAccounts(
-            [AccountLookup.newRow(candidate, lastAcceptedStep: Int64(step))], key: key)
+        _ = try AccountLookup.insert([candidate], lastAcceptedStep: Int64(step), into: vault, key: key)
         if globals.json {
             struct Enrolled: Encodable {
                 var name, issuer, account, type, algorithm: String

@@ -63,10 +63,7 @@ struct TwoFactorExport: ParsableCommand {
         let vault = try VaultAccess.open(globals)
         let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         let password = encrypt ? try exportPassword.source().read(language: language) : nil
-        var accounts = try vault.otpAccounts().map { try AccountLookup.codeAccount($0, vault: vault, key: key) }
-        defer {
-            for index in accounts.indices { Memory.zero(&accounts[index].secret) }
-        }
+        let accounts = try vault.otpAccounts().map { try AccountLookup.codeAccount($0, vault: vault, key: key) }
         var exported = try OTPExporter.export(accounts, format: format, password: password)
         defer { Memory.zero(&exported.bytes) }
         let matrices = try exported.migrationURIs.map { try QRMatrix.encode($0) }
