@@ -27,6 +27,15 @@ enum AccountLookup {
             zh: "“\(query)”匹配到 \(matches.count) 个账户（\(names)），请给出更完整的名称")
     }
 
+    /// Opens the vault and finds NAME before asking for the passphrase (a typo fails without a prompt).
+    static func unlock(_ name: String, _ globals: GlobalOptions, passphrase: PassphraseOptions) throws -> (
+        vault: Vault, stored: StoredOTPAccount, key: VaultKey
+    ) {
+        let vault = try VaultAccess.open(globals)
+        let stored = try find(name, in: try vault.otpAccounts())
+        return (vault, stored, try VaultAccess.unlock(vault, globals, passphrase: passphrase))
+    }
+
     /// A stored row plus its unsealed secret as the generator's account type.
     static func codeAccount(_ stored: StoredOTPAccount, vault: Vault, key: VaultKey) throws -> OTPAccount {
         let secret = try vault.otpSecret(stored, key: key)

@@ -128,9 +128,7 @@ struct TwoFactorVerify: ParsableCommand {
         guard (0...10).contains(window) else {
             throw CLIFailure.usage(en: "--window must be 0 to 10", zh: "--window 必须在 0 到 10 之间")
         }
-        let vault = try VaultAccess.open(globals)
-        let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-        let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
+        let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)
         let account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
         let result = try OTPVerifier.verify(
             code, account: account, unixTime: Clock.now(at), window: window,

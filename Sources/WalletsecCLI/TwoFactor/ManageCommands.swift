@@ -135,9 +135,7 @@ struct TwoFactorRecovery: ParsableCommand {
         }
 
         func run() throws {
-            let vault = try VaultAccess.open(globals)
-            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
+            let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)
             for code in try vault.recoveryCodes(of: stored, key: key) {
                 if globals.json {
                     try Terminal.json(
@@ -163,9 +161,7 @@ struct TwoFactorRecovery: ParsableCommand {
         @Argument(help: "The recovery code.") var code: String
 
         func run() throws {
-            let vault = try VaultAccess.open(globals)
-            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
+            let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)
             let result = try vault.useRecoveryCode(code.trimmingSpaces(), of: stored, key: key)
             let zh = globals.language == .zh
             struct Outcome: Encodable {
