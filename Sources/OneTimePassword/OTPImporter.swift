@@ -19,6 +19,78 @@ public enum ImportFormat: String, Sendable, Codable {
     case andOTP = "andotp"
     /// A password-encrypted andOTP backup.
     case andOTPEncrypted = "andotp_encrypted"
+    // Formats of the other apps Aegis reads (issue 13); docs/2fa.md lists versions and detection.
+    /// Authenticator Plus: a password-protected ZIP holding a URI list.
+    case authenticatorPlus = "authenticator_plus"
+    /// Authenticator Pro / Stratum JSON backup.
+    case stratum
+    /// Authenticator Pro / Stratum encrypted backup.
+    case stratumEncrypted = "stratum_encrypted"
+    /// Authenticator Pro / Stratum internal SQLite database.
+    case stratumDatabase = "stratum_database"
+    /// Authy Android shared preferences.
+    case authy
+    /// Authy Android shared preferences with encrypted seeds.
+    case authyEncrypted = "authy_encrypted"
+    /// Battle.net Authenticator shared preferences.
+    case battleNet = "battle_net"
+    /// Bitwarden vault export (JSON).
+    case bitwarden
+    /// Bitwarden vault export (CSV).
+    case bitwardenCSV = "bitwarden_csv"
+    /// Duo Mobile internal JSON.
+    case duo
+    /// Ente Auth plain export.
+    case enteAuth = "ente_auth"
+    /// FreeOTP v1 tokens.xml.
+    case freeOTP = "freeotp"
+    /// FreeOTP v2 encrypted, Java-serialised backup.
+    case freeOTPEncrypted = "freeotp_encrypted"
+    /// FreeOTP+ JSON export.
+    case freeOTPPlus = "freeotp_plus"
+    /// FreeOTP+ internal tokens.xml.
+    case freeOTPPlusInternal = "freeotp_plus_internal"
+    /// Google Authenticator's internal SQLite database.
+    case googleAuthenticatorDatabase = "google_authenticator_database"
+    /// Microsoft Authenticator's internal SQLite database.
+    case microsoftAuthenticatorDatabase = "microsoft_authenticator_database"
+    /// Proton Authenticator export.
+    case protonAuthenticator = "proton_authenticator"
+    /// Steam Desktop Authenticator maFile.
+    case steam = "steam_mafile"
+    /// TOTP Authenticator encrypted backup.
+    case totpAuthenticator = "totp_authenticator"
+    /// TOTP Authenticator internal shared preferences.
+    case totpAuthenticatorInternal = "totp_authenticator_internal"
+}
+
+/// An entry of an import file that was not imported, and why; the rest of the file still imports.
+public struct SkippedEntry: Sendable, Equatable {
+    /// Why an entry was left out.
+    public enum Reason: Sendable, Equatable {
+        /// A kind of code walletsec does not compute (Yandex, mOTP, …), named as the file names it.
+        case unsupportedType(String)
+        /// The secret is missing or not decodable.
+        case invalidSecret
+        /// Another entry of the same import (or already in the vault) has the same issuer, account and secret.
+        case duplicate
+        /// A field is out of range (digits, period, algorithm).
+        case invalidParameters
+    }
+
+    /// The entry's issuer as the file gives it (may be empty).
+    public var issuer: String
+    /// The entry's account name as the file gives it (may be empty).
+    public var account: String
+    /// Why it was skipped.
+    public var reason: Reason
+
+    /// Creates a skipped-entry record.
+    public init(issuer: String, account: String, reason: Reason) {
+        self.issuer = issuer
+        self.account = account
+        self.reason = reason
+    }
 }
 
 /// The accounts of one import file.
@@ -29,6 +101,8 @@ public struct ImportedFile: Sendable {
     public var accounts: [OTPAccount]
     /// Lint warnings of otpauth URI lines (each with its line).
     public var warnings: [LintFinding]
+    /// Entries left out (unsupported type, broken secret, duplicate); empty when everything imported.
+    public var skipped: [SkippedEntry] = []
 }
 
 /// Reads another authenticator app's export, recognised by content.
