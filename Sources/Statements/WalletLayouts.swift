@@ -290,7 +290,8 @@ struct WalletRowReader {
         switch label {
         case "支出", "已支出": return .outflow
         case "收入", "已收入": return .inflow
-        case "不计收支", "/", "", "资金转移": return fallback.isEmpty || label != "" ? .neutral : direction(fallback)
+        // 其他: neutral rows of the 2021–22 app export (余额宝 transfers, 理财).
+        case "不计收支", "/", "", "资金转移", "其他": return fallback.isEmpty || label != "" ? .neutral : direction(fallback)
         default: return nil
         }
     }

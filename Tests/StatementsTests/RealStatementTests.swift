@@ -1,0 +1,38 @@
+// Every wallet and bank CSV/XLSX among the public sample exports in ../shared/real-statements/,
+// read in place with no rules file, against the committed ground truth (RealStatementTruth).
+import Foundation
+import Statements
+import XCTest
+
+final class RealStatementTests: XCTestCase {
+    /// Files this reader knowingly cannot read as the truth says, with why (docs/statements.md).
+    static let exceptions: [String: String] = [:]
+
+    /// The wallet and bank layouts: every CSV/XLSX entry with a built-in layout (hledger CSVs need
+    /// their rules file and TD has no header; both are checked elsewhere).
+    static func builtInEntries() throws -> [RealStatementTruth.Entry] {
+        try RealStatementTruth.entries().filter {
+            ($0.format == "csv" || $0.format == "wechat-xlsx") && $0.layout != nil && $0.layout != "td"
+        }
+    }
+
+    func testEveryWalletAndBankExportReadsAsTheTruthSays() throws {
+        let root = try RealStatementTruth.sharedRoot()
+        let entries = try Self.builtInEntries()
+        XCTAssertGreaterThanOrEqual(entries.count, 40)
+        var checked = 0
+        for entry in entries where Self.exceptions[entry.path] == nil {
+            let path = root.appendingPathComponent(entry.path).path
+            do {
+                let statement = try StatementReader.read(path: path, options: ReadOptions())
+                let problems = RealStatementTruth.mismatches(statement.transactions, against: entry)
+                XCTAssertEqual(problems, [], "\(entry.path) [\(statement.format.rawValue)]")
+                XCTAssertEqual(statement.skipped, [], entry.path)
+                checked += statement.transactions.count
+            } catch {
+                XCTFail("\(entry.path): \(error)")
+            }
+        }
+        XCTAssertGreaterThan(checked, 400)
+    }
+}
