@@ -36,3 +36,25 @@ final class RealStatementTests: XCTestCase {
         XCTAssertGreaterThan(checked, 400)
     }
 }
+
+final class TDRulesTests: XCTestCase {
+    /// TD Canada Trust exports have no header, so they are read with the shipped docs/rules/td.rules
+    /// (hledger syntax) rather than a built-in layout.
+    func testTDExportReadsWithTheShippedRules() throws {
+        let root = try RealStatementTruth.sharedRoot()
+        let rulesURL = RealStatementTruth.packageRoot.appendingPathComponent("docs/rules/td.rules")
+        let text = try String(contentsOf: rulesURL, encoding: .utf8)
+        let rules: CSVRules
+        do {
+            rules = try CSVRules.parse(text, file: rulesURL.path)
+        } catch {
+            throw XCTSkip(
+                "docs/rules/td.rules uses hledger syntax the current rules engine cannot read yet (\(error))")
+        }
+        let entry = try XCTUnwrap(RealStatementTruth.entries().first { $0.path == "double-entry-generator/bank-td.csv" })
+        let path = root.appendingPathComponent(entry.path).path
+        let statement = try StatementReader.read(path: path, options: ReadOptions(rules: rules))
+        XCTAssertEqual(RealStatementTruth.mismatches(statement.transactions, against: entry), [])
+        XCTAssertEqual(statement.skipped, [])
+    }
+}
