@@ -16,6 +16,19 @@ final class RealStatementTests: XCTestCase {
         }
     }
 
+    /// The `source` each research layout name is read as.
+    static func source(ofLayout layout: String) -> String {
+        switch layout {
+        case "alipay-2023", "alipay-app-2021": return "alipay"
+        case "alipay-legacy-web": return "alipay-legacy"
+        case "wechat-csv": return "wechat"
+        case "icbc-debit-v1", "icbc-debit-v2": return "icbc-debit"
+        case "cmb-credit-short (preciouss)": return "cmb-credit"
+        case "cmb-debit-short (preciouss)": return "cmb-debit"
+        default: return layout
+        }
+    }
+
     func testEveryWalletAndBankExportReadsAsTheTruthSays() throws {
         let root = try RealStatementTruth.sharedRoot()
         let entries = try Self.builtInEntries()
@@ -28,6 +41,7 @@ final class RealStatementTests: XCTestCase {
                 let problems = RealStatementTruth.mismatches(statement.transactions, against: entry)
                 XCTAssertEqual(problems, [], "\(entry.path) [\(statement.format.rawValue)]")
                 XCTAssertEqual(statement.skipped, [], entry.path)
+                XCTAssertEqual(statement.format.rawValue, Self.source(ofLayout: entry.layout ?? ""), entry.path)
                 checked += statement.transactions.count
             } catch {
                 XCTFail("\(entry.path): \(error)")
@@ -51,7 +65,8 @@ final class TDRulesTests: XCTestCase {
             throw XCTSkip(
                 "docs/rules/td.rules uses hledger syntax the current rules engine cannot read yet (\(error))")
         }
-        let entry = try XCTUnwrap(RealStatementTruth.entries().first { $0.path == "double-entry-generator/bank-td.csv" })
+        let entry = try XCTUnwrap(
+            RealStatementTruth.entries().first { $0.path == "double-entry-generator/bank-td.csv" })
         let path = root.appendingPathComponent(entry.path).path
         let statement = try StatementReader.read(path: path, options: ReadOptions(rules: rules))
         XCTAssertEqual(RealStatementTruth.mismatches(statement.transactions, against: entry), [])

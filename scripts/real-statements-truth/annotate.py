@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Ground truth for walletsec's real-statement tests: an independent Python reading of the sample
+# files (stdlib only, no walletsec code). See README.md in this folder.
 """Adds column mappings + detected quirks to expected.json (run after extract.py)."""
 import json, os, re
 from decimal import Decimal

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Ground truth for walletsec's real-statement tests: an independent Python reading of the sample
+# files (stdlib only, no walletsec code). See README.md in this folder.
 """Derive ground truth for every file under /work/shared/real-statements/ from the file's own columns.
 Writes expected.json next to this script. Stdlib only. Usage: python3 extract.py [ROOT]"""
 import csv, io, json, os, re, sys

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Ground truth for walletsec's real-statement tests: an independent Python reading of the sample
+# files (stdlib only, no walletsec code). See README.md in this folder.
 """Renders research-statements.md tables from expected.json; prose sections come from head.md / tail.md."""
 import json, os, difflib, re
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -1,3 +1,5 @@
+# Ground truth for walletsec's real-statement tests: an independent Python reading of the sample
+# files (stdlib only, no walletsec code). See README.md in this folder.
 """A small model of hledger's CSV rules (enough for the sample files), used to derive expected transactions."""
 import csv, io, os, re
 from decimal import Decimal, InvalidOperation

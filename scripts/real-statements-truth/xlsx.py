@@ -1,3 +1,5 @@
+# Ground truth for walletsec's real-statement tests: an independent Python reading of the sample
+# files (stdlib only, no walletsec code). See README.md in this folder.
 """Minimal XLSX reader (stdlib only): shared + inline strings, numbers, date style detection."""
 import zipfile, re, xml.etree.ElementTree as ET
 NS = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}

@@ -143,7 +143,8 @@ enum StatementLayoutNames {
             let text =
                 "an Alipay CSV (header 交易时间,交易分类,交易对方,…,交易订单号), an Alipay legacy CSV (交易号,…,交易创建时间), "
                 + "an Alipay account log (账务流水号,…,账户余额), a WeChat Pay bill CSV/XLSX (交易时间,交易类型,交易对方,…,交易单号), "
-                + "OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
+                + "a built-in bank/platform CSV (ICBC, CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan, BMO; "
+                + "docs/statements.md), OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
             return LocalizedText(en: text, zh: text)
         }
     }
