@@ -279,10 +279,12 @@ package enum ByteParsing {
         return text
     }
 
-    /// Minor-unit digits per currency (ISO 4217 exponents for the common zero-decimal ones).
+    /// Minor-unit digits per currency (ISO 4217 exponents: the common zero-decimal ones and every
+    /// three-decimal one, so `4.750` JOD is 4750 fils, exact).
     package static func scale(ofCurrency code: String) -> Int {
         switch code {
-        case "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD": return code == "TWD" || code == "HUF" ? 2 : 0
+        case "JPY", "KRW", "VND", "CLP", "ISK": return 0
+        case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND": return 3
         default: return 2
         }
     }

@@ -52,6 +52,8 @@ final class BankLayoutTests: XCTestCase {
         XCTAssertEqual(dinar.0, 475)
         XCTAssertNil(amount("د.ا.\u{200f}4.755"), "a third significant decimal is never rounded away")
         XCTAssertEqual(try XCTUnwrap(amount("د.ا.\u{200f}4.755", scale: 3)).0, 4755)
+        XCTAssertEqual(ByteParsing.scale(ofCurrency: "JOD"), 3)
+        XCTAssertEqual(ByteParsing.scale(ofCurrency: "JPY"), 0)
         XCTAssertNil(amount("12.30abc"), "text glued after the number is not a note")
         XCTAssertNil(amount("CNY"))
     }
@@ -119,6 +121,25 @@ final class BankLayoutTests: XCTestCase {
         XCTAssertEqual(row.amountMinor, 13177)
         XCTAssertEqual(row.direction, .outflow)
         XCTAssertTrue(row.note.contains("已退款89.84"), row.note)
+    }
+
+    func testUnreadableBankRowsAreCountedNeverGuessed() throws {
+        let text = """
+            交易日期,交易时间,交易摘要,交易金额,本次余额,对手信息,日 志 号,交易渠道,交易附言
+            20240101,123456,转存,+10000.00,11000.00,哈哈,369396693,超级网银,转账
+            20240230,,结息,+0.01,123.35,--,0000000001
+            20240104,,结息,12.345,123.35,--,0000000002
+            20240104,256000,结息,+1.00,123.35,--,0000000003
+            20240104,,结息,99999999999999999999.00,123.35,--,0000000004
+
+            """
+        let statement = try parse(text)
+        XCTAssertEqual(statement.format, .abcDebit)
+        XCTAssertEqual(statement.transactions.count, 1)
+        XCTAssertEqual(statement.transactions.first?.sourceID, "369396693")
+        XCTAssertEqual(statement.skipped.map(\.line), [3, 4, 5, 6])
+        XCTAssertThrowsError(
+            try StatementReader.parse(Array(text.utf8), file: "bank.csv", options: ReadOptions(strict: true)))
     }
 
     func testEveryBuiltInLayoutNamesItsInstitution() {
