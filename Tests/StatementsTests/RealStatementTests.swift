@@ -49,6 +49,30 @@ final class RealStatementTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 400)
     }
+
+    /// No wallet or bank export in the sample folders escapes the test: every CSV/XLSX there has an
+    /// entry, read either by a built-in layout (above) or by rules (hledger CSVs, TD).
+    func testEverySampleExportHasAnExpectation() throws {
+        let root = try RealStatementTruth.sharedRoot()
+        let entries = try RealStatementTruth.entries()
+        let known = Set(entries.map(\.path))
+        let builtIn = Set(try Self.builtInEntries().map(\.path))
+        var found = 0
+        for folder in ["double-entry-generator", "preciouss", "beancount-daoru", "derived-probes"] {
+            let base = root.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(atPath: base.path) else { continue }
+            for case let name as String in walker where name.hasSuffix(".csv") || name.hasSuffix(".xlsx") {
+                let path = folder + "/" + name
+                found += 1
+                XCTAssertTrue(known.contains(path), "\(path) has no expectation in expected.json")
+                let format = entries.first { $0.path == path }?.format
+                XCTAssertTrue(
+                    builtIn.contains(path) || format == "hledger-csv" || path.hasSuffix("bank-td.csv"),
+                    "\(path) is read by no test")
+            }
+        }
+        XCTAssertGreaterThan(found, 40)
+    }
 }
 
 final class TDRulesTests: XCTestCase {
