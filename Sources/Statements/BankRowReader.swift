@@ -28,11 +28,8 @@ struct BankRowReader {
             var cursor = index + 5
             var month = 0
             var digits = 0
-            while cursor < scalars.count, digits < 2,
-                let value = scalars[cursor].properties.numericType != nil
-                    ? Int(String(scalars[cursor])) : nil
-            {
-                month = month * 10 + value
+            while cursor < scalars.count, digits < 2, ("0"..."9").contains(scalars[cursor]) {
+                month = month * 10 + Int(scalars[cursor].value - 48)
                 digits += 1
                 cursor += 1
             }
