@@ -101,7 +101,9 @@ let package = Package(
         .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword", "WalletCore", "WalletCrypto"]),
         .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),
         .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements", "StatementFixtures"]),
+        .testTarget(
+            name: "StatementsTests", dependencies: ["Statements", "StatementFixtures"],
+            exclude: ["RealStatements"]),
         .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements", "StatementFixtures"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     ],

@@ -27,6 +27,9 @@ public enum StatementError: Error, Sendable, Equatable {
     case unknownWorkbookLayout(file: String)
     /// A wallet header was recognised (`layout`) but lacks the column `name`.
     case missingColumn(file: String, line: Int, name: String, layout: SourceFormat)
+    /// Dates without a year (CMB credit `MM/DD`) in a file whose title names no statement month
+    /// (`2024年01月`) to take the year from; `line` is the first such row.
+    case yearUnknown(file: String, line: Int)
     /// A malformed row in strict mode (`ReadOptions.strict`).
     case malformedRow(MalformedRow)
     /// An OFX file ends before `</OFX>` and holds no transaction.

@@ -68,10 +68,12 @@ public enum StatementReader {
             }
             let csv = try XLSXReader.sheetAsCSV(Array(raw), file: file)
             return try csv.withUnsafeBufferPointer { bytes in
-                guard let found = try HeaderSearch.find(in: bytes, kinds: [.wechat], file: file) else {
+                guard let found = try HeaderSearch.find(in: bytes, kinds: [.wechat], file: file),
+                    let kind = found.kind
+                else {
                     throw StatementError.unknownWorkbookLayout(file: file)
                 }
-                let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
+                let rows = WalletRowReader(kind: kind, columns: found.columns, file: file)
                 var transactions = try rows.read(
                     bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues,
                     progress: options.progress)
@@ -122,17 +124,28 @@ public enum StatementReader {
                 }
                 fallthrough
             case .alipay, .wechat:
+                // Bank and platform layouts only when auto-detecting (`--format alipay` means Alipay).
                 guard
                     let found = try HeaderSearch.find(
-                        in: bytes, kinds: WalletLayoutKind.forFormat(options.format), file: file)
+                        in: bytes, kinds: WalletLayoutKind.forFormat(options.format),
+                        banks: options.format == .auto ? BankLayout.all : [], file: file)
                 else {
                     throw StatementError.unknownLayout(file: file, expected: options.format)
                 }
-                let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
+                if let bank = found.bank {
+                    let rows = BankRowReader(
+                        layout: bank, columns: found.columns, file: file,
+                        preamble: UnsafeBufferPointer(rebasing: bytes[0..<found.headerStart]))
+                    let transactions = try rows.read(
+                        bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues)
+                    return statement(bank.format, transactions)
+                }
+                guard let kind = found.kind else { throw StatementError.unknownLayout(file: file, expected: .auto) }
+                let rows = WalletRowReader(kind: kind, columns: found.columns, file: file)
                 let transactions = try rows.read(
                     bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues,
                     progress: options.progress)
-                return statement(found.kind.format, transactions)
+                return statement(kind.format, transactions)
             }
         }
     }

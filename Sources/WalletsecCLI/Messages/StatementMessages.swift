@@ -30,6 +30,11 @@ extension StatementError: UserFacingError {
             return .init(
                 .usage, en: "\(file):\(line): the header has no column \(name); expected \(header.en)",
                 zh: "\(file):\(line)：表头缺少“\(name)”列；应为\(header.zh)")
+        case .yearUnknown(let file, let line):
+            return .init(
+                .usage,
+                en: "\(file):\(line): the dates have no year and the title names no statement month (e.g. 2024年01月)",
+                zh: "\(file):\(line)：日期没有年份，标题中也没有账单月份（如 2024年01月）")
         case .malformedRow(let row):
             return .init(
                 .usage, en: "\(row.file):\(row.line): \(row.reason) (--strict)",
@@ -112,6 +117,10 @@ enum StatementLayoutNames {
         case .ofx: text = "an OFX file with an <OFX> element"
         case .qif: text = "a QIF file starting with !Type:"
         case .csv: text = "a CSV matching --rules"
+        default:
+            // Built-in bank and platform layouts: named by institution (docs/statements.md).
+            let name = StatementInstitution.of(layout).map { "\($0.nameEN) \($0.nameZH)" } ?? layout.rawValue
+            text = "a \(name) CSV header (\(layout.rawValue))"
         }
         return LocalizedText(en: text, zh: text)
     }
@@ -134,7 +143,8 @@ enum StatementLayoutNames {
             let text =
                 "an Alipay CSV (header 交易时间,交易分类,交易对方,…,交易订单号), an Alipay legacy CSV (交易号,…,交易创建时间), "
                 + "an Alipay account log (账务流水号,…,账户余额), a WeChat Pay bill CSV/XLSX (交易时间,交易类型,交易对方,…,交易单号), "
-                + "OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
+                + "a built-in bank/platform CSV (ICBC, CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan, BMO; "
+                + "docs/statements.md), OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
             return LocalizedText(en: text, zh: text)
         }
     }
