@@ -202,11 +202,14 @@ enum RulesCSVReader {
             // A record without any amount (a fee line hledger posts without one) moves no cash.
             guard let (_, amount) = nonZero.first ?? candidates.first else { continue }
 
+            // The balance is the account's, in its currency: a per-row `currency` (the currency of this
+            // payment) is not prepended to it as hledger would, so a JPY purchase keeps a CNY balance.
             var balance: Int64?
             if let raw = (field("balance1") ?? field("balance"))?.trimmingSpaces(), !raw.isEmpty {
-                let balanceText = currencyText + RulesAmount.simplifySign(raw)
+                let balanceText = RulesAmount.simplifySign(raw)
                 switch RulesAmount.parse(
-                    balanceText, defaultCurrency: rules.accountCurrency ?? "CNY", decimalComma: rules.decimalComma)
+                    balanceText, defaultCurrency: rules.accountCurrency ?? amount.currency,
+                    decimalComma: rules.decimalComma)
                 {
                 case .success(let value): balance = value.minor
                 case .failure(let failure):
