@@ -96,6 +96,7 @@ enum RulesCSVReader {
         let counterpartyColumn = columns["counterparty"] ?? columns["payee"]
         let noteColumn = columns["note"] ?? columns["memo"]
         let categoryColumn = columns["category"]
+        let needsRecord = blocks.contains { $0.matchers.contains { $0.column == nil } }
         var result: [Transaction] = []
         var skipRecords = 0
         var values: [String] = []
@@ -111,7 +112,8 @@ enum RulesCSVReader {
             for field in fields { values.append(reader.string(field)) }
             // Which blocks apply: matcher lines are or-ed, `&` lines and-ed to the line before.
             matched.removeAll(keepingCapacity: true)
-            let record = values.joined(separator: ",")
+            // The whole record as text, only when a matcher looks at it (most rules match fields).
+            let record = needsRecord ? values.joined(separator: ",") : ""
             for (index, block) in blocks.enumerated() {
                 var anyGroup = false
                 var groupsFound: [String] = []
