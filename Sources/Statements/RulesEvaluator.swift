@@ -43,7 +43,7 @@ enum RulesCSVReader {
 
     private struct Matcher {
         var column: Int?
-        var regex: Regex<AnyRegexOutput>
+        var regex: RulesRegex
         var negated: Bool
         var andWithPrevious: Bool
     }
@@ -72,7 +72,7 @@ enum RulesCSVReader {
                 matchers: try block.matchers.map { matcher in
                     let column = matcher.field.map { Int($0).map { $0 - 1 } ?? columns[$0] ?? -1 }
                     return Matcher(
-                        column: column, regex: try Regex(matcher.pattern).ignoresCase(), negated: matcher.negated,
+                        column: column, regex: try RulesRegex(matcher.pattern), negated: matcher.negated,
                         andWithPrevious: matcher.andWithPrevious)
                 },
                 assignments: Dictionary(
@@ -136,11 +136,11 @@ enum RulesCSVReader {
                     } else {
                         text = record
                     }
-                    let match = text.firstMatch(of: matcher.regex)
+                    let match = matcher.regex.firstMatch(in: text)
                     if (match != nil) == matcher.negated {
                         chain = false
                     } else if let match, chainGroups.isEmpty {
-                        chainGroups = (0..<match.output.count).map { match.output[$0].substring.map(String.init) ?? "" }
+                        chainGroups = match
                     }
                 }
                 if !anyGroup, chain {

@@ -297,7 +297,14 @@ struct RulesParser {
 
     private func checkPattern(_ pattern: String, _ line: RulesLine) throws {
         guard pattern.utf8.count <= CSVRules.maxPatternLength else { throw bad(.regexTooLong, line) }
-        guard !pattern.isEmpty, (try? Regex(pattern)) != nil else { throw bad(.badRegex(pattern), line) }
+        guard !pattern.isEmpty else { throw bad(.badRegex(pattern), line) }
+        do {
+            _ = try RulesRegex(pattern)
+        } catch .tooComplex {
+            throw bad(.regexTooLong, line)
+        } catch {
+            throw bad(.badRegex(pattern), line)
+        }
     }
 
     private mutating func parseIf(firstMatcher: String, _ start: RulesLine) throws {

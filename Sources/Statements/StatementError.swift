@@ -78,7 +78,8 @@ public enum RulesProblem: Sendable, Equatable {
     case tooManyLines
     /// An `if` matcher that is not a valid regular expression.
     case badRegex(String)
-    /// An `if` matcher longer than ``CSVRules/maxPatternLength``.
+    /// An `if` matcher longer than ``CSVRules/maxPatternLength``, or compiling to more than
+    /// 20,000 instructions (large counted repetitions).
     case regexTooLong
     /// `encoding` that the system cannot convert from.
     case badEncoding(String)

@@ -100,7 +100,8 @@ extension StatementError: UserFacingError {
         case .includeTooDeep: return "include nested more than \(CSVRules.maxIncludeDepth) deep"
         case .tooManyLines: return "more than \(CSVRules.maxLines) lines of rules"
         case .badRegex(let pattern): return "not a valid regular expression: \(pattern)"
-        case .regexTooLong: return "regular expression longer than \(CSVRules.maxPatternLength) characters"
+        case .regexTooLong:
+            return "regular expression too long (over \(CSVRules.maxPatternLength) characters) or too complex"
         case .badEncoding(let name): return "unknown encoding '\(name)'"
         case .ifWithoutMatcher: return "if needs a pattern to match"
         case .ifWithoutRules: return "if needs indented rules under its patterns"
