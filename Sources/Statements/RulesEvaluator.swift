@@ -50,6 +50,8 @@ enum RulesCSVReader {
 
     private struct Block {
         var matchers: [Matcher]
+        /// An assignment uses `\N`: the matchers must report their groups.
+        var needsGroups: Bool
         var assignments: [String: Compiled]
         var skip: Int?
         var end: Bool
@@ -74,6 +76,9 @@ enum RulesCSVReader {
                     return Matcher(
                         column: column, regex: try RulesRegex(matcher.pattern), negated: matcher.negated,
                         andWithPrevious: matcher.andWithPrevious)
+                },
+                needsGroups: block.assignments.contains { assignment in
+                    assignment.value.parts.contains { if case .group = $0 { return true } else { return false } }
                 },
                 assignments: Dictionary(
                     block.assignments.map { ($0.field, Compiled($0.value, columns: columns)) },
@@ -136,11 +141,15 @@ enum RulesCSVReader {
                     } else {
                         text = record
                     }
-                    let match = matcher.regex.firstMatch(in: text)
-                    if (match != nil) == matcher.negated {
+                    if block.needsGroups {
+                        let match = matcher.regex.firstMatch(in: text)
+                        if (match != nil) == matcher.negated {
+                            chain = false
+                        } else if let match, chainGroups.isEmpty {
+                            chainGroups = match
+                        }
+                    } else if matcher.regex.matches(text) == matcher.negated {
                         chain = false
-                    } else if let match, chainGroups.isEmpty {
-                        chainGroups = match
                     }
                 }
                 if !anyGroup, chain {

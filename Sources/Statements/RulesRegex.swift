@@ -56,12 +56,29 @@ struct RulesRegex: Sendable {
     private var program: [Instruction] = []
     /// Capture groups, not counting the whole match.
     private(set) var groupCount = 0
+    /// The lowercased text of a pattern that is plain text (most matchers): searched directly.
+    private var literal: [Unicode.Scalar]?
+    /// The pattern starts with `^`: only a match at the start counts.
+    private var anchored = false
 
     init(_ pattern: String) throws(Failure) {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
         let node = try parser.parseAlternation()
         guard parser.index == parser.scalars.count else { throw .invalid }
         groupCount = parser.groups
+        switch node {
+        case .scalar(let scalar): literal = [Self.lower(scalar)]
+        case .concat(let nodes):
+            var scalars: [Unicode.Scalar] = []
+            for inner in nodes {
+                guard case .scalar(let scalar) = inner else { break }
+                scalars.append(Self.lower(scalar))
+            }
+            if scalars.count == nodes.count { literal = scalars }
+            if case .start = nodes.first { anchored = true }
+        case .start: anchored = true
+        default: break
+        }
         program.append(.save(0))
         try compile(node)
         program.append(.save(1))
@@ -69,6 +86,68 @@ struct RulesRegex: Sendable {
     }
 
     // MARK: Matching
+
+    /// Does the pattern occur in `text`? (No groups: the fast path for blocks that do not use `\N`.)
+    func matches(_ text: String) -> Bool {
+        let input = text.unicodeScalars.map(Self.lower)
+        if let literal {
+            guard literal.count <= input.count else { return false }
+            return (0...(input.count - literal.count)).contains { start in
+                input[start..<(start + literal.count)].elementsEqual(literal)
+            }
+        }
+        var current: [Int] = []
+        var next: [Int] = []
+        var stack: [Int] = []
+        var seen = [Int](repeating: -1, count: program.count)
+        var step = 0
+        var found = false
+        func add(_ list: inout [Int], _ start: Int, at position: Int) {
+            stack.append(start)
+            while let pc = stack.popLast() {
+                guard seen[pc] != step else { continue }
+                seen[pc] = step
+                switch program[pc] {
+                case .jump(let target): stack.append(target)
+                case .split(let first, let second):
+                    stack.append(second)
+                    stack.append(first)
+                case .save: stack.append(pc + 1)
+                case .start: if position == 0 { stack.append(pc + 1) }
+                case .end: if position == input.count { stack.append(pc + 1) }
+                case .wordBoundary(let wanted):
+                    let before = position > 0 && Self.isWord(input[position - 1])
+                    let after = position < input.count && Self.isWord(input[position])
+                    if (before != after) == wanted { stack.append(pc + 1) }
+                case .match: found = true
+                default: list.append(pc)
+                }
+            }
+        }
+        for position in 0...input.count {
+            step += 1
+            if !anchored || position == 0 { add(&current, 0, at: position) }
+            if found { return true }
+            if current.isEmpty {
+                if anchored { return false }
+                continue
+            }
+            step += 1
+            next.removeAll(keepingCapacity: true)
+            let scalar = position < input.count ? input[position] : nil
+            for pc in current {
+                switch program[pc] {
+                case .scalar(let wanted): if scalar == wanted { add(&next, pc + 1, at: position + 1) }
+                case .any: if let scalar, scalar != "\n" { add(&next, pc + 1, at: position + 1) }
+                case .set(let set): if let scalar, set.contains(scalar) { add(&next, pc + 1, at: position + 1) }
+                default: break
+                }
+            }
+            if found { return true }
+            swap(&current, &next)
+        }
+        return false
+    }
 
     /// The first (leftmost) match: the whole match then each group ("" when a group did not take part);
     /// nil when nothing matches.

@@ -33,6 +33,7 @@ final class RulesRegexTests: XCTestCase {
         ]
         for (pattern, text, expected) in cases {
             XCTAssertEqual(try match(pattern, text), expected, pattern)
+            XCTAssertEqual(try RulesRegex(pattern).matches(text), expected != nil, "matches: " + pattern)
         }
         XCTAssertEqual(
             try match("(TO|FROM) .*SAVINGS", "RECURRING TRANSFER TO ... SAVINGS"), ["TO ... SAVINGS", "TO"])
@@ -51,6 +52,8 @@ final class RulesRegexTests: XCTestCase {
         XCTAssertNil(try match("(a+)+$", text))
         XCTAssertNil(try match(".*.*.*.*x", text))
         XCTAssertNil(try match("(a|a)*b", text))
+        XCTAssertFalse(try RulesRegex("(a+)+$x").matches(text))
+        XCTAssertFalse(try RulesRegex(".*.*.*.*x").matches(text))
         XCTAssertLessThan(ContinuousClock.now - start, .seconds(20))
     }
 }
