@@ -90,6 +90,8 @@ struct RulesParser {
     let lines: [RulesLine]
     var rules: CSVRules
     private var index = 0
+    /// `%name` matchers, checked against the `fields` line once the whole file is read (it may come later).
+    private var fieldChecks: [(String, RulesLine)] = []
 
     init(lines: [RulesLine], rules: CSVRules) {
         self.lines = lines
@@ -145,6 +147,9 @@ struct RulesParser {
             default:
                 throw bad(.unknownDirective(keyword), line)
             }
+        }
+        for (name, line) in fieldChecks where !rules.fieldNames.contains(name) {
+            throw bad(.unknownField(name), line)
         }
     }
 
@@ -270,7 +275,7 @@ struct RulesParser {
         return RulesTemplate(parts: parts)
     }
 
-    private func matcher(_ text: String, _ line: RulesLine) throws -> RulesMatcher {
+    private mutating func matcher(_ text: String, _ line: RulesLine) throws -> RulesMatcher {
         var body = Substring(text.trimmingSpaces())
         var matcher = RulesMatcher(pattern: "")
         if body.hasPrefix("&") {
@@ -286,9 +291,7 @@ struct RulesParser {
             guard !name.isEmpty else { throw bad(.unknownField("%"), line) }
             matcher.field = name.lowercased()
             body = body.dropFirst(name.count + 1).drop { $0 == " " || $0 == "\t" }
-            if let field = matcher.field, Int(field) == nil, !rules.fieldNames.contains(field) {
-                throw bad(.unknownField(field), line)
-            }
+            if let field = matcher.field, Int(field) == nil { fieldChecks.append((field, line)) }
         }
         matcher.pattern = String(body).trimmingSpaces()
         try checkPattern(matcher.pattern, line)

@@ -74,6 +74,9 @@ final class RulesSyntaxTests: XCTestCase {
         XCTAssertEqual(statement.transactions.map(\.note), ["refunded", "", "pay", "fee"])
         XCTAssertEqual(statement.transactions.map(\.sourceID), [nil, "x-pay", "x-salary", "x-pay"])
         XCTAssertEqual(signed(statement), [500, -300, 900, 100])
+        // A block may come before the fields line it refers to.
+        let early = try read("if %who ^x\n comment early\nfields date, who, amount\n", "2024-01-01,xy,1\n")
+        XCTAssertEqual(early.transactions.map(\.note), ["early"])
         // Regex groups: `\1` is the first capture of the matching matcher.
         let groups = try read("fields date, raw\nif %raw ([0-9.]+)\n amount-out \\1\n", "2024-01-01,JOD 4.750\n")
         XCTAssertEqual(signed(groups), [-475])
