@@ -83,7 +83,8 @@ public enum StatementReader {
                     skippedCount: issues.count, skipped: issues.rows)
             }
         }
-        let (converted, start, encoding) = try TextEncoding.decode(raw, file: file)
+        let (converted, start, encoding) =
+            try options.rules?.decodeText(raw, file: file) ?? TextEncoding.decode(raw, file: file)
         if converted != nil { convertedFromRaw() }
         func withText<T>(_ body: (Bytes) throws -> T) rethrows -> T {
             if let converted { return try converted.withUnsafeBufferPointer(body) }
