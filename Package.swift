@@ -93,12 +93,17 @@ let package = Package(
         .testTarget(name: "WalletCryptoTests", dependencies: ["WalletCrypto"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "WalletCrypto"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Vault", "WalletCrypto", "Statements", "Anomaly"]),
-        .testTarget(name: "WalletsecCLITests", dependencies: ["WalletsecCLI", "WalletCore"]),
+        .testTarget(
+            name: "WalletsecCLITests",
+            dependencies: ["WalletsecCLI", "WalletCore", "OneTimePassword", "PasswordStrength", "QRCode"]
+        ),
         .testTarget(name: "PasswordStrengthTests", dependencies: ["PasswordStrength"]),
         .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword", "WalletCore", "WalletCrypto"]),
         .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),
         .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements", "StatementFixtures"]),
+        .testTarget(
+            name: "StatementsTests", dependencies: ["Statements", "StatementFixtures"],
+            exclude: ["RealStatements"]),
         .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements", "StatementFixtures"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     ],

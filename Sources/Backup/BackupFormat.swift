@@ -118,23 +118,3 @@ enum JSONText {
         out.append(0x22)
     }
 }
-
-enum Base32 {
-    /// RFC 4648 base32 without padding, as authenticator apps take TOTP secrets.
-    static func encode(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
-        var out: [UInt8] = []
-        var buffer = 0
-        var bits = 0
-        for byte in bytes {
-            buffer = (buffer << 8) | Int(byte)
-            bits += 8
-            while bits >= 5 {
-                bits -= 5
-                out.append(alphabet[(buffer >> bits) & 31])
-            }
-        }
-        if bits > 0 { out.append(alphabet[(buffer << (5 - bits)) & 31]) }
-        return String(decoding: out, as: UTF8.self)
-    }
-}

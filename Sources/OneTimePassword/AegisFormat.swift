@@ -6,8 +6,9 @@ import Foundation
 import WalletCore
 import WalletCrypto
 
-public enum AegisFormat {
-    static let format = "Aegis"
+/// Reads and writes Aegis vault files (through `OTPImporter` and `OTPExporter`).
+package enum AegisFormat {
+    static let app = AuthenticatorApp.aegis
     /// Aegis's own defaults, used when we write an encrypted vault.
     static let scryptN: UInt64 = 32_768
     static let scryptR: UInt32 = 8
@@ -25,13 +26,9 @@ public enum AegisFormat {
             let slots = header["slots"] as? [JSONObject], let params = header.object("params"),
             let dbNonce = params.string("nonce").flatMap(Hex.decode),
             let dbTag = params.string("tag").flatMap(Hex.decode)
-        else { throw OTPError.corrupted(format) }
+        else { throw ImportError.corrupted(app) }
         let passwordSlots = slots.filter { $0.int("type") == 1 }
-        guard !passwordSlots.isEmpty else {
-            throw WalletError.usage(
-                en: "this Aegis vault has no password slot (only biometric or raw keys); export it with a password",
-                zh: "该 Aegis 保险库没有密码槽（只有生物识别或原始密钥），请设置密码后再导出")
-        }
+        guard !passwordSlots.isEmpty else { throw ImportError.noPasswordSlot }
         let secret = try password()
         var masterKey: [UInt8]?
         for slot in passwordSlots {
@@ -40,7 +37,7 @@ public enum AegisFormat {
                 let keyParams = slot.object("key_params"), let nonce = keyParams.string("nonce").flatMap(Hex.decode),
                 let tag = keyParams.string("tag").flatMap(Hex.decode), let n = slot.int("n"), let r = slot.int("r"),
                 let p = slot.int("p"), n > 1, r > 0, p > 0
-            else { throw OTPError.corrupted(format) }
+            else { throw ImportError.corrupted(app) }
             let derived: SecureBytes
             do {
                 derived = try secret.withUnsafeBytes { passwordBytes in
@@ -50,8 +47,7 @@ public enum AegisFormat {
                         maxMemory: 1 << 30)
                 }
             } catch {
-                throw WalletError.usage(
-                    en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
+                throw ImportError.keyDerivationOutOfRange
             }
             var key = derived.copyBytes()
             defer { Memory.zero(&key) }
@@ -60,34 +56,33 @@ public enum AegisFormat {
                 break
             }
         }
-        guard var masterKey else { throw OTPError.wrongPassword(format) }
+        guard var masterKey else { throw ImportError.wrongPassword(app) }
         defer { Memory.zero(&masterKey) }
-        guard let ciphertext = Base64.decode(sealedDB), masterKey.count == 32 else { throw OTPError.corrupted(format) }
+        guard let ciphertext = Base64.decode(sealedDB, variant: .lenient), masterKey.count == 32 else {
+            throw ImportError.corrupted(app)
+        }
         guard var plaintext = try? AESGCM.open(ciphertext, tag: dbTag, key: masterKey, nonce: dbNonce) else {
-            throw OTPError.corrupted(format)
+            throw ImportError.corrupted(app)
         }
         defer { Memory.zero(&plaintext) }
-        guard let db = JSONText.decode(plaintext) as? JSONObject else { throw OTPError.corrupted(format) }
+        guard let db = JSONText.decode(plaintext) as? JSONObject else { throw ImportError.corrupted(app) }
         return try entries(db)
     }
 
-    static func entries(_ db: JSONObject) throws -> [OTPAccount] {
-        guard let list = db["entries"] as? [JSONObject] else {
-            throw OTPError.malformedImport(format, "no entries list", zh: "缺少 entries 列表")
-        }
-        return try list.map { entry in
-            guard let info = entry.object("info") else {
-                throw OTPError.malformedImport(format, "an entry has no info", zh: "某个条目缺少 info")
-            }
-            let kind = try OTPKind(exportName: entry.string("type"), format: format)
+    static func entries(_ db: JSONObject) throws(ImportError) -> [OTPAccount] {
+        guard let list = db["entries"] as? [JSONObject] else { throw .malformed(app, reason: .noEntriesList) }
+        var accounts: [OTPAccount] = []
+        for entry in list {
+            guard let info = entry.object("info") else { throw .malformed(app, reason: .entryWithoutInfo) }
+            let kind = try OTPKind(exportName: entry.string("type"), app: app)
             let account = OTPAccount(
                 kind: kind, issuer: entry.string("issuer") ?? "", account: entry.string("name") ?? "",
-                secret: try decodeSecret(info.string("secret"), format: format),
-                algorithm: try hashAlgorithm(info.string("algo"), format: format), digits: info.int("digits") ?? 6,
+                secret: try decodeSecret(info.string("secret"), app: app),
+                algorithm: try hashAlgorithm(info.string("algo")), digits: info.int("digits") ?? 6,
                 period: info.int("period") ?? 30, counter: UInt64(max(0, info.int("counter") ?? 0)))
-            try account.validate()
-            return account
+            accounts.append(try validated(account))
         }
+        return accounts
     }
 
     static func entryObject(_ account: OTPAccount) -> JSONObject {
@@ -103,7 +98,7 @@ public enum AegisFormat {
     }
 
     /// An Aegis vault file; with a password, encrypted under one password slot as Aegis itself writes it.
-    public static func export(_ accounts: [OTPAccount], password: SecureBytes?) throws -> [UInt8] {
+    package static func export(_ accounts: [OTPAccount], password: SecureBytes?) throws -> [UInt8] {
         let db: JSONObject = ["version": 3, "entries": accounts.map(entryObject), "groups": [Any]()]
         guard let password else {
             return try JSONText.encode(["version": 1, "header": ["slots": NSNull(), "params": NSNull()], "db": db])
@@ -116,20 +111,20 @@ public enum AegisFormat {
         }
         var derivedKey = derived.copyBytes()
         defer { Memory.zero(&derivedKey) }
-        let slotNonce = Random.bytes(12)
-        let wrapped = try AESGCM.seal(masterKey, key: derivedKey, nonce: slotNonce)
+        let wrapped = try AESGCM.seal(masterKey, key: derivedKey)
         var plaintext = try JSONText.encode(db)
         defer { Memory.zero(&plaintext) }
-        let dbNonce = Random.bytes(12)
-        let sealed = try AESGCM.seal(plaintext, key: masterKey, nonce: dbNonce)
+        let sealed = try AESGCM.seal(plaintext, key: masterKey)
         let slot: JSONObject = [
             "type": 1, "uuid": UUID().uuidString.lowercased(), "key": Hex.encode(wrapped.ciphertext),
-            "key_params": ["nonce": Hex.encode(slotNonce), "tag": Hex.encode(wrapped.tag)],
+            "key_params": ["nonce": Hex.encode(wrapped.nonce), "tag": Hex.encode(wrapped.tag)],
             "n": scryptN, "r": scryptR, "p": scryptP, "salt": Hex.encode(salt), "repaired": true, "is_backup": false,
         ]
         let header: JSONObject = [
-            "slots": [slot], "params": ["nonce": Hex.encode(dbNonce), "tag": Hex.encode(sealed.tag)],
+            "slots": [slot], "params": ["nonce": Hex.encode(sealed.nonce), "tag": Hex.encode(sealed.tag)],
         ]
-        return try JSONText.encode(["version": 1, "header": header, "db": Base64.encode(sealed.ciphertext)])
+        return try JSONText.encode([
+            "version": 1, "header": header, "db": Base64.encode(sealed.ciphertext, variant: .padded),
+        ])
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 import WalletCore
 import WalletCrypto
 
-public enum AndOTPFormat {
-    static let format = "andOTP"
+/// Reads andOTP backups (through `OTPImporter`) and writes them for test fixtures.
+package enum AndOTPFormat {
+    static let app = AuthenticatorApp.andOTP
     static let headerLength = 4 + 12 + 12
     static let maxIterations = 10_000_000
 
@@ -29,7 +30,7 @@ public enum AndOTPFormat {
 
     static func readEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> [OTPAccount] {
         guard let iterations = iterations(bytes), bytes.count >= headerLength + AESGCM.tagLength else {
-            throw OTPError.corrupted(format)
+            throw ImportError.corrupted(app)
         }
         let salt = Array(bytes[4..<16])
         let iv = Array(bytes[16..<28])
@@ -41,22 +42,18 @@ public enum AndOTPFormat {
         }
         defer { Memory.zero(&key) }
         guard var plaintext = try? AESGCM.open(ciphertext, tag: tag, key: key, nonce: iv) else {
-            throw WalletError.authentication(
-                en:
-                    "wrong import password for this andOTP file (or the file is damaged: andOTP cannot tell the two apart)",
-                zh: "该 andOTP 文件的导入密码错误（或文件已损坏：andOTP 格式无法区分两者）")
+            throw ImportError.wrongPasswordOrDamaged(app)
         }
         defer { Memory.zero(&plaintext) }
-        guard let list = JSONText.decode(plaintext) as? [Any] else { throw OTPError.corrupted(format) }
+        guard let list = JSONText.decode(plaintext) as? [Any] else { throw ImportError.corrupted(app) }
         return try read(list)
     }
 
-    static func read(_ list: [Any]) throws -> [OTPAccount] {
-        try list.map { item in
-            guard let entry = item as? JSONObject else {
-                throw OTPError.malformedImport(format, "an entry is not an object", zh: "某个条目不是对象")
-            }
-            let kind = try OTPKind(exportName: entry.string("type"), format: format)
+    static func read(_ list: [Any]) throws(ImportError) -> [OTPAccount] {
+        var accounts: [OTPAccount] = []
+        for item in list {
+            guard let entry = item as? JSONObject else { throw .malformed(app, reason: .entryNotObject) }
+            let kind = try OTPKind(exportName: entry.string("type"), app: app)
             var issuer = entry.string("issuer") ?? ""
             var label = entry.string("label") ?? ""
             // Older andOTP versions kept "Issuer:account" (or "Issuer - account") in the label alone.
@@ -66,13 +63,13 @@ public enum AndOTPFormat {
             }
             let account = OTPAccount(
                 kind: kind, issuer: issuer, account: label,
-                secret: try decodeSecret(entry.string("secret"), format: format),
-                algorithm: try hashAlgorithm(entry.string("algorithm"), format: format),
+                secret: try decodeSecret(entry.string("secret"), app: app),
+                algorithm: try hashAlgorithm(entry.string("algorithm")),
                 digits: entry.int("digits") ?? 6,
                 period: entry.int("period") ?? 30, counter: UInt64(max(0, entry.int("counter") ?? 0)))
-            try account.validate()
-            return account
+            accounts.append(try validated(account))
         }
+        return accounts
     }
 
     static func entryObject(_ account: OTPAccount) -> JSONObject {
@@ -87,20 +84,19 @@ public enum AndOTPFormat {
     }
 
     /// An andOTP backup (used by tests and scripts to produce import fixtures).
-    public static func export(_ accounts: [OTPAccount], password: SecureBytes?, iterations: UInt32 = 140_000) throws
+    package static func export(_ accounts: [OTPAccount], password: SecureBytes?, iterations: UInt32 = 140_000) throws
         -> [UInt8]
     {
         var plaintext = try JSONText.encode(accounts.map(entryObject))
         guard let password else { return plaintext }
         defer { Memory.zero(&plaintext) }
         let salt = Random.bytes(12)
-        let iv = Random.bytes(12)
         var key = try password.withUnsafeBytes {
             try PBKDF2.derive(.sha1, password: Array($0), salt: salt, iterations: iterations, length: 32)
         }
         defer { Memory.zero(&key) }
-        let sealed = try AESGCM.seal(plaintext, key: key, nonce: iv)
+        let sealed = try AESGCM.seal(plaintext, key: key)
         let count = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: iterations >> $0) }
-        return count + salt + iv + sealed.ciphertext + sealed.tag
+        return count + salt + sealed.nonce + sealed.ciphertext + sealed.tag
     }
 }

@@ -11,45 +11,54 @@ import Foundation
 import WalletCore
 import WalletCrypto
 
+/// One QR code of a Google Authenticator export: some accounts and where they belong in the whole.
 public struct MigrationBatch: Sendable, Equatable {
+    /// The accounts in this part.
     public var accounts: [OTPAccount]
+    /// How many parts the export has.
     public var batchSize: Int
+    /// This part's 0-based index.
     public var batchIndex: Int
+    /// Shared by every part of one export.
     public var batchID: Int32
 }
 
+/// Google Authenticator's `otpauth-migration://` export, read and written.
+///
+/// ```swift
+/// let batch = try GoogleMigration.decode(uri: scannedText)
+/// let accounts = try GoogleMigration.combine([batch])
+/// ```
 public enum GoogleMigration {
+    /// The URI scheme, with its `//`.
     public static let scheme = "otpauth-migration://"
-    static let format = "Google Authenticator migration"
+    static let app = AuthenticatorApp.googleAuthenticator
     /// GA puts at most this many accounts into one QR code.
     public static let accountsPerBatch = 10
 
     /// Decodes one `otpauth-migration://offline?data=...` URI.
-    public static func decode(uri: String) throws -> MigrationBatch {
+    public static func decode(uri: String) throws(ImportError) -> MigrationBatch {
         let text = uri.trimmingSpaces()
         guard text.lowercased().hasPrefix(scheme + "offline?") else {
-            throw OTPError.malformedImport(
-                format, "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
+            throw .malformed(app, reason: .notMigrationURI)
         }
         let query = text.dropFirst((scheme + "offline?").count)
         var dataText: String?
         for pair in query.split(separator: "&") where pair.hasPrefix("data=") {
             dataText = KeyURI.percentDecode(pair.dropFirst(5), plusIsSpace: false)
         }
-        guard var base64 = dataText, !base64.isEmpty else {
-            throw OTPError.malformedImport(format, "no data parameter", zh: "缺少 data 参数")
-        }
+        guard var base64 = dataText, !base64.isEmpty else { throw .malformed(app, reason: .noDataParameter) }
         // GA writes standard Base64; some tools use the URL-safe alphabet or drop the padding.
         base64 = base64.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             .replacingOccurrences(of: " ", with: "+")
         while base64.count % 4 != 0 { base64 += "=" }
-        guard let payload = Data(base64Encoded: base64) else {
-            throw OTPError.malformedImport(format, "the data parameter is not Base64", zh: "data 参数不是 Base64")
+        guard let payload = Base64.decode(base64, variant: .lenient) else {
+            throw .malformed(app, reason: .dataNotBase64)
         }
-        return try decode(payload: Array(payload))
+        return try decode(payload: payload)
     }
 
-    static func decode(payload: [UInt8]) throws -> MigrationBatch {
+    static func decode(payload: [UInt8]) throws(ImportError) -> MigrationBatch {
         var reader = ProtobufReader(payload[...])
         var accounts: [OTPAccount] = []
         var batchSize = 1
@@ -65,12 +74,12 @@ public enum GoogleMigration {
             }
         }
         guard batchSize >= 1, batchIndex >= 0, batchIndex < batchSize else {
-            throw OTPError.malformedImport(format, "inconsistent batch numbers", zh: "批次编号不一致")
+            throw .malformed(app, reason: .inconsistentBatchNumbers)
         }
         return MigrationBatch(accounts: accounts, batchSize: batchSize, batchIndex: batchIndex, batchID: batchID)
     }
 
-    static func decodeParameters(_ bytes: ArraySlice<UInt8>) throws -> OTPAccount {
+    static func decodeParameters(_ bytes: ArraySlice<UInt8>) throws(ImportError) -> OTPAccount {
         var reader = ProtobufReader(bytes)
         var secret: [UInt8] = []
         var name = ""
@@ -89,19 +98,19 @@ public enum GoogleMigration {
                 case 0, 1: algorithm = .sha1
                 case 2: algorithm = .sha256
                 case 3: algorithm = .sha512
-                default: throw OTPError.badParameter("algorithm", v == 4 ? "MD5" : String(v))
+                default: throw unsupported("algorithm", v == 4 ? "MD5" : String(v))
                 }
             case (5, .varint(let v)):
                 switch v {
                 case 0, 1: digits = 6
                 case 2: digits = 8
-                default: throw OTPError.badParameter("digits", String(v))
+                default: throw unsupported("digits", String(v))
                 }
             case (6, .varint(let v)):
                 switch v {
                 case 0, 2: kind = .totp
                 case 1: kind = .hotp
-                default: throw OTPError.badParameter("type", String(v))
+                default: throw unsupported("type", String(v))
                 }
             case (7, .varint(let v)): counter = v
             default: continue
@@ -119,38 +128,33 @@ public enum GoogleMigration {
         let result = OTPAccount(
             kind: kind, issuer: issuer, account: account, secret: secret, algorithm: algorithm, digits: digits,
             period: 30, counter: counter)
-        try result.validate()
-        return result
+        Memory.zero(&secret)
+        return try validated(result)
+    }
+
+    static func unsupported(_ name: String, _ value: String) -> ImportError {
+        .invalidAccount(.unsupportedParameter(name: name, value: value))
     }
 
     /// Joins the parts of one export. Every batch_id must agree and every index 0..<batch_size be present.
-    public static func combine(_ batches: [MigrationBatch]) throws -> [OTPAccount] {
+    public static func combine(_ batches: [MigrationBatch]) throws(ImportError) -> [OTPAccount] {
         guard let first = batches.first else { return [] }
         var byID: [Int32: [MigrationBatch]] = [:]
         for batch in batches { byID[batch.batchID, default: []].append(batch) }
-        guard byID.count == 1 else {
-            throw OTPError.malformedImport(
-                format, "the codes come from \(byID.count) different exports (batch ids differ)",
-                zh: "这些二维码来自 \(byID.count) 次不同的导出（批次 ID 不同）")
-        }
+        guard byID.count == 1 else { throw .malformed(app, reason: .mixedExports(count: byID.count)) }
         let size = first.batchSize
         guard batches.allSatisfy({ $0.batchSize == size }) else {
-            throw OTPError.malformedImport(format, "the parts disagree on the batch size", zh: "各部分的批次数量不一致")
+            throw .malformed(app, reason: .batchSizesDisagree)
         }
         var seen = Set<Int>()
         for batch in batches {
             guard seen.insert(batch.batchIndex).inserted else {
-                throw OTPError.malformedImport(
-                    format, "part \(batch.batchIndex + 1) of \(size) appears twice",
-                    zh: "第 \(batch.batchIndex + 1)/\(size) 部分重复")
+                throw .malformed(app, reason: .duplicatePart(part: batch.batchIndex + 1, of: size))
             }
         }
         let missing = (0..<size).filter { !seen.contains($0) }
         if !missing.isEmpty {
-            let names = missing.map { String($0 + 1) }.joined(separator: ", ")
-            throw OTPError.malformedImport(
-                format, "missing part(s) \(names) of \(size) (batch id \(first.batchID))",
-                zh: "缺少第 \(names) 部分（共 \(size) 部分，批次 ID \(first.batchID)）")
+            throw .malformed(app, reason: .missingParts(missing.map { $0 + 1 }, of: size, batchID: first.batchID))
         }
         return batches.sorted { $0.batchIndex < $1.batchIndex }.flatMap(\.accounts)
     }
@@ -170,7 +174,7 @@ public enum GoogleMigration {
             var payload = ProtobufWriter()
             for account in chunk {
                 var parameters = ProtobufWriter()
-                parameters.field(1, bytes: account.secret)
+                account.secret.withUnsafeBytes { parameters.field(1, bytes: $0) }
                 parameters.field(
                     2, string: account.issuer.isEmpty ? account.account : "\(account.issuer):\(account.account)")
                 if !account.issuer.isEmpty { parameters.field(3, string: account.issuer) }
@@ -190,7 +194,7 @@ public enum GoogleMigration {
             payload.field(3, varint: UInt64(chunks.count))
             payload.field(4, varint: UInt64(index))
             payload.field(5, varint: UInt64(UInt32(bitPattern: batchID)))
-            let base64 = Data(payload.bytes).base64EncodedString()
+            let base64 = Base64.encode(payload.bytes, variant: .padded)
             return "\(scheme)offline?data=\(KeyURI.percentEncode(base64))"
         }
     }

@@ -1,4 +1,4 @@
-// Small helpers for reading other apps' JSON exports field by field, and hex/Base64 codecs for them.
+// Small helpers for reading other apps' JSON exports field by field, and the hex codec they use.
 import Foundation
 import WalletCrypto
 
@@ -41,14 +41,6 @@ enum Hex {
     }
 }
 
-enum Base64 {
-    static func decode(_ text: String) -> [UInt8]? {
-        Data(base64Encoded: text, options: .ignoreUnknownCharacters).map { Array($0) }
-    }
-
-    static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
-}
-
 enum JSONText {
     /// Compact JSON with sorted keys, so exports are stable and diffable.
     static func encode(_ value: Any) throws -> [UInt8] {
@@ -61,27 +53,41 @@ enum JSONText {
 }
 
 /// The algorithm names the JSON formats use ("SHA1", "sha256"...).
-func hashAlgorithm(_ name: String?, format: String) throws -> HashAlgorithm {
+func hashAlgorithm(_ name: String?) throws(ImportError) -> HashAlgorithm {
     guard let name else { return .sha1 }
     guard let algorithm = HashAlgorithm(rawValue: name.uppercased()) else {
-        throw OTPError.badParameter("algorithm", name)
+        throw .invalidAccount(.unsupportedParameter(name: "algorithm", value: name))
     }
     return algorithm
 }
 
-/// Secrets in a parsed export are wiped as soon as the accounts are built; this only shortens their life.
-func decodeSecret(_ text: String?, format: String) throws -> [UInt8] {
-    guard let text, !text.isEmpty else {
-        throw OTPError.malformedImport(format, "an entry has no secret", zh: "某个条目缺少密钥")
+/// An entry's Base32 secret, moved straight into locked memory.
+func decodeSecret(_ text: String?, app: AuthenticatorApp) throws(ImportError) -> SecureBytes {
+    guard let text, !text.isEmpty else { throw .malformed(app, reason: .entryWithoutSecret) }
+    do {
+        var bytes = try Base32.decode(text)
+        defer { Memory.zero(&bytes) }
+        return SecureBytes(bytes)
+    } catch {
+        throw .invalidAccount(OTPError(error))
     }
-    return try Base32.decode(text)
+}
+
+/// `account` once it passes `OTPAccount.validate()`, its failure reported as an import error.
+func validated(_ account: OTPAccount) throws(ImportError) -> OTPAccount {
+    do {
+        try account.validate()
+    } catch {
+        throw .invalidAccount(error)
+    }
+    return account
 }
 
 extension OTPKind {
     /// The entry type as the JSON formats write it ("totp", "TOTP", "STEAM"...); absent means TOTP.
-    init(exportName: String?, format: String) throws {
+    init(exportName: String?, app: AuthenticatorApp) throws(ImportError) {
         guard let kind = OTPKind(rawValue: (exportName ?? "totp").lowercased()) else {
-            throw OTPError.badParameter("\(format) entry type", exportName ?? "")
+            throw .unsupportedEntryType(app, exportName ?? "")
         }
         self = kind
     }

@@ -1,51 +1,70 @@
 // The otpauth:// Key URI Format (Google Authenticator wiki): parse, build, and lint.
-import WalletCore
 import WalletCrypto
 
-public struct LintFinding: Sendable, Equatable, Codable {
+/// One problem `KeyURI.lint` found, with its severity; `line` is set for findings from a file of URIs.
+public struct LintFinding: Sendable, Equatable {
+    /// Errors make `KeyURI.parse` throw; warnings come back beside the account.
     public enum Severity: String, Sendable, Codable {
         case warning
         case error
     }
 
+    /// Error or warning.
     public var severity: Severity
-    public var message: LocalizedText
+    /// What is wrong.
+    public var problem: URIProblem
+    /// The 1-based line of an import file, when the finding comes from one.
+    public var line: Int?
 
-    init(_ severity: Severity, en: String, zh: String) {
+    package init(_ severity: Severity, _ problem: URIProblem, line: Int? = nil) {
         self.severity = severity
-        self.message = LocalizedText(en: en, zh: zh)
+        self.problem = problem
+        self.line = line
     }
 }
 
+/// The otpauth:// Key URI Format: parse, lint and build.
+///
+/// ```swift
+/// let (account, warnings) = try KeyURI.parse("otpauth://totp/Wallet:alice?secret=JBSWY3DPEHPK3PXP&issuer=Wallet")
+/// KeyURI.build(account)            // the URI again, parameters in the order apps expect
+/// KeyURI.lint("otpauth://totp/x")  // [LintFinding(severity: .error, problem: .noSecret)]
+/// ```
 public enum KeyURI {
+    /// The URI scheme, with its `//`.
     public static let scheme = "otpauth://"
 
-    /// Parses and lints; throws the first error finding (exit 2), returns warnings alongside the account.
-    public static func parse(_ text: String) throws -> (account: OTPAccount, warnings: [LintFinding]) {
-        let (account, findings) = try analyse(text)
-        if let error = findings.first(where: { $0.severity == .error }) {
-            throw WalletError(
-                .usage, en: "malformed otpauth URI: \(error.message.en)", zh: "otpauth URI 格式错误：\(error.message.zh)")
-        }
-        guard let account else { throw OTPError.malformedURI("no account", zh: "缺少账户") }
+    /// Parses and lints; throws the first error finding as ``OTPError/malformedURI(_:)``, returns warnings
+    /// alongside the account.
+    public static func parse(_ text: String) throws(OTPError) -> (account: OTPAccount, warnings: [LintFinding]) {
+        let (account, findings) = analyse(text)
+        if let error = findings.first(where: { $0.severity == .error }) { throw .malformedURI(error.problem) }
+        guard let account else { throw .malformedURI(.noAccount) }
         return (account, findings)
     }
 
     /// Every problem found, errors and warnings, without throwing for URI content.
     public static func lint(_ text: String) -> [LintFinding] {
-        (try? analyse(text).findings) ?? [LintFinding(.error, en: "not an otpauth URI", zh: "不是 otpauth URI")]
+        analyse(text).findings
     }
 
-    static func analyse(_ raw: String) throws -> (account: OTPAccount?, findings: [LintFinding]) {
-        let text = raw.trimmingSpaces()
-        guard text.lowercased().hasPrefix(scheme) else {
-            return (nil, [LintFinding(.error, en: "it does not start with otpauth://", zh: "不是以 otpauth:// 开头")])
+    /// Lints a file of URIs, one a line; blank lines and `#` comments are skipped. Findings carry their line.
+    public static func lint(lines text: String) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = String(raw).trimmingSpaces()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            findings += lint(line).map { LintFinding($0.severity, $0.problem, line: index + 1) }
         }
+        return findings
+    }
+
+    static func analyse(_ raw: String) -> (account: OTPAccount?, findings: [LintFinding]) {
+        let text = raw.trimmingSpaces()
+        guard text.lowercased().hasPrefix(scheme) else { return (nil, [LintFinding(.error, .notOTPAuthURI)]) }
         var findings: [LintFinding] = []
         let rest = text.dropFirst(scheme.count)
-        guard let slash = rest.firstIndex(of: "/") else {
-            return (nil, [LintFinding(.error, en: "no label after the type", zh: "类型后缺少标签")])
-        }
+        guard let slash = rest.firstIndex(of: "/") else { return (nil, [LintFinding(.error, .noLabel)]) }
         let typeText = rest[..<slash].lowercased()
         let afterType = rest[rest.index(after: slash)...]
         let labelPart: Substring
@@ -63,11 +82,11 @@ public enum KeyURI {
         case "hotp": kind = .hotp
         case "steam": kind = .steam
         default:
-            return (nil, [LintFinding(.error, en: "unknown type '\(typeText)'", zh: "未知类型“\(typeText)”")])
+            return (nil, [LintFinding(.error, .unknownType(typeText))])
         }
         // The separator is a literal ':' (what we write; an issuer's own colon is then %3A) or, failing
         // that, an encoded one.
-        let badLabel = LintFinding(.error, en: "bad percent-encoding in the label", zh: "标签的百分号编码错误")
+        let badLabel = LintFinding(.error, .badLabelEncoding)
         var labelIssuer: String?
         var accountName: String
         if let colon = labelPart.firstIndex(of: ":") {
@@ -90,10 +109,10 @@ public enum KeyURI {
             guard let key = percentDecode(parts[0], plusIsSpace: true)?.lowercased(),
                 let value = percentDecode(parts.count > 1 ? parts[1] : "", plusIsSpace: true)
             else {
-                return (nil, [LintFinding(.error, en: "bad percent-encoding in a parameter", zh: "参数的百分号编码错误")])
+                return (nil, [LintFinding(.error, .badParameterEncoding)])
             }
             if parameters[key] != nil {
-                findings.append(LintFinding(.error, en: "parameter '\(key)' appears twice", zh: "参数“\(key)”出现两次"))
+                findings.append(LintFinding(.error, .duplicateParameter(key)))
             }
             parameters[key] = value
         }
@@ -103,27 +122,24 @@ public enum KeyURI {
         if let secretText = parameters["secret"], !secretText.isEmpty {
             do {
                 secret = try Base32.decode(secretText)
-            } catch let error as WalletError {
-                findings.append(LintFinding(.error, en: error.message.en, zh: error.message.zh))
+            } catch {
+                switch error {
+                case .invalidCharacter(let position):
+                    findings.append(LintFinding(.error, .badBase32(position: position)))
+                case .empty: findings.append(LintFinding(.error, .emptySecret))
+                }
             }
         } else {
-            findings.append(LintFinding(.error, en: "no secret parameter", zh: "缺少 secret 参数"))
+            findings.append(LintFinding(.error, .noSecret))
         }
         if !secret.isEmpty && secret.count < 16 {
-            findings.append(
-                LintFinding(
-                    .warning, en: "the secret has \(secret.count * 8) bits, under the recommended 128",
-                    zh: "密钥只有 \(secret.count * 8) 位，低于建议的 128 位"))
+            findings.append(LintFinding(.warning, .shortSecret(bits: secret.count * 8)))
         }
         var issuer = labelIssuer ?? ""
         if let issuerParameter = parameters["issuer"] {
             if let labelIssuer, !labelIssuer.isEmpty, labelIssuer != issuerParameter {
                 findings.append(
-                    LintFinding(
-                        .warning,
-                        en:
-                            "issuer mismatch: label says '\(labelIssuer)', parameter says '\(issuerParameter)' (using the parameter)",
-                        zh: "发行方不一致：标签为“\(labelIssuer)”，参数为“\(issuerParameter)”（采用参数）"))
+                    LintFinding(.warning, .issuerMismatch(label: labelIssuer, parameter: issuerParameter)))
             }
             issuer = issuerParameter
         }
@@ -132,7 +148,7 @@ public enum KeyURI {
             if let known = HashAlgorithm(rawValue: name.uppercased()) {
                 algorithm = known
             } else {
-                findings.append(LintFinding(.error, en: "unknown algorithm '\(name)'", zh: "未知算法“\(name)”"))
+                findings.append(LintFinding(.error, .unknownAlgorithm(name)))
             }
         }
         var digits = kind == .steam ? 5 : 6
@@ -140,8 +156,7 @@ public enum KeyURI {
             if let value = Int(text), kind == .steam ? value == 5 : (6...8).contains(value) {
                 digits = value
             } else {
-                findings.append(
-                    LintFinding(.error, en: "digits '\(text)' outside 6-8", zh: "位数“\(text)”不在 6-8 之间"))
+                findings.append(LintFinding(.error, .badDigits(text)))
             }
         }
         var period = 30
@@ -149,7 +164,7 @@ public enum KeyURI {
             if let value = Int(text), value > 0, value <= 86_400 {
                 period = value
             } else {
-                findings.append(LintFinding(.error, en: "bad period '\(text)'", zh: "周期“\(text)”无效"))
+                findings.append(LintFinding(.error, .badPeriod(text)))
             }
         }
         var counter: UInt64 = 0
@@ -157,17 +172,18 @@ public enum KeyURI {
             if let value = UInt64(text), value <= UInt64(Int64.max) {
                 counter = value
             } else {
-                findings.append(LintFinding(.error, en: "bad counter '\(text)'", zh: "计数器“\(text)”无效"))
+                findings.append(LintFinding(.error, .badCounter(text)))
             }
         } else if kind == .hotp {
-            findings.append(LintFinding(.error, en: "an hotp URI needs a counter", zh: "hotp URI 需要 counter 参数"))
+            findings.append(LintFinding(.error, .hotpWithoutCounter))
         }
         if accountName.isEmpty && issuer.isEmpty {
-            findings.append(LintFinding(.error, en: "the label is empty", zh: "标签为空"))
+            findings.append(LintFinding(.error, .emptyLabel))
         }
         let account = OTPAccount(
             kind: kind, issuer: issuer, account: accountName, secret: secret, algorithm: algorithm, digits: digits,
             period: period, counter: counter)
+        Memory.zero(&secret)
         return (account, findings)
     }
 
@@ -196,6 +212,7 @@ public enum KeyURI {
         }
     }
 
+    /// Percent-encodes all but RFC 3986 unreserved characters and `@`.
     public static func percentEncode(_ text: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
@@ -210,7 +227,7 @@ public enum KeyURI {
     }
 
     /// nil on a malformed escape or invalid UTF-8.
-    public static func percentDecode<S: StringProtocol>(_ text: S, plusIsSpace: Bool) -> String? {
+    static func percentDecode<S: StringProtocol>(_ text: S, plusIsSpace: Bool) -> String? {
         var out: [UInt8] = []
         var bytes = Array(text.utf8)[...]
         while let byte = bytes.popFirst() {
@@ -240,7 +257,7 @@ public enum KeyURI {
 
 extension String {
     /// Without leading and trailing whitespace (Foundation-free, for labels and lines).
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }

@@ -1,40 +1,144 @@
-// The two-factor library's user-facing failures, each one line in both languages and free of secrets.
-import WalletCore
+// The two-factor library's typed failures: OTPError for one account (a secret, a URI, a parameter) and
+// ImportError for another app's export file. No message text here (the CLI words them in both languages),
+// and never a secret or a password in an associated value.
+import WalletCrypto
 
-public enum OTPError {
-    static func badBase32(position: Int) -> WalletError {
-        WalletError.usage(
-            en: "the secret is not valid Base32 (character \(position) is not A-Z or 2-7)",
-            zh: "密钥不是有效的 Base32（第 \(position) 个字符不是 A-Z 或 2-7）")
+/// Why an account, a secret or an otpauth URI was refused.
+///
+/// ```swift
+/// do { _ = try KeyURI.parse(text) } catch OTPError.malformedURI(.noSecret) { … }
+/// ```
+public enum OTPError: Error, Sendable, Equatable {
+    /// The secret holds a character outside Base32 at this 1-based position.
+    case badBase32(position: Int)
+    /// The secret decodes to nothing.
+    case emptySecret
+    /// The account has neither a name nor an issuer.
+    case missingName
+    /// A parameter outside what the library supports (`name` is e.g. "digits", "algorithm", "period").
+    case unsupportedParameter(name: String, value: String)
+    /// The otpauth URI's first error.
+    case malformedURI(URIProblem)
+
+    init(_ error: Base32.DecodingError) {
+        switch error {
+        case .invalidCharacter(let position): self = .badBase32(position: position)
+        case .empty: self = .emptySecret
+        }
     }
+}
 
-    static let emptySecret = WalletError.usage(en: "the secret is empty", zh: "密钥为空")
+/// One problem in an otpauth URI, as `KeyURI.lint` reports it and `KeyURI.parse` throws it.
+public enum URIProblem: Sendable, Equatable {
+    /// Does not start with otpauth://.
+    case notOTPAuthURI
+    /// Nothing after the type.
+    case noLabel
+    /// A type other than totp, hotp, steam.
+    case unknownType(String)
+    /// A malformed percent escape in the label.
+    case badLabelEncoding
+    /// A malformed percent escape in a parameter.
+    case badParameterEncoding
+    /// The parameter appears twice.
+    case duplicateParameter(String)
+    /// No `secret=` parameter.
+    case noSecret
+    /// The secret is not Base32 (character at this 1-based position).
+    case badBase32(position: Int)
+    /// The secret decodes to nothing.
+    case emptySecret
+    /// An algorithm other than SHA1, SHA256, SHA512.
+    case unknownAlgorithm(String)
+    /// Digits outside 6-8 (5 for Steam).
+    case badDigits(String)
+    /// A period that is not 1 to 86400 seconds.
+    case badPeriod(String)
+    /// A counter that is not a number up to 2^63-1.
+    case badCounter(String)
+    /// An hotp URI without `counter=`.
+    case hotpWithoutCounter
+    /// Neither an account name nor an issuer.
+    case emptyLabel
+    /// No account could be read.
+    case noAccount
+    /// Warning: a secret shorter than the recommended 128 bits.
+    case shortSecret(bits: Int)
+    /// Warning: label and `issuer=` disagree; the parameter is used.
+    case issuerMismatch(label: String, parameter: String)
+}
 
-    static func malformedURI(_ reason: String, zh: String) -> WalletError {
-        WalletError.usage(en: "malformed otpauth URI: \(reason)", zh: "otpauth URI 格式错误：\(zh)")
+/// The app whose export file an `ImportError` is about.
+public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
+    /// Google Authenticator's migration export.
+    case googleAuthenticator
+    /// Aegis Authenticator.
+    case aegis
+    /// 2FAS Authenticator.
+    case twoFAS
+    /// andOTP.
+    case andOTP
+}
+
+/// Why an import file was refused. Imports are all or nothing: after any of these, no account was read.
+///
+/// ```swift
+/// do { _ = try OTPImporter.read(bytes) { password } }
+/// catch ImportError.wrongPassword(let app) { … }
+/// ```
+public enum ImportError: Error, Sendable, Equatable {
+    /// Neither otpauth URIs nor a known app's export.
+    case unknownFormat
+    /// Starts like JSON but does not parse: cut short or damaged.
+    case truncatedJSON
+    /// The password does not open this file.
+    case wrongPassword(AuthenticatorApp)
+    /// andOTP cannot tell a wrong password from a damaged file.
+    case wrongPasswordOrDamaged(AuthenticatorApp)
+    /// Truncated or altered (a password check passed, or the layout is broken).
+    case corrupted(AuthenticatorApp)
+    /// Readable, but not laid out as the app writes it.
+    case malformed(AuthenticatorApp, reason: MalformedReason)
+    /// An encrypted Aegis vault with only biometric or raw-key slots.
+    case noPasswordSlot
+    /// An Aegis slot's scrypt parameters are beyond what we accept.
+    case keyDerivationOutOfRange
+    /// An entry's type is none of totp, hotp, steam.
+    case unsupportedEntryType(AuthenticatorApp, String)
+    /// One entry is not a valid account.
+    case invalidAccount(OTPError)
+    /// In a file of one URI a line: the problem on this 1-based line.
+    indirect case onLine(Int, ImportError)
+
+    /// What is wrong in a `malformed` file.
+    public enum MalformedReason: Sendable, Equatable {
+        /// Aegis: no `entries` list.
+        case noEntriesList
+        /// Aegis: an entry has no `info`.
+        case entryWithoutInfo
+        /// andOTP: an entry is not an object.
+        case entryNotObject
+        /// 2FAS: no `services` list.
+        case noServicesList
+        /// An entry has no secret.
+        case entryWithoutSecret
+        /// Not `otpauth-migration://offline?data=`.
+        case notMigrationURI
+        /// No `data=` parameter.
+        case noDataParameter
+        /// `data=` is not Base64.
+        case dataNotBase64
+        /// The protobuf payload does not parse.
+        case protobufMalformed
+        /// The batch index is outside the batch size.
+        case inconsistentBatchNumbers
+        /// The parts come from this many different exports.
+        case mixedExports(count: Int)
+        /// The parts give different batch sizes.
+        case batchSizesDisagree
+        /// Part `part` (1-based) of `of` appears twice.
+        case duplicatePart(part: Int, of: Int)
+        /// Parts (1-based) missing out of `of`.
+        case missingParts([Int], of: Int, batchID: Int32)
     }
-
-    static func badParameter(_ name: String, _ value: String) -> WalletError {
-        WalletError.usage(en: "unsupported \(name) '\(value)'", zh: "不支持的 \(name)“\(value)”")
-    }
-
-    static func malformedImport(_ format: String, _ reason: String, zh: String) -> WalletError {
-        WalletError.usage(en: "malformed \(format) file: \(reason)", zh: "\(format) 文件格式错误：\(zh)")
-    }
-
-    static func corrupted(_ format: String) -> WalletError {
-        WalletError.integrity(
-            en: "the \(format) file is truncated or corrupted; nothing was imported",
-            zh: "\(format) 文件已截断或损坏，未导入任何内容")
-    }
-
-    static func wrongPassword(_ format: String) -> WalletError {
-        WalletError.authentication(
-            en: "wrong import password for this \(format) file", zh: "该 \(format) 文件的导入密码错误")
-    }
-
-    static let unknownFormat = WalletError.usage(
-        en:
-            "unknown import format (expected otpauth URIs, otpauth-migration://, Aegis, 2FAS or andOTP)",
-        zh: "无法识别的导入格式（支持 otpauth URI、otpauth-migration://、Aegis、2FAS 或 andOTP）")
 }

@@ -1,14 +1,19 @@
 // What `2fa export` writes: otpauth URIs, an Aegis vault (optionally encrypted), or GA migration URIs.
-import WalletCore
 import WalletCrypto
 
+/// What `OTPExporter` can write.
 public enum ExportFormat: String, Sendable, CaseIterable, Codable {
+    /// One otpauth:// URI a line.
     case uris
+    /// An Aegis vault (encrypted when a password is given).
     case aegis
+    /// Google Authenticator `otpauth-migration://` URIs, one per QR code.
     case migration
 }
 
+/// An export, ready to write.
 public struct ExportedFile: Sendable {
+    /// The file's content. It holds secrets: zero it when written.
     public var bytes: [UInt8]
     /// For `migration`: one URI per QR code, in batch order.
     public var migrationURIs: [String]
@@ -16,7 +21,14 @@ public struct ExportedFile: Sendable {
     public var skipped: [String]
 }
 
+/// Writes accounts in a format other authenticator apps import.
+///
+/// ```swift
+/// let file = try OTPExporter.export(accounts, format: .aegis, password: password)
+/// try AtomicFile.write(file.bytes, to: "aegis.json", overwrite: false)
+/// ```
 public enum OTPExporter {
+    /// The export of `accounts`; `password` encrypts an Aegis export and is ignored by the other formats.
     public static func export(_ accounts: [OTPAccount], format: ExportFormat, password: SecureBytes?) throws
         -> ExportedFile
     {

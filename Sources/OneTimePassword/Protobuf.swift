@@ -13,10 +13,9 @@ struct ProtobufReader {
 
     init(_ data: ArraySlice<UInt8>) { self.data = data }
 
-    static let malformed = OTPError.malformedImport(
-        "Google Authenticator migration", "the protobuf payload is malformed", zh: "protobuf 数据格式错误")
+    static let malformed = ImportError.malformed(.googleAuthenticator, reason: .protobufMalformed)
 
-    mutating func varint() throws -> UInt64 {
+    mutating func varint() throws(ImportError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while let byte = data.popFirst() {
@@ -29,7 +28,7 @@ struct ProtobufReader {
     }
 
     /// The next (field number, value), or nil at the end.
-    mutating func next() throws -> (field: UInt64, value: Value)? {
+    mutating func next() throws(ImportError) -> (field: UInt64, value: Value)? {
         guard !data.isEmpty else { return nil }
         let key = try varint()
         let field = key >> 3
@@ -72,7 +71,7 @@ struct ProtobufWriter {
         varint(value)
     }
 
-    mutating func field(_ number: UInt64, bytes value: [UInt8]) {
+    mutating func field<Bytes: Collection<UInt8>>(_ number: UInt64, bytes value: Bytes) {
         varint(number << 3 | 2)
         varint(UInt64(value.count))
         bytes += value

@@ -6,8 +6,9 @@ import Foundation
 import WalletCore
 import WalletCrypto
 
-public enum TwoFASFormat {
-    static let format = "2FAS"
+/// Reads 2FAS backups (through `OTPImporter`) and writes them for test fixtures.
+package enum TwoFASFormat {
+    static let app = AuthenticatorApp.twoFAS
     static let iterations: UInt32 = 10_000
 
     static func looksLike(_ json: JSONObject) -> Bool {
@@ -24,8 +25,9 @@ public enum TwoFASFormat {
 
         init?(_ text: String) {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 3, let combined = Base64.decode(parts[0]), combined.count >= AESGCM.tagLength,
-                let salt = Base64.decode(parts[1]), let iv = Base64.decode(parts[2]), !iv.isEmpty
+            guard parts.count == 3, let combined = Base64.decode(parts[0], variant: .lenient),
+                combined.count >= AESGCM.tagLength, let salt = Base64.decode(parts[1], variant: .lenient),
+                let iv = Base64.decode(parts[2], variant: .lenient), !iv.isEmpty
             else { return nil }
             ciphertext = Array(combined.dropLast(AESGCM.tagLength))
             tag = Array(combined.suffix(AESGCM.tagLength))
@@ -37,41 +39,41 @@ public enum TwoFASFormat {
     static func read(_ json: JSONObject, password: () throws -> SecureBytes) throws -> [OTPAccount] {
         guard let sealedText = json.string("servicesEncrypted") else {
             guard let services = json["services"] as? [JSONObject] else {
-                throw OTPError.malformedImport(format, "no services list", zh: "缺少 services 列表")
+                throw ImportError.malformed(app, reason: .noServicesList)
             }
             return try services.map(account)
         }
-        guard let sealed = Sealed(sealedText) else { throw OTPError.corrupted(format) }
+        guard let sealed = Sealed(sealedText) else { throw ImportError.corrupted(app) }
         let secret = try password()
         var key = try secret.withUnsafeBytes {
             try PBKDF2.derive(.sha256, password: Array($0), salt: sealed.salt, iterations: iterations, length: 32)
         }
         defer { Memory.zero(&key) }
         if let referenceText = json.string("reference") {
-            guard let reference = Sealed(referenceText) else { throw OTPError.corrupted(format) }
+            guard let reference = Sealed(referenceText) else { throw ImportError.corrupted(app) }
             // The reference shares the salt, so the same key must open it.
             guard (try? AESGCM.open(reference.ciphertext, tag: reference.tag, key: key, nonce: reference.iv)) != nil
-            else { throw OTPError.wrongPassword(format) }
+            else { throw ImportError.wrongPassword(app) }
             guard var plaintext = try? AESGCM.open(sealed.ciphertext, tag: sealed.tag, key: key, nonce: sealed.iv)
-            else { throw OTPError.corrupted(format) }
+            else { throw ImportError.corrupted(app) }
             defer { Memory.zero(&plaintext) }
             return try services(plaintext)
         }
         guard var plaintext = try? AESGCM.open(sealed.ciphertext, tag: sealed.tag, key: key, nonce: sealed.iv) else {
-            throw OTPError.wrongPassword(format)
+            throw ImportError.wrongPassword(app)
         }
         defer { Memory.zero(&plaintext) }
         return try services(plaintext)
     }
 
     static func services(_ plaintext: [UInt8]) throws -> [OTPAccount] {
-        guard let list = JSONText.decode(plaintext) as? [JSONObject] else { throw OTPError.corrupted(format) }
+        guard let list = JSONText.decode(plaintext) as? [JSONObject] else { throw ImportError.corrupted(app) }
         return try list.map(account)
     }
 
-    static func account(_ service: JSONObject) throws -> OTPAccount {
+    static func account(_ service: JSONObject) throws(ImportError) -> OTPAccount {
         let otp = service.object("otp") ?? [:]
-        let kind = try OTPKind(exportName: otp.string("tokenType"), format: format)
+        let kind = try OTPKind(exportName: otp.string("tokenType"), app: app)
         var accountName = otp.string("account") ?? ""
         if accountName.isEmpty { accountName = otp.string("label") ?? "" }
         // "name" is the service (issuer) shown in the app; it stands in when otp.issuer is absent, unless it
@@ -80,11 +82,10 @@ public enum TwoFASFormat {
         if issuer.isEmpty, let name = service.string("name"), name != accountName { issuer = name }
         let result = OTPAccount(
             kind: kind, issuer: issuer, account: accountName,
-            secret: try decodeSecret(service.string("secret"), format: format),
-            algorithm: try hashAlgorithm(otp.string("algorithm"), format: format), digits: otp.int("digits") ?? 6,
+            secret: try decodeSecret(service.string("secret"), app: app),
+            algorithm: try hashAlgorithm(otp.string("algorithm")), digits: otp.int("digits") ?? 6,
             period: otp.int("period") ?? 30, counter: UInt64(max(0, otp.int("counter") ?? 0)))
-        try result.validate()
-        return result
+        return try validated(result)
     }
 
     static func serviceObject(_ account: OTPAccount, position: Int) -> JSONObject {
@@ -101,7 +102,7 @@ public enum TwoFASFormat {
     }
 
     /// A 2FAS backup in the app's layout (used by tests and scripts to produce import fixtures).
-    public static func export(_ accounts: [OTPAccount], password: SecureBytes?) throws -> [UInt8] {
+    package static func export(_ accounts: [OTPAccount], password: SecureBytes?) throws -> [UInt8] {
         let services = accounts.enumerated().map { serviceObject($1, position: $0) }
         var top: JSONObject = ["schemaVersion": 4, "appVersionCode": 5_000_000, "groups": [Any](), "updatedAt": 0]
         guard let password else {
@@ -114,9 +115,9 @@ public enum TwoFASFormat {
         }
         defer { Memory.zero(&key) }
         func seal(_ plaintext: [UInt8]) throws -> String {
-            let iv = Random.bytes(12)
-            let sealed = try AESGCM.seal(plaintext, key: key, nonce: iv)
-            return "\(Base64.encode(sealed.ciphertext + sealed.tag)):\(Base64.encode(salt)):\(Base64.encode(iv))"
+            let sealed = try AESGCM.seal(plaintext, key: key)
+            let parts = [sealed.ciphertext + sealed.tag, salt, sealed.nonce].map { Base64.encode($0, variant: .padded) }
+            return parts.joined(separator: ":")
         }
         var plaintext = try JSONText.encode(services)
         defer { Memory.zero(&plaintext) }

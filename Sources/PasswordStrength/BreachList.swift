@@ -1,13 +1,32 @@
 // Have I Been Pwned lists: a full sorted "SHA1HEX:count" file (possibly many GB) binary-searched through a
 // read-only memory map without loading it, or a k-anonymity range file (the 5-hex prefix, from the file
 // name or a first line, then "SUFFIX:count" lines; padding lines with count 0 are not breaches).
-import WalletCore
 import WalletCrypto
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
+/// Why a breach list could not be used. The path is the one given; no password is ever in it.
+public enum BreachListError: Error, Sendable, Equatable {
+    /// The file cannot be opened.
+    case cannotOpen(path: String)
+    /// A directory, device or other non-regular file.
+    case notRegularFile(path: String)
+    /// The file cannot be memory-mapped.
+    case cannotMap(path: String)
+    /// Neither `SHA1:count` lines nor a range file named (or headed by) its 5-hex prefix.
+    case unrecognized(path: String)
+    /// A range file line that is not `SUFFIX35:count`.
+    case malformedRangeLine(path: String)
+}
+
+/// A Have I Been Pwned SHA-1 list (full sorted file, memory-mapped, or a k-anonymity range file).
+///
+/// ```swift
+/// let list = try BreachList(path: "pwned-passwords-sha1-ordered-by-hash.txt")
+/// let result = Estimator().estimate(password, breaches: list)   // breached: score 0
+/// ```
 public final class BreachList: @unchecked Sendable {
     private enum Storage {
         case full(UnsafePointer<UInt8>, Int)
@@ -19,15 +38,16 @@ public final class BreachList: @unchecked Sendable {
     private var mapping: UnsafeMutableRawPointer?
     private var mappedLength = 0
 
-    public init(path: String) throws {
+    /// Opens `path`: a full file is mapped read-only, a range file is read whole.
+    public init(path: String) throws(BreachListError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw WalletError.usage(en: "cannot open breach list \(path)", zh: "无法打开泄露密码列表 \(path)")
+            throw BreachListError.cannotOpen(path: path)
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw WalletError.usage(en: "breach list \(path) is not a regular file", zh: "泄露密码列表 \(path) 不是普通文件")
+            throw BreachListError.notRegularFile(path: path)
         }
         let length = Int(info.st_size)
         guard length > 0 else {
@@ -35,7 +55,7 @@ public final class BreachList: @unchecked Sendable {
             return
         }
         guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else {
-            throw WalletError.usage(en: "cannot map breach list \(path)", zh: "无法映射泄露密码列表 \(path)")
+            throw BreachListError.cannotMap(path: path)
         }
         madvise(pointer, length, MADV_RANDOM)
         let bytes = UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self))
@@ -63,9 +83,7 @@ public final class BreachList: @unchecked Sendable {
             let name = path.split(separator: "/").last.map { String($0) } ?? path
             let stem = Array(name.utf8.prefix { $0 != 0x2e })
             guard stem.count == 5, stem.allSatisfy(BreachList.isHex) else {
-                throw WalletError.usage(
-                    en: "breach list \(path): not a HIBP file (SHA1:count lines) nor a range file named PREFIX.txt",
-                    zh: "泄露密码列表 \(path)：既不是 HIBP 文件（SHA1:次数）也不是以前缀命名的范围文件")
+                throw BreachListError.unrecognized(path: path)
             }
             prefix = stem.map(BreachList.upper)
         }
@@ -76,7 +94,7 @@ public final class BreachList: @unchecked Sendable {
             position = next
             if line.isEmpty { continue }
             guard line.count >= 37, line[35] == 0x3a, line[0..<35].allSatisfy(BreachList.isHex) else {
-                throw WalletError.usage(en: "breach list \(path): malformed range line", zh: "泄露密码列表 \(path)：范围行格式错误")
+                throw BreachListError.malformedRangeLine(path: path)
             }
             let count = BreachList.number(line[36...])
             if count > 0 { suffixes[line[0..<35].map(BreachList.upper)] = count }
@@ -103,6 +121,7 @@ public final class BreachList: @unchecked Sendable {
         }
     }
 
+    /// Whether the password appears in the list.
     public func contains(_ password: String) -> Bool { count(for: password) > 0 }
 
     /// Binary search by byte offset: land anywhere, back up to the line start, compare the 40 hex digits.

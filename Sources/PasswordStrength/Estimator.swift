@@ -25,16 +25,24 @@ public struct CrackTimes: Sendable, Codable, Equatable {
     }
 }
 
+/// How guessable one password is.
 public struct StrengthResult: Sendable {
+    /// 0 (too guessable) to 4 (very unguessable), zxcvbn's thresholds.
     public var score: Int
+    /// log10 of the estimated guesses.
     public var guessesLog10: Double
+    /// Estimated guesses (capped at 1e300).
     public var guesses: Double { Scoring.pow10Clamped(guessesLog10) }
+    /// Seconds to crack at four attack speeds.
     public var crackTimes: CrackTimes
+    /// The patterns that make up the password, in order, as the cheapest guessing sequence found.
     public var sequence: [PatternMatch]
+    /// What to tell the user, in English and Chinese.
     public var feedback: Feedback
     /// Set by the caller after a breach-list lookup; a breached password scores 0.
     public var breached: Bool?
 
+    /// Records a breach-list lookup: a breached password scores 0 with breach feedback.
     public mutating func markBreached(_ breached: Bool) {
         self.breached = breached
         if breached {
@@ -44,14 +52,23 @@ public struct StrengthResult: Sendable {
     }
 }
 
+/// Estimates password strength, zxcvbn-style and aware of Chinese habits (pinyin, love numbers, phone numbers).
+///
+/// ```swift
+/// let result = Estimator().estimate("woaini1314", userInputs: ["alice"])
+/// result.score                          // 0
+/// result.feedback.warning?.text(.zh)    // names the weakness in Chinese
+/// ```
 public struct Estimator: Sendable {
     /// Characters analysed; beyond this the rest is charged as bruteforce (10 guesses a character).
     /// Every matcher's work is linear in the length with bounded windows, and the search is bounded
     /// beyond GuessSearch.exactLength, so inputs up to this length finish in bounded time.
     public static let analysedLength = 10_000
+    /// The year dates and years in passwords are judged against (recent years are guessed first).
     public let referenceYear: Int
     let dictionaries: RankedDictionaries
 
+    /// An estimator; `referenceYear` defaults to the current UTC year (tests pin it).
     public init(referenceYear: Int? = nil) {
         self.referenceYear = referenceYear ?? Estimator.currentYear()
         dictionaries = RankedDictionaries.shared
@@ -62,13 +79,22 @@ public struct Estimator: Sendable {
         _ = RankedDictionaries.shared
     }
 
-    public static func currentYear() -> Int {
+    static func currentYear() -> Int {
         var now = time(nil)
         var parts = tm()
         gmtime_r(&now, &parts)
         return Int(parts.tm_year) + 1900
     }
 
+    /// The strength of `password`. `userInputs` are words it should not contain (account name, phone,
+    /// e-mail): matching them makes it weaker. With `breaches`, a password found there scores 0.
+    public func estimate(_ password: String, userInputs: [String] = [], breaches: BreachList?) -> StrengthResult {
+        var result = estimate(password, userInputs: userInputs)
+        if let breaches { result.markBreached(breaches.contains(password)) }
+        return result
+    }
+
+    /// The strength of `password`; `userInputs` are words it should not contain.
     public func estimate(_ password: String, userInputs: [String] = []) -> StrengthResult {
         var scalars = Array(password.unicodeScalars)
         if scalars.count > Estimator.analysedLength { scalars = Array(scalars[0..<Estimator.analysedLength]) }

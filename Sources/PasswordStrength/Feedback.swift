@@ -2,8 +2,11 @@
 // and suggestions (zxcvbn's wording for its patterns, plus the Chinese-specific ones).
 import WalletCore
 
+/// What to tell the user about a password, in English and Chinese.
 public struct Feedback: Sendable, Equatable {
+    /// The main weakness, if any.
     public var warning: LocalizedText?
+    /// How to do better.
     public var suggestions: [LocalizedText]
 
     static let addWord = LocalizedText(

@@ -1,20 +1,35 @@
 // One pattern found in a password (a dictionary word, a keyboard walk, a date...) and its guess estimate:
 // `Candidate` while matching (small, no strings), `PatternMatch` for the final sequence shown to users.
 
+/// What kind of pattern a piece of a password is; the raw value is the name in JSON output.
 public enum PatternKind: String, Sendable, Codable, CaseIterable {
+    /// A word from a built-in list or the user inputs (maybe reversed or with l33t substitutions).
     case dictionary
+    /// A keyboard walk (qwerty, keypad).
     case spatial
+    /// A repeated character or chunk.
     case `repeat`
+    /// An ascending or descending run (abc, 987).
     case sequence
+    /// A year.
     case year
+    /// A date, with or without separators.
     case date
+    /// Nothing recognised: charged per character.
     case bruteforce
+    /// Pinyin syllables.
     case pinyin
+    /// A Chinese name in pinyin.
     case pinyinName = "pinyin_name"
+    /// Initials of pinyin syllables (wsnd).
     case pinyinInitials = "pinyin_initials"
+    /// A pinyin name followed by a date.
     case nameDate = "name_date"
+    /// A mainland mobile number.
     case mobile
+    /// A QQ number.
     case qqNumber = "qq_number"
+    /// A digit string with a telling shape (love numbers, repeated pairs).
     case digits
 }
 
@@ -87,25 +102,42 @@ struct Candidate {
 
 /// A match in the final, minimum-guesses sequence, with what it means for display and feedback.
 public struct PatternMatch: Sendable {
+    /// What kind of pattern.
     public var kind: PatternKind
+    /// First scalar index, inclusive.
     public var i: Int
+    /// Last scalar index, inclusive.
     public var j: Int
+    /// The piece of the password (a secret: show it only when asked).
     public var token: String
+    /// log10 of the guesses for this piece alone.
     public var guessesLog10: Double
+    /// Dictionary rank, or surname rank × given-name rank for pinyin names.
     public var rank: Int?
+    /// Which list a dictionary match comes from.
     public var dictionaryName: String?
+    /// The list word matched (before reversal and substitutions).
     public var matchedWord: String?
+    /// A dictionary word written backwards.
     public var reversed: Bool
+    /// A dictionary word with l33t substitutions.
     public var l33t: Bool
+    /// The keyboard of a spatial match.
     public var graph: String?
+    /// Direction changes of a spatial match.
     public var turns: Int
+    /// The repeated unit of a repeat match.
     public var baseToken: String?
+    /// How many times the unit repeats.
     public var repeatCount: Double
+    /// The year of a year or date match.
     public var year: Int?
     /// Pinyin syllables, surname and given name, name and date, or a digit shape.
     public var parts: [String]
 
+    /// Guesses for this piece alone.
     public var guesses: Double { Scoring.pow10Clamped(guessesLog10) }
+    /// Scalars in the piece.
     public var length: Int { j - i + 1 }
 
     init(_ candidate: Candidate, _ password: PasswordText) {

@@ -6,6 +6,12 @@ import WalletCrypto
     import Glibc
 #endif
 
+/// Random passphrases and passwords from libsodium's uniform random numbers.
+///
+/// ```swift
+/// let phrase = PasswordGenerator.passphrase(words: 6)          // "orbit-lantern-…", 78 bits
+/// let bits = PasswordGenerator.entropyBits(words: 6, pinyin: false)
+/// ```
 public enum PasswordGenerator {
     /// Printable ASCII without look-alikes that are hard to read or type on a phone (space, quotes, backslash).
     static let characters = Array(
@@ -32,11 +38,13 @@ public enum PasswordGenerator {
         return words
     }()
 
+    /// `count` random words joined by `separator`: English words, or pinyin syllables with `pinyin`.
     public static func passphrase(words count: Int, pinyin: Bool = false, separator: String = "-") -> String {
         let list = pinyin ? pinyinWords : englishWords
         return (0..<count).map { _ in list[Int(Random.uniform(UInt32(list.count)))] }.joined(separator: separator)
     }
 
+    /// `length` random characters from a 72-character alphabet without look-alikes.
     public static func password(length: Int) -> String {
         var text = String.UnicodeScalarView()
         for _ in 0..<length { text.append(characters[Int(Random.uniform(UInt32(characters.count)))]) }
@@ -48,6 +56,7 @@ public enum PasswordGenerator {
         Double(count) * log2(Double((pinyin ? pinyinWords : englishWords).count))
     }
 
+    /// Bits of entropy of a `password(length:)`.
     public static func entropyBits(length: Int) -> Double {
         Double(length) * log2(Double(characters.count))
     }

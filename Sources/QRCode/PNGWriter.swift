@@ -1,5 +1,11 @@
 // A minimal PNG encoder for QR codes: 1-bit grayscale, zlib stream of stored (uncompressed) deflate
 // blocks. CRC-32 and Adler-32 are checksums, not cryptography, so they are written here by hand.
+
+/// Writes a QR matrix as a PNG file.
+///
+/// ```swift
+/// try AtomicFile.write(PNGWriter.png(try QRMatrix.encode(uri)), to: "qr.png", overwrite: false)
+/// ```
 public enum PNGWriter {
     static let signature: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
@@ -10,14 +16,14 @@ public enum PNGWriter {
     }
 
     /// CRC-32 (ISO 3309 / PNG), reflected polynomial 0xEDB88320.
-    public static func crc32<S: Sequence>(_ bytes: S) -> UInt32 where S.Element == UInt8 {
+    static func crc32<S: Sequence>(_ bytes: S) -> UInt32 where S.Element == UInt8 {
         var c: UInt32 = 0xffff_ffff
         for byte in bytes { c = crcTable[Int((c ^ UInt32(byte)) & 0xff)] ^ (c >> 8) }
         return c ^ 0xffff_ffff
     }
 
     /// Adler-32 (RFC 1950).
-    public static func adler32(_ bytes: [UInt8]) -> UInt32 {
+    static func adler32(_ bytes: [UInt8]) -> UInt32 {
         var a: UInt32 = 1
         var b: UInt32 = 0
         for byte in bytes {

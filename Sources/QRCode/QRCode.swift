@@ -1,21 +1,34 @@
 // QR codes for otpauth URIs and age recipients: libqrencode for the matrix, Unicode half blocks to draw it.
 import CQRencode
-import WalletCore
+
+/// Why a QR code could not be made.
+public enum QRCodeError: Error, Sendable, Equatable {
+    /// More than a QR symbol (version 40, level M) holds.
+    case textTooLong
+}
 
 /// A QR symbol as a square matrix of dark (true) and light modules.
+///
+/// ```swift
+/// let matrix = try QRMatrix.encode("otpauth://totp/Wallet:alice?secret=…")
+/// print(matrix.terminalText())                     // or PNGWriter.png(matrix) for a file
+/// ```
 public struct QRMatrix: Sendable, Equatable {
+    /// Modules per side.
     public let size: Int
+    /// Row-major, `size * size` modules; true is dark.
     public let modules: [Bool]
 
+    /// Whether the module at column `x`, row `y` is dark (false outside the symbol).
     public func isDark(x: Int, y: Int) -> Bool {
         guard x >= 0, y >= 0, x < size, y < size else { return false }
         return modules[y * size + x]
     }
 
     /// Encodes `text` as 8-bit data with error correction level M (what phone authenticators expect).
-    public static func encode(_ text: String) throws -> QRMatrix {
+    public static func encode(_ text: String) throws(QRCodeError) -> QRMatrix {
         guard let code = text.withCString({ QRcode_encodeString8bit($0, 0, QR_ECLEVEL_M) }) else {
-            throw WalletError.usage(en: "text too long for a QR code", zh: "文本过长，无法生成二维码")
+            throw QRCodeError.textTooLong
         }
         defer { QRcode_free(code) }
         let size = Int(code.pointee.width)

@@ -195,12 +195,13 @@ package enum StatementWriters {
         }
         let rules = """
             # Generated bank CSV: one header line, then one row per transaction.
+            # The account's currency first: the currency column (fields) overrides it per row.
+            currency CNY
             skip 1
             separator ,
             fields date, time, id, counterparty, category, note, amount, currency, balance
             date-format %Y-%m-%d
             timezone +08:00
-            currency CNY
 
             """
         return (lines.joined(separator: "\n") + "\n", rules)

@@ -164,6 +164,91 @@ package enum ByteParsing {
         return negative ? -value : value
     }
 
+    /// The slow path for an amount cell the plain parse refused: text around the number is kept
+    /// apart instead of failing the row. Reads `CNY 123.18`, `CNY13.50`, `¥22.30`, `-3.90(CN)`,
+    /// `131.77(已退款89.84)` and right-to-left symbols such as `د.ا.‏4.750`: `prefix` is the text
+    /// before the number (a currency code or symbol, no digits), `suffix` a note after it (it must
+    /// start with `(`, `（` or a space). The number itself obeys `amount`'s rules.
+    package static func amountWithText(_ bytes: Bytes, _ start: Int, _ end: Int, scale: Int = 2)
+        -> (value: Int64, prefix: Range<Int>, suffix: Range<Int>)?
+    {
+        var i = start
+        // The prefix: everything before the first digit or sign (never a digit itself).
+        while i < end, !isDigit(bytes[i]), bytes[i] != 0x2d, bytes[i] != 0x2b { i += 1 }
+        guard i < end else { return nil }
+        let numberStart = i
+        if bytes[i] == 0x2d || bytes[i] == 0x2b { i += 1 }
+        while i < end, isDigit(bytes[i]) || bytes[i] == 0x2c || bytes[i] == 0x2e { i += 1 }
+        let numberEnd = i
+        if numberEnd < end {
+            let next = bytes[numberEnd]
+            let fullWidthParen =
+                next == 0xef && numberEnd + 2 < end && bytes[numberEnd + 1] == 0xbc
+                && bytes[numberEnd + 2] == 0x88
+            guard next == 0x28 || next == 0x20 || fullWidthParen else { return nil }
+        }
+        var prefixEnd = numberStart
+        while prefixEnd > start, bytes[prefixEnd - 1] == 0x20 { prefixEnd -= 1 }
+        guard let value = amount(bytes, numberStart, numberEnd, scale: scale) else { return nil }
+        return (value, start..<prefixEnd, numberEnd..<end)
+    }
+
+    /// `YYYYMMDD` (ABC, BMO, CMB short exports): local seconds of midnight.
+    package static func compactDate(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int64? {
+        guard end - start == 8 else { return nil }
+        var i = start
+        let (value, count) = digits(bytes, &i, end: end, max: 8)
+        guard count == 8 else { return nil }
+        let year = value / 10000
+        let month = value / 100 % 100
+        let day = value % 100
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year, month) else { return nil }
+        return daysFromCivil(year: year, month: month, day: day) * 86400
+    }
+
+    /// `DD/MM/YYYY` (HSBC Hong Kong): local seconds of midnight.
+    package static func dayFirstDate(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int64? {
+        var i = start
+        let (day, dayDigits) = digits(bytes, &i, end: end, max: 2)
+        guard dayDigits > 0, i < end, bytes[i] == 0x2f else { return nil }
+        i += 1
+        let (month, monthDigits) = digits(bytes, &i, end: end, max: 2)
+        guard monthDigits > 0, i < end, bytes[i] == 0x2f else { return nil }
+        i += 1
+        let (year, yearDigits) = digits(bytes, &i, end: end, max: 4)
+        guard yearDigits == 4, i == end, (1...12).contains(month), day >= 1, day <= daysInMonth(year, month) else {
+            return nil
+        }
+        return daysFromCivil(year: year, month: month, day: day) * 86400
+    }
+
+    /// `MM/DD` without a year (CMB credit): month and day, or nil.
+    package static func monthDay(_ bytes: Bytes, _ start: Int, _ end: Int) -> (month: Int, day: Int)? {
+        var i = start
+        let (month, monthDigits) = digits(bytes, &i, end: end, max: 2)
+        guard monthDigits == 2, i < end, bytes[i] == 0x2f else { return nil }
+        i += 1
+        let (day, dayDigits) = digits(bytes, &i, end: end, max: 2)
+        guard dayDigits == 2, i == end, (1...12).contains(month), day >= 1, day <= daysInMonth(2000, month) else {
+            return nil
+        }
+        return (month, day)
+    }
+
+    /// A separate time cell: `HH:MM[:SS]` or `HHMMSS` (ABC). Seconds after midnight.
+    package static func timeCell(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int64? {
+        if end - start == 6, (start..<end).allSatisfy({ isDigit(bytes[$0]) }) {
+            var i = start
+            let (value, _) = digits(bytes, &i, end: end, max: 6)
+            let (hour, minute, second) = (value / 10000, value / 100 % 100, value % 100)
+            guard hour < 24, minute < 60, second < 61 else { return nil }
+            return Int64(hour * 3600 + minute * 60 + min(second, 59))
+        }
+        var i = start
+        guard let time = timeOfDay(bytes, &i, end), i == end else { return nil }
+        return time
+    }
+
     /// Digits of a number in minor units for display: 123456 → "1234.56".
     package static func formatMinor(_ minor: Int64, scale: Int = 2) -> String {
         let negative = minor < 0
@@ -194,10 +279,12 @@ package enum ByteParsing {
         return text
     }
 
-    /// Minor-unit digits per currency (ISO 4217 exponents for the common zero-decimal ones).
+    /// Minor-unit digits per currency (ISO 4217 exponents: the common zero-decimal ones and every
+    /// three-decimal one, so `4.750` JOD is 4750 fils, exact).
     package static func scale(ofCurrency code: String) -> Int {
         switch code {
-        case "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD": return code == "TWD" || code == "HUF" ? 2 : 0
+        case "JPY", "KRW", "VND", "CLP", "ISK": return 0
+        case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND": return 3
         default: return 2
         }
     }

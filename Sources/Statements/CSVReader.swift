@@ -54,12 +54,16 @@ package struct CSVReader {
                 }
                 let end = i
                 if i < count { i += 1 }  // closing quote
-                // Anything after the closing quote up to the separator is kept (lenient, like Excel).
+                // Anything after the closing quote up to the separator is kept (lenient, like Excel),
+                // except padding: WeChat (since 2025-04) and HSBC HK write `"3985734"\t,`, and the
+                // value is what is inside the quotes.
                 var tailEnd = i
+                var padOnly = true
                 while tailEnd < count, bytes[tailEnd] != separator, bytes[tailEnd] != 0x0a, bytes[tailEnd] != 0x0d {
+                    if bytes[tailEnd] != 0x09, bytes[tailEnd] != 0x20 { padOnly = false }
                     tailEnd += 1
                 }
-                fields.append(FieldRange(start: start, end: tailEnd > i ? tailEnd : end, escaped: escaped))
+                fields.append(FieldRange(start: start, end: tailEnd > i && !padOnly ? tailEnd : end, escaped: escaped))
                 i = tailEnd
             } else {
                 let start = i

@@ -68,10 +68,12 @@ public enum StatementReader {
             }
             let csv = try XLSXReader.sheetAsCSV(Array(raw), file: file)
             return try csv.withUnsafeBufferPointer { bytes in
-                guard let found = try HeaderSearch.find(in: bytes, kinds: [.wechat], file: file) else {
+                guard let found = try HeaderSearch.find(in: bytes, kinds: [.wechat], file: file),
+                    let kind = found.kind
+                else {
                     throw StatementError.unknownWorkbookLayout(file: file)
                 }
-                let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
+                let rows = WalletRowReader(kind: kind, columns: found.columns, file: file)
                 var transactions = try rows.read(
                     bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues,
                     progress: options.progress)
@@ -81,7 +83,8 @@ public enum StatementReader {
                     skippedCount: issues.count, skipped: issues.rows)
             }
         }
-        let (converted, start, encoding) = try TextEncoding.decode(raw, file: file)
+        let (converted, start, encoding) =
+            try options.rules?.decodeText(raw, file: file) ?? TextEncoding.decode(raw, file: file)
         if converted != nil { convertedFromRaw() }
         func withText<T>(_ body: (Bytes) throws -> T) rethrows -> T {
             if let converted { return try converted.withUnsafeBufferPointer(body) }
@@ -127,17 +130,28 @@ public enum StatementReader {
                 if QIFReader.looksLikeQIF(bytes) { return try qif(bytes) }
                 fallthrough
             case .alipay, .wechat:
+                // Bank and platform layouts only when auto-detecting (`--format alipay` means Alipay).
                 guard
                     let found = try HeaderSearch.find(
-                        in: bytes, kinds: WalletLayoutKind.forFormat(options.format), file: file)
+                        in: bytes, kinds: WalletLayoutKind.forFormat(options.format),
+                        banks: options.format == .auto ? BankLayout.all : [], file: file)
                 else {
                     throw StatementError.unknownLayout(file: file, expected: options.format)
                 }
-                let rows = WalletRowReader(kind: found.kind, columns: found.columns, file: file)
+                if let bank = found.bank {
+                    let rows = BankRowReader(
+                        layout: bank, columns: found.columns, file: file,
+                        preamble: UnsafeBufferPointer(rebasing: bytes[0..<found.headerStart]))
+                    let transactions = try rows.read(
+                        bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues)
+                    return statement(bank.format, transactions)
+                }
+                guard let kind = found.kind else { throw StatementError.unknownLayout(file: file, expected: .auto) }
+                let rows = WalletRowReader(kind: kind, columns: found.columns, file: file)
                 let transactions = try rows.read(
                     bytes: bytes, start: found.dataStart, startLine: found.dataLine, issues: &issues,
                     progress: options.progress)
-                return statement(found.kind.format, transactions)
+                return statement(kind.format, transactions)
             }
         }
     }

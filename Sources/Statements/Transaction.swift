@@ -25,6 +25,23 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case wechatXLSX = "wechat-xlsx"
     /// Open Financial Exchange, Quicken Interchange Format, and a bank CSV read with rules.
     case ofx, qif, csv
+    /// Built-in bank and platform CSV layouts (docs/statements.md); ``StatementInstitution`` names
+    /// each one's institution and customer-service number.
+    case icbcCredit = "icbc-credit"
+    case icbcDebit = "icbc-debit"
+    case cmbCredit = "cmb-credit"
+    case cmbDebit = "cmb-debit"
+    case bocCredit = "boc-credit"
+    case bocDebit = "boc-debit"
+    case abcDebit = "abc-debit"
+    case bocomCredit = "bocom-credit"
+    case bocomDebit = "bocom-debit"
+    case cgbCredit = "cgb-credit"
+    case hsbcHKCredit = "hsbchk-credit"
+    case hsbcHKDebit = "hsbchk-debit"
+    case jd, meituan
+    case bmoCredit = "bmo-credit"
+    case bmoDebit = "bmo-debit"
 
     /// Namespace for source ids: the formats of one wallet share their order numbers.
     public var idNamespace: String {
@@ -35,6 +52,7 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
         case .ofx: return "ofx"
         case .qif: return "qif"
         case .csv: return "csv"
+        default: return rawValue
         }
     }
 }

@@ -81,23 +81,38 @@ enum HeaderSearch {
     static let maxPreambleLines = 80
 
     struct Found {
-        var kind: WalletLayoutKind
+        /// The wallet layout, or nil when `bank` is set.
+        var kind: WalletLayoutKind?
+        var bank: BankLayout? = nil
         var columns: ColumnMap
+        /// Byte offset where the header row starts (the preamble before it names CMB's statement month).
+        var headerStart = 0
         /// Byte offset and line number right after the header row.
         var dataStart: Int
         var dataLine: Int
     }
 
     /// Nil when no known header is present; throws when a header is recognised but a column is missing.
-    static func find(in bytes: Bytes, kinds: [WalletLayoutKind], file: String) throws -> Found? {
+    /// `banks`: the built-in bank/platform layouts to try too (before the wallets: JD's header
+    /// shares Alipay's marker columns).
+    static func find(
+        in bytes: Bytes, kinds: [WalletLayoutKind], banks: [BankLayout] = [], file: String
+    ) throws -> Found? {
         var reader = CSVReader(bytes: bytes)
         var fields: [FieldRange] = []
         var lines = 0
-        while lines < maxPreambleLines, reader.next(into: &fields) {
+        while lines < maxPreambleLines {
+            let rowStart = reader.position
+            guard reader.next(into: &fields) else { break }
             lines += 1
             guard fields.count >= 4 else { continue }
             let headers = fields.map { canonicalHeader(reader.string($0)) }
             let present = Set(headers)
+            for bank in banks where bank.signature.allSatisfy(present.contains) {
+                return Found(
+                    kind: nil, bank: bank, columns: ColumnMap(headers: headers), headerStart: rowStart,
+                    dataStart: reader.position, dataLine: reader.rowLine + 1)
+            }
             for kind in kinds where kind.markers.allSatisfy(present.contains) {
                 if let missing = kind.required.first(where: { !present.contains($0) }) {
                     throw StatementError.missingColumn(
@@ -290,7 +305,8 @@ struct WalletRowReader {
         switch label {
         case "支出", "已支出": return .outflow
         case "收入", "已收入": return .inflow
-        case "不计收支", "/", "", "资金转移": return fallback.isEmpty || label != "" ? .neutral : direction(fallback)
+        // 其他: neutral rows of the 2021–22 app export (余额宝 transfers, 理财).
+        case "不计收支", "/", "", "资金转移", "其他": return fallback.isEmpty || label != "" ? .neutral : direction(fallback)
         default: return nil
         }
     }

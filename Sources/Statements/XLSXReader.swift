@@ -38,11 +38,88 @@ enum XLSXReader {
             }
             return data
         }
-        let sheetPath =
-            archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
-        guard let sheetPath, let sheet = try entryBytes(sheetPath) else { throw notWorkbook }
+        let sheetPaths =
+            archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted()
+        guard !sheetPaths.isEmpty else { throw notWorkbook }
         let shared = try entryBytes("xl/sharedStrings.xml").map(sharedStrings) ?? []
-        return csv(fromSheet: sheet, shared: shared)
+        // A WeChat workbook re-saved through Power Query gains a table sheet whose first row is
+        // `Column1,Column2,…`; the plain sheet holds the same rows as WeChat wrote them: prefer it.
+        var first: [UInt8]?
+        for path in sheetPaths {
+            guard let sheet = try entryBytes(path) else { continue }
+            let converted = csv(fromSheet: sheet, shared: shared)
+            if !isPowerQueryTable(converted) { return converted }
+            if first == nil { first = converted }
+        }
+        guard let first else { throw notWorkbook }
+        return first
+    }
+
+    /// The converted sheet starts with the cell `Column1`.
+    static func isPowerQueryTable(_ csv: [UInt8]) -> Bool {
+        csv.starts(with: Array("\"Column1\"".utf8))
+    }
+
+    /// A numeric cell as Excel shows it: the stored double's text (`548.58000000000004`,
+    /// `7.0000000000000007E-2`) rounded half-up to 15 significant digits with trailing zeros
+    /// dropped (`548.58`, `0.07`). Pure decimal-string work, no floating point; anything that is
+    /// not a plain number is returned unchanged.
+    static func displayedNumber(_ text: String) -> String {
+        var body = Substring(text)
+        var negative = false
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        }
+        var exponent = 0
+        if let e = body.firstIndex(where: { $0 == "E" || $0 == "e" }) {
+            guard let value = Int(body[body.index(after: e)...]), abs(value) < 400 else { return text }
+            exponent = value
+            body = body[..<e]
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !parts[0].isEmpty || parts.count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return text }
+        // digits × 10^(point - digits.count)
+        var digits = Array((parts[0] + (parts.count == 2 ? parts[1] : "")).utf8.map { Int($0) - 48 })
+        var point = parts[0].count + exponent
+        while digits.count > 1, digits.first == 0 {
+            digits.removeFirst()
+            point -= 1
+        }
+        guard digits.contains(where: { $0 != 0 }) else { return "0" }
+        if digits.count > 15 {
+            let roundUp = digits[15] >= 5
+            digits.removeSubrange(15...)
+            if roundUp {
+                var index = 14
+                while index >= 0 {
+                    if digits[index] == 9 {
+                        digits[index] = 0
+                        index -= 1
+                    } else {
+                        digits[index] += 1
+                        break
+                    }
+                }
+                if index < 0 {
+                    digits.insert(1, at: 0)
+                    digits.removeLast()
+                    point += 1
+                }
+            }
+        }
+        while digits.count > max(point, 1), digits.last == 0 { digits.removeLast() }
+        var result = negative ? "-" : ""
+        if point <= 0 {
+            result += "0." + String(repeating: "0", count: -point) + digits.map(String.init).joined()
+        } else if point >= digits.count {
+            result += digits.map(String.init).joined() + String(repeating: "0", count: point - digits.count)
+        } else {
+            result += digits[..<point].map(String.init).joined() + "." + digits[point...].map(String.init).joined()
+        }
+        return result
     }
 
     /// The text of each `<si>`: all `<t>` runs concatenated.
@@ -119,6 +196,8 @@ enum XLSXReader {
                 let text = XMLScanner.unescape(scanner.textUntilNextTag())
                 if cellType == "s", let index = Int(text), index >= 0, index < shared.count {
                     cellValue = shared[index]
+                } else if cellType == "" || cellType == "n" {
+                    cellValue = displayedNumber(text)
                 } else {
                     cellValue = text
                 }

@@ -2,17 +2,31 @@
 // generation compute dozens to millions of HMACs under one key, and a per-call fetch dominates that cost.
 import CCryptoShim
 
-/// Not thread-safe: use one context per thread. The key lives in OpenSSL's context and is cleansed on release.
+/// A reusable HMAC key. Not thread-safe: use one context per thread. The key lives in OpenSSL's context and is cleansed on release.
 public final class HMACContext {
+    /// The hash the MAC uses.
     public let algorithm: HashAlgorithm
     private let context: UnsafeMutableRawPointer
 
+    /// A context keyed with `key`; throws `CryptoError.libraryFailure` if OpenSSL cannot make one.
     public init(_ algorithm: HashAlgorithm, key: [UInt8]) throws {
-        guard let context = ws_hmac_ctx_new(algorithm.rawValue, key, key.count) else {
+        self.algorithm = algorithm
+        self.context = try key.withUnsafeBytes { try HMACContext.makeContext(algorithm, key: $0) }
+    }
+
+    /// A context keyed with a key held in locked memory (it is copied into OpenSSL's context only).
+    public init(_ algorithm: HashAlgorithm, key: SecureBytes) throws {
+        self.algorithm = algorithm
+        self.context = try key.withUnsafeBytes { try HMACContext.makeContext(algorithm, key: $0) }
+    }
+
+    private static func makeContext(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws
+        -> UnsafeMutableRawPointer
+    {
+        guard let context = ws_hmac_ctx_new(algorithm.rawValue, key.bytePointer, key.count) else {
             throw CryptoError.libraryFailure("HMAC context")
         }
-        self.algorithm = algorithm
-        self.context = context
+        return context
     }
 
     deinit { ws_hmac_ctx_free(context) }
@@ -28,6 +42,7 @@ public final class HMACContext {
         return length
     }
 
+    /// The MAC of `message`.
     public func authenticate(_ message: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 64)
         let length = message.withUnsafeBytes { m in out.withUnsafeMutableBytes { authenticate(m, into: $0) } }

@@ -32,12 +32,13 @@ final class ImportFormatTests: XCTestCase {
         }
     }
 
-    func status(_ body: () throws -> Any) -> ExitStatus? {
+    /// The typed error `body` throws, nil when it succeeds (or throws something else).
+    func importError(_ body: () throws -> Any) -> ImportError? {
         do {
             _ = try body()
             return nil
         } catch {
-            return (error as? WalletError)?.status
+            return error as? ImportError
         }
     }
 
@@ -96,13 +97,20 @@ final class ImportFormatTests: XCTestCase {
         let accounts = (0..<15).map { OTPAccount(issuer: "I", account: "u\($0)", secret: Random.bytes(20)) }
         let uris = GoogleMigration.encode(accounts, batchID: 5)
         XCTAssertThrowsError(try read(Array(uris[1].utf8))) { error in
-            XCTAssertEqual((error as? WalletError)?.status, .usage)
-            XCTAssertTrue((error as? WalletError)?.message.en.contains("missing part(s) 1 of 2") == true, "\(error)")
+            XCTAssertEqual(
+                error as? ImportError,
+                .malformed(.googleAuthenticator, reason: .missingParts([1], of: 2, batchID: 5)), "\(error)")
         }
         let other = GoogleMigration.encode(accounts, batchID: 6)
-        XCTAssertEqual(status { try self.read(Array((uris[0] + "\n" + other[1]).utf8)) }, .usage)
-        XCTAssertEqual(status { try GoogleMigration.decode(uri: "otpauth-migration://offline?data=%%%") }, .usage)
-        XCTAssertEqual(status { try GoogleMigration.decode(uri: "otpauth-migration://offline?data=CgA=") }, .usage)
+        XCTAssertEqual(
+            importError { try self.read(Array((uris[0] + "\n" + other[1]).utf8)) },
+            .malformed(.googleAuthenticator, reason: .mixedExports(count: 2)))
+        XCTAssertEqual(
+            importError { try GoogleMigration.decode(uri: "otpauth-migration://offline?data=%%%") },
+            .malformed(.googleAuthenticator, reason: .noDataParameter))
+        XCTAssertEqual(
+            importError { try GoogleMigration.decode(uri: "otpauth-migration://offline?data=CgA=") },
+            .invalidAccount(.emptySecret))
     }
 
     func testMigrationExportSkipsWhatGACannotHold() throws {
@@ -127,15 +135,16 @@ final class ImportFormatTests: XCTestCase {
         let file = try read(bytes, with: password)
         XCTAssertEqual(file.format, .aegisEncrypted)
         XCTAssertEqual(file.accounts, sample)
-        XCTAssertEqual(status { try self.read(bytes, with: self.wrong) }, .authentication)
-        XCTAssertEqual(status { try self.read(Array(bytes.prefix(bytes.count / 2)), with: self.password) }, .integrity)
+        XCTAssertEqual(importError { try self.read(bytes, with: self.wrong) }, .wrongPassword(.aegis))
+        XCTAssertEqual(
+            importError { try self.read(Array(bytes.prefix(bytes.count / 2)), with: self.password) }, .truncatedJSON)
         // Flip one character of the encrypted db: the slot still opens, the db does not.
         var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         var db = Array(try XCTUnwrap(json["db"] as? String))
         db[10] = db[10] == "A" ? "B" : "A"
         json["db"] = String(db)
         let tampered = Array(try JSONSerialization.data(withJSONObject: json))
-        XCTAssertEqual(status { try self.read(tampered, with: self.password) }, .integrity)
+        XCTAssertEqual(importError { try self.read(tampered, with: self.password) }, .corrupted(.aegis))
     }
 
     func testAegisVaultWrittenByTheReferenceAlgorithm() throws {
@@ -160,7 +169,7 @@ final class ImportFormatTests: XCTestCase {
             """
         let file = try read(Array(vault.utf8), with: SecureBytes(Array("pw".utf8)))
         XCTAssertEqual(file.accounts.map(\.name), ["Mail:carol"])
-        XCTAssertEqual(file.accounts[0].secret, try Base32.decode("JBSWY3DPEHPK3PXP"))
+        XCTAssertEqual(file.accounts[0].secret.copyBytes(), try Base32.decode("JBSWY3DPEHPK3PXP"))
     }
 
     // MARK: 2FAS
@@ -173,15 +182,15 @@ final class ImportFormatTests: XCTestCase {
         let opened = try read(sealed, with: password)
         XCTAssertEqual(opened.format, .twoFASEncrypted)
         XCTAssertEqual(opened.accounts, sample)
-        XCTAssertEqual(status { try self.read(sealed, with: self.wrong) }, .authentication)
+        XCTAssertEqual(importError { try self.read(sealed, with: self.wrong) }, .wrongPassword(.twoFAS))
         // Damage the services ciphertext but not the reference: the password is right, the data is not.
         var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sealed)) as? [String: Any])
         var services = Array(try XCTUnwrap(json["servicesEncrypted"] as? String))
         services[4] = services[4] == "A" ? "B" : "A"
         json["servicesEncrypted"] = String(services)
         let tampered = Array(try JSONSerialization.data(withJSONObject: json))
-        XCTAssertEqual(status { try self.read(tampered, with: self.password) }, .integrity)
-        XCTAssertEqual(status { try self.read(Array(sealed.dropLast(40)), with: self.password) }, .integrity)
+        XCTAssertEqual(importError { try self.read(tampered, with: self.password) }, .corrupted(.twoFAS))
+        XCTAssertEqual(importError { try self.read(Array(sealed.dropLast(40)), with: self.password) }, .truncatedJSON)
     }
 
     // MARK: andOTP
@@ -195,8 +204,9 @@ final class ImportFormatTests: XCTestCase {
         let opened = try read(sealed, with: password)
         XCTAssertEqual(opened.format, .andOTPEncrypted)
         XCTAssertEqual(opened.accounts, sample)
-        XCTAssertEqual(status { try self.read(sealed, with: self.wrong) }, .authentication)
-        XCTAssertEqual(status { try self.read(Array(sealed.prefix(30)), with: self.password) }, .integrity)
+        XCTAssertEqual(importError { try self.read(sealed, with: self.wrong) }, .wrongPasswordOrDamaged(.andOTP))
+        XCTAssertEqual(
+            importError { try self.read(Array(sealed.prefix(30)), with: self.password) }, .corrupted(.andOTP))
     }
 
     // MARK: URI lists and unknown input
@@ -210,15 +220,14 @@ final class ImportFormatTests: XCTestCase {
             try read(Array("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\notpauth://totp/C?secret=1\n".utf8))
         ) {
             error in
-            XCTAssertEqual((error as? WalletError)?.status, .usage)
-            XCTAssertTrue((error as? WalletError)?.message.en.hasPrefix("line 2:") == true)
+            XCTAssertEqual(error as? ImportError, .onLine(2, .invalidAccount(.malformedURI(.badBase32(position: 1)))))
         }
     }
 
     func testUnknownFormats() {
-        XCTAssertEqual(status { try self.read(Array("hello world\n".utf8)) }, .usage)
-        XCTAssertEqual(status { try self.read(Array("{\"something\": 1}".utf8)) }, .usage)
-        XCTAssertEqual(status { try self.read([0xff, 0xfe, 0xfd, 0x00, 0x01]) }, .usage)
-        XCTAssertEqual(status { try self.read([]) }, .usage)
+        XCTAssertEqual(importError { try self.read(Array("hello world\n".utf8)) }, .unknownFormat)
+        XCTAssertEqual(importError { try self.read(Array("{\"something\": 1}".utf8)) }, .unknownFormat)
+        XCTAssertEqual(importError { try self.read([0xff, 0xfe, 0xfd, 0x00, 0x01]) }, .unknownFormat)
+        XCTAssertEqual(importError { try self.read([]) }, .unknownFormat)
     }
 }

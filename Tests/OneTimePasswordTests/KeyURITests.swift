@@ -11,14 +11,14 @@ final class KeyURITests: XCTestCase {
             "otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example")
         XCTAssertEqual(account.issuer, "Example")
         XCTAssertEqual(account.account, "alice@google.com")
-        XCTAssertEqual(account.secret, Array("Hello!".utf8) + [0xde, 0xad, 0xbe, 0xef])
+        XCTAssertEqual(account.secret.copyBytes(), Array("Hello!".utf8) + [0xde, 0xad, 0xbe, 0xef])
         XCTAssertEqual(account.kind, .totp)
         XCTAssertEqual(account.digits, 6)
         XCTAssertEqual(account.period, 30)
         XCTAssertEqual(account.algorithm, .sha1)
         // 80-bit secret: under the recommended 128 bits.
         XCTAssertEqual(warnings.count, 1)
-        XCTAssertTrue(warnings[0].message.en.contains("128"))
+        XCTAssertEqual(warnings[0], LintFinding(.warning, .shortSecret(bits: 80)))
     }
 
     func testPercentEncodedLabelAndParameters() throws {
@@ -75,14 +75,30 @@ final class KeyURITests: XCTestCase {
         XCTAssertEqual(severities("https://example.com"), [.error])
     }
 
-    func testMalformedURIsThrowUsage() {
-        for uri in [
-            "otpauth://totp/A:b?secret=ABC1", "otpauth://totp/A%ZZb?secret=JBSWY3DPEHPK3PXP", "otpauth://totp",
-            "otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&period=0", "mailto:x",
-        ] {
+    func testMalformedURIsThrowTheirFirstProblem() {
+        let cases: [(String, URIProblem)] = [
+            ("otpauth://totp/A:b?secret=ABC1", .badBase32(position: 4)),
+            ("otpauth://totp/A%ZZb?secret=JBSWY3DPEHPK3PXP", .badLabelEncoding),
+            ("otpauth://totp", .noLabel),
+            ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&period=0", .badPeriod("0")),
+            ("mailto:x", .notOTPAuthURI),
+            ("otpauth://totp/A:b?issuer=A", .noSecret),
+            ("otpauth://hotp/A:b?secret=JBSWY3DPEHPK3PXP", .hotpWithoutCounter),
+            ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&algorithm=MD5", .unknownAlgorithm("MD5")),
+            ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&digits=9", .badDigits("9")),
+            ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&secret=JBSWY3DPEHPK3PXP", .duplicateParameter("secret")),
+        ]
+        for (uri, problem) in cases {
             XCTAssertThrowsError(try KeyURI.parse(uri), uri) { error in
-                XCTAssertEqual((error as? WalletError)?.status, .usage)
+                XCTAssertEqual(error as? OTPError, .malformedURI(problem), uri)
             }
         }
+    }
+
+    func testLintOfAFileNamesLines() {
+        let text = "# accounts\n\notpauth://totp/A:b?secret=JBSWY3DP\nmailto:x\n"
+        XCTAssertEqual(
+            KeyURI.lint(lines: text),
+            [LintFinding(.warning, .shortSecret(bits: 40), line: 3), LintFinding(.error, .notOTPAuthURI, line: 4)])
     }
 }

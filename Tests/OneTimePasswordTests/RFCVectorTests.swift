@@ -62,9 +62,13 @@ final class RFCVectorTests: XCTestCase {
     }
 
     func testBase32RejectsOtherCharacters() {
-        for bad in ["MZXW1YTB", "MZXW6YTB!", "MZ=XW", "0000", "=="] {
+        let cases: [(String, Base32.DecodingError)] = [
+            ("MZXW1YTB", .invalidCharacter(position: 5)), ("MZXW6YTB!", .invalidCharacter(position: 9)),
+            ("MZ=XW", .invalidCharacter(position: 4)), ("0000", .invalidCharacter(position: 1)), ("==", .empty),
+        ]
+        for (bad, expected) in cases {
             XCTAssertThrowsError(try Base32.decode(bad), bad) { error in
-                XCTAssertEqual((error as? WalletError)?.status, .usage)
+                XCTAssertEqual(error as? Base32.DecodingError, expected, bad)
             }
         }
     }
@@ -74,7 +78,12 @@ final class RFCVectorTests: XCTestCase {
         XCTAssertEqual(code.count, 5)
         XCTAssertTrue(code.allSatisfy { "23456789BCDFGHJKMNPQRTVWXY".contains($0) })
         // Independent check of the base-26 writing: digits of the truncated value, least significant first.
-        var value = OTPGenerator.truncated(HMAC.authenticate(.sha1, key: seed20, message: OTPGenerator.counterBytes(1)))
+        let counter: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 1]
+        let mac = HMAC.authenticate(.sha1, key: seed20, message: counter)
+        let offset = Int(mac[19] & 0x0f)
+        var value =
+            (UInt32(mac[offset] & 0x7f) << 24) | (UInt32(mac[offset + 1]) << 16) | (UInt32(mac[offset + 2]) << 8)
+            | UInt32(mac[offset + 3])
         var expected = ""
         let alphabet = Array("23456789BCDFGHJKMNPQRTVWXY")
         for _ in 0..<5 {

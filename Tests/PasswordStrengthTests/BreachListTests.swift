@@ -76,10 +76,20 @@ final class BreachListTests: XCTestCase {
     }
 
     func testMalformedAndMissingFilesAreUsageErrors() throws {
-        XCTAssertThrowsError(try BreachList(path: folder + "/missing.txt"))
-        XCTAssertThrowsError(try BreachList(path: write("notes.txt", ["hello world"])))
-        XCTAssertThrowsError(try BreachList(path: folder), "a folder")
-        XCTAssertThrowsError(try BreachList(path: write("ABCDE.txt", ["not-a-hash:1"])))
+        func failure(_ path: String) -> BreachListError? {
+            do {
+                _ = try BreachList(path: path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        XCTAssertEqual(failure(folder + "/missing.txt"), .cannotOpen(path: folder + "/missing.txt"))
+        let notes = try write("notes.txt", ["hello world"])
+        XCTAssertEqual(failure(notes), .unrecognized(path: notes))
+        XCTAssertEqual(failure(folder), .notRegularFile(path: folder), "a folder")
+        let range = try write("ABCDE.txt", ["not-a-hash:1"])
+        XCTAssertEqual(failure(range), .malformedRangeLine(path: range))
         let empty = try BreachList(path: write("empty.txt", []))
         XCTAssertFalse(empty.contains("password"))
     }

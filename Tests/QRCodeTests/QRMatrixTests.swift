@@ -22,4 +22,12 @@ final class QRMatrixTests: XCTestCase {
         let lines = matrix.terminalText(quietZone: 2).split(separator: "\n")
         XCTAssertEqual(lines.count, (matrix.size + 4 + 1) / 2)
     }
+
+    func testTextBeyondTheLargestSymbolIsTooLong() {
+        // Version 40 at level M holds 2,331 bytes.
+        XCTAssertThrowsError(try QRMatrix.encode(String(repeating: "x", count: 3000))) { error in
+            XCTAssertEqual(error as? QRCodeError, .textTooLong)
+        }
+        XCTAssertNoThrow(try QRMatrix.encode(String(repeating: "x", count: 2000)))
+    }
 }

@@ -174,12 +174,15 @@ final class FormatTests: XCTestCase {
             ("fields amount", .rulesWithoutDate(file: "r")),
             ("fields date, note", .rulesWithoutAmount(file: "r")),
             ("skip x\nfields date, amount", .invalidRule(file: "r", line: 1, problem: .skipNeedsNumber)),
-            ("# c\nfields date, wat, amount", .invalidRule(file: "r", line: 2, problem: .unknownField("wat"))),
+            (
+                "# c\nfields date, amount\nif %wat x\n comment y",
+                .invalidRule(file: "r", line: 3, problem: .unknownField("wat"))
+            ),
             (
                 "frobnicate 1\nfields date, amount",
                 .invalidRule(file: "r", line: 1, problem: .unknownDirective("frobnicate"))
             ),
-            ("fields date, amount\nseparator :", .invalidRule(file: "r", line: 2, problem: .badSeparator)),
+            ("fields date, amount\nseparator ::", .invalidRule(file: "r", line: 2, problem: .badSeparator)),
             ("fields date, amount\ntimezone 8", .invalidRule(file: "r", line: 2, problem: .badTimezone)),
             ("fields date, amount\ncurrency RMB1", .invalidRule(file: "r", line: 2, problem: .badCurrency)),
         ]

@@ -1,5 +1,5 @@
 // Real OFX/QFX/QIF exports (../shared/real-statements, read in place) against the research's ground
-// truth (RealStatements/OFXQIFExpected.swift): per file the row count, broken rows, and per row the
+// truth (OFXQIFExpected.swift): per file the row count, broken rows, and per row the
 // date, time and offset, direction, exact amount, currency and id.
 import Foundation
 import XCTest

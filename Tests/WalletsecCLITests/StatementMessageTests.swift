@@ -39,7 +39,9 @@ final class StatementMessageTests: XCTestCase {
             .malformedRow(row), .truncated(file: "f"), .dateOrderNeeded(file: "f", example: "03/04/2024"),
             .dateOrderNeeded(file: "f", example: nil), .rulesRequired,
             .invalidRule(file: "r", line: 2, problem: .unknownField("wat")), .rulesWithoutDate(file: "r"),
-            .rulesWithoutAmount(file: "r"), .notAWorkbook(file: "f"), .workbookEntryTooLarge(file: "f", entry: "e"),
+            .rulesWithoutAmount(file: "r"), .rulesDateNeedsYear(file: "r", format: "%m/%d"),
+            .invalidRule(file: "r", line: 1, problem: .includeNotFound("r2")), .notAWorkbook(file: "f"),
+            .workbookEntryTooLarge(file: "f", entry: "e"),
         ]
         for error in cases {
             let text = message(error).text
@@ -53,11 +55,8 @@ final class StatementMessageTests: XCTestCase {
         XCTAssertTrue(column.en.hasPrefix("f:3: the header has no column 金额; expected an Alipay CSV header ("))
         XCTAssertTrue(column.zh.hasPrefix("f:3：表头缺少“金额”列；应为an Alipay CSV header ("))
         let rule = message(StatementError.invalidRule(file: "r", line: 2, problem: .unknownField("wat"))).text
-        XCTAssertEqual(
-            rule.en,
-            "r:2: unknown field 'wat'; use date, time, id, counterparty, note, category, amount, amount-in, amount-out, balance, currency, _"
-        )
-        XCTAssertTrue(rule.zh.hasPrefix("r:2：规则无效（unknown field 'wat'"))
+        XCTAssertEqual(rule.en, "r:2: '%wat' names no column of the fields line")
+        XCTAssertTrue(rule.zh.hasPrefix("r:2：规则无效（'%wat' names no column"))
         XCTAssertEqual(
             message(StatementError.dateOrderNeeded(file: "a.qif", example: "03/04/2024")).text.en,
             "a.qif: the dates are ambiguous (e.g. 03/04/2024 could be day/month or month/day); pass --date-order dmy or mdy"

@@ -3,12 +3,15 @@
 import WalletCore
 
 /// A failure detected by a command before or around a library call, with its exit status and both texts.
-struct CLIFailure: UserFacingError, Equatable {
+struct CLIFailure: UserFacingError, Equatable, CustomStringConvertible {
     var userMessage: UserMessage
 
     init(_ status: ExitStatus, en: String, zh: String) {
         userMessage = UserMessage(status, en: en, zh: zh)
     }
+
+    /// ArgumentParser prints the description of an error thrown from `validate()`: show the words, not the struct.
+    var description: String { userMessage.text.en }
 
     static func usage(en: String, zh: String) -> CLIFailure { CLIFailure(.usage, en: en, zh: zh) }
     static func checkFailed(en: String, zh: String) -> CLIFailure { CLIFailure(.checkFailed, en: en, zh: zh) }

@@ -30,6 +30,11 @@ extension StatementError: UserFacingError {
             return .init(
                 .usage, en: "\(file):\(line): the header has no column \(name); expected \(header.en)",
                 zh: "\(file):\(line)：表头缺少“\(name)”列；应为\(header.zh)")
+        case .yearUnknown(let file, let line):
+            return .init(
+                .usage,
+                en: "\(file):\(line): the dates have no year and the title names no statement month (e.g. 2024年01月)",
+                zh: "\(file):\(line)：日期没有年份，标题中也没有账单月份（如 2024年01月）")
         case .malformedRow(let row):
             return .init(
                 .usage, en: "\(row.file):\(row.line): \(row.reason) (--strict)",
@@ -58,12 +63,16 @@ extension StatementError: UserFacingError {
             return .init(.usage, en: "\(file):\(line): \(why)", zh: "\(file):\(line)：规则无效（\(why)）")
         case .rulesWithoutDate(let file):
             return .init(
-                .usage, en: "\(file): the rules need a 'fields' line with a date column",
-                zh: "\(file)：规则需要包含 date 列的 fields 行")
+                .usage, en: "\(file): the rules set no date: name a date column in 'fields' or add a 'date %N' rule",
+                zh: "\(file)：规则没有设置日期：请在 fields 中命名 date 列，或添加 date %N 规则")
         case .rulesWithoutAmount(let file):
             return .init(
-                .usage, en: "\(file): the rules need an amount column (amount, or amount-in/amount-out)",
-                zh: "\(file)：规则需要金额列（amount 或 amount-in/amount-out）")
+                .usage, en: "\(file): the rules set no amount (amount, amount-in/amount-out, or amount1)",
+                zh: "\(file)：规则没有设置金额（amount、amount-in/amount-out 或 amount1）")
+        case .rulesDateNeedsYear(let file, let format):
+            return .init(
+                .usage, en: "\(file): date-format \(format) has no year; pass --year YYYY",
+                zh: "\(file)：date-format \(format) 不含年份；请用 --year YYYY 指定年份")
         case .notAWorkbook(let file):
             return .init(
                 .usage, en: "\(file): a ZIP file but not a readable XLSX workbook (corrupt or truncated?)",
@@ -84,14 +93,24 @@ extension StatementError: UserFacingError {
     private static func reason(_ problem: RulesProblem) -> String {
         switch problem {
         case .skipNeedsNumber: return "skip needs a number"
-        case .badSeparator: return "separator must be , ; | or TAB"
-        case .unknownField(let name):
-            return "unknown field '\(name)'; use \(CSVRules.Field.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .badSeparator: return "separator must be one character (, ; | ...), TAB or SPACE"
+        case .unknownField(let name): return "'%\(name)' names no column of the fields line"
         case .emptyDateFormat: return "date-format needs a pattern"
-        case .badTimezone: return "timezone must look like +08:00"
-        case .badCurrency: return "currency must be a 3-letter code"
+        case .badTimezone: return "timezone must look like +08:00, -0500 or UTC"
+        case .badCurrency: return "currency must be a symbol ($ ¥ € £ ...) or a code (CNY, USD ...)"
         case .badDecimalMark: return "decimal-mark must be , or ."
         case .unknownDirective(let keyword): return "unknown directive '\(keyword)'"
+        case .includeNotFound(let path): return "include: \(path) does not exist"
+        case .includeCycle(let path): return "include: \(path) includes itself"
+        case .includeTooDeep: return "include nested more than \(CSVRules.maxIncludeDepth) deep"
+        case .tooManyLines: return "more than \(CSVRules.maxLines) lines of rules"
+        case .badRegex(let pattern): return "not a valid regular expression: \(pattern)"
+        case .regexTooLong:
+            return "regular expression too long (over \(CSVRules.maxPatternLength) characters) or too complex"
+        case .badEncoding(let name): return "unknown encoding '\(name)'"
+        case .ifWithoutMatcher: return "if needs a pattern to match"
+        case .ifWithoutRules: return "if needs indented rules under its patterns"
+        case .badTableRow: return "if-table row needs one value per field of the table's header"
         }
     }
 }
@@ -112,6 +131,10 @@ enum StatementLayoutNames {
         case .ofx: text = "an OFX file with an <OFX> element"
         case .qif: text = "a QIF file starting with !Type:"
         case .csv: text = "a CSV matching --rules"
+        default:
+            // Built-in bank and platform layouts: named by institution (docs/statements.md).
+            let name = StatementInstitution.of(layout).map { "\($0.nameEN) \($0.nameZH)" } ?? layout.rawValue
+            text = "a \(name) CSV header (\(layout.rawValue))"
         }
         return LocalizedText(en: text, zh: text)
     }
@@ -134,7 +157,8 @@ enum StatementLayoutNames {
             let text =
                 "an Alipay CSV (header 交易时间,交易分类,交易对方,…,交易订单号), an Alipay legacy CSV (交易号,…,交易创建时间), "
                 + "an Alipay account log (账务流水号,…,账户余额), a WeChat Pay bill CSV/XLSX (交易时间,交易类型,交易对方,…,交易单号), "
-                + "OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
+                + "a built-in bank/platform CSV (ICBC, CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan, BMO; "
+                + "docs/statements.md), OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
             return LocalizedText(en: text, zh: text)
         }
     }

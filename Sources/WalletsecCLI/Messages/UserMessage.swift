@@ -18,8 +18,3 @@ struct UserMessage: Sendable, Equatable {
 protocol UserFacingError: Error {
     var userMessage: UserMessage { get }
 }
-
-// Transitional: the old message-carrying error, until every library throws its own enum.
-extension WalletError: UserFacingError {
-    var userMessage: UserMessage { UserMessage(status, en: message.en, zh: message.zh) }
-}

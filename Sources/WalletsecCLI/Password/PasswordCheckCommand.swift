@@ -52,13 +52,16 @@ struct PasswordCheckCommand: ParsableCommand {
             "Print per-password timing figures on stderr (for scripts/bench-password).", visibility: .hidden))
     var timing = false
 
-    func validate() throws {
+    /// Option checks, run first in run(): thrown from validate(), ArgumentParser would wrap the CLIFailure and
+    /// print its debug description instead of its message.
+    func checkOptions() throws {
         guard (0...4).contains(minScore) else {
-            throw WalletError.usage(en: "--min-score must be between 0 and 4", zh: "--min-score 必须在 0 到 4 之间")
+            throw CLIFailure.usage(en: "--min-score must be between 0 and 4", zh: "--min-score 必须在 0 到 4 之间")
         }
     }
 
     func run() throws {
+        try checkOptions()
         let language = globals.language
         let breaches = try breachList.map { try BreachList(path: $0) }
         let estimator = Estimator()
@@ -66,15 +69,17 @@ struct PasswordCheckCommand: ParsableCommand {
         Estimator.warmUp()
         var anyBelow = false
         var timings = TimingLog(enabled: timing)
+        // One encoder for the whole list: making one per line would cost more than the estimate.
+        let encoder = JSONOutput.encoder()
 
         func check(_ password: String) throws {
             let started = TimingLog.now()
             defer { timings.record(length: password.unicodeScalars.count, since: started) }
-            var result = estimator.estimate(password, userInputs: userInputs)
-            if let breaches { result.markBreached(breaches.contains(password)) }
+            let result = estimator.estimate(password, userInputs: userInputs, breaches: breaches)
             if result.score < minScore { anyBelow = true }
             if globals.json {
-                Terminal.out(StrengthReport(result, password: show ? password : nil, language: language).jsonLine)
+                let report = StrengthReport(result, password: show ? password : nil, language: language)
+                Terminal.out(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
                 Terminal.out(StrengthReport.text(result, password: show ? password : nil, language: language))
             }
@@ -92,12 +97,12 @@ struct PasswordCheckCommand: ParsableCommand {
         } else {
             guard var secret = Terminal.readSecretLine(prompt: language == .zh ? "要检查的密码：" : "Password to check: ")
             else {
-                throw WalletError.usage(
+                throw CLIFailure.usage(
                     en: "no terminal to ask for the password; use --stdin", zh: "没有终端可输入密码；请使用 --stdin")
             }
             defer { Memory.zero(&secret) }
             guard !secret.isEmpty else {
-                throw WalletError.usage(en: "the password is empty", zh: "密码为空")
+                throw CLIFailure.usage(en: "the password is empty", zh: "密码为空")
             }
             try check(String(decoding: secret, as: UTF8.self))
         }
@@ -117,7 +122,7 @@ enum PasswordLines {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw WalletError.usage(en: "cannot read standard input", zh: "无法读取标准输入")
+                throw CLIFailure.usage(en: "cannot read standard input", zh: "无法读取标准输入")
             }
             if count == 0 { break }
             var start = 0

@@ -38,25 +38,28 @@ struct PasswordGenerateCommand: ParsableCommand {
         var guessesLog10: Double
     }
 
-    func validate() throws {
+    /// Option checks, run first in run(): thrown from validate(), ArgumentParser would wrap the CLIFailure and
+    /// print its debug description instead of its message.
+    func checkOptions() throws {
         if words != nil && length != nil {
-            throw WalletError.usage(en: "use either --words or --length, not both", zh: "--words 与 --length 只能选一个")
+            throw CLIFailure.usage(en: "use either --words or --length, not both", zh: "--words 与 --length 只能选一个")
         }
         if length != nil && pinyin {
-            throw WalletError.usage(en: "--pinyin goes with --words, not --length", zh: "--pinyin 只能与 --words 一起使用")
+            throw CLIFailure.usage(en: "--pinyin goes with --words, not --length", zh: "--pinyin 只能与 --words 一起使用")
         }
         if let words, !(1...64).contains(words) {
-            throw WalletError.usage(en: "--words must be between 1 and 64", zh: "--words 必须在 1 到 64 之间")
+            throw CLIFailure.usage(en: "--words must be between 1 and 64", zh: "--words 必须在 1 到 64 之间")
         }
         if let length, !(4...256).contains(length) {
-            throw WalletError.usage(en: "--length must be between 4 and 256", zh: "--length 必须在 4 到 256 之间")
+            throw CLIFailure.usage(en: "--length must be between 4 and 256", zh: "--length 必须在 4 到 256 之间")
         }
         if !(1...1000).contains(count) {
-            throw WalletError.usage(en: "--count must be between 1 and 1000", zh: "--count 必须在 1 到 1000 之间")
+            throw CLIFailure.usage(en: "--count must be between 1 and 1000", zh: "--count 必须在 1 到 1000 之间")
         }
     }
 
     func run() throws {
+        try checkOptions()
         let estimator = Estimator()
         for _ in 0..<count {
             let secret: String

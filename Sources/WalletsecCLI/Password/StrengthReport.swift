@@ -1,10 +1,11 @@
-// How a strength result is printed: one JSON object per password (the fields docs/password.md lists),
-// or a short human-readable line. Matched pieces of the password are shown only with --show.
+// How a strength result is printed: one JSON object per password (the fields docs/password.md lists,
+// through the shared JSONOutput encoder), or a short human-readable line. Matched pieces of the password
+// are shown only with --show.
 import PasswordStrength
 import WalletCore
 
-struct StrengthReport {
-    struct Pattern {
+struct StrengthReport: Encodable {
+    struct Pattern: Encodable {
         var kind: String
         var token: String?
         var i: Int
@@ -20,6 +21,31 @@ struct StrengthReport {
         var repeatCount: Double?
         var year: Int?
         var parts: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, token, i, j, guesses, guessesLog10, dictionary, rank, reversed, l33t, graph, turns
+            case repeatCount, year, parts
+        }
+
+        /// Optional fields are left out when absent, except `token`: null unless --show (docs/password.md).
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(token, forKey: .token)
+            try container.encode(i, forKey: .i)
+            try container.encode(j, forKey: .j)
+            try container.encode(guesses, forKey: .guesses)
+            try container.encode(guessesLog10, forKey: .guessesLog10)
+            try container.encodeIfPresent(dictionary, forKey: .dictionary)
+            try container.encodeIfPresent(rank, forKey: .rank)
+            try container.encodeIfPresent(reversed, forKey: .reversed)
+            try container.encodeIfPresent(l33t, forKey: .l33t)
+            try container.encodeIfPresent(graph, forKey: .graph)
+            try container.encodeIfPresent(turns, forKey: .turns)
+            try container.encodeIfPresent(repeatCount, forKey: .repeatCount)
+            try container.encodeIfPresent(year, forKey: .year)
+            try container.encodeIfPresent(parts, forKey: .parts)
+        }
     }
 
     var password: String?
@@ -31,6 +57,24 @@ struct StrengthReport {
     var warning: String?
     var suggestions: [String]
     var breached: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case password, score, guesses, guessesLog10, crackTimesSeconds, patterns, warning, suggestions, breached
+    }
+
+    /// `warning` and `breached` are always present (null when absent); `password` only with --show.
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(password, forKey: .password)
+        try container.encode(score, forKey: .score)
+        try container.encode(guesses, forKey: .guesses)
+        try container.encode(guessesLog10, forKey: .guessesLog10)
+        try container.encode(crackTimesSeconds, forKey: .crackTimesSeconds)
+        try container.encode(patterns, forKey: .patterns)
+        try container.encode(warning, forKey: .warning)
+        try container.encode(suggestions, forKey: .suggestions)
+        try container.encode(breached, forKey: .breached)
+    }
 
     init(_ result: StrengthResult, password: String?, language: Language) {
         self.password = password
@@ -52,46 +96,6 @@ struct StrengthReport {
         warning = result.feedback.warning?.text(language)
         suggestions = result.feedback.suggestions.map { $0.text(language) }
         breached = result.breached
-    }
-
-    /// One JSON object, snake_case keys in sorted order (as JSONOutput would give), written directly.
-    var jsonLine: String {
-        var object = JSONLine()
-        object.bool("breached", breached)
-        var times = JSONLine()
-        times.number("offline_fast", crackTimesSeconds.offlineFast)
-        times.number("offline_slow", crackTimesSeconds.offlineSlow)
-        times.number("online", crackTimesSeconds.online)
-        times.number("online_throttled", crackTimesSeconds.onlineThrottled)
-        object.object("crack_times_seconds", times)
-        object.number("guesses", guesses)
-        object.number("guesses_log10", guessesLog10)
-        if let password { object.string("password", password) }
-        object.objects(
-            "patterns",
-            patterns.map { pattern in
-                var item = JSONLine()
-                if let dictionary = pattern.dictionary { item.string("dictionary", dictionary) }
-                if let graph = pattern.graph { item.string("graph", graph) }
-                item.number("guesses", pattern.guesses)
-                item.number("guesses_log10", pattern.guessesLog10)
-                item.number("i", pattern.i)
-                item.number("j", pattern.j)
-                item.string("kind", pattern.kind)
-                if let l33t = pattern.l33t { item.bool("l33t", l33t) }
-                if let parts = pattern.parts { item.strings("parts", parts) }
-                if let rank = pattern.rank { item.number("rank", rank) }
-                if let repeatCount = pattern.repeatCount { item.number("repeat_count", repeatCount) }
-                if let reversed = pattern.reversed { item.bool("reversed", reversed) }
-                item.string("token", pattern.token)
-                if let turns = pattern.turns { item.number("turns", turns) }
-                if let year = pattern.year { item.number("year", year) }
-                return item
-            })
-        object.number("score", score)
-        object.strings("suggestions", suggestions)
-        object.string("warning", warning)
-        return object.finished
     }
 
     static func text(_ result: StrengthResult, password: String?, language: Language) -> String {

@@ -13,8 +13,9 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Scan wallet or bank statements for suspicious transactions and explain each alert.",
         discussion: """
-            Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), OFX, QIF, or any bank CSV \
-            described by --rules. When the vault holds imported history (walletsec history import), it is \
+            Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), the CSV exports of ICBC, \
+            CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan and BMO (recognised by their header), OFX, QIF, \
+            or any other bank CSV described by --rules. When the vault holds imported history (walletsec history import), it is \
             used as the baseline; the scan still works on a file alone. Needs no passphrase.
 
             Output: a table; with --json, one JSON object per alert, then one summary object. Exit 1 when \

@@ -22,6 +22,11 @@ struct StatementOptions: ParsableArguments {
         help: ArgumentHelp("Rules file describing a bank CSV's columns (implies --format csv).", valueName: "file"))
     var rules: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Year of --rules dates whose date-format has none (e.g. %m/%d).", valueName: "YYYY"))
+    var year: Int?
+
     @Option(name: .long, help: ArgumentHelp("How to read ambiguous numeric dates (QIF).", valueName: "dmy|mdy|ymd"))
     var dateOrder: DateOrder?
 
@@ -51,9 +56,18 @@ struct StatementOptions: ParsableArguments {
                     en: "--rules goes with --format csv, not --format \(format.rawValue)",
                     zh: "--rules 只能与 --format csv 一起使用，不能与 --format \(format.rawValue) 一起使用")
             }
-            let bytes = try FileSystem.readAll(rules, limit: 1 << 20)
-            options.rules = try CSVRules.parse(String(decoding: bytes, as: UTF8.self), file: rules)
+            var parsed = try CSVRules.load(path: rules)
+            parsed.year = year
+            options.rules = parsed
             options.format = .csv
+        }
+        if let year {
+            guard options.rules != nil else {
+                throw CLIFailure.usage(en: "--year goes with --rules", zh: "--year 只能与 --rules 一起使用")
+            }
+            guard (1...9999).contains(year) else {
+                throw CLIFailure.usage(en: "--year must be 1 to 9999", zh: "--year 必须在 1 到 9999 之间")
+            }
         }
         return options
     }

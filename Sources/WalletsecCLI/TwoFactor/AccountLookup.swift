@@ -1,5 +1,5 @@
 // Shared pieces of the 2fa commands: finding an account by name, turning vault rows into code-ready
-// accounts, the import/export password channels, stdin, and the clock (--at).
+// accounts, the vault as the verifier's replay store, the import/export password channels, and stdin.
 import ArgumentParser
 import Foundation
 import OneTimePassword
@@ -17,14 +17,23 @@ enum AccountLookup {
         let matches = accounts.filter { $0.name.lowercased().contains(lower) }
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "no 2FA account matches '\(query)' (see 'walletsec 2fa list')",
                 zh: "没有与“\(query)”匹配的双重验证账户（见 'walletsec 2fa list'）")
         }
         let names = matches.prefix(5).map(\.name).joined(separator: ", ")
-        throw WalletError.usage(
+        throw CLIFailure.usage(
             en: "'\(query)' matches \(matches.count) accounts (\(names)); give more of the name",
             zh: "“\(query)”匹配到 \(matches.count) 个账户（\(names)），请给出更完整的名称")
+    }
+
+    /// Opens the vault and finds NAME before asking for the passphrase (a typo fails without a prompt).
+    static func unlock(_ name: String, _ globals: GlobalOptions, passphrase: PassphraseOptions) throws -> (
+        vault: Vault, stored: StoredOTPAccount, key: VaultKey
+    ) {
+        let vault = try VaultAccess.open(globals)
+        let stored = try find(name, in: try vault.otpAccounts())
+        return (vault, stored, try VaultAccess.unlock(vault, globals, passphrase: passphrase))
     }
 
     /// A stored row plus its unsealed secret as the generator's account type.
@@ -32,24 +41,55 @@ enum AccountLookup {
         let secret = try vault.otpSecret(stored, key: key)
         return OTPAccount(
             kind: OTPKind(rawValue: stored.kind) ?? .totp, issuer: stored.issuer, account: stored.account,
-            secret: secret.copyBytes(), algorithm: HashAlgorithm(rawValue: stored.algorithm) ?? .sha1,
+            secret: secret, algorithm: HashAlgorithm(rawValue: stored.algorithm) ?? .sha1,
             digits: stored.digits, period: stored.period, counter: UInt64(max(0, stored.counter)))
     }
 
-    static func newRow(_ account: OTPAccount, lastAcceptedStep: Int64? = nil) -> NewOTPAccount {
-        NewOTPAccount(
-            issuer: account.issuer, account: account.account, kind: account.kind.rawValue,
-            algorithm: account.algorithm.rawValue, digits: account.digits, period: account.period,
-            counter: Int64(account.counter), secret: account.secret, lastAcceptedStep: lastAcceptedStep)
+    /// The vault row of `stored` as the place replay-safe verification reads and records its state.
+    static func replayStore(_ stored: StoredOTPAccount, vault: Vault) -> VaultReplayStore {
+        VaultReplayStore(vault: vault, account: stored)
+    }
+
+    /// Stores `accounts` (all or none), `lastAcceptedStep` marking a code already used. The vault's row type
+    /// takes the secret as an array: the copies are wiped once stored.
+    static func insert(
+        _ accounts: [OTPAccount], lastAcceptedStep: Int64? = nil, into vault: Vault, key: VaultKey
+    ) throws -> (added: Int, skipped: Int) {
+        var rows = accounts.map { account in
+            NewOTPAccount(
+                issuer: account.issuer, account: account.account, kind: account.kind.rawValue,
+                algorithm: account.algorithm.rawValue, digits: account.digits, period: account.period,
+                counter: Int64(account.counter), secret: account.secret.copyBytes(),
+                lastAcceptedStep: lastAcceptedStep)
+        }
+        defer {
+            for index in rows.indices { Memory.zero(&rows[index].secret) }
+        }
+        return try vault.insertOTPAccounts(rows, key: key)
     }
 
     /// Splits a NEW-NAME argument `issuer:account` (or just `account`).
     static func splitName(_ text: String) throws -> (issuer: String, account: String) {
-        guard !text.isEmpty else { throw WalletError.usage(en: "the name is empty", zh: "名称为空") }
+        guard !text.isEmpty else { throw CLIFailure.usage(en: "the name is empty", zh: "名称为空") }
         if let colon = text.firstIndex(of: ":") {
             return (String(text[..<colon]), String(text[text.index(after: colon)...]))
         }
         return ("", text)
+    }
+}
+
+/// An account's replay state in the vault: `Vault.updateOTPState` re-reads the row and stores the change in one
+/// IMMEDIATE transaction, which is what `OTPVerifier.verify(_:account:unixTime:window:store:)` needs.
+struct VaultReplayStore: ReplayStateStore {
+    let vault: Vault
+    let account: StoredOTPAccount
+
+    func updateReplayState(_ decide: (ReplayState) throws -> ReplayState?) throws {
+        try vault.updateOTPState(account) { fresh in
+            let state = ReplayState(counter: UInt64(max(0, fresh.counter)), lastAcceptedStep: fresh.lastAcceptedStep)
+            guard let next = try decide(state), let step = next.lastAcceptedStep else { return ((), nil) }
+            return ((), OTPStateChange(lastAcceptedStep: step, counter: Int64(clamping: next.counter)))
+        }
     }
 }
 
@@ -62,12 +102,12 @@ enum StandardInput {
             let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw WalletError.usage(en: "cannot read standard input", zh: "无法读取标准输入")
+                throw CLIFailure.usage(en: "cannot read standard input", zh: "无法读取标准输入")
             }
             if count == 0 { break }
             result += buffer[0..<count]
             guard result.count <= limit else {
-                throw WalletError.usage(en: "standard input is too large", zh: "标准输入过大")
+                throw CLIFailure.usage(en: "standard input is too large", zh: "标准输入过大")
             }
         }
         Memory.zero(&buffer)
@@ -113,7 +153,7 @@ struct ExportPasswordOptions: ParsableArguments {
 enum Warnings {
     static func print(_ findings: [LintFinding], language: Language) {
         for finding in findings {
-            Terminal.err((language == .zh ? "警告：" : "warning: ") + finding.message.text(language))
+            Terminal.err((language == .zh ? "警告：" : "warning: ") + finding.text.text(language))
         }
     }
 }

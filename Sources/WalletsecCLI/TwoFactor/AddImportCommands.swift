@@ -38,14 +38,14 @@ struct TwoFactorAdd: ParsableCommand {
         let lines = String(decoding: input, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
             .filter { !$0.trimmingCharacters().isEmpty }
         guard lines.count == 1 else {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "expected exactly one otpauth URI on standard input (use 'import' for several)",
                 zh: "标准输入应只包含一个 otpauth URI（多个请使用 import）")
         }
         let parsed = try KeyURI.parse(lines[0])
         Warnings.print(parsed.warnings, language: globals.language)
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
-        let result = try vault.insertOTPAccounts([AccountLookup.newRow(parsed.account)], key: key)
+        let result = try AccountLookup.insert([parsed.account], into: vault, key: key)
         if globals.json {
             try Terminal.json(ImportSummary(format: "uri", added: result.added, skippedDuplicates: result.skipped))
         } else if result.added == 1 {
@@ -89,7 +89,7 @@ struct TwoFactorImport: ParsableCommand {
         let imported = try OTPImporter.read(bytes) { try source.read(language: language) }
         Warnings.print(imported.warnings, language: language)
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
-        let result = try vault.insertOTPAccounts(imported.accounts.map { AccountLookup.newRow($0) }, key: key)
+        let result = try AccountLookup.insert(imported.accounts, into: vault, key: key)
         if globals.json {
             try Terminal.json(
                 ImportSummary(format: imported.format.rawValue, added: result.added, skippedDuplicates: result.skipped))

@@ -81,8 +81,7 @@ struct TwoFactorCode: ParsableCommand {
             Terminal.err(globals.language == .zh ? "还没有双重验证账户" : "No two-factor accounts yet")
         }
         for stored in selected {
-            var account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
-            defer { Memory.zero(&account.secret) }
+            let account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
             let code = OTPGenerator.currentCode(account, unixTime: now)
             let left = account.kind == .hotp ? nil : OTPGenerator.secondsLeft(unixTime: now, period: account.period)
             if globals.json {
@@ -127,23 +126,13 @@ struct TwoFactorVerify: ParsableCommand {
 
     func run() throws {
         guard (0...10).contains(window) else {
-            throw WalletError.usage(en: "--window must be 0 to 10", zh: "--window 必须在 0 到 10 之间")
+            throw CLIFailure.usage(en: "--window must be 0 to 10", zh: "--window 必须在 0 到 10 之间")
         }
-        let vault = try VaultAccess.open(globals)
-        let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-        let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
-        let now = Clock.now(at)
-        var base = try AccountLookup.codeAccount(stored, vault: vault, key: key)
-        defer { Memory.zero(&base.secret) }
-        let result = try vault.updateOTPState(stored) { fresh in
-            var account = base
-            account.counter = UInt64(max(0, fresh.counter))
-            let result = try OTPVerifier.verify(
-                code, account: account, unixTime: now, window: window, lastAccepted: fresh.lastAcceptedStep)
-            guard case .accepted(let step) = result else { return (result, nil) }
-            let counter = account.kind == .hotp ? Int64(step) + 1 : nil
-            return (result, OTPStateChange(lastAcceptedStep: Int64(step), counter: counter))
-        }
+        let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)
+        let account = try AccountLookup.codeAccount(stored, vault: vault, key: key)
+        let result = try OTPVerifier.verify(
+            code, account: account, unixTime: Clock.now(at), window: window,
+            store: AccountLookup.replayStore(stored, vault: vault))
         let language = globals.language
         switch result {
         case .accepted(let step):

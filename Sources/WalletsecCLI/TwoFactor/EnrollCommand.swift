@@ -43,33 +43,26 @@ struct TwoFactorEnroll: ParsableCommand {
     func run() throws {
         let language = globals.language
         guard (6...8).contains(digits) else {
-            throw WalletError.usage(en: "--digits must be 6, 7 or 8", zh: "--digits 必须是 6、7 或 8")
+            throw CLIFailure.usage(en: "--digits must be 6, 7 or 8", zh: "--digits 必须是 6、7 或 8")
         }
         guard period > 0, period <= 86_400 else {
-            throw WalletError.usage(en: "--period must be 1 to 86400 seconds", zh: "--period 必须在 1 到 86400 秒之间")
+            throw CLIFailure.usage(en: "--period must be 1 to 86400 seconds", zh: "--period 必须在 1 到 86400 秒之间")
         }
         guard !account.isEmpty, !account.contains(":"), !issuer.contains(":") else {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "--account must be non-empty and neither name may contain ':'", zh: "--account 不能为空，且名称不能包含“:”")
         }
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         if try vault.otpAccounts().contains(where: { $0.issuer == issuer && $0.account == account }) {
-            throw WalletError.conflict(
+            throw CLIFailure.conflict(
                 en: "\(OTPAccount.displayName(issuer: issuer, account: account)) is already enrolled",
                 zh: "\(OTPAccount.displayName(issuer: issuer, account: account)) 已经注册")
         }
-        var secret: [UInt8]
-        if let secretFile {
-            var text = try FileSystem.readAll(secretFile, limit: 4096)
-            defer { Memory.zero(&text) }
-            secret = try Base32.decode(String(decoding: text, as: UTF8.self).trimmingCharacters())
-        } else {
-            secret = Random.bytes(algorithm.algorithm.outputLength)
-        }
-        defer { Memory.zero(&secret) }
-        let candidate = OTPAccount(
-            kind: .totp, issuer: issuer, account: account, secret: secret, algorithm: algorithm.algorithm,
-            digits: digits, period: period)
+        var secretText: [UInt8] = try secretFile.map { try FileSystem.readAll($0, limit: 4096) } ?? []
+        defer { Memory.zero(&secretText) }
+        let candidate = try OTPAccount.enrolling(
+            issuer: issuer, account: account, algorithm: algorithm.algorithm, digits: digits, period: period,
+            base32Secret: secretFile == nil ? nil : String(decoding: secretText, as: UTF8.self).trimmingCharacters())
         let uri = KeyURI.build(candidate)
         let matrix = try QRMatrix.encode(uri)
         if let qrPng {
@@ -90,24 +83,21 @@ struct TwoFactorEnroll: ParsableCommand {
         } else {
             let prompt = language == .zh ? "手机上显示的当前验证码：" : "Current code shown by the phone: "
             guard var typed = Terminal.readSecretLine(prompt: prompt) else {
-                throw WalletError.usage(
+                throw CLIFailure.usage(
                     en: "no terminal to ask for the code; pass --confirm CODE", zh: "没有终端可输入验证码，请使用 --confirm CODE")
             }
             code = String(decoding: typed, as: UTF8.self)
             Memory.zero(&typed)
         }
-        let result = try OTPVerifier.verify(
-            code, account: candidate, unixTime: Clock.now(nil), window: 1, lastAccepted: nil)
-        guard case .accepted(let step) = result else {
+        guard case .accepted(let step) = candidate.confirmEnrollment(code: code, unixTime: Clock.now(nil)) else {
             // The PNG holds a secret that is now discarded: do not leave it behind.
             if let qrPng { unlink(qrPng) }
-            throw WalletError(
+            throw CLIFailure(
                 .checkFailed, en: "the code did not verify; nothing was stored (check the phone's clock and try again)",
                 zh: "验证码不正确，未保存任何内容（请检查手机时间后重试）")
         }
         // The confirming code counts as used: it cannot be replayed to `verify` afterwards.
-        _ = try vault.insertOTPAccounts(
-            [AccountLookup.newRow(candidate, lastAcceptedStep: Int64(step))], key: key)
+        _ = try AccountLookup.insert([candidate], lastAcceptedStep: Int64(step), into: vault, key: key)
         if globals.json {
             struct Enrolled: Encodable {
                 var name, issuer, account, type, algorithm: String

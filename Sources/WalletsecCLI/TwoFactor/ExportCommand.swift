@@ -49,31 +49,28 @@ struct TwoFactorExport: ParsableCommand {
     func run() throws {
         let language = globals.language
         if encrypt && format != .aegis {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "--encrypt is only available with --format aegis", zh: "--encrypt 仅适用于 --format aegis")
         }
         if (qr || qrPng != nil) && format != .migration {
-            throw WalletError.usage(
+            throw CLIFailure.usage(
                 en: "--qr and --qr-png need --format migration", zh: "--qr 和 --qr-png 需要 --format migration")
         }
         if FileSystem.exists(output) {
-            throw WalletError.conflict(
+            throw CLIFailure.conflict(
                 en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
         }
         let vault = try VaultAccess.open(globals)
         let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         let password = encrypt ? try exportPassword.source().read(language: language) : nil
-        var accounts = try vault.otpAccounts().map { try AccountLookup.codeAccount($0, vault: vault, key: key) }
-        defer {
-            for index in accounts.indices { Memory.zero(&accounts[index].secret) }
-        }
+        let accounts = try vault.otpAccounts().map { try AccountLookup.codeAccount($0, vault: vault, key: key) }
         var exported = try OTPExporter.export(accounts, format: format, password: password)
         defer { Memory.zero(&exported.bytes) }
         let matrices = try exported.migrationURIs.map { try QRMatrix.encode($0) }
         // Refuse before writing anything, so a clash never leaves half an export behind.
         let pngPaths = qrPng.map { prefix in matrices.indices.map { "\(prefix)-\($0 + 1).png" } } ?? []
         if let taken = pngPaths.first(where: FileSystem.exists) {
-            throw WalletError.conflict(en: "\(taken) already exists; refusing to overwrite it", zh: "\(taken) 已存在，拒绝覆盖")
+            throw CLIFailure.conflict(en: "\(taken) already exists; refusing to overwrite it", zh: "\(taken) 已存在，拒绝覆盖")
         }
         try AtomicFile.write(exported.bytes, to: output, overwrite: false)
         if let qrPng {

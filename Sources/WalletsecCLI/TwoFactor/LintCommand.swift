@@ -27,27 +27,19 @@ struct TwoFactorLint: ParsableCommand {
     func run() throws {
         var input = try StandardInput.readAll(limit: 16 << 20)
         defer { Memory.zero(&input) }
-        var errors = 0
-        var total = 0
-        let lines = String(decoding: input, as: UTF8.self).split(
-            omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (index, raw) in lines.enumerated() {
-            let line = String(raw).trimmingSpaces()
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            for finding in KeyURI.lint(line) {
-                total += 1
-                if finding.severity == .error { errors += 1 }
-                let message = finding.message.text(globals.language)
-                if globals.json {
-                    try Terminal.json(Finding(line: index + 1, severity: finding.severity.rawValue, message: message))
-                } else {
-                    Terminal.out("line \(index + 1): \(finding.severity.rawValue): \(message)")
-                }
+        let findings = KeyURI.lint(lines: String(decoding: input, as: UTF8.self))
+        for finding in findings {
+            let line = finding.line ?? 0
+            let message = finding.problem.text.text(globals.language)
+            if globals.json {
+                try Terminal.json(Finding(line: line, severity: finding.severity.rawValue, message: message))
+            } else {
+                Terminal.out("line \(line): \(finding.severity.rawValue): \(message)")
             }
         }
-        if total == 0 && !globals.json {
+        if findings.isEmpty && !globals.json {
             Terminal.out(globals.language == .zh ? "未发现问题" : "No problems found")
         }
-        if errors > 0 { throw ExitCode(1) }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -50,7 +50,7 @@ struct TwoFactorRename: ParsableCommand {
         let vault = try VaultAccess.open(globals)
         let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
         let (issuer, account) = try AccountLookup.splitName(newName)
-        guard !account.isEmpty else { throw WalletError.usage(en: "the new account name is empty", zh: "新的账户名为空") }
+        guard !account.isEmpty else { throw CLIFailure.usage(en: "the new account name is empty", zh: "新的账户名为空") }
         _ = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         try vault.renameOTPAccount(stored, issuer: issuer, name: account)
         let display = OTPAccount.displayName(issuer: issuer, account: account)
@@ -95,10 +95,10 @@ struct TwoFactorRecovery: ParsableCommand {
             let codes = String(decoding: input, as: UTF8.self).split(whereSeparator: \.isNewline)
                 .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             guard !codes.isEmpty else {
-                throw WalletError.usage(en: "no recovery codes on standard input", zh: "标准输入中没有恢复码")
+                throw CLIFailure.usage(en: "no recovery codes on standard input", zh: "标准输入中没有恢复码")
             }
             guard codes.allSatisfy({ $0.count <= 128 }) else {
-                throw WalletError.usage(en: "a recovery code is longer than 128 characters", zh: "某个恢复码超过 128 个字符")
+                throw CLIFailure.usage(en: "a recovery code is longer than 128 characters", zh: "某个恢复码超过 128 个字符")
             }
             let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
             let added = try vault.addRecoveryCodes(codes, to: stored, key: key)
@@ -135,9 +135,7 @@ struct TwoFactorRecovery: ParsableCommand {
         }
 
         func run() throws {
-            let vault = try VaultAccess.open(globals)
-            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
+            let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)
             for code in try vault.recoveryCodes(of: stored, key: key) {
                 if globals.json {
                     try Terminal.json(
@@ -163,9 +161,7 @@ struct TwoFactorRecovery: ParsableCommand {
         @Argument(help: "The recovery code.") var code: String
 
         func run() throws {
-            let vault = try VaultAccess.open(globals)
-            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
+            let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)
             let result = try vault.useRecoveryCode(code.trimmingSpaces(), of: stored, key: key)
             let zh = globals.language == .zh
             struct Outcome: Encodable {

@@ -3,7 +3,7 @@
 // The process exit codes every walletsec command uses (docs/cli.md lists them).
 
 /// Exit codes are part of the CLI contract: scripts branch on them, so values never change.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+enum ExitStatus: Int32, Sendable, CaseIterable {
     case ok = 0
     /// A check found a problem: weak password, rejected code, alerts at or above the threshold.
     case checkFailed = 1
@@ -19,7 +19,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case `internal` = 70
 
     /// Stable machine name used in JSON error objects.
-    public var name: String {
+    var name: String {
         switch self {
         case .ok: return "ok"
         case .checkFailed: return "check_failed"

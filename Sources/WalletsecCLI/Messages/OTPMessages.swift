@@ -1,0 +1,172 @@
+// What the two-factor library's errors and lint findings say: exit status plus the English and Chinese
+// text, one exhaustive switch per type, so a new case cannot ship without its words.
+import OneTimePassword
+import WalletCore
+
+extension OTPError: UserFacingError {
+    var userMessage: UserMessage {
+        switch self {
+        case .badBase32(let position):
+            return UserMessage(.usage, text: URIProblem.badBase32(position: position).text)
+        case .emptySecret:
+            return UserMessage(.usage, text: URIProblem.emptySecret.text)
+        case .missingName:
+            return UserMessage(.usage, en: "an account needs a name or an issuer", zh: "账户需要名称或发行方")
+        case .unsupportedParameter(let name, let value):
+            return UserMessage(.usage, en: "unsupported \(name) '\(value)'", zh: "不支持的 \(name)“\(value)”")
+        case .malformedURI(let problem):
+            let reason = problem.text
+            return UserMessage(
+                .usage, en: "malformed otpauth URI: \(reason.en)", zh: "otpauth URI 格式错误：\(reason.zh)")
+        }
+    }
+}
+
+extension URIProblem {
+    /// The finding as `2fa lint` prints it (and as the reason of a malformed URI).
+    var text: LocalizedText {
+        switch self {
+        case .notOTPAuthURI: return LocalizedText(en: "it does not start with otpauth://", zh: "不是以 otpauth:// 开头")
+        case .noLabel: return LocalizedText(en: "no label after the type", zh: "类型后缺少标签")
+        case .unknownType(let type): return LocalizedText(en: "unknown type '\(type)'", zh: "未知类型“\(type)”")
+        case .badLabelEncoding:
+            return LocalizedText(en: "bad percent-encoding in the label", zh: "标签的百分号编码错误")
+        case .badParameterEncoding:
+            return LocalizedText(en: "bad percent-encoding in a parameter", zh: "参数的百分号编码错误")
+        case .duplicateParameter(let key):
+            return LocalizedText(en: "parameter '\(key)' appears twice", zh: "参数“\(key)”出现两次")
+        case .noSecret: return LocalizedText(en: "no secret parameter", zh: "缺少 secret 参数")
+        case .badBase32(let position):
+            return LocalizedText(
+                en: "the secret is not valid Base32 (character \(position) is not A-Z or 2-7)",
+                zh: "密钥不是有效的 Base32（第 \(position) 个字符不是 A-Z 或 2-7）")
+        case .emptySecret: return LocalizedText(en: "the secret is empty", zh: "密钥为空")
+        case .unknownAlgorithm(let name): return LocalizedText(en: "unknown algorithm '\(name)'", zh: "未知算法“\(name)”")
+        case .badDigits(let text): return LocalizedText(en: "digits '\(text)' outside 6-8", zh: "位数“\(text)”不在 6-8 之间")
+        case .badPeriod(let text): return LocalizedText(en: "bad period '\(text)'", zh: "周期“\(text)”无效")
+        case .badCounter(let text): return LocalizedText(en: "bad counter '\(text)'", zh: "计数器“\(text)”无效")
+        case .hotpWithoutCounter: return LocalizedText(en: "an hotp URI needs a counter", zh: "hotp URI 需要 counter 参数")
+        case .emptyLabel: return LocalizedText(en: "the label is empty", zh: "标签为空")
+        case .noAccount: return LocalizedText(en: "no account", zh: "缺少账户")
+        case .shortSecret(let bits):
+            return LocalizedText(
+                en: "the secret has \(bits) bits, under the recommended 128", zh: "密钥只有 \(bits) 位，低于建议的 128 位")
+        case .issuerMismatch(let label, let parameter):
+            return LocalizedText(
+                en: "issuer mismatch: label says '\(label)', parameter says '\(parameter)' (using the parameter)",
+                zh: "发行方不一致：标签为“\(label)”，参数为“\(parameter)”（采用参数）")
+        }
+    }
+}
+
+extension LintFinding {
+    /// The finding's text, prefixed with its line when it has one (import warnings).
+    var text: LocalizedText {
+        let problem = self.problem.text
+        guard let line else { return problem }
+        return LocalizedText(en: "line \(line): \(problem.en)", zh: "第 \(line) 行：\(problem.zh)")
+    }
+}
+
+extension AuthenticatorApp {
+    /// The app's name in messages (the same in both languages).
+    var displayName: String {
+        switch self {
+        case .googleAuthenticator: return "Google Authenticator migration"
+        case .aegis: return "Aegis"
+        case .twoFAS: return "2FAS"
+        case .andOTP: return "andOTP"
+        }
+    }
+}
+
+extension ImportError: UserFacingError {
+    var userMessage: UserMessage {
+        switch self {
+        case .unknownFormat:
+            return UserMessage(
+                .usage,
+                en: "unknown import format (expected otpauth URIs, otpauth-migration://, Aegis, 2FAS or andOTP)",
+                zh: "无法识别的导入格式（支持 otpauth URI、otpauth-migration://、Aegis、2FAS 或 andOTP）")
+        case .truncatedJSON:
+            return UserMessage(
+                .integrity,
+                en: "the file looks like a JSON export but is truncated or corrupted; nothing was imported",
+                zh: "该文件像是 JSON 导出文件，但已截断或损坏，未导入任何内容")
+        case .wrongPassword(let app):
+            let name = app.displayName
+            return UserMessage(
+                .authentication, en: "wrong import password for this \(name) file", zh: "该 \(name) 文件的导入密码错误")
+        case .wrongPasswordOrDamaged(let app):
+            let name = app.displayName
+            return UserMessage(
+                .authentication,
+                en:
+                    "wrong import password for this \(name) file (or the file is damaged: \(name) cannot tell the two apart)",
+                zh: "该 \(name) 文件的导入密码错误（或文件已损坏：\(name) 格式无法区分两者）")
+        case .corrupted(let app):
+            let name = app.displayName
+            return UserMessage(
+                .integrity, en: "the \(name) file is truncated or corrupted; nothing was imported",
+                zh: "\(name) 文件已截断或损坏，未导入任何内容")
+        case .malformed(let app, let reason):
+            let name = app.displayName
+            let text = reason.text
+            return UserMessage(.usage, en: "malformed \(name) file: \(text.en)", zh: "\(name) 文件格式错误：\(text.zh)")
+        case .noPasswordSlot:
+            return UserMessage(
+                .usage,
+                en: "this Aegis vault has no password slot (only biometric or raw keys); export it with a password",
+                zh: "该 Aegis 保险库没有密码槽（只有生物识别或原始密钥），请设置密码后再导出")
+        case .keyDerivationOutOfRange:
+            return UserMessage(
+                .usage, en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
+        case .unsupportedEntryType(let app, let type):
+            return OTPError.unsupportedParameter(name: "\(app.displayName) entry type", value: type).userMessage
+        case .invalidAccount(let error):
+            return error.userMessage
+        case .onLine(let line, let error):
+            let inner = error.userMessage
+            return UserMessage(
+                inner.status, en: "line \(line): \(inner.text.en)", zh: "第 \(line) 行：\(inner.text.zh)")
+        }
+    }
+}
+
+extension ImportError.MalformedReason {
+    var text: LocalizedText {
+        switch self {
+        case .noEntriesList: return LocalizedText(en: "no entries list", zh: "缺少 entries 列表")
+        case .entryWithoutInfo: return LocalizedText(en: "an entry has no info", zh: "某个条目缺少 info")
+        case .entryNotObject: return LocalizedText(en: "an entry is not an object", zh: "某个条目不是对象")
+        case .noServicesList: return LocalizedText(en: "no services list", zh: "缺少 services 列表")
+        case .entryWithoutSecret: return LocalizedText(en: "an entry has no secret", zh: "某个条目缺少密钥")
+        case .notMigrationURI:
+            return LocalizedText(
+                en: "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
+        case .noDataParameter: return LocalizedText(en: "no data parameter", zh: "缺少 data 参数")
+        case .dataNotBase64: return LocalizedText(en: "the data parameter is not Base64", zh: "data 参数不是 Base64")
+        case .protobufMalformed: return LocalizedText(en: "the protobuf payload is malformed", zh: "protobuf 数据格式错误")
+        case .inconsistentBatchNumbers: return LocalizedText(en: "inconsistent batch numbers", zh: "批次编号不一致")
+        case .mixedExports(let count):
+            return LocalizedText(
+                en: "the codes come from \(count) different exports (batch ids differ)",
+                zh: "这些二维码来自 \(count) 次不同的导出（批次 ID 不同）")
+        case .batchSizesDisagree:
+            return LocalizedText(en: "the parts disagree on the batch size", zh: "各部分的批次数量不一致")
+        case .duplicatePart(let part, let size):
+            return LocalizedText(en: "part \(part) of \(size) appears twice", zh: "第 \(part)/\(size) 部分重复")
+        case .missingParts(let parts, let size, let batchID):
+            let names = parts.map(String.init).joined(separator: ", ")
+            return LocalizedText(
+                en: "missing part(s) \(names) of \(size) (batch id \(batchID))",
+                zh: "缺少第 \(names) 部分（共 \(size) 部分，批次 ID \(batchID)）")
+        }
+    }
+}
+
+extension UserMessage {
+    fileprivate init(_ status: ExitStatus, text: LocalizedText) {
+        self.init(status, en: text.en, zh: text.zh)
+    }
+}

@@ -1,0 +1,82 @@
+// The password-strength errors as the CLI words them, the option checks of the password commands, and
+// the JSON line of a strength result (fields and nulls as docs/password.md lists them).
+import ArgumentParser
+import Foundation
+import PasswordStrength
+import WalletCore
+import XCTest
+
+@testable import WalletsecCLI
+
+final class PasswordMessageTests: XCTestCase {
+    func testBreachListErrors() {
+        let cases: [(BreachListError, String)] = [
+            (.cannotOpen(path: "p.txt"), "cannot open breach list p.txt"),
+            (.notRegularFile(path: "p.txt"), "breach list p.txt is not a regular file"),
+            (.cannotMap(path: "p.txt"), "cannot map breach list p.txt"),
+            (
+                .unrecognized(path: "p.txt"),
+                "breach list p.txt: not a HIBP file (SHA1:count lines) nor a range file named PREFIX.txt"
+            ),
+            (.malformedRangeLine(path: "p.txt"), "breach list p.txt: malformed range line"),
+        ]
+        for (error, english) in cases {
+            XCTAssertEqual(error.userMessage.status, .usage)
+            XCTAssertEqual(error.userMessage.text.en, english)
+            XCTAssertTrue(error.userMessage.text.zh.contains("泄露密码列表 p.txt"), error.userMessage.text.zh)
+        }
+    }
+
+    func testPasswordParsingAndOptionChecks() throws {
+        let check = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["password", "check", "--stdin", "--min-score", "3", "--user-input", "alice"])
+                as? PasswordCheckCommand)
+        XCTAssertTrue(check.stdin)
+        XCTAssertEqual(check.minScore, 3)
+        XCTAssertEqual(check.userInputs, ["alice"])
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["password", "check", "--min-score", "three"]))
+        XCTAssertThrowsError(try Walletsec.parseAsRoot(["password", "generate", "--bogus"]))
+
+        let outOfRange = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["password", "check", "--stdin", "--min-score", "7"]) as? PasswordCheckCommand)
+        XCTAssertThrowsError(try outOfRange.checkOptions()) { error in
+            XCTAssertEqual((error as? CLIFailure)?.userMessage.status, .usage)
+        }
+        let both = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["password", "generate", "--words", "4", "--length", "10"])
+                as? PasswordGenerateCommand)
+        XCTAssertThrowsError(try both.checkOptions()) { error in
+            XCTAssertEqual(
+                (error as? CLIFailure)?.userMessage.text.en, "use either --words or --length, not both")
+        }
+        let fine = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["password", "generate", "--length", "20"]) as? PasswordGenerateCommand)
+        XCTAssertNoThrow(try fine.checkOptions())
+    }
+
+    func testStrengthReportJSONFields() throws {
+        let result = Estimator().estimate("woaini1314")
+        let report = StrengthReport(result, password: nil, language: .en)
+        let line = try JSONOutput.line(report)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        XCTAssertEqual(
+            object.keys.sorted(),
+            [
+                "breached", "crack_times_seconds", "guesses", "guesses_log10", "patterns", "score", "suggestions",
+                "warning",
+            ])
+        XCTAssertTrue(object["breached"] is NSNull, "breached is null without --breach-list")
+        let patterns = try XCTUnwrap(object["patterns"] as? [[String: Any]])
+        XCTAssertFalse(patterns.isEmpty)
+        XCTAssertTrue(patterns.allSatisfy { $0["token"] is NSNull }, "tokens are null without --show")
+        XCTAssertFalse(line.contains("woaini"), "nothing of the password without --show")
+        // Keys come sorted, as every other --json output.
+        let keys = ["\"breached\"", "\"crack_times_seconds\"", "\"guesses\"", "\"patterns\"", "\"score\""]
+        let positions = keys.map { line.range(of: $0)?.lowerBound }
+        XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
+        XCTAssertEqual(positions.compactMap { $0 }.count, keys.count)
+
+        let shown = try JSONOutput.line(StrengthReport(result, password: "woaini1314", language: .en))
+        XCTAssertTrue(shown.contains("\"password\":\"woaini1314\""))
+    }
+}
