@@ -285,6 +285,8 @@ package enum ByteParsing {
         switch code {
         case "JPY", "KRW", "VND", "CLP", "ISK": return 0
         case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND": return 3
+        // Not ISO 4217, but exchanges export it (hledger's coinbase sample): satoshis keep 8 decimals exact.
+        case "BTC", "XBT": return 8
         default: return 2
         }
     }

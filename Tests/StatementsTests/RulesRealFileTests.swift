@@ -85,7 +85,7 @@ final class RulesRealFileTests: XCTestCase {
         ),
         (
             "hledger/ynab4-rtl.csv", "hledger/ynab4-rtl.csv.rules",
-            [("2022-11-07", .outflow, 475, "JOD"), ("2022-12-11", .outflow, 9321, "JOD")]
+            [("2022-11-07", .outflow, 4750, "JOD"), ("2022-12-11", .outflow, 93210, "JOD")]
         ),
     ]
 
@@ -148,7 +148,7 @@ final class RulesRealFileTests: XCTestCase {
             stripe.transactions.map(\.sourceID), ["txn_14G11HjubSIHf9IKrvJdwN", "txn_14G11HjHgubIH9ZvbPgYO7"])
         XCTAssertEqual(stripe.transactions.map(\.hasTime), [true, true])
         let ynab = try read("hledger/ynab4-rtl.csv", "hledger/ynab4-rtl.csv.rules")
-        XCTAssertEqual(ynab.transactions.map(\.balanceMinor), [0, 5679])
+        XCTAssertEqual(ynab.transactions.map(\.balanceMinor), [0, 56790], "fils: JOD has 3 decimals")
         XCTAssertEqual(ynab.transactions.map(\.counterparty), ["shop1", "coffeeshop"])
         let quoteTab = try read(
             "derived-probes/repro/quote-tab-amount.csv", "derived-probes/repro/quote-tab-amount.rules")
@@ -166,14 +166,18 @@ final class RulesRealFileTests: XCTestCase {
     }
 
     func testCoinbaseZonedTimesAndBitcoinDecimals() throws {
-        // `%z` dates keep the file's own offset (-07:00). The BTC amounts have 8 decimals, more than the
-        // 2 minor units walletsec keeps for a non-ISO commodity: each is a malformed row that says so,
-        // never a rounded amount; the fee rows set no amount (hledger posts them without one).
+        // `%z` dates keep the file's own offset (-07:00). BTC keeps 8 decimals (satoshis), so the three
+        // purchases read exactly; the fee rows set no amount (hledger posts them without one) and are skipped.
         let statement = try read("hledger/coinbase2.csv", "hledger/coinbase2.csv.rules")
-        XCTAssertEqual(statement.transactions.count, 0)
-        XCTAssertEqual(statement.skippedCount, 3)
-        XCTAssertEqual(statement.skipped.map(\.line), [2, 4, 6])
-        XCTAssertTrue(statement.skipped[0].reason.contains("more decimals than BTC"), statement.skipped[0].reason)
+        XCTAssertEqual(statement.transactions.map(\.amountMinor), [314_664, 306_530, 176_154])
+        XCTAssertEqual(statement.transactions.map(\.currency), ["BTC", "BTC", "BTC"])
+        XCTAssertEqual(statement.transactions.map(\.direction), [.inflow, .inflow, .inflow])
+        XCTAssertEqual(statement.transactions.map(\.utcOffsetSeconds), [-25_200, -25_200, -25_200])
+        XCTAssertEqual(
+            statement.transactions.map {
+                ByteParsing.formatLocal(timestamp: $0.timestamp, offsetSeconds: $0.utcOffsetSeconds)
+            },
+            ["2017-09-29 15:40:00 -07:00", "2017-10-04 16:20:00 -07:00", "2017-11-01 16:00:00 -07:00"])
     }
 
     func testWellsFargoMissingIncludeIsNamed() throws {
