@@ -15,9 +15,15 @@ enum OFXCharset {
     /// with a single-byte Western charset (they then go the GB18030 way as before).
     static func decode(_ raw: Bytes) -> ([UInt8], TextEncoding)? {
         guard let declared = declaredEncoding(raw) else { return nil }
-        if declared == .windows1252, let text = convert(raw, from: "WINDOWS-1252") { return (text, .windows1252) }
+        if declared == .windows1252,
+            let text = TextEncoding.convert(raw, from: "WINDOWS-1252", to: "UTF-8", maxExpansion: 3)
+        {
+            return (text, .windows1252)
+        }
         // cp1252 leaves five bytes (0x81 0x8D 0x8F 0x90 0x9D) undefined; ISO-8859-1 maps every byte.
-        if let text = convert(raw, from: "ISO-8859-1") { return (text, .latin1) }
+        if let text = TextEncoding.convert(raw, from: "ISO-8859-1", to: "UTF-8", maxExpansion: 3) {
+            return (text, .latin1)
+        }
         return nil
     }
 
@@ -57,27 +63,5 @@ enum OFXCharset {
         case "8859-1", "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "ISO_8859-1": return .latin1
         default: return nil
         }
-    }
-
-    /// Whole-buffer iconv conversion to UTF-8; a single byte becomes at most three UTF-8 bytes (€).
-    static func convert(_ input: Bytes, from: String) -> [UInt8]? {
-        guard let inBase = input.baseAddress, input.count > 0 else { return [] }
-        let handle = iconv_open("UTF-8", from)
-        guard handle != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(handle) }
-        let capacity = input.count * 3 + 16
-        var failed = false
-        let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
-            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase)
-                .assumingMemoryBound(to: CChar.self)
-            var inLeft = input.count
-            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
-                .assumingMemoryBound(to: CChar.self)
-            var outLeft = capacity
-            let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
-            failed = result == -1 || inLeft != 0
-            initialized = failed ? 0 : capacity - outLeft
-        }
-        return failed ? nil : output
     }
 }

@@ -366,7 +366,7 @@ extension CSVRules {
         if raw.count >= 3, raw[0] == 0xef, raw[1] == 0xbb, raw[2] == 0xbf { start = 3 }
         guard
             let converted = TextEncoding.convert(
-                UnsafeBufferPointer(rebasing: raw[start...]), from: encoding, to: "UTF-8")
+                UnsafeBufferPointer(rebasing: raw[start...]), from: encoding, to: "UTF-8", maxExpansion: 4)
         else {
             throw StatementError.unsupportedEncoding(file: file)
         }

@@ -186,13 +186,16 @@ public enum TextEncoding: String, Sendable {
 
     /// Whole-buffer iconv conversion; nil on any invalid or incomplete sequence. The output buffer is
     /// not zero-filled first: pages are only touched as iconv writes them.
-    static func convert(_ input: Bytes, from: String, to: String) -> [UInt8]? {
+    /// - Parameter maxExpansion: output bytes per input byte at most: 2 covers GB18030 → UTF-8 (and
+    ///   UTF-8 → GBK shrinks); a single-byte charset → UTF-8 needs 3 (cp1252's € is three bytes).
+    static func convert(_ input: Bytes, from: String, to: String, maxExpansion: Int = 2) -> [UInt8]? {
         guard let inBase = input.baseAddress, input.count > 0 else { return [] }
         let handle = iconv_open(to, from)
         guard handle != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(handle) }
-        // Any GB18030 sequence becomes at most twice as many UTF-8 bytes (and UTF-8 → GBK shrinks).
-        let capacity = input.count * 2 + 64
+        let (scaled, overflow) = input.count.multipliedReportingOverflow(by: maxExpansion)
+        guard !overflow, scaled <= Int.max - 64 else { return nil }
+        let capacity = scaled + 64
         var failed = false
         let output = [UInt8](unsafeUninitializedCapacity: capacity) { outBuffer, initialized in
             var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase)
