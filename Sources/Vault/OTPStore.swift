@@ -61,15 +61,15 @@ public struct NewOTPAccount: Sendable {
     public var period: Int
     /// HOTP counter.
     public var counter: Int64
-    /// The shared secret; sealed before it is stored.
-    public var secret: [UInt8]
+    /// The shared secret, in wiped memory; sealed before it is stored.
+    public var secret: SecureBytes
     /// Replay state carried over from an import, if any.
     public var lastAcceptedStep: Int64?
 
     /// An account to pass to ``Vault/insertOTPAccounts(_:key:)``.
     public init(
         issuer: String, account: String, kind: String, algorithm: String, digits: Int, period: Int, counter: Int64,
-        secret: [UInt8], lastAcceptedStep: Int64? = nil
+        secret: SecureBytes, lastAcceptedStep: Int64? = nil
     ) {
         self.issuer = issuer
         self.account = account
@@ -165,7 +165,7 @@ extension Vault {
                     let existing = StoredOTPAccount(row: row)
                     let sealed = Array(row["secret_sealed"] as Data)
                     let secret = try openSealed(sealed, key: key, row: secretRow(existing.id))
-                    let sameSecret = secret.constantTimeEquals(account.secret)
+                    let sameSecret = secret.isEqual(to: account.secret)
                     if sameSecret && existing.kind == account.kind && existing.algorithm == account.algorithm
                         && existing.digits == account.digits && existing.period == account.period
                     {

@@ -24,7 +24,7 @@ final class OTPStoreTests: XCTestCase {
     func account(_ name: String, secret: [UInt8]) -> NewOTPAccount {
         NewOTPAccount(
             issuer: "Bank", account: name, kind: "totp", algorithm: "SHA1", digits: 6, period: 30, counter: 0,
-            secret: secret)
+            secret: SecureBytes(secret))
     }
 
     func testInsertSkipsDuplicatesAndRefusesConflictsWhole() throws {

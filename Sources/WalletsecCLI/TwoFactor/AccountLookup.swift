@@ -50,20 +50,16 @@ enum AccountLookup {
         VaultReplayStore(vault: vault, account: stored)
     }
 
-    /// Stores `accounts` (all or none), `lastAcceptedStep` marking a code already used. The vault's row type
-    /// takes the secret as an array: the copies are wiped once stored.
+    /// Stores `accounts` (all or none), `lastAcceptedStep` marking a code already used.
     static func insert(
         _ accounts: [OTPAccount], lastAcceptedStep: Int64? = nil, into vault: Vault, key: VaultKey
     ) throws -> (added: Int, skipped: Int) {
-        var rows = accounts.map { account in
+        let rows = accounts.map { account in
             NewOTPAccount(
                 issuer: account.issuer, account: account.account, kind: account.kind.rawValue,
                 algorithm: account.algorithm.rawValue, digits: account.digits, period: account.period,
-                counter: Int64(account.counter), secret: account.secret.copyBytes(),
+                counter: Int64(account.counter), secret: account.secret,
                 lastAcceptedStep: lastAcceptedStep)
-        }
-        defer {
-            for index in rows.indices { Memory.zero(&rows[index].secret) }
         }
         return try vault.insertOTPAccounts(rows, key: key)
     }
