@@ -2,6 +2,7 @@
 // one array (file by file), and the merge of rows repeated across overlapping exports.
 import Statements
 import WalletCore
+import WalletCrypto
 
 struct StatementBatch {
     var files: [ScannedFile] = []
@@ -10,28 +11,33 @@ struct StatementBatch {
     /// Every file's rows in file order; `files[i].rows` of them belong to file i.
     private var items: [IdentifiedTransaction] = []
 
-    /// Reads every file; each gets its transactions identified (source id or fingerprint).
+    /// Reads every file; each gets its transactions identified (source id or fingerprint). A ZIP bill
+    /// adds one file per statement inside it, named `bill.zip/entry.csv`.
     static func read(_ request: ScanRequest) throws -> StatementBatch {
         var batch = StatementBatch()
         var options = request.options
+        let password = ZipPasswordOnce(request.zipPassword)
         for (index, file) in request.files.enumerated() {
             if let progress = request.progress {
                 progress(.fileStarted(index: index, file: file))
                 options.progress = { update in progress(.reading(index: index, update)) }
             }
             defer { request.progress?(.fileFinished(index: index)) }
-            var statement = try StatementReader.read(path: file, options: options)
-            // Move the rows out of the statement so identify owns the only reference (no copies).
-            let rows = statement.transactions
-            statement.transactions = []
-            batch.files.append(
-                ScannedFile(
-                    file: statement.file, format: statement.format, encoding: statement.encoding, rows: rows.count,
-                    skipped: statement.skippedCount, reportedFinalBalanceMinor: statement.reportedFinalBalanceMinor))
-            batch.skippedCount += statement.skippedCount
-            batch.skippedRows.append(contentsOf: statement.skipped)
-            let identified = IdentifiedTransaction.identify(consume rows, fileIndex: Int32(index))
-            if batch.items.isEmpty { batch.items = identified } else { batch.items.append(contentsOf: identified) }
+            for var statement in try StatementReader.readAll(path: file, options: options, zipPassword: password.get) {
+                // Move the rows out of the statement so identify owns the only reference (no copies).
+                let rows = statement.transactions
+                statement.transactions = []
+                let fileIndex = Int32(batch.files.count)
+                batch.files.append(
+                    ScannedFile(
+                        file: statement.file, format: statement.format, encoding: statement.encoding, rows: rows.count,
+                        skipped: statement.skippedCount, reportedFinalBalanceMinor: statement.reportedFinalBalanceMinor)
+                )
+                batch.skippedCount += statement.skippedCount
+                batch.skippedRows.append(contentsOf: statement.skipped)
+                let identified = IdentifiedTransaction.identify(consume rows, fileIndex: fileIndex)
+                if batch.items.isEmpty { batch.items = identified } else { batch.items.append(contentsOf: identified) }
+            }
         }
         return batch
     }
@@ -77,5 +83,22 @@ struct StatementBatch {
         }
         items.removeLast(items.count - write)
         return repeated.count
+    }
+}
+
+/// Asks the request's ZIP password source at most once per scan, however many archives need it.
+private final class ZipPasswordOnce {
+    private let source: (@Sendable () throws -> SecureBytes?)?
+    private var asked = false
+    private var password: SecureBytes?
+
+    init(_ source: (@Sendable () throws -> SecureBytes?)?) { self.source = source }
+
+    func get() throws -> SecureBytes? {
+        if !asked {
+            password = try source?()
+            asked = true
+        }
+        return password
     }
 }

@@ -28,6 +28,7 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var input: StatementOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
     var files: [String]
@@ -78,12 +79,16 @@ struct ScanCommand: ParsableCommand {
         #endif
         let language = globals.language
         let sinceDay = try since.map { try parseDay($0, option: "--since") }
-        let request = ScanRequest(
+        var request = ScanRequest(
             files: files, options: try input.readOptions(), sinceDay: sinceDay, useHistory: !noHistory,
             includeAcknowledged: includeAcknowledged, progress: ScanProgressBars().handler)
+        request.profile = try profileOptions.resolved()
+        request.zipPassword = input.zipPassword(language: language)
         let useVault = !noHistory && Vault.exists(at: globals.vaultFolder)
         let result = try StatementScan.run(request, history: useVault ? try VaultAccess.open(globals) : nil)
         let ledger = result.ledger
+        // Rows name their statement by position in result.files (a ZIP bill adds one per entry).
+        let files = result.files.map(\.file)
         if timings {
             let total = result.timings.parseSeconds + result.timings.detectSeconds
             let rows = ledger.items.count
@@ -104,7 +109,7 @@ struct ScanCommand: ParsableCommand {
             } else {
                 AlertOutput.explain(alert, ledger: ledger, language: language, files: files)
             }
-            if let report { try writeReport([alert], ledger: ledger, to: report, language: language) }
+            if let report { try writeReport([alert], ledger: ledger, files: files, to: report, language: language) }
             return
         }
 
@@ -144,13 +149,15 @@ struct ScanCommand: ParsableCommand {
                     zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
             }
         }
-        if let report { try writeReport(alerts, ledger: ledger, to: report, language: language) }
+        if let report { try writeReport(alerts, ledger: ledger, files: files, to: report, language: language) }
         if let failOn, alerts.contains(where: { $0.severity >= failOn }) {
             throw ExitCode(1)
         }
     }
 
-    private func writeReport(_ alerts: [Alert], ledger: Ledger, to path: String, language: Language) throws {
+    private func writeReport(_ alerts: [Alert], ledger: Ledger, files: [String], to path: String, language: Language)
+        throws
+    {
         let text = DisputeReport.markdown(
             alerts: alerts, ledger: ledger, language: language, files: files, generatedAt: ISO8601.string(Date()))
         // Never replaces an existing file: a report is evidence, and so may be what is already there.
