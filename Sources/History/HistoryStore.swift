@@ -214,7 +214,7 @@ extension Vault {
 
     /// Stores an acknowledgement; false when it was already stored.
     func storeAcknowledgement(
-        id: String, kind: String, transactionIds: [String], note: String, profile: HistoryProfile
+        id: String, kind: String, transactionIds: [String], note: String, profile: HistoryProfile = .defaultProfile
     ) throws -> Bool {
         let now = ISO8601.string(Date())
         return try historyWrite { db in

@@ -128,7 +128,7 @@ public enum ZipBill {
 
     /// Chinese archivers store GBK names without the UTF-8 flag: decode UTF-8, else GB18030, and
     /// replace control characters so a crafted name cannot rewrite the terminal.
-    static func displayName(_ raw: [UInt8]) -> String {
+    package static func displayName(_ raw: [UInt8]) -> String {
         var text: String
         if TextEncoding.isValidUTF8(raw) {
             text = String(decoding: raw, as: UTF8.self)
