@@ -70,9 +70,10 @@ struct HistoryImportCommand: ParsableCommand {
 
     func run() throws {
         let language = globals.language
+        let profile = try profileOptions.resolved()
         let vault = try VaultAccess.open(globals)
         var request = ScanRequest(files: files, options: try input.readOptions(), progress: ScanProgressBars().handler)
-        request.profile = try profileOptions.resolved()
+        request.profile = profile
         request.zipPassword = input.zipPassword(language: language)
         let report = try StatementScan.importFiles(request, into: vault)
         let counts = AlertOutput.countsByKind(report.alerts)
