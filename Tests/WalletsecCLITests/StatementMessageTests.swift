@@ -171,7 +171,9 @@ final class StatementMessageTests: XCTestCase {
             default: return nil
             }
         }
-        for sub in [["import", "a.csv"], ["list"], ["stats"], ["ack", "dup-1a2b3c4d"], ["acks"], ["forget", "--all"]] {
+        for sub in [
+            ["import", "a.csv"], ["list"], ["stats"], ["ack", "dup-1a2b3c4d"], ["acks"], ["forget", "--all"],
+        ] {
             let options = try XCTUnwrap(try profile(sub), "\(sub)")
             XCTAssertThrowsError(try options.resolved()) { error in
                 XCTAssertEqual(error as? HistoryError, .invalidProfile("bad name"))
