@@ -23,10 +23,13 @@ struct StatementBatch {
                 options.progress = { update in progress(.reading(index: index, update)) }
             }
             defer { request.progress?(.fileFinished(index: index)) }
-            for var statement in try StatementReader.readAll(path: file, options: options, zipPassword: password.get) {
-                // Move the rows out of the statement so identify owns the only reference (no copies).
-                let rows = statement.transactions
-                statement.transactions = []
+            var statements = try StatementReader.readAll(path: file, options: options, zipPassword: password.get)
+            for position in statements.indices {
+                // Move the rows out of the statement (and the array holding it) so identify owns the
+                // only reference (no copies).
+                let rows = statements[position].transactions
+                statements[position].transactions = []
+                let statement = statements[position]
                 let fileIndex = Int32(batch.files.count)
                 batch.files.append(
                     ScannedFile(

@@ -197,12 +197,18 @@ public enum ZipBill {
                     // More than the central directory declared: a bomb or a lie. Never grow past the cap.
                     throw filled > limit
                         ? ZipBillError.entryTooLarge(file: file, entry: name, limit: limit)
-                        : ZipBillError.damaged(file: file)
+                        : inconsistent(encrypted: encrypted)
                 }
             }
-            guard filled == declared else { throw ZipBillError.damaged(file: file) }
+            guard filled == declared else { throw inconsistent(encrypted: encrypted) }
             bytes.removeLast()
             return bytes
+        }
+
+        /// An entry whose size does not match its header: for an encrypted entry, most likely data
+        /// decrypted with a wrong password that passed PKWARE's one-byte check.
+        private func inconsistent(encrypted: Bool) -> ZipBillError {
+            encrypted ? .wrongPassword(file: file) : .damaged(file: file)
         }
 
         /// libzip's error for an entry as our error. For an encrypted entry a failed check after

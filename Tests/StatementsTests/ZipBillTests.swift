@@ -205,6 +205,24 @@ final class ZipBillTests: XCTestCase {
         }
     }
 
+    func testGBKEntryNameWithoutUTF8FlagIsDecoded() throws {
+        // Chinese archivers store GBK names and set no UTF-8 flag: add the raw bytes as they would.
+        let gbk = try XCTUnwrap(TextEncoding.encode(Array("支付宝账单.csv".utf8), to: "GBK"))
+        let path = folder + "/gbk.zip"
+        var error: Int32 = 0
+        let archive = try XCTUnwrap(zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &error))
+        let csv = Array(inlineCSV.utf8)
+        let copy = malloc(csv.count)!
+        csv.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: csv.count) }
+        let source = try XCTUnwrap(zip_source_buffer(archive, copy, UInt64(csv.count), 1))
+        let name = (gbk + [0]).map { CChar(bitPattern: $0) }
+        XCTAssertGreaterThanOrEqual(zip_file_add(archive, name, source, ZIP_FL_ENC_RAW), 0)
+        XCTAssertEqual(zip_close(archive), 0)
+        let statements = try readAll(path, password: nil)
+        XCTAssertEqual(statements.map(\.file), [path + "/支付宝账单.csv"])
+        XCTAssertEqual(statements.first?.transactions.count, 2)
+    }
+
     func testGBKEntryNamesAndControlCharactersAreDisplayedSafely() throws {
         XCTAssertEqual(ZipBill.displayName(Array("账单.csv".utf8)), "账单.csv")
         let gbk = try XCTUnwrap(TextEncoding.encode(Array("支付宝账单.csv".utf8), to: "GBK"))
