@@ -13,11 +13,14 @@ struct HistoryCommand: ParsableCommand {
         abstract: "Keep transaction history in the vault as the baseline for 'walletsec scan'.",
         discussion: """
             History needs no passphrase. Importing an overlapping export adds nothing: rows are matched on \
-            the source's transaction id, else on a fingerprint (see docs/statements.md).
+            the source's transaction id, else on a fingerprint (see docs/statements.md). History belongs to \
+            a profile (--profile NAME, default me): someone helping several people keeps each one's history, \
+            baseline and acknowledgements apart.
 
             Example:
               walletsec history import alipay_2024.csv wechat_2024.xlsx
               walletsec history stats
+              walletsec history import bill.zip --profile customer-1 --zip-password-file pw.txt
             """,
         subcommands: [
             HistoryImportCommand.self, HistoryListCommand.self, HistoryStatsCommand.self, HistoryAckCommand.self,

@@ -14,16 +14,20 @@ struct ScanCommand: ParsableCommand {
         abstract: "Scan wallet or bank statements for suspicious transactions and explain each alert.",
         discussion: """
             Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), OFX, QIF, or any bank CSV \
-            described by --rules. When the vault holds imported history (walletsec history import), it is \
-            used as the baseline; the scan still works on a file alone. Needs no passphrase.
+            described by --rules, also inside password-protected ZIP bills (the 解压密码 from \
+            --zip-password-file, $WALLETSEC_ZIP_PASSWORD or a prompt). When the vault holds imported history \
+            (walletsec history import) of the --profile (default me), it is used as the baseline; the scan \
+            still works on a file alone. Needs no passphrase.
 
             Output: a table; with --json, one JSON object per alert, then one summary object. Exit 1 when \
-            an alert reaches --fail-on; exit 2 for an unreadable or unknown statement.
+            an alert reaches --fail-on; exit 2 for an unreadable or unknown statement; exit 3 for a wrong \
+            ZIP password; exit 4 for a damaged ZIP.
 
             Example:
               walletsec scan alipay_record_20240601.csv --min-severity medium
               walletsec scan bill.csv --explain dup-1a2b3c4d
               walletsec scan bill.csv --report dispute.md --lang zh --fail-on high
+              walletsec scan alipay_record_20240601.zip --zip-password-file pw.txt --profile customer-1
             """)
 
     @OptionGroup var globals: GlobalOptions
