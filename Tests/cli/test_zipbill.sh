@@ -30,6 +30,8 @@ expect_eq "$(json_get "$summary" 'j["files"][0]["file"]')" "$ZIP_TMP/aes.zip/ali
 zip_alerts=$(printf '%s\n' "$OUT" | grep '"type":"alert"' | python3 -c 'import json,sys; print(sorted(json.loads(l)["id"] for l in sys.stdin))')
 expect_eq "$zip_alerts" "$direct_alerts" "AES ZIP: same alerts as the CSV"
 expect_not_contains "$OUT$ERR" "$ZIP_PW" "the ZIP password is never printed"
+first_alert=$(printf '%s\n' "$OUT" | grep -m1 '"type":"alert"')
+expect_eq "$(json_get "$first_alert" 'j["transactions"][0]["file"]')" "$ZIP_TMP/aes.zip/alipay_record.csv" "alert rows name the archive entry"
 run_cmd "$W" scan "$ZIP_TMP/pkware.zip" --no-history --json --zip-password-file "$ZIP_TMP/pw.txt"
 expect_eq "$CODE" 0 "PKWARE ZIP bill with --zip-password-file exits 0"
 expect_eq "$(json_get "$(printf '%s\n' "$OUT" | tail -1)" 'j["rows"]')" "$direct_rows" "PKWARE ZIP: same rows"
@@ -70,6 +72,10 @@ expect_eq "$(json_get "$OUT" 'j["profile"]')" cust-a "stats names its profile"
 expect_eq "$(json_get "$OUT" '[(p["name"], p["transactions"]) for p in j["profiles"]] == [("cust-a", '"$direct_rows"'), ("客户_b", '"$direct_rows"')]')" True "stats lists rows per profile"
 run_cmd "$W" history stats --vault "$ZV" --json
 expect_eq "$(json_get "$OUT" 'j["transactions"]')" 0 "the default profile me holds nothing"
+run_cmd "$W" history list --vault "$ZV" --profile 客户_b --limit 0 --json
+expect_eq "$(printf '%s\n' "$OUT" | grep -c '"id"')" "$direct_rows" "history list shows the profile's rows"
+run_cmd "$W" history list --vault "$ZV" --json
+expect_eq "$OUT" "" "history list of me shows none of them"
 
 # --- scans use only their own profile's baseline ---
 run_cmd "$W" scan "$ZIP_SAMPLES/alipay-sample.csv" --vault "$ZV" --profile cust-a --json
