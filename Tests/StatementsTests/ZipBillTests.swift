@@ -65,12 +65,12 @@ final class ZipBillTests: XCTestCase {
         }
     }
 
-    func realStatement() throws -> String {
+    func realStatement(_ name: String = "alipay-2023-current.csv") throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let path =
             root.deletingLastPathComponent().path
-            + "/shared/real-statements/double-entry-generator/alipay-2023-current.csv"
+            + "/shared/real-statements/double-entry-generator/" + name
         guard FileManager.default.fileExists(atPath: path) else {
             throw XCTSkip("../shared/real-statements absent: real-file ZIP bill test skipped")
         }
@@ -93,6 +93,22 @@ final class ZipBillTests: XCTestCase {
             XCTAssertEqual(statements[0].transactions, direct.transactions, "\(encryption)")
             XCTAssertEqual(statements[0].skippedCount, direct.skippedCount)
         }
+    }
+
+    func testRealWeChatWorkbookInsideAnArchiveAndOnItsOwn() throws {
+        // WeChat Pay mails its XLSX bill inside an encrypted ZIP; the workbook itself is a ZIP too and
+        // must still be read as one statement when given directly.
+        let path = try realStatement("wechat-2025-09.xlsx")
+        let direct = try StatementReader.read(path: path, options: ReadOptions())
+        XCTAssertEqual(direct.format, .wechatXLSX)
+        let alone = try readAll(path, password: nil)
+        XCTAssertEqual(alone.map(\.file), [path])
+        XCTAssertEqual(alone.first?.transactions, direct.transactions)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let zip = try makeZip("wechat.zip", entries: [("微信支付账单.xlsx", bytes)], encryption: .aes256)
+        let statements = try readAll(zip, password: password)
+        XCTAssertEqual(statements.map(\.format), [.wechatXLSX])
+        XCTAssertEqual(statements.first?.transactions, direct.transactions)
     }
 
     func testEveryStatementInsideIsReadAndOtherEntriesArePassedOver() throws {
