@@ -42,6 +42,12 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // ZIP bills (password-protected Alipay/WeChat Pay exports): PKWARE and WinZip AES decryption.
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
         // Thin C wrappers over OpenSSL 3's EVP API, whose OSSL_PARAM macros Swift cannot call.
         .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
 
@@ -61,14 +67,15 @@ let package = Package(
         .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
-        .target(name: "Statements", dependencies: ["WalletCore", "ZIPFoundation"]),
+        .target(name: "Statements", dependencies: ["WalletCore", "WalletCrypto", "CLibZip", "ZIPFoundation"]),
         .target(name: "Anomaly", dependencies: ["WalletCore", "Statements"]),
         // Statement history stored in the vault, and the scan pipeline that uses it as a baseline:
         // above Vault, Statements and Anomaly, so a program that only wants the vault links none of them.
         .target(
             name: "History",
             dependencies: [
-                "WalletCore", "Vault", "Statements", "Anomaly", .product(name: "GRDB", package: "GRDB.swift"),
+                "WalletCore", "WalletCrypto", "Vault", "Statements", "Anomaly",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Seeded synthetic statements with planted anomalies (tests, scripts/gen-statements, bench, demo).
@@ -102,7 +109,7 @@ let package = Package(
         .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),
         .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
         .testTarget(
-            name: "StatementsTests", dependencies: ["Statements", "StatementFixtures"],
+            name: "StatementsTests", dependencies: ["Statements", "StatementFixtures", "CLibZip", "WalletCrypto"],
             exclude: ["RealStatements"]),
         .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements", "StatementFixtures"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),

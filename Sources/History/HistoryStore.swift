@@ -19,9 +19,10 @@ public struct HistoryImportResult: Encodable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey { case added, alreadyPresent }
 }
 
-/// A summary of the stored history (`walletsec history stats`).
+/// A summary of the stored history (`walletsec history stats`): the counts and dates are the
+/// profile's, `profiles` counts every profile's rows.
 public struct HistoryStats: Codable, Sendable, Equatable {
-    /// Stored transactions.
+    /// Stored transactions of the profile.
     public var transactions: Int
     /// Local time of the oldest and newest one, nil when the history is empty.
     public var first: String?
@@ -29,8 +30,20 @@ public struct HistoryStats: Codable, Sendable, Equatable {
     public var last: String?
     /// Stored transactions per source format (`SourceFormat.rawValue`).
     public var bySource: [String: Int]
-    /// Alerts the user has acknowledged.
+    /// Alerts the user has acknowledged in the profile.
     public var acknowledgedAlerts: Int
+    /// The profile these counts describe.
+    public var profile: String
+    /// Stored transactions per profile, by name: every profile with rows, and the one asked about.
+    public var profiles: [ProfileCount]
+}
+
+/// One profile's share of the history (an array, not an object: profile names are data, not keys).
+public struct ProfileCount: Codable, Sendable, Equatable {
+    /// The profile's name.
+    public var name: String
+    /// Its stored transactions.
+    public var transactions: Int
 }
 
 /// An alert the user has seen and accepted: later scans leave it out.
@@ -67,7 +80,7 @@ extension Vault {
     /// let result = try vault.importTransactions(items, sourceFile: statement.file)
     /// ```
     public func importTransactions<Items: Collection<IdentifiedTransaction>>(
-        _ items: Items, sourceFile: String = ""
+        _ items: Items, sourceFile: String = "", profile: HistoryProfile = .defaultProfile
     ) throws -> HistoryImportResult {
         let now = ISO8601.string(Date())
         let fileName = FileSystem.baseName(sourceFile)
@@ -78,17 +91,17 @@ extension Vault {
                     INSERT INTO transactions (key, id, source, source_id, merchant_order_id, occurred_at,
                         utc_offset_seconds, has_time, amount_minor, direction, currency, counterparty,
                         counterparty_account, category, note, status, method, balance_minor, is_refund, refund_of,
-                        cross_border, original_currency, source_file, source_line, imported_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        cross_border, original_currency, source_file, source_line, imported_at, profile)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(key) DO NOTHING
                     """)
             for item in items {
                 let t = item.transaction
                 let arguments: [(any DatabaseValueConvertible)?] = [
-                    item.key, item.id, t.source.rawValue, t.sourceID, t.merchantOrderID, t.timestamp,
+                    profile.stored(item.key), item.id, t.source.rawValue, t.sourceID, t.merchantOrderID, t.timestamp,
                     Int(t.utcOffsetSeconds), t.hasTime, t.amountMinor, t.direction.rawValue, t.currency,
                     t.counterparty, t.counterpartyAccount, t.category, t.note, t.status, t.method, t.balanceMinor,
-                    t.isRefund, t.refundOf, t.crossBorder, t.originalCurrency, fileName, Int(t.line), now,
+                    t.isRefund, t.refundOf, t.crossBorder, t.originalCurrency, fileName, Int(t.line), now, profile.name,
                 ]
                 try statement.execute(arguments: StatementArguments(arguments))
                 if db.changesCount > 0 {
@@ -102,15 +115,15 @@ extension Vault {
         }
     }
 
-    /// Stored transactions (oldest first), optionally only from `since` (unix seconds) on.
-    public func historyTransactions(since: Int64? = nil, limit: Int? = nil, newestFirst: Bool = false) throws
-        -> [IdentifiedTransaction]
-    {
+    /// The profile's stored transactions (oldest first), optionally only from `since` (unix seconds) on.
+    public func historyTransactions(
+        since: Int64? = nil, limit: Int? = nil, newestFirst: Bool = false, profile: HistoryProfile = .defaultProfile
+    ) throws -> [IdentifiedTransaction] {
         try historyRead { db in
-            var sql = "SELECT * FROM transactions"
-            var arguments: [any DatabaseValueConvertible] = []
+            var sql = "SELECT * FROM transactions WHERE profile = ?"
+            var arguments: [any DatabaseValueConvertible] = [profile.name]
             if let since {
-                sql += " WHERE occurred_at >= ?"
+                sql += " AND occurred_at >= ?"
                 arguments.append(since)
             }
             sql += " ORDER BY occurred_at \(newestFirst ? "DESC" : "ASC"), rowid"
@@ -139,21 +152,30 @@ extension Vault {
         }
     }
 
-    /// Counts and date range of the stored history.
-    public func historyStats() throws -> HistoryStats {
+    /// Counts and date range of the profile's stored history, and every profile's row count.
+    public func historyStats(profile: HistoryProfile = .defaultProfile) throws -> HistoryStats {
         try historyRead { db in
             var bySource: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT source, COUNT(*) AS n FROM transactions GROUP BY source") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT source, COUNT(*) AS n FROM transactions WHERE profile = ? GROUP BY source",
+                arguments: [profile.name])
+            {
                 bySource[row["source"]] = row["n"]
+            }
+            var profiles: [String: Int] = [profile.name: 0]
+            for row in try Row.fetchAll(db, sql: "SELECT profile, COUNT(*) AS n FROM transactions GROUP BY profile") {
+                profiles[row["profile"]] = row["n"]
             }
             let bounds = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT MIN(occurred_at) AS first, MAX(occurred_at) AS last, COUNT(*) AS n,
-                        (SELECT utc_offset_seconds FROM transactions ORDER BY occurred_at LIMIT 1) AS first_offset,
-                        (SELECT utc_offset_seconds FROM transactions ORDER BY occurred_at DESC LIMIT 1) AS last_offset
-                    FROM transactions
-                    """)
+                        (SELECT utc_offset_seconds FROM transactions WHERE profile = ?1
+                            ORDER BY occurred_at LIMIT 1) AS first_offset,
+                        (SELECT utc_offset_seconds FROM transactions WHERE profile = ?1
+                            ORDER BY occurred_at DESC LIMIT 1) AS last_offset
+                    FROM transactions WHERE profile = ?1
+                    """, arguments: [profile.name])
             func text(_ column: String, _ offsetColumn: String) -> String? {
                 guard let bounds, let seconds = bounds[column] as Int64? else { return nil }
                 let offset = Int32(bounds[offsetColumn] as Int? ?? 0)
@@ -162,7 +184,10 @@ extension Vault {
             return HistoryStats(
                 transactions: bounds?["n"] ?? 0, first: text("first", "first_offset"),
                 last: text("last", "last_offset"), bySource: bySource,
-                acknowledgedAlerts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert_acks") ?? 0)
+                acknowledgedAlerts: try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM alert_acks WHERE profile = ?", arguments: [profile.name]) ?? 0,
+                profile: profile.name,
+                profiles: profiles.keys.sorted().map { ProfileCount(name: $0, transactions: profiles[$0] ?? 0) })
         }
     }
 
@@ -173,52 +198,62 @@ extension Vault {
     /// let outcome = try vault.acknowledgeAlert(id: "rec-0c1d2e3f", note: "price rise was announced")
     /// ```
     /// Throws ``HistoryError/notAnAlertID(_:)`` for text that is not an alert id.
-    public func acknowledgeAlert(id: String, note: String) throws -> AcknowledgeOutcome {
+    public func acknowledgeAlert(id: String, note: String, profile: HistoryProfile = .defaultProfile) throws
+        -> AcknowledgeOutcome
+    {
         let parts = id.split(separator: "-")
         guard parts.count == 2, parts[1].count == 8, parts[1].allSatisfy(\.isHexDigit),
             let kind = AlertKind.allCases.first(where: { Alert.prefix(of: $0) == parts[0] })
         else { throw HistoryError.notAnAlertID(id) }
-        let history = try historyTransactions()
+        let history = try historyTransactions(profile: profile)
         let found = Detection.run(Ledger(items: history)).first { $0.id == id }
         let added = try storeAcknowledgement(
-            id: id, kind: kind.rawValue, transactionIds: found?.transactionIds ?? [], note: note)
+            id: id, kind: kind.rawValue, transactionIds: found?.transactionIds ?? [], note: note, profile: profile)
         return AcknowledgeOutcome(kind: kind, added: added, foundInHistory: found != nil)
     }
 
     /// Stores an acknowledgement; false when it was already stored.
-    func storeAcknowledgement(id: String, kind: String, transactionIds: [String], note: String) throws -> Bool {
+    func storeAcknowledgement(
+        id: String, kind: String, transactionIds: [String], note: String, profile: HistoryProfile = .defaultProfile
+    ) throws -> Bool {
         let now = ISO8601.string(Date())
         return try historyWrite { db in
             try db.execute(
                 sql: """
-                    INSERT INTO alert_acks (id, kind, transaction_ids, note, acknowledged_at) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO alert_acks (id, kind, transaction_ids, note, acknowledged_at, profile)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO NOTHING
                     """,
-                arguments: [id, kind, transactionIds.joined(separator: ","), note, now])
+                arguments: [profile.stored(id), kind, transactionIds.joined(separator: ","), note, now, profile.name])
             return db.changesCount > 0
         }
     }
 
-    /// Every acknowledgement, oldest first.
-    public func acknowledgements() throws -> [AlertAcknowledgement] {
+    /// The profile's acknowledgements, oldest first.
+    public func acknowledgements(profile: HistoryProfile = .defaultProfile) throws -> [AlertAcknowledgement] {
         try historyRead { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert_acks ORDER BY acknowledged_at, id").map { row in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM alert_acks WHERE profile = ? ORDER BY acknowledged_at, id",
+                arguments: [profile.name]
+            ).map { row in
                 let ids: String = row["transaction_ids"]
                 return AlertAcknowledgement(
-                    id: row["id"], kind: row["kind"],
+                    id: profile.unstored(row["id"]), kind: row["kind"],
                     transactionIds: ids.isEmpty ? [] : ids.split(separator: ",").map(String.init), note: row["note"],
                     acknowledgedAt: row["acknowledged_at"])
             }
         }
     }
 
-    /// Deletes stored transactions (all, or those before `before`); returns how many.
-    public func forgetHistory(before: Int64?) throws -> Int {
+    /// Deletes the profile's stored transactions (all, or those before `before`); returns how many.
+    public func forgetHistory(before: Int64?, profile: HistoryProfile = .defaultProfile) throws -> Int {
         try historyWrite { db in
             if let before {
-                try db.execute(sql: "DELETE FROM transactions WHERE occurred_at < ?", arguments: [before])
+                try db.execute(
+                    sql: "DELETE FROM transactions WHERE profile = ? AND occurred_at < ?",
+                    arguments: [profile.name, before])
             } else {
-                try db.execute(sql: "DELETE FROM transactions")
+                try db.execute(sql: "DELETE FROM transactions WHERE profile = ?", arguments: [profile.name])
             }
             return db.changesCount
         }

@@ -2,6 +2,7 @@
 // one array (file by file), and the merge of rows repeated across overlapping exports.
 import Statements
 import WalletCore
+import WalletCrypto
 
 struct StatementBatch {
     var files: [ScannedFile] = []
@@ -10,32 +11,39 @@ struct StatementBatch {
     /// Every file's rows in file order; `files[i].rows` of them belong to file i.
     private var items: [IdentifiedTransaction] = []
 
-    /// Reads every file; each gets its transactions identified (source id or fingerprint).
+    /// Reads every file; each gets its transactions identified (source id or fingerprint). A ZIP bill
+    /// adds one file per statement inside it, named `bill.zip/entry.csv`.
     static func read(_ request: ScanRequest) throws -> StatementBatch {
         var batch = StatementBatch()
         var options = request.options
+        let password = ZipPasswordOnce(request.zipPassword)
         for (index, file) in request.files.enumerated() {
             if let progress = request.progress {
                 progress(.fileStarted(index: index, file: file))
                 options.progress = { update in progress(.reading(index: index, update)) }
             }
             defer { request.progress?(.fileFinished(index: index)) }
-            var statement = try StatementReader.read(path: file, options: options)
-            // Move the rows out of the statement so identify owns the only reference (no copies).
-            let rows = statement.transactions
-            statement.transactions = []
-            var identical = 0
-            let identified = IdentifiedTransaction.identify(
-                consume rows, fileIndex: Int32(index), identicalRepeats: &identical)
-            batch.files.append(
-                ScannedFile(
-                    file: statement.file, format: statement.format, encoding: statement.encoding,
-                    rows: identified.count, skipped: statement.skippedCount,
-                    reportedFinalBalanceMinor: statement.reportedFinalBalanceMinor, identicalRows: identical,
-                    notCashRecords: statement.notCashRecords, currencyAssumed: statement.currencyAssumed))
-            batch.skippedCount += statement.skippedCount
-            batch.skippedRows.append(contentsOf: statement.skipped)
-            if batch.items.isEmpty { batch.items = identified } else { batch.items.append(contentsOf: identified) }
+            var statements = try StatementReader.readAll(path: file, options: options, zipPassword: password.get)
+            for position in statements.indices {
+                // Move the rows out of the statement (and the array holding it) so identify owns the
+                // only reference (no copies).
+                let rows = statements[position].transactions
+                statements[position].transactions = []
+                let statement = statements[position]
+                let fileIndex = Int32(batch.files.count)
+                var identical = 0
+                let identified = IdentifiedTransaction.identify(
+                    consume rows, fileIndex: fileIndex, identicalRepeats: &identical)
+                batch.files.append(
+                    ScannedFile(
+                        file: statement.file, format: statement.format, encoding: statement.encoding,
+                        rows: identified.count, skipped: statement.skippedCount,
+                        reportedFinalBalanceMinor: statement.reportedFinalBalanceMinor, identicalRows: identical,
+                        notCashRecords: statement.notCashRecords, currencyAssumed: statement.currencyAssumed))
+                batch.skippedCount += statement.skippedCount
+                batch.skippedRows.append(contentsOf: statement.skipped)
+                if batch.items.isEmpty { batch.items = identified } else { batch.items.append(contentsOf: identified) }
+            }
         }
         return batch
     }
@@ -81,5 +89,22 @@ struct StatementBatch {
         }
         items.removeLast(items.count - write)
         return repeated.count
+    }
+}
+
+/// Asks the request's ZIP password source at most once per scan, however many archives need it.
+private final class ZipPasswordOnce {
+    private let source: (@Sendable () throws -> SecureBytes?)?
+    private var asked = false
+    private var password: SecureBytes?
+
+    init(_ source: (@Sendable () throws -> SecureBytes?)?) { self.source = source }
+
+    func get() throws -> SecureBytes? {
+        if !asked {
+            password = try source?()
+            asked = true
+        }
+        return password
     }
 }

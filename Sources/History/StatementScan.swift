@@ -5,10 +5,12 @@ import Anomaly
 import Statements
 import Vault
 import WalletCore
+import WalletCrypto
 
 /// What to scan and how.
 public struct ScanRequest: Sendable {
-    /// Statement files, read in order (a row's `fileIndex` is its file's position here).
+    /// Statement files, read in order. A ZIP bill adds each statement inside it, so a row's
+    /// `fileIndex` is its statement's position in ``ScanResult/files`` (the same as here without ZIPs).
     public var files: [String]
     /// Format, rules, date order and strictness for every file (`progress` is set per file from
     /// ``progress``).
@@ -22,6 +24,11 @@ public struct ScanRequest: Sendable {
     public var includeAcknowledged: Bool
     /// Told as each file is read; nil for silence.
     public var progress: (@Sendable (ScanProgress) -> Void)?
+    /// Whose history is the baseline (and receives an import); acknowledgements are the profile's too.
+    public var profile: HistoryProfile = .defaultProfile
+    /// Gives the password of encrypted ZIP bills; asked at most once, only when one is met. Nil (or nil
+    /// from it) makes an encrypted archive fail with `ZipBillError.passwordRequired`.
+    public var zipPassword: (@Sendable () throws -> SecureBytes?)?
 
     /// A request with the defaults: auto-detected format, all rows reported, history used.
     public init(
@@ -180,10 +187,10 @@ public enum StatementScan {
         var historyRows = 0
         if request.useHistory, let vault = try history() {
             let keys = Set(items.map(\.key))
-            let history = try vault.historyTransactions().filter { !keys.contains($0.key) }
+            let history = try vault.historyTransactions(profile: request.profile).filter { !keys.contains($0.key) }
             historyRows = history.count
             items.append(contentsOf: history)
-            acknowledged = Set(try vault.acknowledgements().map(\.id))
+            acknowledged = Set(try vault.acknowledgements(profile: request.profile).map(\.id))
         }
         let sinceDay = request.sinceDay
         let inScope = items.enumerated().map { position, item in
@@ -216,7 +223,7 @@ public enum StatementScan {
         for file in batch.files {
             let rows = items[start..<(start + file.rows)]
             start += file.rows
-            let result = try vault.importTransactions(rows, sourceFile: file.file)
+            let result = try vault.importTransactions(rows, sourceFile: file.file, profile: request.profile)
             addedKeys.formUnion(result.addedKeys)
             files.append(
                 ImportedFile(
@@ -224,11 +231,11 @@ public enum StatementScan {
                     added: result.added, alreadyPresent: result.alreadyPresent, identicalRows: file.identicalRows,
                     notCashRecords: file.notCashRecords, currencyAssumed: file.currencyAssumed))
         }
-        let history = try vault.historyTransactions()
+        let history = try vault.historyTransactions(profile: request.profile)
         let ledger = Ledger(items: history, inScope: history.map { addedKeys.contains($0.key) })
         var alerts: [Alert] = []
         if !addedKeys.isEmpty {
-            let acknowledged = Set(try vault.acknowledgements().map(\.id))
+            let acknowledged = Set(try vault.acknowledgements(profile: request.profile).map(\.id))
             alerts = Detection.run(ledger).filter { !acknowledged.contains($0.id) }
         }
         return ImportReport(

@@ -47,4 +47,17 @@ enum HistorySchema {
                 );
                 """)
     }
+
+    /// History belongs to a named profile (a support agent keeps each customer apart). Rows stored
+    /// before profiles existed, and rows of a backup written before them, take the default `me`.
+    /// The primary keys stay single columns (backups and restore merges match rows on them): a
+    /// profile other than `me` prefixes its keys and alert ids with `@profile/` (docs/statements.md).
+    static func addProfiles(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE transactions ADD COLUMN profile TEXT NOT NULL DEFAULT 'me';
+                ALTER TABLE alert_acks ADD COLUMN profile TEXT NOT NULL DEFAULT 'me';
+                CREATE INDEX transactions_profile_time ON transactions(profile, occurred_at);
+                """)
+    }
 }

@@ -11,6 +11,7 @@ package enum Schema {
             ("v1-otp", OTPSchema.create),
             ("v1-devices", DeviceSchema.create),
             ("v1-history", HistorySchema.create),
+            ("v2-history-profiles", HistorySchema.addProfiles),
         ]
     }
 

@@ -180,6 +180,31 @@ final class BackupTests: XCTestCase {
         XCTAssertFalse(try older.holdsData())
     }
 
+    func testBackupFromBeforeHistoryProfilesRestoresIntoMe() throws {
+        // A vault as walletsec wrote it before history profiles: no profile column in either table.
+        let (old, oldKey) = try makeVault("old")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX transactions_profile_time;
+                    ALTER TABLE transactions DROP COLUMN profile;
+                    ALTER TABLE alert_acks DROP COLUMN profile;
+                    """)
+        }
+        try fill(old, key: oldKey, transactions: 5)
+        let (new, newKey) = try makeVault("new")
+        let device = try newDeviceIdentity(new, key: newKey)
+        let file = try backup(old, key: oldKey, to: device.recipient)
+        let outcome = try restore(file, into: new, key: newKey, mode: .fresh, identity: device)
+        try outcome.vault.read { db in
+            XCTAssertEqual(
+                try Row.fetchAll(db, sql: "SELECT profile, COUNT(*) AS n FROM transactions GROUP BY profile").map {
+                    "\($0["profile"] as String):\($0["n"] as Int)"
+                }, ["me:5"])
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT profile FROM alert_acks"), ["me"])
+        }
+    }
+
     func testPayloadIsReadableJSONLinesWithTrailer() throws {
         let (old, oldKey) = try makeVault("old")
         try fill(old, key: oldKey, transactions: 2)

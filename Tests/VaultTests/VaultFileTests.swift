@@ -62,8 +62,9 @@ final class VaultFileTests: VaultTestCase {
         try vault.write { db in
             try db.execute(sql: "DROP TABLE transactions")
             try db.execute(sql: "DROP TABLE alert_acks")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v1-history'")
-            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 1)")
+            try db.execute(
+                sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v1-history', 'v2-history-profiles')")
+            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 2)")
         }
         let reopened = try Vault.open(at: folder)
         XCTAssertEqual(try reopened.status().schemaVersion, Schema.currentVersion)

@@ -124,4 +124,61 @@ final class StatementMessageTests: XCTestCase {
         XCTAssertThrowsError(try Walletsec.parseAsRoot(["history", "list", "--limit", "many"]))
         XCTAssertThrowsError(try Walletsec.parseAsRoot(["history", "ack"]))
     }
+
+    func testZipBillErrorsMapToTheirExitCodesAndNameEveryPasswordChannel() {
+        XCTAssertEqual(message(ZipBillError.wrongPassword(file: "b.zip")).status, .authentication)
+        XCTAssertEqual(message(ZipBillError.damaged(file: "b.zip")).status, .integrity)
+        let required = message(ZipBillError.passwordRequired(file: "b.zip"))
+        XCTAssertEqual(required.status, .usage)
+        for channel in ["--zip-password-file", "WALLETSEC_ZIP_PASSWORD", "terminal"] {
+            XCTAssertTrue(required.text.en.contains(channel), required.text.en)
+        }
+        XCTAssertTrue(required.text.zh.contains("解压密码") && required.text.zh.contains("--zip-password-file"))
+        let usage: [ZipBillError] = [
+            .noStatement(file: "b.zip"), .tooManyEntries(file: "b.zip", limit: 1000),
+            .entryTooLarge(file: "b.zip", entry: "a.csv", limit: 512 << 20),
+            .totalTooLarge(file: "b.zip", limit: 1 << 30), .unsupportedMethod(file: "b.zip", entry: "a.csv"),
+        ]
+        for error in usage {
+            XCTAssertEqual(message(error).status, .usage, "\(error)")
+            XCTAssertNotEqual(message(error).text.en, message(error).text.zh)
+        }
+        XCTAssertEqual(
+            message(ZipBillError.entryTooLarge(file: "b.zip", entry: "a.csv", limit: 512 << 20)).text.en,
+            "b.zip: a.csv inflates to more than 512 MiB; refusing it")
+        let profile = message(HistoryError.invalidProfile("a/b"))
+        XCTAssertEqual(profile.status, .usage)
+        XCTAssertTrue(profile.text.en.hasPrefix("'a/b' is not a profile name"), profile.text.en)
+    }
+
+    func testProfileAndZipPasswordOptions() throws {
+        let scan = try XCTUnwrap(
+            try Walletsec.parseAsRoot(["scan", "b.zip", "--profile", "客户-1", "--zip-password-file", "pw.txt"])
+                as? ScanCommand)
+        XCTAssertEqual(scan.profileOptions.profile, "客户-1")
+        XCTAssertEqual(scan.input.zipPasswordFile, "pw.txt")
+        XCTAssertEqual(try scan.profileOptions.resolved().name, "客户-1")
+        func profile(_ arguments: [String]) throws -> ProfileOptions? {
+            let command = try Walletsec.parseAsRoot(["history"] + arguments + ["--profile", "bad name"])
+            switch command {
+            case let command as HistoryImportCommand: return command.profileOptions
+            case let command as HistoryListCommand: return command.profileOptions
+            case let command as HistoryStatsCommand: return command.profileOptions
+            case let command as HistoryAckCommand: return command.profileOptions
+            case let command as HistoryAcksCommand: return command.profileOptions
+            case let command as HistoryForgetCommand: return command.profileOptions
+            default: return nil
+            }
+        }
+        for sub in [
+            ["import", "a.csv"], ["list"], ["stats"], ["ack", "dup-1a2b3c4d"], ["acks"], ["forget", "--all"],
+        ] {
+            let options = try XCTUnwrap(try profile(sub), "\(sub)")
+            XCTAssertThrowsError(try options.resolved()) { error in
+                XCTAssertEqual(error as? HistoryError, .invalidProfile("bad name"))
+            }
+        }
+        let stats = try XCTUnwrap(try Walletsec.parseAsRoot(["history", "stats"]) as? HistoryStatsCommand)
+        XCTAssertEqual(stats.profileOptions.profile, "me")
+    }
 }

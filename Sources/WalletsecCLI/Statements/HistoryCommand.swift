@@ -13,11 +13,14 @@ struct HistoryCommand: ParsableCommand {
         abstract: "Keep transaction history in the vault as the baseline for 'walletsec scan'.",
         discussion: """
             History needs no passphrase. Importing an overlapping export adds nothing: rows are matched on \
-            the source's transaction id, else on a fingerprint (see docs/statements.md).
+            the source's transaction id, else on a fingerprint (see docs/statements.md). History belongs to \
+            a profile (--profile NAME, default me): someone helping several people keeps each one's history, \
+            baseline and acknowledgements apart.
 
             Example:
               walletsec history import alipay_2024.csv wechat_2024.xlsx
               walletsec history stats
+              walletsec history import bill.zip --profile customer-1 --zip-password-file pw.txt
             """,
         subcommands: [
             HistoryImportCommand.self, HistoryListCommand.self, HistoryStatsCommand.self, HistoryAckCommand.self,
@@ -37,6 +40,7 @@ struct HistoryImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var profileOptions: ProfileOptions
     @OptionGroup var input: StatementOptions
 
     @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
@@ -72,8 +76,11 @@ struct HistoryImportCommand: ParsableCommand {
 
     func run() throws {
         let language = globals.language
+        let profile = try profileOptions.resolved()
         let vault = try VaultAccess.open(globals)
-        let request = ScanRequest(files: files, options: try input.readOptions(), progress: ScanProgressBars().handler)
+        var request = ScanRequest(files: files, options: try input.readOptions(), progress: ScanProgressBars().handler)
+        request.profile = profile
+        request.zipPassword = input.zipPassword(language: language)
         let report = try StatementScan.importFiles(request, into: vault)
         let counts = AlertOutput.countsByKind(report.alerts)
         if globals.json {
@@ -128,6 +135,7 @@ struct HistoryListCommand: ParsableCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(name: .long, help: ArgumentHelp("Only transactions on or after this date (UTC).", valueName: "YYYY-MM-DD"))
     var since: String?
@@ -140,9 +148,10 @@ struct HistoryListCommand: ParsableCommand {
             throw CLIFailure.usage(en: "--limit must be 0 or more", zh: "--limit 必须大于或等于 0")
         }
         let sinceSeconds = try since.map { try parseDay($0, option: "--since") * 86400 }
+        let profile = try profileOptions.resolved()
         let vault = try VaultAccess.open(globals)
         let items = try vault.historyTransactions(
-            since: sinceSeconds, limit: limit == 0 ? nil : limit, newestFirst: true)
+            since: sinceSeconds, limit: limit == 0 ? nil : limit, newestFirst: true, profile: profile)
         let ledger = Ledger(items: items)
         for index in items.indices {
             let summary = TransactionSummary(ledger: ledger, index: index, files: [])
@@ -168,9 +177,11 @@ struct HistoryStatsCommand: ParsableCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     func run() throws {
-        let stats = try VaultAccess.open(globals).historyStats()
+        let profile = try profileOptions.resolved()
+        let stats = try VaultAccess.open(globals).historyStats(profile: profile)
         if globals.json {
             try Terminal.json(stats)
             return
@@ -183,6 +194,10 @@ struct HistoryStatsCommand: ParsableCommand {
             Terminal.out("  \(source): \(stats.bySource[source] ?? 0)")
         }
         Terminal.out((zh ? "已确认告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
+        Terminal.out((zh ? "档案（行数）：" : "profiles (rows):"))
+        for entry in stats.profiles {
+            Terminal.out("  \(entry.name)\(entry.name == stats.profile ? " *" : ""): \(entry.transactions)")
+        }
     }
 }
 
@@ -196,6 +211,7 @@ struct HistoryAckCommand: ParsableCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Argument(help: ArgumentHelp("Alert id as printed by scan.", valueName: "alert-id"))
     var alertID: String
@@ -204,7 +220,8 @@ struct HistoryAckCommand: ParsableCommand {
     var note = ""
 
     func run() throws {
-        let outcome = try VaultAccess.open(globals).acknowledgeAlert(id: alertID, note: note)
+        let profile = try profileOptions.resolved()
+        let outcome = try VaultAccess.open(globals).acknowledgeAlert(id: alertID, note: note, profile: profile)
         if globals.json {
             struct Result: Encodable {
                 var id: String
@@ -239,9 +256,11 @@ struct HistoryAcksCommand: ParsableCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     func run() throws {
-        for ack in try VaultAccess.open(globals).acknowledgements() {
+        let profile = try profileOptions.resolved()
+        for ack in try VaultAccess.open(globals).acknowledgements(profile: profile) {
             if globals.json {
                 try Terminal.json(ack)
             } else {
@@ -262,6 +281,7 @@ struct HistoryForgetCommand: ParsableCommand {
             """)
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(
         name: .long, help: ArgumentHelp("Delete transactions before this date (00:00 UTC).", valueName: "YYYY-MM-DD"))
@@ -276,7 +296,8 @@ struct HistoryForgetCommand: ParsableCommand {
                 en: "say what to forget: --before DATE or --all (not both)", zh: "请指定要删除的范围：--before DATE 或 --all（二选一）")
         }
         let cutoff = try before.map { try parseDay($0, option: "--before") * 86400 }
-        let removed = try VaultAccess.open(globals).forgetHistory(before: cutoff)
+        let profile = try profileOptions.resolved()
+        let removed = try VaultAccess.open(globals).forgetHistory(before: cutoff, profile: profile)
         if globals.json {
             struct Result: Encodable { var removed: Int }
             try Terminal.json(Result(removed: removed))

@@ -15,20 +15,25 @@ struct ScanCommand: ParsableCommand {
         discussion: """
             Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), the CSV exports of ICBC, \
             CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan and BMO (recognised by their header), OFX, QIF, \
-            or any other bank CSV described by --rules. When the vault holds imported history (walletsec history import), it is \
-            used as the baseline; the scan still works on a file alone. Needs no passphrase.
+            or any other bank CSV described by --rules, also inside password-protected ZIP bills (the 解压密码 \
+            from --zip-password-file, $WALLETSEC_ZIP_PASSWORD or a prompt). When the vault holds imported \
+            history (walletsec history import) of the --profile (default me), it is used as the baseline; the \
+            scan still works on a file alone. Needs no passphrase.
 
             Output: a table; with --json, one JSON object per alert, then one summary object. Exit 1 when \
-            an alert reaches --fail-on; exit 2 for an unreadable or unknown statement.
+            an alert reaches --fail-on; exit 2 for an unreadable or unknown statement; exit 3 for a wrong \
+            ZIP password; exit 4 for a damaged ZIP.
 
             Example:
               walletsec scan alipay_record_20240601.csv --min-severity medium
               walletsec scan bill.csv --explain dup-1a2b3c4d
               walletsec scan bill.csv --report dispute.md --lang zh --fail-on high
+              walletsec scan alipay_record_20240601.zip --zip-password-file pw.txt --profile customer-1
             """)
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var input: StatementOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
     var files: [String]
@@ -79,12 +84,16 @@ struct ScanCommand: ParsableCommand {
         #endif
         let language = globals.language
         let sinceDay = try since.map { try parseDay($0, option: "--since") }
-        let request = ScanRequest(
+        var request = ScanRequest(
             files: files, options: try input.readOptions(), sinceDay: sinceDay, useHistory: !noHistory,
             includeAcknowledged: includeAcknowledged, progress: ScanProgressBars().handler)
+        request.profile = try profileOptions.resolved()
+        request.zipPassword = input.zipPassword(language: language)
         let useVault = !noHistory && Vault.exists(at: globals.vaultFolder)
         let result = try StatementScan.run(request, history: useVault ? try VaultAccess.open(globals) : nil)
         let ledger = result.ledger
+        // Rows name their statement by position in result.files (a ZIP bill adds one per entry).
+        let files = result.files.map(\.file)
         if timings {
             let total = result.timings.parseSeconds + result.timings.detectSeconds
             let rows = ledger.items.count
@@ -105,7 +114,7 @@ struct ScanCommand: ParsableCommand {
             } else {
                 AlertOutput.explain(alert, ledger: ledger, language: language, files: files)
             }
-            if let report { try writeReport([alert], ledger: ledger, to: report, language: language) }
+            if let report { try writeReport([alert], ledger: ledger, files: files, to: report, language: language) }
             return
         }
 
@@ -151,13 +160,15 @@ struct ScanCommand: ParsableCommand {
                     zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
             }
         }
-        if let report { try writeReport(alerts, ledger: ledger, to: report, language: language) }
+        if let report { try writeReport(alerts, ledger: ledger, files: files, to: report, language: language) }
         if let failOn, alerts.contains(where: { $0.severity >= failOn }) {
             throw ExitCode(1)
         }
     }
 
-    private func writeReport(_ alerts: [Alert], ledger: Ledger, to path: String, language: Language) throws {
+    private func writeReport(_ alerts: [Alert], ledger: Ledger, files: [String], to path: String, language: Language)
+        throws
+    {
         let text = DisputeReport.markdown(
             alerts: alerts, ledger: ledger, language: language, files: files, generatedAt: ISO8601.string(Date()))
         // Never replaces an existing file: a report is evidence, and so may be what is already there.

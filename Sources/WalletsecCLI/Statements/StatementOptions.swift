@@ -5,6 +5,7 @@ import ArgumentParser
 import History
 import Statements
 import WalletCore
+import WalletCrypto
 
 extension StatementFormat: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
@@ -39,6 +40,22 @@ struct StatementOptions: ParsableArguments {
             "Currency of QIF amounts (QIF names none; default CNY, reported as assumed).", valueName: "code"))
     var currency: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read the password of encrypted ZIP bills from the first line of this file (else $WALLETSEC_ZIP_PASSWORD, else a prompt).",
+            valueName: "file"))
+    var zipPasswordFile: String?
+
+    /// Where the password of an encrypted ZIP bill comes from: asked only when one is met.
+    func zipPassword(language: Language) -> @Sendable () throws -> SecureBytes? {
+        let source = SecretSource(
+            file: zipPasswordFile, environmentVariable: "WALLETSEC_ZIP_PASSWORD",
+            prompt: LocalizedText(en: "ZIP password", zh: "ZIP 解压密码"), confirmPrompt: nil,
+            fileOption: "--zip-password-file")
+        return { try source.read(language: language) }
+    }
+
     /// The read options these flags ask for (a rules file is read and parsed here).
     func readOptions() throws -> ReadOptions {
         var options = ReadOptions(format: format, dateOrder: dateOrder, strict: strict)
@@ -71,6 +88,19 @@ struct StatementOptions: ParsableArguments {
         }
         return options
     }
+}
+
+/// `--profile` for `scan` and every `history` subcommand: whose history to use.
+struct ProfileOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Whose history to use: one profile per person helped (default me; letters, digits, - _ or CJK).",
+            valueName: "name"))
+    var profile: String = HistoryProfile.defaultProfile.name
+
+    /// The validated profile (a bad name exits 2).
+    func resolved() throws -> HistoryProfile { try HistoryProfile(profile) }
 }
 
 /// Draws a progress bar for each statement file larger than 8 MiB while a scan or import reads it.
