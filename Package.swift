@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "PasswordStrengthTests", dependencies: ["PasswordStrength"]),
         .testTarget(name: "OneTimePasswordTests", dependencies: ["OneTimePassword", "WalletCore", "WalletCrypto"]),
         .testTarget(name: "AgeFormatTests", dependencies: ["AgeFormat"]),
-        .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
+        .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault", "WalletCore"]),
         .testTarget(
             name: "StatementsTests", dependencies: ["Statements", "StatementFixtures", "CLibZip", "WalletCrypto"],
             exclude: ["RealStatements"]),

@@ -97,24 +97,3 @@ struct TrailerRecord: Codable {
         case recordsSha256 = "records_sha256"
     }
 }
-
-enum JSONText {
-    /// A JSON string literal with the escapes RFC 8259 requires.
-    static func quoted(_ text: String, into out: inout [UInt8]) {
-        out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out += [0x5c, 0x22]
-            case 0x5c: out += [0x5c, 0x5c]
-            case 0x0a: out += [0x5c, 0x6e]
-            case 0x0d: out += [0x5c, 0x72]
-            case 0x09: out += [0x5c, 0x74]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += [0x5c, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
-    }
-}

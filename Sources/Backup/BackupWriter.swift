@@ -41,11 +41,11 @@ enum BackupWriter {
             row: { table, values in
                 line.removeAll(keepingCapacity: true)
                 line += Array("{\"table\":".utf8)
-                JSONText.quoted(table.name, into: &line)
+                JSONLineWriter.appendQuoted(table.name, to: &line)
                 line += Array(",\"type\":\"row\",\"values\":{".utf8)
                 for (index, column) in table.columns.enumerated() {
                     if index > 0 { line.append(0x2c) }
-                    JSONText.quoted(column, into: &line)
+                    JSONLineWriter.appendQuoted(column, to: &line)
                     line.append(0x3a)
                     encode(values[index], sealed: table.sealedColumns.contains(column), into: &line)
                 }
@@ -74,27 +74,27 @@ enum BackupWriter {
         case .integer(let number):
             out += Array(String(number).utf8)
         case .text(let text):
-            JSONText.quoted(text, into: &out)
+            JSONLineWriter.appendQuoted(text, to: &out)
         case .real(let number):
             out += Array("{\"real\":".utf8)
-            JSONText.quoted(String(number), into: &out)
+            JSONLineWriter.appendQuoted(String(number), to: &out)
             out.append(0x7d)
         case .blob(let bytes) where sealed:
             out += Array("{\"secret_base64\":".utf8)
-            JSONText.quoted(Base64.encode(bytes, variant: .padded), into: &out)
+            JSONLineWriter.appendQuoted(Base64.encode(bytes, variant: .padded), to: &out)
             if let text = String(validating: bytes, as: UTF8.self),
                 !text.unicodeScalars.contains(where: { $0.value < 0x20 })
             {
                 out += Array(",\"secret_text\":".utf8)
-                JSONText.quoted(text, into: &out)
+                JSONLineWriter.appendQuoted(text, to: &out)
             } else {
                 out += Array(",\"secret_base32\":".utf8)
-                JSONText.quoted(Base32.encode(bytes), into: &out)
+                JSONLineWriter.appendQuoted(Base32.encode(bytes), to: &out)
             }
             out.append(0x7d)
         case .blob(let bytes):
             out += Array("{\"base64\":".utf8)
-            JSONText.quoted(Base64.encode(bytes, variant: .padded), into: &out)
+            JSONLineWriter.appendQuoted(Base64.encode(bytes, variant: .padded), to: &out)
             out.append(0x7d)
         }
     }

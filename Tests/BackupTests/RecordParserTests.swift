@@ -1,6 +1,7 @@
 // The fast record parser against Foundation's JSON reader: same strings for every escape, and
 // refusal of everything outside valid JSON or outside the subset rows use.
 import Foundation
+import WalletCore
 import XCTest
 
 @testable import Backup
@@ -15,7 +16,7 @@ final class RecordParserTests: XCTestCase {
         ]
         for sample in samples {
             var encoded: [UInt8] = []
-            JSONText.quoted(sample, into: &encoded)
+            JSONLineWriter.appendQuoted(sample, to: &encoded)
             let text = "{\"k\":" + String(decoding: encoded, as: UTF8.self) + "}"
             XCTAssertEqual(parse(text)?["k"], .string(sample), sample)
             let foundation = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]

@@ -56,8 +56,7 @@ final class PasswordMessageTests: XCTestCase {
 
     func testStrengthReportJSONFields() throws {
         let result = Estimator().estimate("woaini1314")
-        let report = StrengthReport(result, password: nil, language: .en)
-        let line = try JSONOutput.line(report)
+        let line = StrengthReport.json(result, password: nil, language: .en)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         XCTAssertEqual(
             object.keys.sorted(),
@@ -76,7 +75,26 @@ final class PasswordMessageTests: XCTestCase {
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
         XCTAssertEqual(positions.compactMap { $0 }.count, keys.count)
 
-        let shown = try JSONOutput.line(StrengthReport(result, password: "woaini1314", language: .en))
+        let shown = StrengthReport.json(result, password: "woaini1314", language: .en)
         XCTAssertTrue(shown.contains("\"password\":\"woaini1314\""))
+        // The hand-written crack times carry the same keys and values as the shared encoder would write.
+        let times = try XCTUnwrap(object["crack_times_seconds"] as? [String: Double])
+        let encoded = try JSONOutput.line(result.crackTimes)
+        let viaEncoder = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(encoded.utf8)) as? [String: Double])
+        XCTAssertEqual(times, viaEncoder)
+    }
+
+    func testHandWrittenNumbersParseBack() throws {
+        for value in [0, 1, 10_000, 1e20, 1.5e300, 0.001, 123.456, -7] as [Double] {
+            var bytes: [UInt8] = []
+            JSONLineWriter.appendNumber(value, to: &bytes)
+            let parsed =
+                try JSONSerialization.jsonObject(
+                    with: Data(("[" + String(decoding: bytes, as: UTF8.self) + "]").utf8)) as? [Double]
+            XCTAssertEqual(parsed, [value], String(decoding: bytes, as: UTF8.self))
+        }
+        var bytes: [UInt8] = []
+        JSONLineWriter.appendNumber(.infinity, to: &bytes)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "null")
     }
 }

@@ -69,8 +69,6 @@ struct PasswordCheckCommand: ParsableCommand {
         Estimator.warmUp()
         var anyBelow = false
         var timings = TimingLog(enabled: timing)
-        // One encoder for the whole list: making one per line would cost more than the estimate.
-        let encoder = JSONOutput.encoder()
 
         func check(_ password: String) throws {
             let started = TimingLog.now()
@@ -78,8 +76,7 @@ struct PasswordCheckCommand: ParsableCommand {
             let result = estimator.estimate(password, userInputs: userInputs, breaches: breaches)
             if result.score < minScore { anyBelow = true }
             if globals.json {
-                let report = StrengthReport(result, password: show ? password : nil, language: language)
-                Terminal.out(String(decoding: try encoder.encode(report), as: UTF8.self))
+                Terminal.out(StrengthReport.json(result, password: show ? password : nil, language: language))
             } else {
                 Terminal.out(StrengthReport.text(result, password: show ? password : nil, language: language))
             }

@@ -4,99 +4,51 @@
 import PasswordStrength
 import WalletCore
 
-struct StrengthReport: Encodable {
-    struct Pattern: Encodable {
-        var kind: String
-        var token: String?
-        var i: Int
-        var j: Int
-        var guesses: Double
-        var guessesLog10: Double
-        var dictionary: String?
-        var rank: Int?
-        var reversed: Bool?
-        var l33t: Bool?
-        var graph: String?
-        var turns: Int?
-        var repeatCount: Double?
-        var year: Int?
-        var parts: [String]?
-
-        enum CodingKeys: String, CodingKey {
-            case kind, token, i, j, guesses, guessesLog10, dictionary, rank, reversed, l33t, graph, turns
-            case repeatCount, year, parts
-        }
-
-        /// Optional fields are left out when absent, except `token`: null unless --show (docs/password.md).
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(token, forKey: .token)
-            try container.encode(i, forKey: .i)
-            try container.encode(j, forKey: .j)
-            try container.encode(guesses, forKey: .guesses)
-            try container.encode(guessesLog10, forKey: .guessesLog10)
-            try container.encodeIfPresent(dictionary, forKey: .dictionary)
-            try container.encodeIfPresent(rank, forKey: .rank)
-            try container.encodeIfPresent(reversed, forKey: .reversed)
-            try container.encodeIfPresent(l33t, forKey: .l33t)
-            try container.encodeIfPresent(graph, forKey: .graph)
-            try container.encodeIfPresent(turns, forKey: .turns)
-            try container.encodeIfPresent(repeatCount, forKey: .repeatCount)
-            try container.encodeIfPresent(year, forKey: .year)
-            try container.encodeIfPresent(parts, forKey: .parts)
-        }
+enum StrengthReport {
+    /// One JSON object (docs/password.md), keys sorted as JSONOutput sorts them. Written by hand through
+    /// JSONLineWriter: JSONEncoder would cost more than the estimate when a list of passwords streams through.
+    /// `warning` and `breached` are always present (null when absent); `password` only with --show; in
+    /// patterns, `token` is null unless --show and the other optional fields are left out when absent.
+    static func json(_ result: StrengthResult, password: String?, language: Language) -> String {
+        var line = JSONLineWriter()
+        line.bool("breached", result.breached)
+        var times = JSONLineWriter()
+        times.number("offline_fast", result.crackTimes.offlineFast)
+        times.number("offline_slow", result.crackTimes.offlineSlow)
+        times.number("online", result.crackTimes.online)
+        times.number("online_throttled", result.crackTimes.onlineThrottled)
+        line.object("crack_times_seconds", times)
+        line.number("guesses", result.guesses)
+        line.number("guesses_log10", rounded(result.guessesLog10))
+        if let password { line.string("password", password) }
+        line.objects("patterns", result.sequence.map { pattern($0, show: password != nil) })
+        line.number("score", result.score)
+        line.strings("suggestions", result.feedback.suggestions.map { $0.text(language) })
+        line.string("warning", result.feedback.warning?.text(language))
+        return line.text
     }
 
-    var password: String?
-    var score: Int
-    var guesses: Double
-    var guessesLog10: Double
-    var crackTimesSeconds: CrackTimes
-    var patterns: [Pattern]
-    var warning: String?
-    var suggestions: [String]
-    var breached: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case password, score, guesses, guessesLog10, crackTimesSeconds, patterns, warning, suggestions, breached
+    private static func pattern(_ match: PatternMatch, show: Bool) -> JSONLineWriter {
+        var out = JSONLineWriter()
+        if let dictionary = match.dictionaryName { out.string("dictionary", dictionary) }
+        if let graph = match.graph { out.string("graph", graph) }
+        out.number("guesses", match.guesses)
+        out.number("guesses_log10", rounded(match.guessesLog10))
+        out.number("i", match.i)
+        out.number("j", match.j)
+        out.string("kind", match.kind.rawValue)
+        if match.kind == .dictionary { out.bool("l33t", match.l33t) }
+        if show && !match.parts.isEmpty { out.strings("parts", match.parts) }
+        if let rank = match.rank { out.number("rank", rank) }
+        if match.kind == .repeat { out.number("repeat_count", match.repeatCount) }
+        if match.kind == .dictionary { out.bool("reversed", match.reversed) }
+        out.string("token", show ? match.token : nil)
+        if match.kind == .spatial { out.number("turns", match.turns) }
+        if let year = match.year { out.number("year", year) }
+        return out
     }
 
-    /// `warning` and `breached` are always present (null when absent); `password` only with --show.
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(password, forKey: .password)
-        try container.encode(score, forKey: .score)
-        try container.encode(guesses, forKey: .guesses)
-        try container.encode(guessesLog10, forKey: .guessesLog10)
-        try container.encode(crackTimesSeconds, forKey: .crackTimesSeconds)
-        try container.encode(patterns, forKey: .patterns)
-        try container.encode(warning, forKey: .warning)
-        try container.encode(suggestions, forKey: .suggestions)
-        try container.encode(breached, forKey: .breached)
-    }
-
-    init(_ result: StrengthResult, password: String?, language: Language) {
-        self.password = password
-        score = result.score
-        guesses = result.guesses
-        guessesLog10 = (result.guessesLog10 * 1000).rounded() / 1000
-        crackTimesSeconds = result.crackTimes
-        patterns = result.sequence.map { match in
-            Pattern(
-                kind: match.kind.rawValue, token: password == nil ? nil : match.token, i: match.i, j: match.j,
-                guesses: match.guesses, guessesLog10: (match.guessesLog10 * 1000).rounded() / 1000,
-                dictionary: match.dictionaryName, rank: match.rank,
-                reversed: match.kind == .dictionary ? match.reversed : nil,
-                l33t: match.kind == .dictionary ? match.l33t : nil, graph: match.graph,
-                turns: match.kind == .spatial ? match.turns : nil,
-                repeatCount: match.kind == .repeat ? match.repeatCount : nil, year: match.year,
-                parts: match.parts.isEmpty || password == nil ? nil : match.parts)
-        }
-        warning = result.feedback.warning?.text(language)
-        suggestions = result.feedback.suggestions.map { $0.text(language) }
-        breached = result.breached
-    }
+    private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     static func text(_ result: StrengthResult, password: String?, language: Language) -> String {
         let zh = language == .zh
