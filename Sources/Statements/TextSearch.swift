@@ -139,42 +139,57 @@ package struct StringInterner {
 /// no UTF-8 validation or allocation for a value seen before. Bounded: past `limit` distinct values
 /// new ones are simply created, so memory stays linear in the input.
 package final class FieldStringCache {
-    private var strings: [String] = []
-    private var hashes: [UInt64] = []
-    private var slots: [Int32]
-    private let mask: Int
-    private let limit: Int
+    // One stored property holding a struct: a call makes one exclusivity-checked access to `table`
+    // instead of one per array read (class properties are checked at run time, and a scan calls this
+    // for most fields of every row: the per-array checks were ~5% of a whole scan's instructions).
+    private var table: Table
 
     package init(limit: Int = 1 << 15) {
-        self.limit = limit
-        var capacity = 1024
-        while capacity < limit * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
+        table = Table(limit: limit)
     }
 
     package func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let hash = StringInterner.hash(bytes)
-        var position = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let existing = slots[position]
-            if existing < 0 { break }
-            if hashes[Int(existing)] == hash {
-                var stored = strings[Int(existing)]
-                let same = stored.withUTF8 { other in
-                    other.count == bytes.count
-                        && (bytes.count == 0 || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        table.string(bytes)
+    }
+
+    private struct Table {
+        var strings: [String] = []
+        var hashes: [UInt64] = []
+        var slots: [Int32]
+        let mask: Int
+        let limit: Int
+
+        init(limit: Int) {
+            self.limit = limit
+            var capacity = 1024
+            while capacity < limit * 2 { capacity <<= 1 }
+            slots = [Int32](repeating: -1, count: capacity)
+            mask = capacity - 1
+        }
+
+        mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            let hash = StringInterner.hash(bytes)
+            var position = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let existing = slots[position]
+                if existing < 0 { break }
+                if hashes[Int(existing)] == hash {
+                    var stored = strings[Int(existing)]
+                    let same = stored.withUTF8 { other in
+                        other.count == bytes.count
+                            && (bytes.count == 0 || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                    }
+                    if same { return stored }
                 }
-                if same { return strings[Int(existing)] }
+                position = (position + 1) & mask
             }
-            position = (position + 1) & mask
+            let text = String(decoding: bytes, as: UTF8.self)
+            if strings.count < limit {
+                slots[position] = Int32(strings.count)
+                strings.append(text)
+                hashes.append(hash)
+            }
+            return text
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if strings.count < limit {
-            slots[position] = Int32(strings.count)
-            strings.append(text)
-            hashes.append(hash)
-        }
-        return text
     }
 }
