@@ -87,8 +87,10 @@ public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
 /// catch ImportError.wrongPassword(let app) { … }
 /// ```
 public enum ImportError: Error, Sendable, Equatable {
-    /// Neither otpauth URIs nor a known app's export.
+    /// A known container (ZIP, SQLite, shared preferences…) holding none of the layouts we read.
     case unknownFormat
+    /// No format's test matched; `tried` lists every format tested, in detection order.
+    case unrecognised(tried: [ImportFormat])
     /// Starts like JSON but does not parse: cut short or damaged.
     case truncatedJSON
     /// The password does not open this file.

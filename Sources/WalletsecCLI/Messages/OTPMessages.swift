@@ -85,9 +85,12 @@ extension ImportError: UserFacingError {
         switch self {
         case .unknownFormat:
             return UserMessage(
-                .usage,
-                en: "unknown import format (expected otpauth URIs, otpauth-migration://, Aegis, 2FAS or andOTP)",
-                zh: "无法识别的导入格式（支持 otpauth URI、otpauth-migration://、Aegis、2FAS 或 andOTP）")
+                .usage, en: "unknown import format: the container holds no layout walletsec reads",
+                zh: "无法识别的导入格式：文件中没有 walletsec 能读取的内容")
+        case .unrecognised(let tried):
+            let names = tried.map(\.rawValue).joined(separator: ", ")
+            return UserMessage(
+                .usage, en: "unknown import format; tried: \(names)", zh: "无法识别的导入格式；已尝试：\(names)")
         case .truncatedJSON:
             return UserMessage(
                 .integrity,
