@@ -78,6 +78,22 @@ public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
     case twoFAS
     /// andOTP.
     case andOTP
+    /// Bitwarden (JSON or CSV vault export).
+    case bitwarden
+    /// Proton Authenticator.
+    case protonAuthenticator
+    /// Steam Desktop Authenticator (maFile).
+    case steam
+    /// Duo Mobile.
+    case duo
+    /// Battle.net Authenticator.
+    case battleNet
+    /// FreeOTP and FreeOTP+.
+    case freeOTP
+    /// Stratum / Authenticator Pro.
+    case stratum
+    /// TOTP Authenticator.
+    case totpAuthenticator
 }
 
 /// Why an import file was refused. Imports are all or nothing: after any of these, no account was read.
@@ -107,6 +123,8 @@ public enum ImportError: Error, Sendable, Equatable {
     case keyDerivationOutOfRange
     /// An entry's type is none of totp, hotp, steam.
     case unsupportedEntryType(AuthenticatorApp, String)
+    /// A password-protected export of an app whose encryption walletsec does not read (export it unencrypted).
+    case passwordProtectedExport(AuthenticatorApp)
     /// One entry is not a valid account.
     case invalidAccount(OTPError)
     /// In a file of one URI a line: the problem on this 1-based line.
@@ -124,6 +142,8 @@ public enum ImportError: Error, Sendable, Equatable {
         case noServicesList
         /// An entry has no secret.
         case entryWithoutSecret
+        /// The list of accounts (named as the file names it) is missing or not a list.
+        case noAccountList(String)
         /// Not `otpauth-migration://offline?data=`.
         case notMigrationURI
         /// No `data=` parameter.

@@ -184,8 +184,24 @@ public enum OTPImporter {
         // 2. SQLite: Stratum / Microsoft / Google Authenticator databases.
         // 3. Java serialisation (AC ED 00 05): FreeOTP v2.
         // 4.–5. AUTHENTICATORPRO / AuthenticatorPro: Stratum encrypted / legacy.
-        // 6. Android shared preferences <map>: Authy, Battle.net, TOTP Authenticator, FreeOTP v1 / FreeOTP+.
-        // 7. JSON objects.
+        // 6. Android shared preferences <map>, told apart by their key names: Authy, Battle.net,
+        //    TOTP Authenticator, FreeOTP v1 / FreeOTP+ (same layout).
+        FormatReader(format: .battleNet, matches: { $0.preferences.map(BattleNetFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .battleNet, entries: try BattleNetFormat.read(input.preferences!))
+        },
+        FormatReader(
+            format: .totpAuthenticatorInternal,
+            matches: { $0.preferences.map(TOTPAuthenticatorEntries.looksLike) ?? false }
+        ) { input, _ in
+            ImportedFile(
+                format: .totpAuthenticatorInternal, entries: try TOTPAuthenticatorEntries.read(input.preferences!))
+        },
+        FormatReader(format: .freeOTP, matches: { $0.preferences.map(FreeOTPFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .freeOTP, entries: try FreeOTPFormat.read(input.preferences!))
+        },
+        // 7. JSON objects, told apart by their keys (disjoint across every app's export).
         FormatReader(format: .twoFAS, matches: { $0.jsonObject.map(TwoFASFormat.looksLike) ?? false }) {
             input, password in
             let object = input.jsonObject!
@@ -200,7 +216,31 @@ public enum OTPImporter {
                 format: AegisFormat.isEncrypted(object) ? .aegisEncrypted : .aegis,
                 entries: try AegisFormat.read(object, password: password))
         },
-        // 8. JSON arrays.
+        FormatReader(format: .stratum, matches: { $0.jsonObject.map(StratumJSONFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .stratum, entries: try StratumJSONFormat.read(input.jsonObject!))
+        },
+        FormatReader(format: .freeOTPPlus, matches: { $0.jsonObject.map(FreeOTPFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .freeOTPPlus, entries: try FreeOTPFormat.read(input.jsonObject!))
+        },
+        FormatReader(format: .bitwarden, matches: { $0.jsonObject.map(BitwardenFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .bitwarden, entries: try BitwardenFormat.read(input.jsonObject!))
+        },
+        FormatReader(
+            format: .protonAuthenticator,
+            matches: { $0.jsonObject.map(ProtonAuthenticatorFormat.looksLike) ?? false }
+        ) { input, _ in
+            ImportedFile(format: .protonAuthenticator, entries: try ProtonAuthenticatorFormat.read(input.jsonObject!))
+        },
+        FormatReader(format: .steam, matches: { $0.jsonObject.map(SteamFormat.looksLike) ?? false }) { input, _ in
+            ImportedFile(format: .steam, entries: try SteamFormat.read(input.jsonObject!))
+        },
+        // 8. JSON arrays, told apart by the first element's keys.
+        FormatReader(format: .duo, matches: { $0.jsonArray.map(DuoFormat.looksLike) ?? false }) { input, _ in
+            ImportedFile(format: .duo, entries: try DuoFormat.read(input.jsonArray!))
+        },
         FormatReader(format: .andOTP, matches: { $0.jsonArray.map(AndOTPFormat.looksLike) ?? false }) { input, _ in
             ImportedFile(format: .andOTP, entries: try AndOTPFormat.read(input.jsonArray!))
         },
@@ -208,7 +248,12 @@ public enum OTPImporter {
         FormatReader(format: .uris, matches: { $0.looksLikeJSON && $0.json == nil }) { _, _ in
             throw ImportError.truncatedJSON
         },
-        // 9.–10. Text lines: Bitwarden CSV, otpauth:// and otpauth-migration:// URIs (Ente Auth too).
+        // 9. Bitwarden CSV (its header line).
+        FormatReader(format: .bitwardenCSV, matches: { $0.text.map(BitwardenFormat.looksLikeCSV) ?? false }) {
+            input, _ in
+            ImportedFile(format: .bitwardenCSV, entries: try BitwardenFormat.readCSV(input.text!))
+        },
+        // 10. otpauth:// and otpauth-migration:// lines (plain lists, WinAuth, Ente Auth, Google Authenticator).
         FormatReader(format: .uris, matches: { $0.text.map(URIList.looksLike) ?? false }) { input, _ in
             try URIList.read(input.text!)
         },

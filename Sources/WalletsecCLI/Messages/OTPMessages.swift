@@ -76,6 +76,14 @@ extension AuthenticatorApp {
         case .aegis: return "Aegis"
         case .twoFAS: return "2FAS"
         case .andOTP: return "andOTP"
+        case .bitwarden: return "Bitwarden"
+        case .protonAuthenticator: return "Proton Authenticator"
+        case .steam: return "Steam Desktop Authenticator"
+        case .duo: return "Duo Mobile"
+        case .battleNet: return "Battle.net Authenticator"
+        case .freeOTP: return "FreeOTP"
+        case .stratum: return "Stratum (Authenticator Pro)"
+        case .totpAuthenticator: return "TOTP Authenticator"
         }
     }
 }
@@ -126,6 +134,12 @@ extension ImportError: UserFacingError {
                 .usage, en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
         case .unsupportedEntryType(let app, let type):
             return OTPError.unsupportedParameter(name: "\(app.displayName) entry type", value: type).userMessage
+        case .passwordProtectedExport(let app):
+            let name = app.displayName
+            return UserMessage(
+                .usage,
+                en: "this \(name) export is password-protected, which walletsec cannot read; export it unencrypted",
+                zh: "该 \(name) 导出文件受密码保护，walletsec 无法读取；请导出为未加密文件")
         case .invalidAccount(let error):
             return error.userMessage
         case .onLine(let line, let error):
@@ -144,6 +158,8 @@ extension ImportError.MalformedReason {
         case .entryNotObject: return LocalizedText(en: "an entry is not an object", zh: "某个条目不是对象")
         case .noServicesList: return LocalizedText(en: "no services list", zh: "缺少 services 列表")
         case .entryWithoutSecret: return LocalizedText(en: "an entry has no secret", zh: "某个条目缺少密钥")
+        case .noAccountList(let key):
+            return LocalizedText(en: "no '\(key)' list of accounts", zh: "缺少账户列表“\(key)”")
         case .notMigrationURI:
             return LocalizedText(
                 en: "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
