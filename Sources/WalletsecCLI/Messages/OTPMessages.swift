@@ -184,6 +184,51 @@ extension ImportError.MalformedReason {
     }
 }
 
+extension SkippedEntry {
+    /// "Bank:bob (line 3): unsupported type 'yandex'", as import prints each entry it left out.
+    var text: LocalizedText {
+        var name = OTPAccount.displayName(issuer: issuer, account: account)
+        if name.isEmpty { name = "?" }
+        let why = reason.text
+        guard let line else { return LocalizedText(en: "\(name): \(why.en)", zh: "\(name)：\(why.zh)") }
+        return LocalizedText(en: "\(name) (line \(line)): \(why.en)", zh: "\(name)（第 \(line) 行）：\(why.zh)")
+    }
+}
+
+extension SkippedEntry.Reason {
+    /// The reason as `--json` names it.
+    var code: String {
+        switch self {
+        case .unsupportedType: return "unsupported_type"
+        case .invalidSecret: return "invalid_secret"
+        case .duplicate: return "duplicate"
+        case .invalidParameters: return "invalid_parameters"
+        case .malformedURI: return "malformed_uri"
+        case .trashed: return "trashed"
+        }
+    }
+
+    var text: LocalizedText {
+        switch self {
+        case .unsupportedType(let type):
+            return LocalizedText(
+                en: "unsupported type '\(type)' (walletsec computes TOTP, HOTP and Steam codes)",
+                zh: "不支持的类型“\(type)”（walletsec 支持 TOTP、HOTP 和 Steam）")
+        case .invalidSecret: return LocalizedText(en: "the secret is missing or not decodable", zh: "密钥缺失或无法解码")
+        case .duplicate:
+            return LocalizedText(
+                en: "the same account appears earlier in the file", zh: "文件中前面已有相同的账户")
+        case .invalidParameters:
+            return LocalizedText(
+                en: "unsupported algorithm, digits or period", zh: "不支持的算法、位数或周期")
+        case .malformedURI(let problem):
+            let reason = problem.text
+            return LocalizedText(en: "malformed otpauth URI: \(reason.en)", zh: "otpauth URI 格式错误：\(reason.zh)")
+        case .trashed: return LocalizedText(en: "in Ente Auth's trash", zh: "位于 Ente Auth 的回收站中")
+        }
+    }
+}
+
 extension UserMessage {
     fileprivate init(_ status: ExitStatus, text: LocalizedText) {
         self.init(status, en: text.en, zh: text.zh)
