@@ -96,7 +96,8 @@ public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
     case totpAuthenticator
 }
 
-/// Why an import file was refused. Imports are all or nothing: after any of these, no account was read.
+/// Why an import file was refused: after any of these, no account was read. (Single entries that cannot be
+/// imported do not fail the file; they come back as ``SkippedEntry``.)
 ///
 /// ```swift
 /// do { _ = try OTPImporter.read(bytes) { password } }

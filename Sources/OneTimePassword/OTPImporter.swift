@@ -244,10 +244,6 @@ public enum OTPImporter {
         FormatReader(format: .andOTP, matches: { $0.jsonArray.map(AndOTPFormat.looksLike) ?? false }) { input, _ in
             ImportedFile(format: .andOTP, entries: try AndOTPFormat.read(input.jsonArray!))
         },
-        // JSON that does not parse: cut short or damaged, whatever app wrote it.
-        FormatReader(format: .uris, matches: { $0.looksLikeJSON && $0.json == nil }) { _, _ in
-            throw ImportError.truncatedJSON
-        },
         // 9. Bitwarden CSV (its header line).
         FormatReader(format: .bitwardenCSV, matches: { $0.text.map(BitwardenFormat.looksLikeCSV) ?? false }) {
             input, _ in
@@ -275,6 +271,8 @@ public enum OTPImporter {
         for reader in readers where reader.matches(input) {
             return try reader.read(input, password)
         }
+        // JSON that does not parse was cut short or damaged, whatever app wrote it.
+        if input.looksLikeJSON && input.json == nil { throw ImportError.truncatedJSON }
         throw ImportError.unrecognised(tried: triedFormats)
     }
 
