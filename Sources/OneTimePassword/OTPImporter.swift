@@ -255,7 +255,13 @@ public enum OTPImporter {
         },
         // 11. Base64 text: TOTP Authenticator encrypted backup.
         // 12. No signature: andOTP encrypted (binary).
-        FormatReader(format: .andOTPEncrypted, matches: { AndOTPFormat.looksEncrypted($0.bytes) && $0.text == nil }) {
+        FormatReader(
+            format: .andOTPEncrypted,
+            matches: {
+                // Binary is rarely valid UTF-8, but a header starting 00 may be.
+                AndOTPFormat.looksEncrypted($0.bytes) && ($0.text == nil || $0.bytes.first == 0)
+            }
+        ) {
             input, password in
             ImportedFile(
                 format: .andOTPEncrypted, entries: try AndOTPFormat.readEncrypted(input.bytes, password: password))
