@@ -204,6 +204,24 @@ final class RealExportTests: XCTestCase {
         XCTAssertEqual(pending, [], "unrecognised: \(unrecognised)")
     }
 
+    /// Cut short anywhere, or with a byte flipped, a real export fails cleanly or imports less: no trap, no hang.
+    func testDamagedRealExportsFailCleanly() throws {
+        let folder = try RealExports.requireFolder()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let start = Date()
+        for name in names where !Self.pendingFormats.contains(name) && !name.contains("encrypted") {
+            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            let step = max(1, bytes.count / 97)
+            for length in stride(from: 0, to: bytes.count, by: step) {
+                _ = try? OTPImporter.read(Array(bytes.prefix(length))) { SecureBytes(Array("x".utf8)) }
+                var flipped = bytes
+                flipped[length] ^= 0x5A
+                _ = try? OTPImporter.read(flipped) { SecureBytes(Array("x".utf8)) }
+            }
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+    }
+
     /// Fixtures whose reader is written elsewhere (encrypted and database formats); empty once all have landed.
     static let pendingFormats: Set<String> = [
         "authenticator_plus.zip", "authy_encrypted.xml", "authy_plain.xml", "freeotp_v2_api23.xml",

@@ -268,7 +268,19 @@ expect_eq "$(json_get "$OUT" 'j["qr_codes"]')" "1" "one QR code for two accounts
 expect_eq "$(stat -c %a "$OTP_DIR/ga-1.png")" "600" "migration QR PNG is private"
 if command -v zbarimg >/dev/null; then
     expect_eq "$(zbarimg -q --raw "$OTP_DIR/ga-1.png" 2>/dev/null)" "$(cat "$OTP_DIR/m3.txt")" "migration QR decodes to the exported URI"
+    # zbarimg's own output (with its "QR-Code:" prefix) imports as is.
+    ZV=$(new_vault import-zbar)
+    expect_exit 0 "import zbarimg output" bash -c 'zbarimg -q "$1" 2>/dev/null | WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$2" 2fa import --vault "$3" - --json' _ "$OTP_DIR/ga-1.png" "$W" "$ZV"
+    expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped"])')" "('google_migration', 2, [])" "zbarimg output: both accounts"
 fi
+# Two complete Google Authenticator exports in one file (from two vaults), one part scanned twice.
+MV=$(new_vault export-src-2)
+printf 'otpauth://totp/Other:zed?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR&issuer=Other\n' | otp 2fa add --vault "$MV" >/dev/null 2>&1
+expect_exit 0 "second migration export" otp 2fa export --vault "$MV" --format migration --output "$OTP_DIR/m4.txt"
+cat "$OTP_DIR/m3.txt" "$OTP_DIR/m4.txt" "$OTP_DIR/m3.txt" >"$OTP_DIR/two-exports.txt"
+TV=$(new_vault import-two-exports)
+expect_exit 0 "import two GA exports from one file" otp 2fa import --vault "$TV" "$OTP_DIR/two-exports.txt" --json
+expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped"])')" "('google_migration', 3, [])" "both exports imported once"
 expect_contains "$("$W" 2fa --help)" "Example:" "2fa help has an example"
 
 # --- lint and scripted use without a terminal --------------------------------------------------
