@@ -63,7 +63,8 @@ enum URIList {
                 case .badBase32, .emptySecret, .noSecret: reason = .invalidSecret
                 default: reason = .malformedURI(error.problem)
                 }
-                entries.skip(issuer: account?.issuer ?? "", account: account?.account ?? "", line: number, reason)
+                let names = account.map { ($0.issuer, $0.account) } ?? labelNames(line)
+                entries.skip(issuer: names.0, account: names.1, line: number, reason)
                 continue
             }
             guard let account else { continue }
@@ -74,6 +75,22 @@ enum URIList {
         entries.append(migrated)
         let format: ImportFormat = batches.isEmpty ? (ente ? .enteAuth : .uris) : .googleMigration
         return ImportedFile(format: format, entries: entries, warnings: warnings)
+    }
+}
+
+extension URIList {
+    /// Issuer and account from a URI's label when the URI itself does not parse (an unknown type such as
+    /// otpauth://yandex/…), so the skipped line can still be named.
+    static func labelNames(_ line: String) -> (String, String) {
+        guard let schemeEnd = line.range(of: "://") else { return ("", "") }
+        let rest = line[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return ("", "") }
+        let label = rest[rest.index(after: slash)...].prefix { $0 != "?" }
+        let decoded = KeyURI.percentDecode(label, plusIsSpace: false) ?? String(label)
+        guard let colon = decoded.firstIndex(of: ":") else { return ("", decoded.trimmingSpaces()) }
+        return (
+            String(decoded[..<colon]).trimmingSpaces(), String(decoded[decoded.index(after: colon)...]).trimmingSpaces()
+        )
     }
 }
 

@@ -158,7 +158,7 @@ final class ImportToleranceTests: XCTestCase {
         XCTAssertEqual(
             file.skipped,
             [
-                SkippedEntry(issuer: "", account: "", reason: .unsupportedType("yandex"), line: 2),
+                SkippedEntry(issuer: "Y", account: "z", reason: .unsupportedType("yandex"), line: 2),
                 SkippedEntry(issuer: "Old", account: "x", reason: .trashed, line: 3),
                 SkippedEntry(issuer: "", account: "", reason: .malformedURI(.notOTPAuthURI), line: 5),
                 SkippedEntry(issuer: "Deno", account: "Mason", reason: .duplicate, line: 6),
