@@ -78,17 +78,36 @@ public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
     case twoFAS
     /// andOTP.
     case andOTP
+    /// Bitwarden (JSON or CSV vault export).
+    case bitwarden
+    /// Proton Authenticator.
+    case protonAuthenticator
+    /// Steam Desktop Authenticator (maFile).
+    case steam
+    /// Duo Mobile.
+    case duo
+    /// Battle.net Authenticator.
+    case battleNet
+    /// FreeOTP and FreeOTP+.
+    case freeOTP
+    /// Stratum / Authenticator Pro.
+    case stratum
+    /// TOTP Authenticator.
+    case totpAuthenticator
 }
 
-/// Why an import file was refused. Imports are all or nothing: after any of these, no account was read.
+/// Why an import file was refused: after any of these, no account was read. (Single entries that cannot be
+/// imported do not fail the file; they come back as ``SkippedEntry``.)
 ///
 /// ```swift
 /// do { _ = try OTPImporter.read(bytes) { password } }
 /// catch ImportError.wrongPassword(let app) { … }
 /// ```
 public enum ImportError: Error, Sendable, Equatable {
-    /// Neither otpauth URIs nor a known app's export.
+    /// A known container (ZIP, SQLite, shared preferences…) holding none of the layouts we read.
     case unknownFormat
+    /// No format's test matched; `tried` lists every format tested, in detection order.
+    case unrecognised(tried: [ImportFormat])
     /// Starts like JSON but does not parse: cut short or damaged.
     case truncatedJSON
     /// The password does not open this file.
@@ -105,6 +124,8 @@ public enum ImportError: Error, Sendable, Equatable {
     case keyDerivationOutOfRange
     /// An entry's type is none of totp, hotp, steam.
     case unsupportedEntryType(AuthenticatorApp, String)
+    /// A password-protected export of an app whose encryption walletsec does not read (export it unencrypted).
+    case passwordProtectedExport(AuthenticatorApp)
     /// One entry is not a valid account.
     case invalidAccount(OTPError)
     /// In a file of one URI a line: the problem on this 1-based line.
@@ -122,6 +143,8 @@ public enum ImportError: Error, Sendable, Equatable {
         case noServicesList
         /// An entry has no secret.
         case entryWithoutSecret
+        /// The list of accounts (named as the file names it) is missing or not a list.
+        case noAccountList(String)
         /// Not `otpauth-migration://offline?data=`.
         case notMigrationURI
         /// No `data=` parameter.

@@ -1,4 +1,7 @@
-// Recognises an import file by its content (not its name) and reads every account in it, or fails whole.
+// Recognises an import file by its content (never its name) and reads its accounts. Detection is one ordered
+// list of FormatReader entries (OTPImporter.readers): the first whose test matches reads the file, so adding a
+// format is adding one entry at its place in the order (docs/2fa.md has the table and why the order is
+// unambiguous across the 40 real exports of ../shared/otp-exports).
 import WalletCrypto
 
 /// What an import file turned out to be; the raw value is the name the CLI prints and writes in JSON.
@@ -72,10 +75,14 @@ public struct SkippedEntry: Sendable, Equatable {
         case unsupportedType(String)
         /// The secret is missing or not decodable.
         case invalidSecret
-        /// Another entry of the same import (or already in the vault) has the same issuer, account and secret.
+        /// Another entry of the same import file has the same issuer, account and secret.
         case duplicate
         /// A field is out of range (digits, period, algorithm).
         case invalidParameters
+        /// An otpauth URI line that does not parse: its first problem.
+        case malformedURI(URIProblem)
+        /// Ente Auth: the entry is in the app's trash.
+        case trashed
     }
 
     /// The entry's issuer as the file gives it (may be empty).
@@ -84,12 +91,15 @@ public struct SkippedEntry: Sendable, Equatable {
     public var account: String
     /// Why it was skipped.
     public var reason: Reason
+    /// The 1-based line, for files of one entry a line (URI lists, CSV).
+    public var line: Int?
 
     /// Creates a skipped-entry record.
-    public init(issuer: String, account: String, reason: Reason) {
+    public init(issuer: String, account: String, reason: Reason, line: Int? = nil) {
         self.issuer = issuer
         self.account = account
         self.reason = reason
+        self.line = line
     }
 }
 
@@ -103,93 +113,233 @@ public struct ImportedFile: Sendable {
     public var warnings: [LintFinding]
     /// Entries left out (unsupported type, broken secret, duplicate); empty when everything imported.
     public var skipped: [SkippedEntry] = []
+
+    /// The accounts and skipped entries of `entries`, read as `format`.
+    init(format: ImportFormat, entries: ImportEntries, warnings: [LintFinding] = []) {
+        self.init(format: format, accounts: entries.accounts, warnings: warnings, skipped: entries.skipped)
+    }
+
+    /// A file read whole (every entry imported or the file refused).
+    public init(format: ImportFormat, accounts: [OTPAccount], warnings: [LintFinding], skipped: [SkippedEntry] = []) {
+        self.format = format
+        self.accounts = accounts
+        self.warnings = warnings
+        self.skipped = skipped
+    }
+}
+
+/// The bytes of an import file and the views detectors look at, each computed once and only when asked:
+/// UTF-8 text without a byte-order mark, the parsed JSON value, the Android shared-preferences map.
+final class ImportInput {
+    /// The file as read.
+    let bytes: [UInt8]
+    /// The file as UTF-8 text without a leading byte-order mark and outer whitespace; nil for binary content.
+    let text: String?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        text = String(validating: body, as: UTF8.self)?.trimmingSpaces()
+    }
+
+    /// True when the raw bytes start with `magic` (an ASCII or binary signature).
+    func starts(with magic: [UInt8]) -> Bool { bytes.starts(with: magic) }
+
+    /// Whether the text starts like JSON (an object or an array).
+    var looksLikeJSON: Bool { text.map { $0.hasPrefix("{") || $0.hasPrefix("[") } ?? false }
+
+    /// The parsed JSON value, when the text is JSON.
+    lazy var json: Any? = looksLikeJSON ? JSONText.decode(Array(text!.utf8)) : nil
+    /// The parsed JSON, when it is an object.
+    var jsonObject: JSONObject? { json as? JSONObject }
+    /// The parsed JSON, when it is an array.
+    var jsonArray: [Any]? { json as? [Any] }
+    /// The `<map>` of an Android shared-preferences XML file.
+    lazy var preferences: SharedPreferences? = text.flatMap { $0.hasPrefix("<") ? SharedPreferences.parse($0) : nil }
+}
+
+/// One import format: a test on the content and the reader for files that pass it.
+struct FormatReader: Sendable {
+    /// What the reader reports, and what an unrecognised file lists as tried.
+    let format: ImportFormat
+    /// Cheap, never throws: does the file look like this format?
+    let matches: @Sendable (ImportInput) -> Bool
+    /// Reads the file; `password` is asked only when the file turns out to be encrypted.
+    let read: @Sendable (ImportInput, () throws -> SecureBytes) throws -> ImportedFile
 }
 
 /// Reads another authenticator app's export, recognised by content.
 ///
 /// ```swift
 /// let file = try OTPImporter.read(bytes) { try askForPassword() }   // asked only for encrypted files
-/// print(file.format, file.accounts.count)
+/// print(file.format, file.accounts.count, file.skipped.count)
 /// ```
 public enum OTPImporter {
+    /// Every format in detection order; the first match reads the file (docs/2fa.md explains the order).
+    /// Magic-number formats come first, then XML, JSON objects, JSON arrays, text lines, and last the
+    /// formats that have no signature at all.
+    static let readers: [FormatReader] = [
+        // 1. ZIP (PK\3\4): Authenticator Plus.
+        // 2. SQLite: Stratum / Microsoft / Google Authenticator databases.
+        // 3. Java serialisation (AC ED 00 05): FreeOTP v2.
+        // 4.–5. AUTHENTICATORPRO / AuthenticatorPro: Stratum encrypted / legacy.
+        // 6. Android shared preferences <map>, told apart by their key names: Authy, Battle.net,
+        //    TOTP Authenticator, FreeOTP v1 / FreeOTP+ (same layout).
+        FormatReader(format: .battleNet, matches: { $0.preferences.map(BattleNetFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .battleNet, entries: try BattleNetFormat.read(input.preferences!))
+        },
+        FormatReader(
+            format: .totpAuthenticatorInternal,
+            matches: { $0.preferences.map(TOTPAuthenticatorEntries.looksLike) ?? false }
+        ) { input, _ in
+            ImportedFile(
+                format: .totpAuthenticatorInternal, entries: try TOTPAuthenticatorEntries.read(input.preferences!))
+        },
+        FormatReader(format: .freeOTP, matches: { $0.preferences.map(FreeOTPFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .freeOTP, entries: try FreeOTPFormat.read(input.preferences!))
+        },
+        // 7. JSON objects, told apart by their keys (disjoint across every app's export).
+        FormatReader(format: .twoFAS, matches: { $0.jsonObject.map(TwoFASFormat.looksLike) ?? false }) {
+            input, password in
+            let object = input.jsonObject!
+            return ImportedFile(
+                format: TwoFASFormat.isEncrypted(object) ? .twoFASEncrypted : .twoFAS,
+                entries: try TwoFASFormat.read(object, password: password))
+        },
+        FormatReader(format: .aegis, matches: { $0.jsonObject.map(AegisFormat.looksLike) ?? false }) {
+            input, password in
+            let object = input.jsonObject!
+            return ImportedFile(
+                format: AegisFormat.isEncrypted(object) ? .aegisEncrypted : .aegis,
+                entries: try AegisFormat.read(object, password: password))
+        },
+        FormatReader(format: .stratum, matches: { $0.jsonObject.map(StratumJSONFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .stratum, entries: try StratumJSONFormat.read(input.jsonObject!))
+        },
+        FormatReader(format: .freeOTPPlus, matches: { $0.jsonObject.map(FreeOTPFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .freeOTPPlus, entries: try FreeOTPFormat.read(input.jsonObject!))
+        },
+        FormatReader(format: .bitwarden, matches: { $0.jsonObject.map(BitwardenFormat.looksLike) ?? false }) {
+            input, _ in
+            ImportedFile(format: .bitwarden, entries: try BitwardenFormat.read(input.jsonObject!))
+        },
+        FormatReader(
+            format: .protonAuthenticator,
+            matches: { $0.jsonObject.map(ProtonAuthenticatorFormat.looksLike) ?? false }
+        ) { input, _ in
+            ImportedFile(format: .protonAuthenticator, entries: try ProtonAuthenticatorFormat.read(input.jsonObject!))
+        },
+        FormatReader(format: .steam, matches: { $0.jsonObject.map(SteamFormat.looksLike) ?? false }) { input, _ in
+            ImportedFile(format: .steam, entries: try SteamFormat.read(input.jsonObject!))
+        },
+        // 8. JSON arrays, told apart by the first element's keys.
+        FormatReader(format: .duo, matches: { $0.jsonArray.map(DuoFormat.looksLike) ?? false }) { input, _ in
+            ImportedFile(format: .duo, entries: try DuoFormat.read(input.jsonArray!))
+        },
+        FormatReader(format: .andOTP, matches: { $0.jsonArray.map(AndOTPFormat.looksLike) ?? false }) { input, _ in
+            ImportedFile(format: .andOTP, entries: try AndOTPFormat.read(input.jsonArray!))
+        },
+        // 9. Bitwarden CSV (its header line).
+        FormatReader(format: .bitwardenCSV, matches: { $0.text.map(BitwardenFormat.looksLikeCSV) ?? false }) {
+            input, _ in
+            ImportedFile(format: .bitwardenCSV, entries: try BitwardenFormat.readCSV(input.text!))
+        },
+        // 10. otpauth:// and otpauth-migration:// lines (plain lists, WinAuth, Ente Auth, Google Authenticator).
+        FormatReader(format: .uris, matches: { $0.text.map(URIList.looksLike) ?? false }) { input, _ in
+            try URIList.read(input.text!)
+        },
+        // 11. Base64 text: TOTP Authenticator encrypted backup.
+        // 12. No signature: andOTP encrypted (binary).
+        FormatReader(
+            format: .andOTPEncrypted,
+            matches: {
+                // Binary is rarely valid UTF-8, but a header starting 00 may be.
+                AndOTPFormat.looksEncrypted($0.bytes) && ($0.text == nil || $0.bytes.first == 0)
+            }
+        ) {
+            input, password in
+            ImportedFile(
+                format: .andOTPEncrypted, entries: try AndOTPFormat.readEncrypted(input.bytes, password: password))
+        },
+    ]
+
     /// Reads every account of an export, or throws: ``ImportError`` for the file (a wrong password, damage,
-    /// an unknown layout), or whatever `password` throws.
+    /// an unknown layout), or whatever `password` throws. Entries the file holds but walletsec cannot take
+    /// (unsupported type, broken secret, duplicate) come back in ``ImportedFile/skipped``.
     /// - Parameter password: asked only when the file turns out to be encrypted.
     public static func read(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportedFile {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            if AndOTPFormat.looksEncrypted(bytes) {
-                return ImportedFile(
-                    format: .andOTPEncrypted, accounts: try AndOTPFormat.readEncrypted(bytes, password: password),
-                    warnings: [])
-            }
-            throw ImportError.unknownFormat
+        let input = ImportInput(bytes)
+        for reader in readers where reader.matches(input) {
+            return try reader.read(input, password)
         }
-        let trimmed = text.trimmingSpaces()
-        let firstLine = trimmed.split(whereSeparator: \.isNewline).first { !$0.hasPrefix("#") } ?? ""
-        let lower = firstLine.prefix(24).lowercased()
-        if lower.hasPrefix(GoogleMigration.scheme) || lower.hasPrefix(KeyURI.scheme) {
-            return try readLines(trimmed)
-        }
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
-            guard let json = JSONText.decode(bytes) else {
-                // A JSON export cut short or damaged in transit.
-                throw ImportError.truncatedJSON
-            }
-            if let object = json as? JSONObject {
-                if AegisFormat.looksLike(object) {
-                    let encrypted = AegisFormat.isEncrypted(object)
-                    return ImportedFile(
-                        format: encrypted ? .aegisEncrypted : .aegis,
-                        accounts: try AegisFormat.read(object, password: password), warnings: [])
-                }
-                if TwoFASFormat.looksLike(object) {
-                    let encrypted = TwoFASFormat.isEncrypted(object)
-                    return ImportedFile(
-                        format: encrypted ? .twoFASEncrypted : .twoFAS,
-                        accounts: try TwoFASFormat.read(object, password: password), warnings: [])
-                }
-            } else if let list = json as? [Any], AndOTPFormat.looksLike(list) {
-                return ImportedFile(format: .andOTP, accounts: try AndOTPFormat.read(list), warnings: [])
-            }
-        }
-        // Binary andOTP files are rarely valid UTF-8, but one could be.
-        if AndOTPFormat.looksEncrypted(bytes) && !trimmed.hasPrefix("{") && !trimmed.hasPrefix("[")
-            && bytes.count >= AndOTPFormat.headerLength + AESGCM.tagLength && bytes[0] == 0
-        {
-            return ImportedFile(
-                format: .andOTPEncrypted, accounts: try AndOTPFormat.readEncrypted(bytes, password: password),
-                warnings: [])
-        }
-        throw ImportError.unknownFormat
+        // JSON that does not parse was cut short or damaged, whatever app wrote it.
+        if input.looksLikeJSON && input.json == nil { throw ImportError.truncatedJSON }
+        throw ImportError.unrecognised(tried: triedFormats)
     }
 
-    /// One URI a line: otpauth:// accounts and/or the parts of one Google Authenticator export.
-    /// Blank lines and lines starting with '#' are skipped; errors name the line.
-    static func readLines(_ text: String) throws(ImportError) -> ImportedFile {
-        var accounts: [OTPAccount] = []
-        var warnings: [LintFinding] = []
-        var batches: [MigrationBatch] = []
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let line = String(rawLine).trimmingSpaces()
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.lowercased().hasPrefix(GoogleMigration.scheme) {
-                do {
-                    batches.append(try GoogleMigration.decode(uri: line))
-                } catch {
-                    throw .onLine(index + 1, error)
-                }
-            } else {
-                do {
-                    let parsed = try KeyURI.parse(line)
-                    accounts.append(parsed.account)
-                    warnings += parsed.warnings.map { LintFinding($0.severity, $0.problem, line: index + 1) }
-                } catch {
-                    throw .onLine(index + 1, .invalidAccount(error))
-                }
-            }
+    /// The formats an unrecognised file was tested for, in order and without repeats.
+    static var triedFormats: [ImportFormat] {
+        var seen = Set<ImportFormat>()
+        return readers.map(\.format).filter { seen.insert($0).inserted }
+    }
+}
+
+/// Collects the entries of one file: each becomes an account or a ``SkippedEntry`` with its reason, and a
+/// second entry with the same names and codes as an earlier one is skipped as a duplicate.
+struct ImportEntries {
+    var accounts: [OTPAccount] = []
+    var skipped: [SkippedEntry] = []
+    /// Indexes into `accounts` by issuer and account name, so the duplicate check stays linear.
+    private var byName: [String: [Int]] = [:]
+
+    /// Adds the entry `make` builds (and validates), or records why it was skipped.
+    mutating func add(issuer: String, account: String, line: Int? = nil, _ make: () throws -> OTPAccount) throws {
+        do {
+            insert(try validated(try make()), issuer: issuer, account: account, line: line)
+        } catch let error as ImportError {
+            guard let reason = SkippedEntry.Reason(error) else { throw error }
+            skipped.append(SkippedEntry(issuer: issuer, account: account, reason: reason, line: line))
         }
-        accounts += try GoogleMigration.combine(batches)
-        let format: ImportFormat = batches.isEmpty ? .uris : .googleMigration
-        return ImportedFile(format: format, accounts: accounts, warnings: warnings)
+    }
+
+    /// Adds a validated account unless an earlier one has the same names and codes.
+    private mutating func insert(_ result: OTPAccount, issuer: String, account: String, line: Int?) {
+        let key = result.issuer + "\u{0}" + result.account
+        if byName[key, default: []].contains(where: { accounts[$0].sameCodes(as: result) }) {
+            skipped.append(SkippedEntry(issuer: issuer, account: account, reason: .duplicate, line: line))
+        } else {
+            byName[key, default: []].append(accounts.count)
+            accounts.append(result)
+        }
+    }
+
+    /// Records an entry left out for a reason found without building it.
+    mutating func skip(issuer: String, account: String, line: Int? = nil, _ reason: SkippedEntry.Reason) {
+        skipped.append(SkippedEntry(issuer: issuer, account: account, reason: reason, line: line))
+    }
+
+    /// Appends another collection's accounts and skipped entries (checking duplicates across both).
+    mutating func append(_ other: ImportEntries) {
+        for account in other.accounts { insert(account, issuer: account.issuer, account: account.account, line: nil) }
+        skipped += other.skipped
+    }
+}
+
+extension SkippedEntry.Reason {
+    /// The per-entry reason for an entry-level import error; nil for errors that concern the whole file.
+    init?(_ error: ImportError) {
+        switch error {
+        case .unsupportedEntryType(_, let type): self = .unsupportedType(type)
+        case .malformed(_, reason: .entryWithoutSecret): self = .invalidSecret
+        case .invalidAccount(.badBase32), .invalidAccount(.emptySecret): self = .invalidSecret
+        case .invalidAccount(.malformedURI(let problem)): self = .malformedURI(problem)
+        case .invalidAccount(.unsupportedParameter), .invalidAccount(.missingName): self = .invalidParameters
+        default: return nil
+        }
     }
 }

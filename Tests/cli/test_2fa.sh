@@ -176,10 +176,41 @@ fi
 before=$(vault_digest "$V")
 printf 'just some text\n' >"$OTP_DIR/unknown.txt"
 expect_error 2 "unknown import format" otp 2fa import --vault "$V" "$OTP_DIR/unknown.txt"
-printf 'otpauth://totp/A:b?secret=%s\notpauth://totp/C:d?secret=11\n' "$OTP_SECRET" >"$OTP_DIR/half-bad.txt"
-expect_error 2 "a bad line imports nothing" otp 2fa import --vault "$V" "$OTP_DIR/half-bad.txt"
-expect_contains "$ERR" "line 2" "the bad line is named"
+expect_contains "$ERR" "tried: " "unknown format lists the formats tried"
+expect_contains "$ERR" "bitwarden_csv" "the tried list names every format"
 expect_eq "$(vault_digest "$V")" "$before" "failed imports leave the main vault untouched"
+
+# --- per-entry skips: the rest imports, what was left out is named, exit 1 -----------------------
+SV=$(new_vault import-skips)
+printf '\xef\xbb\xbfQR-Code:otpauth://totp/A:b?secret=%s\r\notpauth://totp/C:d?secret=11\r\n' "$OTP_SECRET" >"$OTP_DIR/half-bad.txt"
+expect_exit 1 "a bad line is skipped, the rest imports" otp 2fa import --vault "$SV" "$OTP_DIR/half-bad.txt"
+expect_contains "$ERR" "C:d (line 2)" "the skipped line is named"
+expect_eq "$("$W" 2fa list --vault "$SV" | cut -f1)" "A:b" "the good line was imported"
+python3 - "$OTP_DIR/aegis-yandex.json" "$OTP_SECRET" <<'PY'
+import json, sys
+entry = lambda t, name: {"type": t, "name": name, "issuer": "Bank", "info": {"secret": sys.argv[2], "algo": "SHA1", "digits": 6, "period": 30, "pin": "1234"}}
+db = {"version": 2, "entries": [entry("totp", "alice"), entry("yandex", "bob"), entry("motp", "carol")]}
+json.dump({"version": 1, "header": {"slots": None, "params": None}, "db": db}, open(sys.argv[1], "w"))
+PY
+expect_exit 1 "Aegis vault with Yandex and mOTP entries" otp 2fa import --vault "$SV" "$OTP_DIR/aegis-yandex.json" --json
+expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped_duplicates"])')" "('aegis', 1, 0)" "the TOTP entry imports"
+expect_eq "$(json_get "$OUT" '[(s["issuer"], s["account"], s["reason"], s.get("detail")) for s in j["skipped"]]')" \
+    "[('Bank', 'bob', 'unsupported_type', 'yandex'), ('Bank', 'carol', 'unsupported_type', 'motp')]" "skipped entries in JSON"
+expect_exit 1 "skipped entries in Chinese" otp 2fa import --vault "$SV" "$OTP_DIR/aegis-yandex.json" --lang zh
+expect_contains "$ERR" "已跳过 Bank:bob" "zh names the skipped entry"
+
+# --- real exports of other apps (../shared/otp-exports/aegis, Aegis's importer fixtures) --------
+REAL="$(cd "$(dirname "$0")/../.." && pwd)/../shared/otp-exports/aegis"
+if [ -d "$REAL" ]; then
+    RV2=$(new_vault import-real)
+    for f in plain.txt ente_auth.txt bitwarden.csv duo.json steam.json freeotp.xml stratum_plain.json; do
+        expect_exit 0 "import real $f" otp 2fa import --vault "$RV2" "$REAL/$f" --json
+        expect_eq "$(json_get "$OUT" 'j["skipped"]')" "[]" "$f: nothing skipped"
+    done
+    expect_eq "$(json_get "$OUT" 'j["skipped_duplicates"]')" "7" "stratum after plain.txt: all seven already present"
+else
+    echo "skipped: ../shared/otp-exports absent: real-file imports not run"
+fi
 
 # --- exports and their round trips ---------------------------------------------------------------
 EV=$(new_vault export-src)
@@ -237,7 +268,19 @@ expect_eq "$(json_get "$OUT" 'j["qr_codes"]')" "1" "one QR code for two accounts
 expect_eq "$(stat -c %a "$OTP_DIR/ga-1.png")" "600" "migration QR PNG is private"
 if command -v zbarimg >/dev/null; then
     expect_eq "$(zbarimg -q --raw "$OTP_DIR/ga-1.png" 2>/dev/null)" "$(cat "$OTP_DIR/m3.txt")" "migration QR decodes to the exported URI"
+    # zbarimg's own output (with its "QR-Code:" prefix) imports as is.
+    ZV=$(new_vault import-zbar)
+    expect_exit 0 "import zbarimg output" bash -c 'zbarimg -q "$1" 2>/dev/null | WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$2" 2fa import --vault "$3" - --json' _ "$OTP_DIR/ga-1.png" "$W" "$ZV"
+    expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped"])')" "('google_migration', 2, [])" "zbarimg output: both accounts"
 fi
+# Two complete Google Authenticator exports in one file (from two vaults), one part scanned twice.
+MV=$(new_vault export-src-2)
+printf 'otpauth://totp/Other:zed?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR&issuer=Other\n' | otp 2fa add --vault "$MV" >/dev/null 2>&1
+expect_exit 0 "second migration export" otp 2fa export --vault "$MV" --format migration --output "$OTP_DIR/m4.txt"
+cat "$OTP_DIR/m3.txt" "$OTP_DIR/m4.txt" "$OTP_DIR/m3.txt" >"$OTP_DIR/two-exports.txt"
+TV=$(new_vault import-two-exports)
+expect_exit 0 "import two GA exports from one file" otp 2fa import --vault "$TV" "$OTP_DIR/two-exports.txt" --json
+expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped"])')" "('google_migration', 3, [])" "both exports imported once"
 expect_contains "$("$W" 2fa --help)" "Example:" "2fa help has an example"
 
 # --- lint and scripted use without a terminal --------------------------------------------------

@@ -76,6 +76,14 @@ extension AuthenticatorApp {
         case .aegis: return "Aegis"
         case .twoFAS: return "2FAS"
         case .andOTP: return "andOTP"
+        case .bitwarden: return "Bitwarden"
+        case .protonAuthenticator: return "Proton Authenticator"
+        case .steam: return "Steam Desktop Authenticator"
+        case .duo: return "Duo Mobile"
+        case .battleNet: return "Battle.net Authenticator"
+        case .freeOTP: return "FreeOTP"
+        case .stratum: return "Stratum (Authenticator Pro)"
+        case .totpAuthenticator: return "TOTP Authenticator"
         }
     }
 }
@@ -85,9 +93,12 @@ extension ImportError: UserFacingError {
         switch self {
         case .unknownFormat:
             return UserMessage(
-                .usage,
-                en: "unknown import format (expected otpauth URIs, otpauth-migration://, Aegis, 2FAS or andOTP)",
-                zh: "无法识别的导入格式（支持 otpauth URI、otpauth-migration://、Aegis、2FAS 或 andOTP）")
+                .usage, en: "unknown import format: the container holds no layout walletsec reads",
+                zh: "无法识别的导入格式：文件中没有 walletsec 能读取的内容")
+        case .unrecognised(let tried):
+            let names = tried.map(\.rawValue).joined(separator: ", ")
+            return UserMessage(
+                .usage, en: "unknown import format; tried: \(names)", zh: "无法识别的导入格式；已尝试：\(names)")
         case .truncatedJSON:
             return UserMessage(
                 .integrity,
@@ -123,6 +134,12 @@ extension ImportError: UserFacingError {
                 .usage, en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
         case .unsupportedEntryType(let app, let type):
             return OTPError.unsupportedParameter(name: "\(app.displayName) entry type", value: type).userMessage
+        case .passwordProtectedExport(let app):
+            let name = app.displayName
+            return UserMessage(
+                .usage,
+                en: "this \(name) export is password-protected, which walletsec cannot read; export it unencrypted",
+                zh: "该 \(name) 导出文件受密码保护，walletsec 无法读取；请导出为未加密文件")
         case .invalidAccount(let error):
             return error.userMessage
         case .onLine(let line, let error):
@@ -141,6 +158,8 @@ extension ImportError.MalformedReason {
         case .entryNotObject: return LocalizedText(en: "an entry is not an object", zh: "某个条目不是对象")
         case .noServicesList: return LocalizedText(en: "no services list", zh: "缺少 services 列表")
         case .entryWithoutSecret: return LocalizedText(en: "an entry has no secret", zh: "某个条目缺少密钥")
+        case .noAccountList(let key):
+            return LocalizedText(en: "no '\(key)' list of accounts", zh: "缺少账户列表“\(key)”")
         case .notMigrationURI:
             return LocalizedText(
                 en: "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
@@ -161,6 +180,51 @@ extension ImportError.MalformedReason {
             return LocalizedText(
                 en: "missing part(s) \(names) of \(size) (batch id \(batchID))",
                 zh: "缺少第 \(names) 部分（共 \(size) 部分，批次 ID \(batchID)）")
+        }
+    }
+}
+
+extension SkippedEntry {
+    /// "Bank:bob (line 3): unsupported type 'yandex'", as import prints each entry it left out.
+    var text: LocalizedText {
+        var name = OTPAccount.displayName(issuer: issuer, account: account)
+        if name.isEmpty { name = "?" }
+        let why = reason.text
+        guard let line else { return LocalizedText(en: "\(name): \(why.en)", zh: "\(name)：\(why.zh)") }
+        return LocalizedText(en: "\(name) (line \(line)): \(why.en)", zh: "\(name)（第 \(line) 行）：\(why.zh)")
+    }
+}
+
+extension SkippedEntry.Reason {
+    /// The reason as `--json` names it.
+    var code: String {
+        switch self {
+        case .unsupportedType: return "unsupported_type"
+        case .invalidSecret: return "invalid_secret"
+        case .duplicate: return "duplicate"
+        case .invalidParameters: return "invalid_parameters"
+        case .malformedURI: return "malformed_uri"
+        case .trashed: return "trashed"
+        }
+    }
+
+    var text: LocalizedText {
+        switch self {
+        case .unsupportedType(let type):
+            return LocalizedText(
+                en: "unsupported type '\(type)' (walletsec computes TOTP, HOTP and Steam codes)",
+                zh: "不支持的类型“\(type)”（walletsec 支持 TOTP、HOTP 和 Steam）")
+        case .invalidSecret: return LocalizedText(en: "the secret is missing or not decodable", zh: "密钥缺失或无法解码")
+        case .duplicate:
+            return LocalizedText(
+                en: "the same account appears earlier in the file", zh: "文件中前面已有相同的账户")
+        case .invalidParameters:
+            return LocalizedText(
+                en: "unsupported algorithm, digits or period", zh: "不支持的算法、位数或周期")
+        case .malformedURI(let problem):
+            let reason = problem.text
+            return LocalizedText(en: "malformed otpauth URI: \(reason.en)", zh: "otpauth URI 格式错误：\(reason.zh)")
+        case .trashed: return LocalizedText(en: "in Ente Auth's trash", zh: "位于 Ente Auth 的回收站中")
         }
     }
 }
