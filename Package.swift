@@ -42,6 +42,7 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         // Thin C wrappers over OpenSSL 3's EVP API, whose OSSL_PARAM macros Swift cannot call.
         .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
 
@@ -57,7 +58,15 @@ let package = Package(
         // Password dictionaries compiled in as C string literals (fast to compile, nothing to ship beside the binary).
         .target(name: "CPasswordData"),
         .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto", "CPasswordData"]),
-        .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto"]),
+        // GRDB reads other authenticators' SQLite databases (deserialised in memory, never opened as files);
+        // libzip opens Authenticator Plus's password-protected (PKWARE) ZIP.
+        .target(
+            name: "OneTimePassword",
+            dependencies: [
+                "WalletCore", "WalletCrypto", "CLibZip", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),

@@ -56,8 +56,13 @@ package enum AndOTPFormat {
             let kind = try OTPKind(exportName: entry.string("type"), app: app)
             var issuer = entry.string("issuer") ?? ""
             var label = entry.string("label") ?? ""
-            // Older andOTP versions kept "Issuer:account" (or "Issuer - account") in the label alone.
-            if issuer.isEmpty, let colon = label.firstIndex(of: ":") {
+            // Older andOTP versions kept "Issuer - account" (or "Issuer:account") in the label alone; some wrote
+            // "Issuer - Issuer:account" (andotp_encrypted_old.bin), whose repeated issuer is dropped.
+            if issuer.isEmpty, let dash = label.range(of: " - ") {
+                issuer = String(label[..<dash.lowerBound]).trimmingSpaces()
+                label = String(label[dash.upperBound...]).trimmingSpaces()
+                if label.hasPrefix(issuer + ":") { label = String(label.dropFirst(issuer.count + 1)) }
+            } else if issuer.isEmpty, let colon = label.firstIndex(of: ":") {
                 issuer = String(label[..<colon]).trimmingSpaces()
                 label = String(label[label.index(after: colon)...]).trimmingSpaces()
             }

@@ -115,12 +115,19 @@ public enum OTPImporter {
     /// Reads every account of an export, or throws: ``ImportError`` for the file (a wrong password, damage,
     /// an unknown layout), or whatever `password` throws.
     /// - Parameter password: asked only when the file turns out to be encrypted.
-    public static func read(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportedFile {
+    public static func read(_ bytes: [UInt8], password askPassword: () throws -> SecureBytes) throws -> ImportedFile {
+        // Asked once even when a format is tried twice (andOTP's two encrypted layouts).
+        var asked: SecureBytes?
+        func password() throws -> SecureBytes {
+            if let asked { return asked }
+            let secret = try askPassword()
+            asked = secret
+            return secret
+        }
+        if let file = try readEncryptedOrDatabase(bytes, password: password) { return file }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            if AndOTPFormat.looksEncrypted(bytes) {
-                return ImportedFile(
-                    format: .andOTPEncrypted, accounts: try AndOTPFormat.readEncrypted(bytes, password: password),
-                    warnings: [])
+            if AndOTPFormat.looksEncrypted(bytes) || AndOTPFormat.mayBeOldEncrypted(bytes) {
+                return try readAndOTPEncrypted(bytes, password: password)
             }
             throw ImportError.unknownFormat
         }
@@ -151,6 +158,16 @@ public enum OTPImporter {
             } else if let list = json as? [Any], AndOTPFormat.looksLike(list) {
                 return ImportedFile(format: .andOTP, accounts: try AndOTPFormat.read(list), warnings: [])
             }
+            if let object = json as? JSONObject, StratumFormat.looksLike(object) {
+                return try StratumFormat.read(object)
+            }
+        }
+        if trimmed.hasPrefix("<"), let preferences = AuthyFormat.preferences(bytes), AuthyFormat.looksLike(preferences)
+        {
+            return try AuthyFormat.read(preferences, password: password)
+        }
+        if TOTPAuthenticatorFormat.looksLike(bytes) {
+            return try TOTPAuthenticatorFormat.read(bytes, password: password)
         }
         // Binary andOTP files are rarely valid UTF-8, but one could be.
         if AndOTPFormat.looksEncrypted(bytes) && !trimmed.hasPrefix("{") && !trimmed.hasPrefix("[")
@@ -161,6 +178,37 @@ public enum OTPImporter {
                 warnings: [])
         }
         throw ImportError.unknownFormat
+    }
+
+    /// Formats told apart by their first bytes (issue 13): app databases, FreeOTP's Java-serialised backup,
+    /// Authenticator Pro's encrypted backups, Authenticator Plus's ZIP. Nil when the bytes start like none of them.
+    static func readEncryptedOrDatabase(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportedFile? {
+        if AuthenticatorDatabases.looksLike(bytes) { return try AuthenticatorDatabases.read(bytes) }
+        if FreeOTPBackup.looksLike(bytes) { return try FreeOTPBackup.read(bytes, password: password) }
+        if StratumFormat.looksEncrypted(bytes) { return try StratumFormat.readEncrypted(bytes, password: password) }
+        if AuthenticatorPlusFormat.looksLike(bytes) {
+            return try AuthenticatorPlusFormat.read(bytes, password: password)
+        }
+        return nil
+    }
+
+    /// andOTP's current encrypted layout when the first bytes are a plausible iteration count, else (or when that
+    /// does not open) the headerless layout of andOTP before 0.6.3.
+    static func readAndOTPEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportedFile {
+        if AndOTPFormat.looksEncrypted(bytes) {
+            do {
+                return ImportedFile(
+                    format: .andOTPEncrypted, accounts: try AndOTPFormat.readEncrypted(bytes, password: password),
+                    warnings: [])
+            } catch let error as ImportError {
+                guard AndOTPFormat.mayBeOldEncrypted(bytes), error == .wrongPasswordOrDamaged(.andOTP) else {
+                    throw error
+                }
+            }
+        }
+        return ImportedFile(
+            format: .andOTPEncrypted, accounts: try AndOTPFormat.readOldEncrypted(bytes, password: password),
+            warnings: [])
     }
 
     /// One URI a line: otpauth:// accounts and/or the parts of one Google Authenticator export.

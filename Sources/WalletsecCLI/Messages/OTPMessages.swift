@@ -76,6 +76,13 @@ extension AuthenticatorApp {
         case .aegis: return "Aegis"
         case .twoFAS: return "2FAS"
         case .andOTP: return "andOTP"
+        case .authy: return "Authy"
+        case .freeOTP: return "FreeOTP"
+        case .stratum: return "Authenticator Pro (Stratum)"
+        case .totpAuthenticator: return "TOTP Authenticator"
+        case .googleAuthenticatorDatabase: return "Google Authenticator database"
+        case .microsoftAuthenticator: return "Microsoft Authenticator"
+        case .authenticatorPlus: return "Authenticator Plus"
         }
     }
 }
@@ -125,6 +132,18 @@ extension ImportError: UserFacingError {
             return OTPError.unsupportedParameter(name: "\(app.displayName) entry type", value: type).userMessage
         case .invalidAccount(let error):
             return error.userMessage
+        case .unsupportedEncryption(let app, .argon2idParallelLanes):
+            let name = app.displayName
+            return UserMessage(
+                .usage,
+                en:
+                    "this encrypted \(name) backup needs Argon2id with parallel lanes, which walletsec's crypto libraries lack; export it unencrypted (or in the legacy encrypted format) and import that",
+                zh: "该加密的 \(name) 备份需要多通道并行的 Argon2id，walletsec 使用的加密库不支持；请以不加密（或旧版加密格式）重新导出后再导入")
+        case .unsupportedEncryption(let app, .unknownScheme(let scheme)):
+            let name = app.displayName
+            return UserMessage(
+                .usage, en: "this \(name) file is encrypted with \"\(scheme)\", which walletsec does not read",
+                zh: "该 \(name) 文件使用“\(scheme)”加密，walletsec 无法读取")
         case .onLine(let line, let error):
             let inner = error.userMessage
             return UserMessage(
@@ -161,6 +180,13 @@ extension ImportError.MalformedReason {
             return LocalizedText(
                 en: "missing part(s) \(names) of \(size) (batch id \(batchID))",
                 zh: "缺少第 \(names) 部分（共 \(size) 部分，批次 ID \(batchID)）")
+        case .noAccountsTable:
+            return LocalizedText(en: "the database has no accounts table", zh: "数据库中没有账户表")
+        case .noAccountsFile:
+            return LocalizedText(en: "the archive has no Accounts.txt", zh: "压缩包中没有 Accounts.txt")
+        case .tooManyEntries:
+            return LocalizedText(
+                en: "more than 10000 entries (not an authenticator export)", zh: "条目超过 10000 个（不是验证器导出文件）")
         }
     }
 }

@@ -1,0 +1,179 @@
+// Authy for Android: its shared-preferences file (`com.authy.storage.tokens.authenticator.xml`), a `<map>` whose
+// `<string name="com.authy.storage.tokens.authenticator.key">` holds a JSON array of tokens. A token carries its
+// seed either in clear (`decryptedSecret`, Base32) or encrypted under the backup password (`encryptedSecret`,
+// Base64, with a per-token `salt`): key = PBKDF2-HMAC-SHA1(password, salt as UTF-8 text, 1000, 32 bytes),
+// AES-256-CBC, IV of 16 zero bytes, PKCS#7; the plaintext is the Base32 seed. Authy stores no algorithm and no
+// period: every token is TOTP, SHA-1, 30 s, with the token's digits. docs/2fa.md "Authy".
+import Foundation
+import WalletCore
+import WalletCrypto
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Reads Authy's Android token preferences (through `OTPImporter`).
+package enum AuthyFormat {
+    static let app = AuthenticatorApp.authy
+    static let tokensKey = "com.authy.storage.tokens.authenticator.key"
+    static let iterations: UInt32 = 1000
+    /// Shared-preference files are small; beyond this it is not Authy's.
+    static let maxFileSize = 16 << 20
+
+    /// A shared-preferences `<map>` with one of Authy's token keys.
+    static func looksLike(_ preferences: [String: String]) -> Bool {
+        preferences.keys.contains { $0.hasPrefix("com.authy.storage.tokens.") }
+    }
+
+    /// Whether any token's seed is encrypted (a password is needed).
+    static func isEncrypted(_ preferences: [String: String]) -> Bool {
+        guard let tokens = try? tokenList(preferences) else { return false }
+        return tokens.contains { $0["encryptedSecret"] != nil }
+    }
+
+    static func read(_ preferences: [String: String], password: () throws -> SecureBytes) throws -> ImportedFile {
+        let tokens = try tokenList(preferences)
+        var collector = EntryCollector(app)
+        try collector.checkCount(tokens.count)
+        var passwordBytes: SecureBytes?
+        var opened = 0
+        for token in tokens {
+            let (issuer, name) = names(token)
+            var seed: String
+            if let decrypted = token.string("decryptedSecret") {
+                seed = decrypted
+            } else if let encrypted = token.string("encryptedSecret") {
+                if passwordBytes == nil { passwordBytes = try password() }
+                guard let passwordBytes, let salt = token.string("salt"), !salt.isEmpty,
+                    let ciphertext = Base64.decode(encrypted, variant: .lenient)
+                else {
+                    collector.skip(issuer: issuer, account: name, .invalidSecret)
+                    continue
+                }
+                guard let plain = try decryptSeed(ciphertext, salt: salt, password: passwordBytes) else {
+                    // CBC has no tag: bad padding or a seed that is not Base32 is how a wrong password shows.
+                    // Once one seed opened, the password is right and this entry is damaged.
+                    throw opened == 0 ? ImportError.wrongPassword(app) : ImportError.corrupted(app)
+                }
+                opened += 1
+                seed = plain
+            } else {
+                collector.skip(issuer: issuer, account: name, .invalidSecret)
+                continue
+            }
+            let digits = token.int("digits") ?? 6
+            collector.add(issuer: issuer, account: name) { () throws(ImportError) in
+                OTPAccount(
+                    kind: .totp, issuer: issuer, account: name, secret: try decodeSecret(seed, app: app),
+                    digits: digits)
+            }
+            seed = ""
+        }
+        return collector.file(opened > 0 ? .authyEncrypted : .authy)
+    }
+
+    static func tokenList(_ preferences: [String: String]) throws(ImportError) -> [JSONObject] {
+        guard let json = preferences[tokensKey] else { return [] }
+        guard let list = JSONText.decode(Array(json.utf8)) as? [Any] else { throw .corrupted(app) }
+        return try list.map { item throws(ImportError) in
+            guard let object = item as? JSONObject else { throw .malformed(app, reason: .entryNotObject) }
+            return object
+        }
+    }
+
+    /// The Base32 seed, or nil when the padding or the text says the key was wrong.
+    static func decryptSeed(_ ciphertext: [UInt8], salt: String, password: SecureBytes) throws -> String? {
+        var key = try password.withUnsafeBytes {
+            try PBKDF2.derive(.sha1, password: Array($0), salt: Array(salt.utf8), iterations: iterations, length: 32)
+        }
+        defer { Memory.zero(&key) }
+        guard ciphertext.count % AESCBC.blockLength == 0, !ciphertext.isEmpty,
+            var plain = try? AESCBC.decrypt(ciphertext, key: key, iv: [UInt8](repeating: 0, count: 16))
+        else { return nil }
+        defer { Memory.zero(&plain) }
+        guard let text = String(validating: plain, as: UTF8.self), (try? Base32.decode(text)) != nil else {
+            return nil
+        }
+        return text
+    }
+
+    /// Issuer and account as Authy shows them: `originalIssuer`, else the part of `originalName` before ':', else
+    /// of `name` before " - ", else the account type; the account is `name` without that issuer prefix.
+    static func names(_ token: JSONObject) -> (issuer: String, account: String) {
+        let name = token.string("name") ?? ""
+        var issuer = ""
+        var separator = ""
+        if let original = token.string("originalIssuer"), !original.isEmpty {
+            issuer = original
+        } else if let originalName = token.string("originalName"), let colon = originalName.firstIndex(of: ":") {
+            issuer = String(originalName[..<colon])
+            separator = ":"
+        } else if let dash = name.range(of: " - ") {
+            issuer = String(name[..<dash.lowerBound])
+            separator = " - "
+        } else if let type = token.string("accountType"), let first = type.first {
+            issuer = first.uppercased() + type.dropFirst()
+        }
+        var account = name
+        if !issuer.isEmpty, account.hasPrefix(issuer + separator) {
+            account.removeFirst((issuer + separator).count)
+        }
+        if account.hasPrefix(":") { account.removeFirst() }
+        return (issuer, account.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The `name` → text of every `<string>` (and `value` of every other element) in an Android shared-preferences
+    /// `<map>`; nil when the text is not such a map.
+    static func preferences(_ bytes: [UInt8]) -> [String: String]? {
+        guard bytes.count <= maxFileSize else { return nil }
+        let reader = PreferencesReader()
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = reader
+        guard parser.parse(), reader.sawMap else { return nil }
+        return reader.values
+    }
+
+    /// Collects `<map>` children; XMLParser calls back on one thread, during `parse()`.
+    private final class PreferencesReader: NSObject, XMLParserDelegate {
+        var values: [String: String] = [:]
+        var sawMap = false
+        private var depth = 0
+        private var currentName: String?
+        private var text = ""
+
+        func parser(
+            _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            depth += 1
+            if depth == 1 {
+                sawMap = element == "map"
+                if !sawMap { parser.abortParsing() }
+                return
+            }
+            guard depth == 2, let name = attributes["name"] else { return }
+            if element == "string" {
+                currentName = name
+                text = ""
+            } else if let value = attributes["value"] {
+                values[name] = value
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if currentName != nil { text += string }
+        }
+
+        func parser(
+            _ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?
+        ) {
+            if depth == 2, let name = currentName {
+                values[name] = text
+                currentName = nil
+                text = ""
+            }
+            depth -= 1
+        }
+    }
+}
