@@ -125,7 +125,8 @@ package enum AuthyFormat {
     /// The `name` → text of every `<string>` (and `value` of every other element) in an Android shared-preferences
     /// `<map>`; nil when the text is not such a map.
     static func preferences(_ bytes: [UInt8]) -> [String: String]? {
-        guard bytes.count <= maxFileSize else { return nil }
+        // Android writes no DTD; refusing one keeps entity expansion out of the picture altogether.
+        guard bytes.count <= maxFileSize, !bytes.contains(subsequence: Array("<!DOCTYPE".utf8)) else { return nil }
         let reader = PreferencesReader()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
@@ -175,5 +176,16 @@ package enum AuthyFormat {
             }
             depth -= 1
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs anywhere (a plain scan; preference files are small).
+    fileprivate func contains(subsequence needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return false }
+        for start in 0...(count - needle.count) where self[start] == needle[0] {
+            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

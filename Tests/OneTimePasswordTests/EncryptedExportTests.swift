@@ -317,3 +317,13 @@ extension EncryptedExportTests {
         )
     }
 }
+
+extension EncryptedExportTests {
+    func testPreferencesWithADocumentTypeAreNotRead() {
+        let xml =
+            #"<?xml version="1.0"?><!DOCTYPE map [<!ENTITY a "x">]><map><string name="com.authy.storage.tokens.authenticator.key">[]</string></map>"#
+        XCTAssertNil(AuthyFormat.preferences(Array(xml.utf8)))
+        let plain = #"<map><string name="com.authy.storage.tokens.authenticator.key">[]</string></map>"#
+        XCTAssertEqual(AuthyFormat.preferences(Array(plain.utf8))?.count, 1)
+    }
+}
