@@ -15,21 +15,25 @@ package enum TOTPAuthenticatorFormat {
     /// Backups of a phone's accounts are small; beyond this the file is refused before decoding.
     static let maxSize = 16 << 20
 
-    /// Only Base64 characters and whitespace, a whole number of AES blocks once decoded (checked by the caller
+    /// Only Base64 characters and whitespace, decoding to a whole number of AES blocks (checked by the caller
     /// after every format with a clearer signature was ruled out).
     static func looksLike(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 24, bytes.count <= maxSize else { return false }
         var significant = 0
+        var padding = 0
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
                 significant += 1
+                if byte == UInt8(ascii: "=") { padding += 1 }
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): continue
             default: return false
             }
         }
-        return significant % 4 == 0 && (significant / 4 * 3) % AESCBC.blockLength <= 2
+        guard significant % 4 == 0, padding <= 2 else { return false }
+        let decoded = significant / 4 * 3 - padding
+        return decoded >= AESCBC.blockLength && decoded % AESCBC.blockLength == 0
     }
 
     static func read(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportedFile {

@@ -327,3 +327,12 @@ extension EncryptedExportTests {
         XCTAssertEqual(AuthyFormat.preferences(Array(plain.utf8))?.count, 1)
     }
 }
+
+extension EncryptedExportTests {
+    func testABareBase32SecretIsNotTakenForATOTPAuthenticatorBackup() {
+        XCTAssertFalse(TOTPAuthenticatorFormat.looksLike(Array("JBSWY3DPEHPK3PXPJBSWY3DP".utf8)))
+        XCTAssertEqual(
+            importError { try OTPImporter.read(Array("JBSWY3DPEHPK3PXPJBSWY3DP\n".utf8)) { SecureBytes(count: 0) } },
+            .unknownFormat)
+    }
+}
