@@ -9,9 +9,17 @@ extension AndOTPFormat {
     static let oldNonceLength = 12
     static let maxOldSize = 16 << 20
 
-    /// Long enough for a nonce and a tag, and small enough to be a backup.
+    /// Files people pick by mistake (a QR-code screenshot, a PDF, an archive): their magic would be a random
+    /// nonce's first bytes about once in 2^24, so they are called unknown rather than asked a password for.
+    static let otherFileMagics: [[UInt8]] = [
+        [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x47, 0x49, 0x46, 0x38], [0x25, 0x50, 0x44, 0x46],
+        [0x1F, 0x8B], [0x42, 0x4D], [0x52, 0x49, 0x46, 0x46],
+    ]
+
+    /// Long enough for a nonce and a tag, small enough to be a backup, and not an image, PDF or archive.
     static func mayBeOldEncrypted(_ bytes: [UInt8]) -> Bool {
         bytes.count > oldNonceLength + AESGCM.tagLength && bytes.count <= maxOldSize
+            && !otherFileMagics.contains { bytes.starts(with: $0) }
     }
 
     static func readOldEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> [OTPAccount] {

@@ -336,3 +336,16 @@ extension EncryptedExportTests {
             .unknownFormat)
     }
 }
+
+extension EncryptedExportTests {
+    func testAnImagePickedByMistakeIsAnUnknownFormatWithoutAPasswordPrompt() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0xA5, count: 200)
+        XCTAssertEqual(
+            importError {
+                try OTPImporter.read(png) {
+                    XCTFail("no password should be asked for an image")
+                    return SecureBytes(count: 0)
+                }
+            }, .unknownFormat)
+    }
+}
