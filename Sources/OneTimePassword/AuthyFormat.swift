@@ -3,7 +3,8 @@
 // seed either in clear (`decryptedSecret`, Base32) or encrypted under the backup password (`encryptedSecret`,
 // Base64, with a per-token `salt`): key = PBKDF2-HMAC-SHA1(password, salt as UTF-8 text, 1000, 32 bytes),
 // AES-256-CBC, IV of 16 zero bytes, PKCS#7; the plaintext is the Base32 seed. Authy stores no algorithm and no
-// period: every token is TOTP, SHA-1, 30 s, with the token's digits. docs/2fa.md "Authy".
+// period: every token is TOTP, SHA-1, 30 s, with the token's digits. Authy's own tokens (the `…authy.key` list)
+// carry a hex `secretSeed` and make 10-second codes. docs/2fa.md "Authy".
 import Foundation
 import WalletCore
 import WalletCrypto
@@ -16,6 +17,8 @@ import WalletCrypto
 package enum AuthyFormat {
     static let app = AuthenticatorApp.authy
     static let tokensKey = "com.authy.storage.tokens.authenticator.key"
+    /// Authy's first-party tokens (hex `secretSeed`, 10-second codes), in `com.authy.storage.tokens.authy.xml`.
+    static let authyTokensKey = "com.authy.storage.tokens.authy.key"
     static let iterations: UInt32 = 1000
     /// Shared-preference files are small; beyond this it is not Authy's.
     static let maxFileSize = 16 << 20
@@ -38,6 +41,18 @@ package enum AuthyFormat {
         var passwordBytes: SecureBytes?
         var opened = 0
         for token in tokens {
+            if let hexSeed = token.string("secretSeed") {
+                // Authy's own (first-party) tokens: hex seed, 10-second period, named by `name` alone.
+                let issuer = token.string("name") ?? ""
+                let digits = token.int("digits") ?? 7
+                collector.add(issuer: issuer, account: "") { () throws(ImportError) in
+                    guard var bytes = Hex.decode(hexSeed), !bytes.isEmpty else { throw .invalidAccount(.emptySecret) }
+                    defer { Memory.zero(&bytes) }
+                    return OTPAccount(
+                        issuer: issuer, account: "", secret: SecureBytes(bytes), digits: digits, period: 10)
+                }
+                continue
+            }
             let (issuer, name) = names(token)
             var seed: String
             if let decrypted = token.string("decryptedSecret") {
@@ -72,13 +87,18 @@ package enum AuthyFormat {
         return collector.file(opened > 0 ? .authyEncrypted : .authy)
     }
 
+    /// The tokens of the authenticator list, then of Authy's own list (each is in its own preferences file).
     static func tokenList(_ preferences: [String: String]) throws(ImportError) -> [JSONObject] {
-        guard let json = preferences[tokensKey] else { return [] }
-        guard let list = JSONText.decode(Array(json.utf8)) as? [Any] else { throw .corrupted(app) }
-        return try list.map { item throws(ImportError) in
-            guard let object = item as? JSONObject else { throw .malformed(app, reason: .entryNotObject) }
-            return object
+        var tokens: [JSONObject] = []
+        for key in [tokensKey, authyTokensKey] {
+            guard let json = preferences[key] else { continue }
+            guard let list = JSONText.decode(Array(json.utf8)) as? [Any] else { throw .corrupted(app) }
+            for item in list {
+                guard let object = item as? JSONObject else { throw .malformed(app, reason: .entryNotObject) }
+                tokens.append(object)
+            }
         }
+        return tokens
     }
 
     /// The Base32 seed, or nil when the padding or the text says the key was wrong.

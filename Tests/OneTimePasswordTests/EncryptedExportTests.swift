@@ -349,3 +349,21 @@ extension EncryptedExportTests {
             }, .unknownFormat)
     }
 }
+
+extension EncryptedExportTests {
+    func testAuthyFirstPartyTokensAreTenSecondTOTPFromAHexSeed() throws {
+        // Hand-built (no real file of this list among the fixtures): hex seed, digits, name as the issuer.
+        let tokens =
+            #"[{&quot;digits&quot;:7,&quot;name&quot;:&quot;Authy Wallet&quot;,&quot;secretSeed&quot;:"#
+            + #"&quot;3132333435363738393031323334353637383930&quot;}]"#
+        let xml = #"<map><string name="com.authy.storage.tokens.authy.key">"# + tokens + "</string></map>"
+        let file = try OTPImporter.read(Array(xml.utf8)) { SecureBytes(count: 0) }
+        XCTAssertEqual(file.format, .authy)
+        let account = try XCTUnwrap(file.accounts.first)
+        XCTAssertEqual([account.issuer, account.account], ["Authy Wallet", ""])
+        XCTAssertEqual([account.digits, account.period], [7, 10])
+        XCTAssertTrue(account.secret.isEqual(to: SecureBytes(Array("12345678901234567890".utf8))))
+        // RFC 6238's SHA-1 vector at T=59 with a 30 s step is step 1; with 10 s it is step 5.
+        XCTAssertEqual(OTPGenerator.currentCode(account, unixTime: 59), OTPGenerator.code(account, step: 5))
+    }
+}
