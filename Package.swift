@@ -42,7 +42,8 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
-        // ZIP bills (password-protected Alipay/WeChat Pay exports): PKWARE and WinZip AES decryption.
+        // ZIP bills (password-protected Alipay/WeChat Pay exports): PKWARE and WinZip AES decryption;
+        // Authenticator Plus backups.
         .systemLibrary(
             name: "CLibZip",
             pkgConfig: "libzip",
@@ -63,7 +64,15 @@ let package = Package(
         // Password dictionaries compiled in as C string literals (fast to compile, nothing to ship beside the binary).
         .target(name: "CPasswordData"),
         .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto", "CPasswordData"]),
-        .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto"]),
+        // GRDB reads other authenticators' SQLite databases (deserialised in memory, never opened as files);
+        // libzip opens Authenticator Plus's password-protected (PKWARE) ZIP.
+        .target(
+            name: "OneTimePassword",
+            dependencies: [
+                "WalletCore", "WalletCrypto", "CLibZip", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),

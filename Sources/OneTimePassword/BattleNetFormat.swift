@@ -22,7 +22,9 @@ enum BattleNetFormat {
     }
 
     static func read(_ preferences: SharedPreferences) throws -> ImportEntries {
-        if let scheme = preferences[schemeKey], scheme != "MASK" { throw ImportError.passwordProtectedExport(app) }
+        if let scheme = preferences[schemeKey], scheme != "MASK" {
+            throw ImportError.unsupportedEncryption(app, reason: .unknownScheme(scheme))
+        }
         let serial = unmask(preferences[serialKey]).flatMap { String(validating: $0, as: UTF8.self) } ?? ""
         var entries = ImportEntries()
         try entries.add(issuer: "Battle.net", account: serial) {

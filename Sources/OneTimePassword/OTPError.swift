@@ -94,6 +94,14 @@ public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
     case stratum
     /// TOTP Authenticator.
     case totpAuthenticator
+    /// Authy (Android shared preferences, plain or encrypted).
+    case authy
+    /// Google Authenticator's internal database.
+    case googleAuthenticatorDatabase
+    /// Microsoft Authenticator's internal database.
+    case microsoftAuthenticator
+    /// Authenticator Plus.
+    case authenticatorPlus
 }
 
 /// Why an import file was refused: after any of these, no account was read. (Single entries that cannot be
@@ -124,12 +132,23 @@ public enum ImportError: Error, Sendable, Equatable {
     case keyDerivationOutOfRange
     /// An entry's type is none of totp, hotp, steam.
     case unsupportedEntryType(AuthenticatorApp, String)
-    /// A password-protected export of an app whose encryption walletsec does not read (export it unencrypted).
-    case passwordProtectedExport(AuthenticatorApp)
     /// One entry is not a valid account.
     case invalidAccount(OTPError)
+    /// The file is encrypted in a way walletsec cannot open with the crypto libraries it may use.
+    case unsupportedEncryption(AuthenticatorApp, reason: UnsupportedEncryption)
     /// In a file of one URI a line: the problem on this 1-based line.
     indirect case onLine(Int, ImportError)
+
+    /// Why an encrypted file cannot be opened.
+    public enum UnsupportedEncryption: Sendable, Equatable {
+        /// Argon2id with several parallel lanes (Stratum's current backup format): libsodium computes one lane
+        /// only and OpenSSL 3.0 has no Argon2.
+        case argon2idParallelLanes
+        /// A key derivation or cipher name the file gives that the app does not write as far as we know.
+        case unknownScheme(String)
+        /// The app's password-protected export, whose encryption walletsec does not read (export it unencrypted).
+        case passwordProtectedExport
+    }
 
     /// What is wrong in a `malformed` file.
     public enum MalformedReason: Sendable, Equatable {
@@ -163,5 +182,11 @@ public enum ImportError: Error, Sendable, Equatable {
         case duplicatePart(part: Int, of: Int)
         /// Parts (1-based) missing out of `of`.
         case missingParts([Int], of: Int, batchID: Int32)
+        /// A SQLite database without the app's accounts table.
+        case noAccountsTable
+        /// A ZIP archive without the app's accounts file.
+        case noAccountsFile
+        /// More entries than an export of a phone's authenticator can plausibly hold.
+        case tooManyEntries
     }
 }

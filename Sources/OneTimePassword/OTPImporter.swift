@@ -181,11 +181,32 @@ public enum OTPImporter {
     /// formats that have no signature at all.
     static let readers: [FormatReader] = [
         // 1. ZIP (PK\3\4): Authenticator Plus.
-        // 2. SQLite: Stratum / Microsoft / Google Authenticator databases.
+        FormatReader(format: .authenticatorPlus, matches: { AuthenticatorPlusFormat.looksLike($0.bytes) }) {
+            input, password in
+            try AuthenticatorPlusFormat.read(input.bytes, password: password)
+        },
+        // 2. SQLite: Google Authenticator / Microsoft Authenticator / Stratum databases, told apart by tables.
+        FormatReader(
+            format: .googleAuthenticatorDatabase, matches: { AuthenticatorDatabases.looksLike($0.bytes) }
+        ) { input, _ in
+            try AuthenticatorDatabases.read(input.bytes)
+        },
         // 3. Java serialisation (AC ED 00 05): FreeOTP v2.
-        // 4.–5. AUTHENTICATORPRO / AuthenticatorPro: Stratum encrypted / legacy.
+        FormatReader(format: .freeOTPEncrypted, matches: { FreeOTPBackup.looksLike($0.bytes) }) {
+            input, password in
+            try FreeOTPBackup.read(input.bytes, password: password)
+        },
+        // 4.–5. AUTHENTICATORPRO / AuthenticatorPro: Stratum encrypted (refused: Argon2id) / legacy.
+        FormatReader(format: .stratumEncrypted, matches: { StratumFormat.looksEncrypted($0.bytes) }) {
+            input, password in
+            try StratumFormat.readEncrypted(input.bytes, password: password)
+        },
         // 6. Android shared preferences <map>, told apart by their key names: Authy, Battle.net,
         //    TOTP Authenticator, FreeOTP v1 / FreeOTP+ (same layout).
+        FormatReader(format: .authy, matches: { $0.preferences.map(AuthyFormat.looksLike) ?? false }) {
+            input, password in
+            try AuthyFormat.read(input.preferences!, password: password)
+        },
         FormatReader(format: .battleNet, matches: { $0.preferences.map(BattleNetFormat.looksLike) ?? false }) {
             input, _ in
             ImportedFile(format: .battleNet, entries: try BattleNetFormat.read(input.preferences!))
@@ -254,17 +275,21 @@ public enum OTPImporter {
             try URIList.read(input.text!)
         },
         // 11. Base64 text: TOTP Authenticator encrypted backup.
-        // 12. No signature: andOTP encrypted (binary).
+        FormatReader(format: .totpAuthenticator, matches: { TOTPAuthenticatorFormat.looksLike($0.bytes) }) {
+            input, password in
+            try TOTPAuthenticatorFormat.read(input.bytes, password: password)
+        },
+        // 12. No signature: andOTP encrypted, the current layout (iteration count first) then the headerless one
+        //     of andOTP before 0.6.3. Binary is rarely valid UTF-8, but a header starting 00 may be.
         FormatReader(
             format: .andOTPEncrypted,
             matches: {
-                // Binary is rarely valid UTF-8, but a header starting 00 may be.
-                AndOTPFormat.looksEncrypted($0.bytes) && ($0.text == nil || $0.bytes.first == 0)
+                let bytes = $0.bytes
+                if AndOTPFormat.looksEncrypted(bytes) && ($0.text == nil || bytes.first == 0) { return true }
+                return $0.text == nil && AndOTPFormat.mayBeOldEncrypted(bytes)
             }
-        ) {
-            input, password in
-            ImportedFile(
-                format: .andOTPEncrypted, entries: try AndOTPFormat.readEncrypted(input.bytes, password: password))
+        ) { input, password in
+            try readAndOTPEncrypted(input.bytes, password: password)
         },
     ]
 
@@ -272,7 +297,15 @@ public enum OTPImporter {
     /// an unknown layout), or whatever `password` throws. Entries the file holds but walletsec cannot take
     /// (unsupported type, broken secret, duplicate) come back in ``ImportedFile/skipped``.
     /// - Parameter password: asked only when the file turns out to be encrypted.
-    public static func read(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportedFile {
+    public static func read(_ bytes: [UInt8], password askPassword: () throws -> SecureBytes) throws -> ImportedFile {
+        // Asked once even when a format is tried twice (andOTP's two encrypted layouts).
+        var asked: SecureBytes?
+        func password() throws -> SecureBytes {
+            if let asked { return asked }
+            let secret = try askPassword()
+            asked = secret
+            return secret
+        }
         let input = ImportInput(bytes)
         for reader in readers where reader.matches(input) {
             return try reader.read(input, password)
@@ -287,59 +320,21 @@ public enum OTPImporter {
         var seen = Set<ImportFormat>()
         return readers.map(\.format).filter { seen.insert($0).inserted }
     }
-}
 
-/// Collects the entries of one file: each becomes an account or a ``SkippedEntry`` with its reason, and a
-/// second entry with the same names and codes as an earlier one is skipped as a duplicate.
-struct ImportEntries {
-    var accounts: [OTPAccount] = []
-    var skipped: [SkippedEntry] = []
-    /// Indexes into `accounts` by issuer and account name, so the duplicate check stays linear.
-    private var byName: [String: [Int]] = [:]
-
-    /// Adds the entry `make` builds (and validates), or records why it was skipped.
-    mutating func add(issuer: String, account: String, line: Int? = nil, _ make: () throws -> OTPAccount) throws {
-        do {
-            insert(try validated(try make()), issuer: issuer, account: account, line: line)
-        } catch let error as ImportError {
-            guard let reason = SkippedEntry.Reason(error) else { throw error }
-            skipped.append(SkippedEntry(issuer: issuer, account: account, reason: reason, line: line))
+    /// andOTP's current encrypted layout when the first bytes are a plausible iteration count, else (or when that
+    /// does not open) the headerless layout of andOTP before 0.6.3.
+    static func readAndOTPEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportedFile {
+        if AndOTPFormat.looksEncrypted(bytes) {
+            do {
+                return ImportedFile(
+                    format: .andOTPEncrypted, entries: try AndOTPFormat.readEncrypted(bytes, password: password))
+            } catch let error as ImportError {
+                guard AndOTPFormat.mayBeOldEncrypted(bytes), error == .wrongPasswordOrDamaged(.andOTP) else {
+                    throw error
+                }
+            }
         }
-    }
-
-    /// Adds a validated account unless an earlier one has the same names and codes.
-    private mutating func insert(_ result: OTPAccount, issuer: String, account: String, line: Int?) {
-        let key = result.issuer + "\u{0}" + result.account
-        if byName[key, default: []].contains(where: { accounts[$0].sameCodes(as: result) }) {
-            skipped.append(SkippedEntry(issuer: issuer, account: account, reason: .duplicate, line: line))
-        } else {
-            byName[key, default: []].append(accounts.count)
-            accounts.append(result)
-        }
-    }
-
-    /// Records an entry left out for a reason found without building it.
-    mutating func skip(issuer: String, account: String, line: Int? = nil, _ reason: SkippedEntry.Reason) {
-        skipped.append(SkippedEntry(issuer: issuer, account: account, reason: reason, line: line))
-    }
-
-    /// Appends another collection's accounts and skipped entries (checking duplicates across both).
-    mutating func append(_ other: ImportEntries) {
-        for account in other.accounts { insert(account, issuer: account.issuer, account: account.account, line: nil) }
-        skipped += other.skipped
-    }
-}
-
-extension SkippedEntry.Reason {
-    /// The per-entry reason for an entry-level import error; nil for errors that concern the whole file.
-    init?(_ error: ImportError) {
-        switch error {
-        case .unsupportedEntryType(_, let type): self = .unsupportedType(type)
-        case .malformed(_, reason: .entryWithoutSecret): self = .invalidSecret
-        case .invalidAccount(.badBase32), .invalidAccount(.emptySecret): self = .invalidSecret
-        case .invalidAccount(.malformedURI(let problem)): self = .malformedURI(problem)
-        case .invalidAccount(.unsupportedParameter), .invalidAccount(.missingName): self = .invalidParameters
-        default: return nil
-        }
+        return ImportedFile(
+            format: .andOTPEncrypted, entries: try AndOTPFormat.readOldEncrypted(bytes, password: password))
     }
 }

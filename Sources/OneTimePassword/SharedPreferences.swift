@@ -88,10 +88,11 @@ private struct XMLScanner {
         }
     }
 
-    /// The XML declaration, comments and a doctype before the root element.
+    /// The XML declaration and comments before the root element. Android writes no DTD: a file with one is not
+    /// shared preferences (and entity declarations never come into play).
     mutating func skipProlog() {
         skipSpaceAndComments()
-        while bytes.starts(with: Array("<?".utf8)) || bytes.starts(with: Array("<!DOCTYPE".utf8)) {
+        while bytes.starts(with: Array("<?".utf8)) {
             guard skip(past: ">") else { return }
             skipSpaceAndComments()
         }

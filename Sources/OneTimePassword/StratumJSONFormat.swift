@@ -21,6 +21,7 @@ enum StratumJSONFormat {
 
     /// Rows with the JSON's keys (Type, Issuer, Username, Secret, Algorithm, Digits, Period, Counter).
     static func entries(_ rows: [JSONObject]) throws -> ImportEntries {
+        try ImportEntries.checkCount(rows.count, app: app)
         var entries = ImportEntries()
         for row in rows {
             let issuer = row.string("Issuer") ?? ""

@@ -19,7 +19,9 @@ enum TOTPAuthenticatorEntries {
         return try entries(list)
     }
 
+    /// The entries of the array (the preferences' list, or a decrypted backup).
     static func entries(_ list: [Any]) throws -> ImportEntries {
+        try ImportEntries.checkCount(list.count, app: app)
         var entries = ImportEntries()
         for item in list {
             let object: JSONObject?
@@ -31,16 +33,20 @@ enum TOTPAuthenticatorEntries {
             guard let object else { throw ImportError.malformed(app, reason: .entryNotObject) }
             let issuer = object.string("issuer") ?? ""
             let name = object.string("name") ?? ""
+            let base = object.int("base") ?? 32
+            guard [16, 32, 64].contains(base) else {
+                entries.skip(issuer: issuer, account: name, .unsupportedType("base \(base)"))
+                continue
+            }
             try entries.add(issuer: issuer, account: name) {
                 guard let key = object.string("key"), !key.isEmpty else {
                     throw ImportError.malformed(app, reason: .entryWithoutSecret)
                 }
                 var secret: [UInt8]
-                switch object.int("base") {
+                switch base {
                 case 16: secret = Hex.decode(key) ?? []
-                case 32: secret = try decodeSecret(key, app: app).copyBytes()
                 case 64: secret = Base64.decode(key, variant: .lenient) ?? []
-                default: throw ImportError.invalidAccount(.emptySecret)
+                default: secret = try decodeSecret(key, app: app).copyBytes()
                 }
                 defer { Memory.zero(&secret) }
                 return OTPAccount(

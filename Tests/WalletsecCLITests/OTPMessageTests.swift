@@ -94,7 +94,7 @@ final class OTPMessageTests: XCTestCase {
         }
         let json = SkippedEntryJSON(yandex, language: .en)
         XCTAssertEqual([json.reason, json.detail], ["unsupported_type", "yandex"])
-        let bitwarden = ImportError.passwordProtectedExport(.bitwarden).userMessage
+        let bitwarden = ImportError.unsupportedEncryption(.bitwarden, reason: .passwordProtectedExport).userMessage
         XCTAssertEqual(bitwarden.status, .usage)
         XCTAssertEqual(
             bitwarden.text.en,

@@ -84,6 +84,10 @@ extension AuthenticatorApp {
         case .freeOTP: return "FreeOTP"
         case .stratum: return "Stratum (Authenticator Pro)"
         case .totpAuthenticator: return "TOTP Authenticator"
+        case .authy: return "Authy"
+        case .googleAuthenticatorDatabase: return "Google Authenticator database"
+        case .microsoftAuthenticator: return "Microsoft Authenticator"
+        case .authenticatorPlus: return "Authenticator Plus"
         }
     }
 }
@@ -134,7 +138,7 @@ extension ImportError: UserFacingError {
                 .usage, en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
         case .unsupportedEntryType(let app, let type):
             return OTPError.unsupportedParameter(name: "\(app.displayName) entry type", value: type).userMessage
-        case .passwordProtectedExport(let app):
+        case .unsupportedEncryption(let app, .passwordProtectedExport):
             let name = app.displayName
             return UserMessage(
                 .usage,
@@ -142,6 +146,18 @@ extension ImportError: UserFacingError {
                 zh: "该 \(name) 导出文件受密码保护，walletsec 无法读取；请导出为未加密文件")
         case .invalidAccount(let error):
             return error.userMessage
+        case .unsupportedEncryption(let app, .argon2idParallelLanes):
+            let name = app.displayName
+            return UserMessage(
+                .usage,
+                en:
+                    "this encrypted \(name) backup needs Argon2id with parallel lanes, which walletsec's crypto libraries lack; export it unencrypted (or in the legacy encrypted format) and import that",
+                zh: "该加密的 \(name) 备份需要多通道并行的 Argon2id，walletsec 使用的加密库不支持；请以不加密（或旧版加密格式）重新导出后再导入")
+        case .unsupportedEncryption(let app, .unknownScheme(let scheme)):
+            let name = app.displayName
+            return UserMessage(
+                .usage, en: "this \(name) file is encrypted with \"\(scheme)\", which walletsec does not read",
+                zh: "该 \(name) 文件使用“\(scheme)”加密，walletsec 无法读取")
         case .onLine(let line, let error):
             let inner = error.userMessage
             return UserMessage(
@@ -180,6 +196,13 @@ extension ImportError.MalformedReason {
             return LocalizedText(
                 en: "missing part(s) \(names) of \(size) (batch id \(batchID))",
                 zh: "缺少第 \(names) 部分（共 \(size) 部分，批次 ID \(batchID)）")
+        case .noAccountsTable:
+            return LocalizedText(en: "the database has no accounts table", zh: "数据库中没有账户表")
+        case .noAccountsFile:
+            return LocalizedText(en: "the archive has no Accounts.txt", zh: "压缩包中没有 Accounts.txt")
+        case .tooManyEntries:
+            return LocalizedText(
+                en: "more than 10000 entries (not an authenticator export)", zh: "条目超过 10000 个（不是验证器导出文件）")
         }
     }
 }
