@@ -42,8 +42,26 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // Reading QR codes out of screenshots and photos: PNG and JPEG decoding, then zbar.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZbar",
+            pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]
+        ),
         // Thin C wrappers over OpenSSL 3's EVP API, whose OSSL_PARAM macros Swift cannot call.
         .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
+        // libjpeg reports errors by longjmp, which only C can catch.
+        .target(name: "CImageShim", dependencies: ["CJPEG"]),
 
         // MARK: Shared core
         .target(name: "WalletCore"),
@@ -58,7 +76,7 @@ let package = Package(
         .target(name: "CPasswordData"),
         .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto", "CPasswordData"]),
         .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto"]),
-        .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
+        .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode", "CPNG", "CImageShim", "CZbar"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
         .target(name: "Statements", dependencies: ["WalletCore", "ZIPFoundation"]),
@@ -103,7 +121,7 @@ let package = Package(
         .testTarget(name: "BackupTests", dependencies: ["Backup", "Vault"]),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "StatementFixtures"]),
         .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements", "StatementFixtures"]),
-        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CJPEG"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,36 +68,36 @@ struct TwoFactorImport: ParsableCommand {
             one Google Authenticator export), Aegis vault JSON (plain or encrypted), 2FAS backups (plain or
             encrypted), andOTP backups (plain or encrypted). All or nothing: one bad entry imports none.
             Accounts already present with the same secret are skipped.
+            PNG and JPEG images (screenshots of a transfer screen, photos of a screen) are read for their QR
+            codes, several per image; give all the pictures of one transfer in one call.
 
             Example:
               walletsec 2fa import aegis-export.json --import-password-file pw.txt
-              zbarimg -q --raw qr-*.png | walletsec 2fa import -
+              walletsec 2fa import transfer-1.png transfer-2.jpg
             """)
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var importPassword: ImportPasswordOptions
 
-    @Argument(help: ArgumentHelp("The export file, or - for standard input.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("Export files or QR images (PNG/JPEG), or - for standard input.", valueName: "file"))
+    var files: [String]
 
     func run() throws {
-        var bytes = file == "-" ? try StandardInput.readAll() : try FileSystem.readAll(file, limit: 64 << 20)
-        defer { Memory.zero(&bytes) }
         let language = globals.language
         let source = importPassword.source()
-        let imported = try OTPImporter.read(bytes) { try source.read(language: language) }
+        let (formatName, imported) = try ImportInputs.read(files) { try source.read(language: language) }
         Warnings.print(imported.warnings, language: language)
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         let result = try AccountLookup.insert(imported.accounts, into: vault, key: key)
         if globals.json {
             try Terminal.json(
-                ImportSummary(format: imported.format.rawValue, added: result.added, skippedDuplicates: result.skipped))
+                ImportSummary(format: formatName, added: result.added, skippedDuplicates: result.skipped))
         } else {
             Terminal.out(
                 language == .zh
-                    ? "从 \(imported.format.rawValue) 导入 \(result.added) 个账户，跳过 \(result.skipped) 个重复账户"
-                    : "Imported \(result.added) account(s) from \(imported.format.rawValue); skipped \(result.skipped) duplicate(s)"
+                    ? "从 \(formatName) 导入 \(result.added) 个账户，跳过 \(result.skipped) 个重复账户"
+                    : "Imported \(result.added) account(s) from \(formatName); skipped \(result.skipped) duplicate(s)"
             )
         }
     }
