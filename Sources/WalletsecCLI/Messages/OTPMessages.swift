@@ -170,3 +170,21 @@ extension UserMessage {
         self.init(status, en: text.en, zh: text.zh)
     }
 }
+
+extension RejectionReason {
+    /// Why a code was refused, as `2fa verify` and `2fa enroll` say it; `digits` is the account's code length.
+    func text(digits: Int) -> LocalizedText {
+        switch self {
+        case .replay:
+            // Most often the code just typed to enroll or to verify, typed again within its 30 seconds.
+            return LocalizedText(
+                en: "this code was already used; wait for the next one", zh: "此验证码已使用过，请等待下一个验证码")
+        case .wrongCode:
+            return LocalizedText(
+                en: "wrong code (check the phone's clock, and that it is this account's code)",
+                zh: "验证码不正确（请检查手机时间，并确认是此账户的验证码）")
+        case .malformed:
+            return LocalizedText(en: "expected \(digits) characters", zh: "应为 \(digits) 位")
+        }
+    }
+}
