@@ -82,6 +82,12 @@ public enum QRImageReader {
     }
 
     static func decodePNG(_ bytes: [UInt8]) throws(QRImageError) -> GrayImage {
+        // IHDR must come first: its size is judged before libpng reads further (even a file cut after it).
+        if bytes.count >= 24, bytes[12..<16].elementsEqual("IHDR".utf8) {
+            let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+            let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            if let problem = sizeProblem(width: width, height: height), problem != .damaged(.png) { throw problem }
+        }
         // The simplified API catches libpng's longjmp errors itself and reports through return values.
         let result: Result<GrayImage, QRImageError> = bytes.withUnsafeBytes { buffer in
             var image = png_image()
