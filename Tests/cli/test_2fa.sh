@@ -11,7 +11,6 @@ printf '%s\n' "$OTP_SECRET" >"$OTP_DIR/secret.txt"
 V=$(new_vault otp-main)
 
 # --- enroll ---------------------------------------------------------------------------------------
-before=$(vault_digest "$V")
 expect_error 1 "enroll with a wrong confirmation code" \
     otp 2fa enroll --vault "$V" --issuer Wallet --account alice --secret-file "$OTP_DIR/secret.txt" --confirm 000000 \
     --qr-png "$OTP_DIR/failed.png"
