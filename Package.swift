@@ -49,8 +49,26 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        // Reading QR codes out of screenshots and photos: PNG and JPEG decoding, then zbar.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZbar",
+            pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]
+        ),
         // Thin C wrappers over OpenSSL 3's EVP API, whose OSSL_PARAM macros Swift cannot call.
         .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
+        // libjpeg reports errors by longjmp, which only C can catch.
+        .target(name: "CImageShim", dependencies: ["CJPEG"]),
 
         // MARK: Shared core
         .target(name: "WalletCore"),
@@ -73,7 +91,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
+        .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode", "CPNG", "CImageShim", "CZbar"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
         .target(name: "Statements", dependencies: ["WalletCore", "WalletCrypto", "CLibZip", "ZIPFoundation"]),
@@ -121,7 +139,7 @@ let package = Package(
             name: "StatementsTests", dependencies: ["Statements", "StatementFixtures", "CLibZip", "WalletCrypto"],
             exclude: ["RealStatements"]),
         .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements", "StatementFixtures"]),
-        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CJPEG"]),
     ],
     swiftLanguageModes: [.v6]
 )

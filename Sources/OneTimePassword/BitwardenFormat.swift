@@ -11,7 +11,9 @@ enum BitwardenFormat {
     static func looksLike(_ json: JSONObject) -> Bool { json["items"] is [Any] && json["encrypted"] != nil }
 
     static func read(_ json: JSONObject) throws -> ImportEntries {
-        if json["encrypted"] as? Bool == true { throw ImportError.unsupportedEncryption(app, reason: .passwordProtectedExport) }
+        if json["encrypted"] as? Bool == true {
+            throw ImportError.unsupportedEncryption(app, reason: .passwordProtectedExport)
+        }
         guard let items = json["items"] as? [JSONObject] else {
             throw ImportError.malformed(app, reason: .noAccountList("items"))
         }

@@ -193,6 +193,7 @@ final class ImportToleranceTests: XCTestCase {
 
     func testBitwardenEncryptedExportIsRefused() {
         let json = #"{"encrypted": true, "passwordProtected": true, "items": []}"#
-        XCTAssertEqual(error { try self.read(json) }, .unsupportedEncryption(.bitwarden, reason: .passwordProtectedExport))
+        XCTAssertEqual(
+            error { try self.read(json) }, .unsupportedEncryption(.bitwarden, reason: .passwordProtectedExport))
     }
 }

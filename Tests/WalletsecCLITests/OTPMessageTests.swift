@@ -38,8 +38,9 @@ final class OTPMessageTests: XCTestCase {
         XCTAssertEqual(ImportError.unknownFormat.userMessage.status, .usage)
         let unrecognised = ImportError.unrecognised(tried: [.aegis, .uris]).userMessage
         XCTAssertEqual(unrecognised.status, .usage)
-        XCTAssertEqual(unrecognised.text.en, "unknown import format; tried: aegis, uris")
-        XCTAssertEqual(unrecognised.text.zh, "无法识别的导入格式；已尝试：aegis, uris")
+        XCTAssertEqual(
+            unrecognised.text.en, "unknown import format; tried: aegis, uris (`2fa import --help` lists every app)")
+        XCTAssertEqual(unrecognised.text.zh, "无法识别的导入格式；已尝试：aegis, uris（`2fa import --help` 列出所有应用）")
         let missing = ImportError.malformed(.googleAuthenticator, reason: .missingParts([1, 3], of: 3, batchID: 5))
         XCTAssertEqual(
             missing.userMessage.text.en,

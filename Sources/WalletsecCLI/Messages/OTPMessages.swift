@@ -97,12 +97,17 @@ extension ImportError: UserFacingError {
         switch self {
         case .unknownFormat:
             return UserMessage(
-                .usage, en: "unknown import format: the container holds no layout walletsec reads",
-                zh: "无法识别的导入格式：文件中没有 walletsec 能读取的内容")
+                .usage,
+                en:
+                    "unknown import format: this database or archive is not one walletsec reads (Google or Microsoft Authenticator, Stratum, Authenticator Plus; `2fa import --help` lists every app)",
+                zh:
+                    "无法识别的导入格式：该数据库或压缩包不属于 walletsec 能读取的应用（Google 或 Microsoft Authenticator、Stratum、Authenticator Plus；`2fa import --help` 列出所有应用）"
+            )
         case .unrecognised(let tried):
             let names = tried.map(\.rawValue).joined(separator: ", ")
             return UserMessage(
-                .usage, en: "unknown import format; tried: \(names)", zh: "无法识别的导入格式；已尝试：\(names)")
+                .usage, en: "unknown import format; tried: \(names) (`2fa import --help` lists every app)",
+                zh: "无法识别的导入格式；已尝试：\(names)（`2fa import --help` 列出所有应用）")
         case .truncatedJSON:
             return UserMessage(
                 .integrity,
@@ -255,5 +260,23 @@ extension SkippedEntry.Reason {
 extension UserMessage {
     fileprivate init(_ status: ExitStatus, text: LocalizedText) {
         self.init(status, en: text.en, zh: text.zh)
+    }
+}
+
+extension RejectionReason {
+    /// Why a code was refused, as `2fa verify` and `2fa enroll` say it; `digits` is the account's code length.
+    func text(digits: Int) -> LocalizedText {
+        switch self {
+        case .replay:
+            // Most often the code just typed to enroll or to verify, typed again within its 30 seconds.
+            return LocalizedText(
+                en: "this code was already used; wait for the next one", zh: "此验证码已使用过，请等待下一个验证码")
+        case .wrongCode:
+            return LocalizedText(
+                en: "wrong code (check the phone's clock, and that it is this account's code)",
+                zh: "验证码不正确（请检查手机时间，并确认是此账户的验证码）")
+        case .malformed:
+            return LocalizedText(en: "expected \(digits) characters", zh: "应为 \(digits) 位")
+        }
     }
 }

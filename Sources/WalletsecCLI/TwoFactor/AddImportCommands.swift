@@ -91,37 +91,39 @@ struct TwoFactorImport: ParsableCommand {
         discussion: """
             The format is recognised from the content, never the file name (docs/2fa.md lists every app and
             version): otpauth:// lines (also Ente Auth, WinAuth), otpauth-migration:// lines (every part of one
-            or more Google Authenticator exports; zbarimg output as is), Aegis, 2FAS, andOTP, Bitwarden (JSON,
-            CSV), Proton Authenticator, Steam maFile, Duo, Battle.net, FreeOTP / FreeOTP+, Stratum, TOTP
-            Authenticator. An entry that cannot be imported (unsupported type such as Yandex or mOTP, broken
-            secret, duplicate in the file) is skipped and named on stderr while the rest import; the exit status
-            is then 1. Accounts already present with the same secret are skipped quietly (exit 0).
+            or more Google Authenticator exports; zbarimg output as is), Aegis, 2FAS and andOTP (plain or
+            encrypted), Authy, Authenticator Plus, Battle.net, Bitwarden (JSON, CSV), Duo, FreeOTP (v1, v2
+            encrypted) / FreeOTP+, Proton Authenticator, Steam maFile, Stratum / Authenticator Pro (JSON, legacy
+            encrypted, database), TOTP Authenticator (backup, preferences), and the Google and Microsoft
+            Authenticator databases. PNG and JPEG images (screenshots of a transfer screen, photos of a screen)
+            are read for their QR codes, several per image; give all the pictures of one transfer in one call.
+            An entry that cannot be imported (unsupported type such as Yandex or mOTP, broken secret, duplicate
+            in the file) is skipped and named on stderr while the rest import; the exit status is then 1.
+            Accounts already present with the same secret are skipped quietly (exit 0).
 
             Example:
               walletsec 2fa import aegis-export.json --import-password-file pw.txt
-              zbarimg -q --raw qr-*.png | walletsec 2fa import -
+              walletsec 2fa import transfer-1.png transfer-2.jpg
             """)
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var importPassword: ImportPasswordOptions
 
-    @Argument(help: ArgumentHelp("The export file, or - for standard input.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("Export files or QR images (PNG/JPEG), or - for standard input.", valueName: "file"))
+    var files: [String]
 
     func run() throws {
-        var bytes = file == "-" ? try StandardInput.readAll() : try FileSystem.readAll(file, limit: 64 << 20)
-        defer { Memory.zero(&bytes) }
         let language = globals.language
         let source = importPassword.source()
-        let imported = try OTPImporter.read(bytes) { try source.read(language: language) }
+        let (formatName, imported) = try ImportInputs.read(files) { try source.read(language: language) }
         Warnings.print(imported.warnings, language: language)
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         let result = try AccountLookup.insert(imported.accounts, into: vault, key: key)
         if globals.json {
             try Terminal.json(
                 ImportSummary(
-                    format: imported.format.rawValue, added: result.added, skippedDuplicates: result.skipped,
+                    format: formatName, added: result.added, skippedDuplicates: result.skipped,
                     skipped: imported.skipped.map { SkippedEntryJSON($0, language: language) }))
         } else {
             for entry in imported.skipped {
@@ -129,8 +131,8 @@ struct TwoFactorImport: ParsableCommand {
             }
             Terminal.out(
                 language == .zh
-                    ? "从 \(imported.format.rawValue) 导入 \(result.added) 个账户，跳过 \(result.skipped) 个重复账户"
-                    : "Imported \(result.added) account(s) from \(imported.format.rawValue); skipped \(result.skipped) duplicate(s)"
+                    ? "从 \(formatName) 导入 \(result.added) 个账户，跳过 \(result.skipped) 个重复账户"
+                    : "Imported \(result.added) account(s) from \(formatName); skipped \(result.skipped) duplicate(s)"
             )
             if !imported.skipped.isEmpty {
                 Terminal.out(
