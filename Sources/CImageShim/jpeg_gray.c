@@ -61,7 +61,10 @@ static void ws_setup(struct jpeg_decompress_struct *cinfo, struct ws_error *erro
     cinfo->progress = progress;
 }
 
-int ws_jpeg_dimensions(const uint8_t *data, size_t size, uint32_t *width, uint32_t *height) {
+/// One decoder for both entry points (setjmp must sit in the function libjpeg longjmps out of): with `out`
+/// NULL it reads the header and stores the size; otherwise it decodes into `out`, which must match that size.
+static int ws_jpeg_run(const uint8_t *data, size_t size, uint8_t *out, size_t out_size, uint32_t *width,
+                       uint32_t *height) {
     struct jpeg_decompress_struct cinfo;
     struct ws_error error;
     struct jpeg_progress_mgr progress;
@@ -75,29 +78,15 @@ int ws_jpeg_dimensions(const uint8_t *data, size_t size, uint32_t *width, uint32
     }
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
     jpeg_read_header(&cinfo, TRUE);
-    *width = cinfo.image_width;
-    *height = cinfo.image_height;
-    int result = error.truncated ? WS_JPEG_TRUNCATED : WS_JPEG_OK;
-    jpeg_destroy_decompress(&cinfo);
-    return result;
-}
-
-int ws_jpeg_decode_gray(const uint8_t *data, size_t size, uint8_t *out, size_t out_size, uint32_t width,
-                        uint32_t height) {
-    struct jpeg_decompress_struct cinfo;
-    struct ws_error error;
-    struct jpeg_progress_mgr progress;
-    memset(&cinfo, 0, sizeof cinfo);
-    memset(&progress, 0, sizeof progress);
-    ws_setup(&cinfo, &error, &progress);
-    if (setjmp(error.jump)) {
-        int result = error.result;
+    if (out == NULL) {
+        *width = cinfo.image_width;
+        *height = cinfo.image_height;
+        int result = error.truncated ? WS_JPEG_TRUNCATED : WS_JPEG_OK;
         jpeg_destroy_decompress(&cinfo);
         return result;
     }
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
-    jpeg_read_header(&cinfo, TRUE);
-    if (cinfo.image_width != width || cinfo.image_height != height || (size_t)width * height != out_size) {
+    uint32_t w = *width, h = *height;
+    if (cinfo.image_width != w || cinfo.image_height != h || (size_t)w * h != out_size) {
         jpeg_destroy_decompress(&cinfo);
         return WS_JPEG_BAD_BUFFER;
     }
@@ -107,12 +96,12 @@ int ws_jpeg_decode_gray(const uint8_t *data, size_t size, uint8_t *out, size_t o
     }
     cinfo.out_color_space = JCS_GRAYSCALE;
     jpeg_start_decompress(&cinfo);
-    if (cinfo.output_components != 1 || cinfo.output_width != width || cinfo.output_height != height) {
+    if (cinfo.output_components != 1 || cinfo.output_width != w || cinfo.output_height != h) {
         jpeg_destroy_decompress(&cinfo);
         return WS_JPEG_BAD_BUFFER;
     }
     while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW row = out + (size_t)cinfo.output_scanline * width;
+        JSAMPROW row = out + (size_t)cinfo.output_scanline * w;
         if (jpeg_read_scanlines(&cinfo, &row, 1) != 1) break;
         if (error.truncated) break;
     }
@@ -122,4 +111,14 @@ int ws_jpeg_decode_gray(const uint8_t *data, size_t size, uint8_t *out, size_t o
     result = error.truncated ? WS_JPEG_TRUNCATED : result;
     jpeg_destroy_decompress(&cinfo);
     return result;
+}
+
+int ws_jpeg_dimensions(const uint8_t *data, size_t size, uint32_t *width, uint32_t *height) {
+    return ws_jpeg_run(data, size, NULL, 0, width, height);
+}
+
+int ws_jpeg_decode_gray(const uint8_t *data, size_t size, uint8_t *out, size_t out_size, uint32_t width,
+                        uint32_t height) {
+    if (out == NULL) return WS_JPEG_BAD_BUFFER;
+    return ws_jpeg_run(data, size, out, out_size, &width, &height);
 }

@@ -250,14 +250,7 @@ final class EncryptedExportTests: XCTestCase {
                 flipped[position] ^= 0x04
                 variants.append(flipped)
             }
-            for variant in variants {
-                do {
-                    _ = try OTPImporter.read(variant) { password }
-                } catch is ImportError {
-                } catch {
-                    XCTFail("\(name) (\(variant.count) bytes): \(error)")
-                }
-            }
+            assertTypedFailures(variants, password: password, name)
         }
     }
 
@@ -304,14 +297,7 @@ extension EncryptedExportTests {
             flipped[position] ^= 0x10
             variants.append(flipped)
         }
-        for variant in variants {
-            do {
-                _ = try OTPImporter.read(variant) { password }
-            } catch is ImportError {
-            } catch {
-                XCTFail("\(variant.count) bytes: \(error)")
-            }
-        }
+        assertTypedFailures(variants, password: password, "authenticator_plus.zip")
         XCTAssertEqual(
             importError { try OTPImporter.read(Array(bytes.dropLast(22))) { password } }, .corrupted(.authenticatorPlus)
         )
@@ -365,5 +351,21 @@ extension EncryptedExportTests {
         XCTAssertTrue(account.secret.isEqual(to: SecureBytes(Array("12345678901234567890".utf8))))
         // RFC 6238's SHA-1 vector at T=59 with a 30 s step is step 1; with 10 s it is step 5.
         XCTAssertEqual(OTPGenerator.currentCode(account, unixTime: 59), OTPGenerator.code(account, step: 5))
+    }
+}
+
+extension EncryptedExportTests {
+    /// Each damaged copy imports (less) or fails with an ImportError: nothing else, no trap.
+    func assertTypedFailures(
+        _ variants: [[UInt8]], password: SecureBytes, _ name: String, line: UInt = #line
+    ) {
+        for variant in variants {
+            do {
+                _ = try OTPImporter.read(variant) { password }
+            } catch is ImportError {
+            } catch {
+                XCTFail("\(name) (\(variant.count) bytes): \(error)", line: line)
+            }
+        }
     }
 }
