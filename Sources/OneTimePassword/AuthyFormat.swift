@@ -22,12 +22,6 @@ package enum AuthyFormat {
         preferences.names.contains { $0.hasPrefix("com.authy.storage.tokens.") }
     }
 
-    /// Whether any token's seed is encrypted (a password is needed).
-    static func isEncrypted(_ preferences: SharedPreferences) -> Bool {
-        guard let tokens = try? tokenList(preferences) else { return false }
-        return tokens.contains { $0["encryptedSecret"] != nil }
-    }
-
     static func read(_ preferences: SharedPreferences, password: () throws -> SecureBytes) throws -> ImportedFile {
         let tokens = try tokenList(preferences)
         var collector = ImportEntries()
