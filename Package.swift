@@ -42,14 +42,33 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
-        // ZIP bills (password-protected Alipay/WeChat Pay exports): PKWARE and WinZip AES decryption.
+        // ZIP bills (password-protected Alipay/WeChat Pay exports): PKWARE and WinZip AES decryption;
+        // Authenticator Plus backups.
         .systemLibrary(
             name: "CLibZip",
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        // Reading QR codes out of screenshots and photos: PNG and JPEG decoding, then zbar.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZbar",
+            pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]
+        ),
         // Thin C wrappers over OpenSSL 3's EVP API, whose OSSL_PARAM macros Swift cannot call.
         .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
+        // libjpeg reports errors by longjmp, which only C can catch.
+        .target(name: "CImageShim", dependencies: ["CJPEG"]),
 
         // MARK: Shared core
         .target(name: "WalletCore"),
@@ -63,8 +82,16 @@ let package = Package(
         // Password dictionaries compiled in as C string literals (fast to compile, nothing to ship beside the binary).
         .target(name: "CPasswordData"),
         .target(name: "PasswordStrength", dependencies: ["WalletCore", "WalletCrypto", "CPasswordData"]),
-        .target(name: "OneTimePassword", dependencies: ["WalletCore", "WalletCrypto"]),
-        .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode"]),
+        // GRDB reads other authenticators' SQLite databases (deserialised in memory, never opened as files);
+        // libzip opens Authenticator Plus's password-protected (PKWARE) ZIP.
+        .target(
+            name: "OneTimePassword",
+            dependencies: [
+                "WalletCore", "WalletCrypto", "CLibZip", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode", "CPNG", "CImageShim", "CZbar"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
         .target(name: "Statements", dependencies: ["WalletCore", "WalletCrypto", "CLibZip", "ZIPFoundation"]),
@@ -112,7 +139,7 @@ let package = Package(
             name: "StatementsTests", dependencies: ["Statements", "StatementFixtures", "CLibZip", "WalletCrypto"],
             exclude: ["RealStatements"]),
         .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "Statements", "StatementFixtures"]),
-        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "CJPEG"]),
     ],
     swiftLanguageModes: [.v6]
 )

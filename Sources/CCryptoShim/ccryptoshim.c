@@ -127,6 +127,24 @@ int ws_aes_gcm_open(const uint8_t *key, size_t key_len, const uint8_t *iv, size_
     return ok;
 }
 
+int ws_aes_cbc_decrypt(const uint8_t *key, const uint8_t *iv, const uint8_t *ct, size_t ct_len, uint8_t *pt,
+                       size_t *pt_len) {
+    int len = 0, final_len = 0;
+    *pt_len = 0;
+    if (ct_len == 0 || ct_len % 16 != 0 || ct_len > INT_MAX) return 0;
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    // OpenSSL checks and strips the PKCS#7 padding in EVP_DecryptFinal_ex (padding is on by default).
+    int ok = ctx && EVP_DecryptInit_ex2(ctx, EVP_aes_256_cbc(), key, iv, NULL) &&
+             EVP_DecryptUpdate(ctx, pt, &len, ct, (int)ct_len) && EVP_DecryptFinal_ex(ctx, pt + len, &final_len);
+    EVP_CIPHER_CTX_free(ctx);
+    if (!ok) {
+        memset(pt, 0, ct_len);
+        return 0;
+    }
+    *pt_len = (size_t)len + (size_t)final_len;
+    return 1;
+}
+
 void *ws_chacha_new(void) { return EVP_CIPHER_CTX_new(); }
 
 void ws_chacha_free(void *ctx) { EVP_CIPHER_CTX_free((EVP_CIPHER_CTX *)ctx); }

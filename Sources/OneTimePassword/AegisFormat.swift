@@ -20,7 +20,7 @@ package enum AegisFormat {
 
     static func isEncrypted(_ json: JSONObject) -> Bool { json["db"] is String }
 
-    static func read(_ json: JSONObject, password: () throws -> SecureBytes) throws -> [OTPAccount] {
+    static func read(_ json: JSONObject, password: () throws -> SecureBytes) throws -> ImportEntries {
         if let db = json.object("db") { return try entries(db) }
         guard let sealedDB = json.string("db"), let header = json.object("header"),
             let slots = header["slots"] as? [JSONObject], let params = header.object("params"),
@@ -69,20 +69,29 @@ package enum AegisFormat {
         return try entries(db)
     }
 
-    static func entries(_ db: JSONObject) throws(ImportError) -> [OTPAccount] {
-        guard let list = db["entries"] as? [JSONObject] else { throw .malformed(app, reason: .noEntriesList) }
-        var accounts: [OTPAccount] = []
-        for entry in list {
-            guard let info = entry.object("info") else { throw .malformed(app, reason: .entryWithoutInfo) }
-            let kind = try OTPKind(exportName: entry.string("type"), app: app)
-            let account = OTPAccount(
-                kind: kind, issuer: entry.string("issuer") ?? "", account: entry.string("name") ?? "",
-                secret: try decodeSecret(info.string("secret"), app: app),
-                algorithm: try hashAlgorithm(info.string("algo")), digits: info.int("digits") ?? 6,
-                period: info.int("period") ?? 30, counter: UInt64(max(0, info.int("counter") ?? 0)))
-            accounts.append(try validated(account))
+    /// Every entry: Yandex and mOTP entries (they need a PIN we do not compute with) and broken ones are
+    /// skipped and named, the rest import.
+    static func entries(_ db: JSONObject) throws -> ImportEntries {
+        guard let list = db["entries"] as? [JSONObject] else {
+            throw ImportError.malformed(app, reason: .noEntriesList)
         }
-        return accounts
+        var entries = ImportEntries()
+        for entry in list {
+            let issuer = entry.string("issuer") ?? ""
+            let name = entry.string("name") ?? ""
+            try entries.add(issuer: issuer, account: name) {
+                let kind = try OTPKind(exportName: entry.string("type"), app: app)
+                guard let info = entry.object("info") else {
+                    throw ImportError.malformed(app, reason: .entryWithoutSecret)
+                }
+                return OTPAccount(
+                    kind: kind, issuer: issuer, account: name,
+                    secret: try decodeSecret(info.string("secret"), app: app),
+                    algorithm: try hashAlgorithm(info.string("algo")), digits: info.int("digits") ?? 6,
+                    period: info.int("period") ?? 30, counter: UInt64(max(0, info.int("counter") ?? 0)))
+            }
+        }
+        return entries
     }
 
     static func entryObject(_ account: OTPAccount) -> JSONObject {

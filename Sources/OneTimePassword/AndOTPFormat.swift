@@ -28,7 +28,7 @@ package enum AndOTPFormat {
         iterations(bytes) != nil && bytes.count >= 4 + 1
     }
 
-    static func readEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> [OTPAccount] {
+    static func readEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportEntries {
         guard let iterations = iterations(bytes), bytes.count >= headerLength + AESGCM.tagLength else {
             throw ImportError.corrupted(app)
         }
@@ -49,27 +49,31 @@ package enum AndOTPFormat {
         return try read(list)
     }
 
-    static func read(_ list: [Any]) throws(ImportError) -> [OTPAccount] {
-        var accounts: [OTPAccount] = []
+    /// Every entry; MOTP (needs a PIN), unknown types and broken secrets are skipped and named.
+    static func read(_ list: [Any]) throws -> ImportEntries {
+        var entries = ImportEntries()
         for item in list {
-            guard let entry = item as? JSONObject else { throw .malformed(app, reason: .entryNotObject) }
-            let kind = try OTPKind(exportName: entry.string("type"), app: app)
+            guard let entry = item as? JSONObject else { throw ImportError.malformed(app, reason: .entryNotObject) }
             var issuer = entry.string("issuer") ?? ""
             var label = entry.string("label") ?? ""
-            // Older andOTP versions kept "Issuer:account" (or "Issuer - account") in the label alone.
-            if issuer.isEmpty, let colon = label.firstIndex(of: ":") {
-                issuer = String(label[..<colon]).trimmingSpaces()
-                label = String(label[label.index(after: colon)...]).trimmingSpaces()
+            // Older andOTP versions kept "Issuer - account" or "Issuer:account" in the label alone.
+            if issuer.isEmpty, let range = label.range(of: " - ") ?? label.range(of: ":") {
+                issuer = String(label[..<range.lowerBound]).trimmingSpaces()
+                label = String(label[range.upperBound...]).trimmingSpaces()
             }
-            let account = OTPAccount(
-                kind: kind, issuer: issuer, account: label,
-                secret: try decodeSecret(entry.string("secret"), app: app),
-                algorithm: try hashAlgorithm(entry.string("algorithm")),
-                digits: entry.int("digits") ?? 6,
-                period: entry.int("period") ?? 30, counter: UInt64(max(0, entry.int("counter") ?? 0)))
-            accounts.append(try validated(account))
+            // A bug of old andOTP versions repeated the issuer inside the label ("Deno - Deno:Mason").
+            if !issuer.isEmpty, label.hasPrefix(issuer + ":") { label = String(label.dropFirst(issuer.count + 1)) }
+            try entries.add(issuer: issuer, account: label) {
+                let kind = try OTPKind(exportName: entry.string("type"), app: app)
+                return OTPAccount(
+                    kind: kind, issuer: issuer, account: label,
+                    secret: try decodeSecret(entry.string("secret"), app: app),
+                    algorithm: try hashAlgorithm(entry.string("algorithm")),
+                    digits: entry.int("digits") ?? 6,
+                    period: entry.int("period") ?? 30, counter: UInt64(max(0, entry.int("counter") ?? 0)))
+            }
         }
-        return accounts
+        return entries
     }
 
     static func entryObject(_ account: OTPAccount) -> JSONObject {

@@ -15,6 +15,8 @@ import WalletCrypto
 public struct MigrationBatch: Sendable, Equatable {
     /// The accounts in this part.
     public var accounts: [OTPAccount]
+    /// Entries of this part that cannot be imported (MD5, unknown type, broken secret).
+    public var skipped: [SkippedEntry] = []
     /// How many parts the export has.
     public var batchSize: Int
     /// This part's 0-based index.
@@ -35,6 +37,9 @@ public enum GoogleMigration {
     static let app = AuthenticatorApp.googleAuthenticator
     /// GA puts at most this many accounts into one QR code.
     public static let accountsPerBatch = 10
+    /// The most parts one export may claim. GA splits by 10 accounts, so this is 10,000 accounts; the cap
+    /// keeps a forged batch_size (2^31 once hung the importer) from driving loops or allocations.
+    public static let maxBatchSize = 1_000
 
     /// Decodes one `otpauth-migration://offline?data=...` URI.
     public static func decode(uri: String) throws(ImportError) -> MigrationBatch {
@@ -60,23 +65,46 @@ public enum GoogleMigration {
 
     static func decode(payload: [UInt8]) throws(ImportError) -> MigrationBatch {
         var reader = ProtobufReader(payload[...])
-        var accounts: [OTPAccount] = []
-        var batchSize = 1
-        var batchIndex = 0
+        var entries = ImportEntries()
+        var batchSize: UInt64 = 1
+        var batchIndex: UInt64 = 0
         var batchID: Int32 = 0
         while let (field, value) = try reader.next() {
             switch (field, value) {
-            case (1, .bytes(let bytes)): accounts.append(try decodeParameters(bytes))
-            case (3, .varint(let v)): batchSize = Int(truncatingIfNeeded: v)
-            case (4, .varint(let v)): batchIndex = Int(truncatingIfNeeded: v)
+            case (1, .bytes(let bytes)):
+                let names = try entryNames(bytes)
+                do {
+                    try entries.add(issuer: names.issuer, account: names.account) { try decodeParameters(bytes) }
+                } catch {
+                    throw (error as? ImportError) ?? ProtobufReader.malformed
+                }
+            case (3, .varint(let v)): batchSize = v
+            case (4, .varint(let v)): batchIndex = v
             case (5, .varint(let v)): batchID = Int32(truncatingIfNeeded: v)
             default: continue
             }
         }
-        guard batchSize >= 1, batchIndex >= 0, batchIndex < batchSize else {
+        guard batchSize >= 1, batchSize <= UInt64(maxBatchSize), batchIndex < batchSize else {
             throw .malformed(app, reason: .inconsistentBatchNumbers)
         }
-        return MigrationBatch(accounts: accounts, batchSize: batchSize, batchIndex: batchIndex, batchID: batchID)
+        return MigrationBatch(
+            accounts: entries.accounts, skipped: entries.skipped, batchSize: Int(batchSize),
+            batchIndex: Int(batchIndex), batchID: batchID)
+    }
+
+    /// An entry's issuer and account as GA wrote them, for naming it when it is skipped.
+    static func entryNames(_ bytes: ArraySlice<UInt8>) throws(ImportError) -> (issuer: String, account: String) {
+        var reader = ProtobufReader(bytes)
+        var name = ""
+        var issuer = ""
+        while let (field, value) = try reader.next() {
+            switch (field, value) {
+            case (2, .bytes(let b)): name = String(decoding: b, as: UTF8.self)
+            case (3, .bytes(let b)): issuer = String(decoding: b, as: UTF8.self)
+            default: continue
+            }
+        }
+        return (issuer, name)
     }
 
     static func decodeParameters(_ bytes: ArraySlice<UInt8>) throws(ImportError) -> OTPAccount {
@@ -110,7 +138,7 @@ public enum GoogleMigration {
                 switch v {
                 case 0, 2: kind = .totp
                 case 1: kind = .hotp
-                default: throw unsupported("type", String(v))
+                default: throw .unsupportedEntryType(app, String(v))
                 }
             case (7, .varint(let v)): counter = v
             default: continue
@@ -138,25 +166,52 @@ public enum GoogleMigration {
 
     /// Joins the parts of one export. Every batch_id must agree and every index 0..<batch_size be present.
     public static func combine(_ batches: [MigrationBatch]) throws(ImportError) -> [OTPAccount] {
-        guard let first = batches.first else { return [] }
         var byID: [Int32: [MigrationBatch]] = [:]
         for batch in batches { byID[batch.batchID, default: []].append(batch) }
-        guard byID.count == 1 else { throw .malformed(app, reason: .mixedExports(count: byID.count)) }
-        let size = first.batchSize
-        guard batches.allSatisfy({ $0.batchSize == size }) else {
-            throw .malformed(app, reason: .batchSizesDisagree)
-        }
-        var seen = Set<Int>()
+        guard byID.count <= 1 else { throw .malformed(app, reason: .mixedExports(count: byID.count)) }
+        return try combineExports(batches).accounts
+    }
+
+    /// The accounts of every export among `batches` (a file may hold several, one QR code a line). Parts are
+    /// grouped by batch id and each export is checked on its own: all its parts present, one batch size; the
+    /// same part scanned twice counts once. Exports come out in the order their first part appears.
+    static func combineExports(_ batches: [MigrationBatch]) throws(ImportError) -> ImportEntries {
+        var order: [Int32] = []
+        var byID: [Int32: [Int: MigrationBatch]] = [:]
         for batch in batches {
-            guard seen.insert(batch.batchIndex).inserted else {
-                throw .malformed(app, reason: .duplicatePart(part: batch.batchIndex + 1, of: size))
+            if byID[batch.batchID] == nil { order.append(batch.batchID) }
+            var parts = byID[batch.batchID] ?? [:]
+            if let earlier = parts.values.first, earlier.batchSize != batch.batchSize {
+                throw .malformed(app, reason: .batchSizesDisagree)
+            }
+            if let seen = parts[batch.batchIndex] {
+                // A QR code scanned twice is harmless; two different parts claiming one index are not.
+                guard seen == batch else {
+                    throw .malformed(app, reason: .duplicatePart(part: batch.batchIndex + 1, of: batch.batchSize))
+                }
+                continue
+            }
+            parts[batch.batchIndex] = batch
+            byID[batch.batchID] = parts
+        }
+        var entries = ImportEntries()
+        for id in order {
+            let parts = byID[id] ?? [:]
+            // batchSize is capped at maxBatchSize when decoded, so this loop is bounded.
+            let size = parts.values.first?.batchSize ?? 0
+            let missing = (0..<size).filter { parts[$0] == nil }
+            if !missing.isEmpty {
+                throw .malformed(app, reason: .missingParts(missing.map { $0 + 1 }, of: size, batchID: id))
+            }
+            for index in 0..<size {
+                guard let part = parts[index] else { continue }
+                var batch = ImportEntries()
+                batch.accounts = part.accounts
+                batch.skipped = part.skipped
+                entries.append(batch)
             }
         }
-        let missing = (0..<size).filter { !seen.contains($0) }
-        if !missing.isEmpty {
-            throw .malformed(app, reason: .missingParts(missing.map { $0 + 1 }, of: size, batchID: first.batchID))
-        }
-        return batches.sorted { $0.batchIndex < $1.batchIndex }.flatMap(\.accounts)
+        return entries
     }
 
     /// Whether GA can hold this account: no Steam, no 7 digits, no period other than 30.

@@ -78,17 +78,44 @@ public enum AuthenticatorApp: Sendable, Equatable, CaseIterable {
     case twoFAS
     /// andOTP.
     case andOTP
+    /// Bitwarden (JSON or CSV vault export).
+    case bitwarden
+    /// Proton Authenticator.
+    case protonAuthenticator
+    /// Steam Desktop Authenticator (maFile).
+    case steam
+    /// Duo Mobile.
+    case duo
+    /// Battle.net Authenticator.
+    case battleNet
+    /// FreeOTP and FreeOTP+.
+    case freeOTP
+    /// Stratum / Authenticator Pro.
+    case stratum
+    /// TOTP Authenticator.
+    case totpAuthenticator
+    /// Authy (Android shared preferences, plain or encrypted).
+    case authy
+    /// Google Authenticator's internal database.
+    case googleAuthenticatorDatabase
+    /// Microsoft Authenticator's internal database.
+    case microsoftAuthenticator
+    /// Authenticator Plus.
+    case authenticatorPlus
 }
 
-/// Why an import file was refused. Imports are all or nothing: after any of these, no account was read.
+/// Why an import file was refused: after any of these, no account was read. (Single entries that cannot be
+/// imported do not fail the file; they come back as ``SkippedEntry``.)
 ///
 /// ```swift
 /// do { _ = try OTPImporter.read(bytes) { password } }
 /// catch ImportError.wrongPassword(let app) { … }
 /// ```
 public enum ImportError: Error, Sendable, Equatable {
-    /// Neither otpauth URIs nor a known app's export.
+    /// A known container (ZIP, SQLite, shared preferences…) holding none of the layouts we read.
     case unknownFormat
+    /// No format's test matched; `tried` lists every format tested, in detection order.
+    case unrecognised(tried: [ImportFormat])
     /// Starts like JSON but does not parse: cut short or damaged.
     case truncatedJSON
     /// The password does not open this file.
@@ -107,8 +134,21 @@ public enum ImportError: Error, Sendable, Equatable {
     case unsupportedEntryType(AuthenticatorApp, String)
     /// One entry is not a valid account.
     case invalidAccount(OTPError)
+    /// The file is encrypted in a way walletsec cannot open with the crypto libraries it may use.
+    case unsupportedEncryption(AuthenticatorApp, reason: UnsupportedEncryption)
     /// In a file of one URI a line: the problem on this 1-based line.
     indirect case onLine(Int, ImportError)
+
+    /// Why an encrypted file cannot be opened.
+    public enum UnsupportedEncryption: Sendable, Equatable {
+        /// Argon2id with several parallel lanes (Stratum's current backup format): libsodium computes one lane
+        /// only and OpenSSL 3.0 has no Argon2.
+        case argon2idParallelLanes
+        /// A key derivation or cipher name the file gives that the app does not write as far as we know.
+        case unknownScheme(String)
+        /// The app's password-protected export, whose encryption walletsec does not read (export it unencrypted).
+        case passwordProtectedExport
+    }
 
     /// What is wrong in a `malformed` file.
     public enum MalformedReason: Sendable, Equatable {
@@ -122,6 +162,8 @@ public enum ImportError: Error, Sendable, Equatable {
         case noServicesList
         /// An entry has no secret.
         case entryWithoutSecret
+        /// The list of accounts (named as the file names it) is missing or not a list.
+        case noAccountList(String)
         /// Not `otpauth-migration://offline?data=`.
         case notMigrationURI
         /// No `data=` parameter.
@@ -140,5 +182,11 @@ public enum ImportError: Error, Sendable, Equatable {
         case duplicatePart(part: Int, of: Int)
         /// Parts (1-based) missing out of `of`.
         case missingParts([Int], of: Int, batchID: Int32)
+        /// A SQLite database without the app's accounts table.
+        case noAccountsTable
+        /// A ZIP archive without the app's accounts file.
+        case noAccountsFile
+        /// More entries than an export of a phone's authenticator can plausibly hold.
+        case tooManyEntries
     }
 }

@@ -36,12 +36,12 @@ package enum TwoFASFormat {
         }
     }
 
-    static func read(_ json: JSONObject, password: () throws -> SecureBytes) throws -> [OTPAccount] {
+    static func read(_ json: JSONObject, password: () throws -> SecureBytes) throws -> ImportEntries {
         guard let sealedText = json.string("servicesEncrypted") else {
             guard let services = json["services"] as? [JSONObject] else {
                 throw ImportError.malformed(app, reason: .noServicesList)
             }
-            return try services.map(account)
+            return try entries(services)
         }
         guard let sealed = Sealed(sealedText) else { throw ImportError.corrupted(app) }
         let secret = try password()
@@ -66,9 +66,22 @@ package enum TwoFASFormat {
         return try services(plaintext)
     }
 
-    static func services(_ plaintext: [UInt8]) throws -> [OTPAccount] {
+    static func services(_ plaintext: [UInt8]) throws -> ImportEntries {
         guard let list = JSONText.decode(plaintext) as? [JSONObject] else { throw ImportError.corrupted(app) }
-        return try list.map(account)
+        return try entries(list)
+    }
+
+    /// Every service; one of an unknown token type or with a broken secret is skipped and named.
+    static func entries(_ services: [JSONObject]) throws -> ImportEntries {
+        var entries = ImportEntries()
+        for service in services {
+            let otp = service.object("otp") ?? [:]
+            try entries.add(
+                issuer: otp.string("issuer") ?? service.string("name") ?? "",
+                account: otp.string("account") ?? otp.string("label") ?? ""
+            ) { try account(service) }
+        }
+        return entries
     }
 
     static func account(_ service: JSONObject) throws(ImportError) -> OTPAccount {

@@ -101,16 +101,25 @@ final class ImportFormatTests: XCTestCase {
                 error as? ImportError,
                 .malformed(.googleAuthenticator, reason: .missingParts([1], of: 2, batchID: 5)), "\(error)")
         }
+        // Parts of two exports: each is checked on its own, so the first one's missing part is named.
         let other = GoogleMigration.encode(accounts, batchID: 6)
         XCTAssertEqual(
             importError { try self.read(Array((uris[0] + "\n" + other[1]).utf8)) },
+            .malformed(.googleAuthenticator, reason: .missingParts([2], of: 2, batchID: 5)))
+        XCTAssertEqual(
+            importError {
+                _ = try GoogleMigration.combine([
+                    try GoogleMigration.decode(uri: uris[0]), try GoogleMigration.decode(uri: other[1]),
+                ])
+            },
             .malformed(.googleAuthenticator, reason: .mixedExports(count: 2)))
         XCTAssertEqual(
             importError { try GoogleMigration.decode(uri: "otpauth-migration://offline?data=%%%") },
             .malformed(.googleAuthenticator, reason: .noDataParameter))
+        // An entry with no secret is skipped, not fatal.
         XCTAssertEqual(
-            importError { try GoogleMigration.decode(uri: "otpauth-migration://offline?data=CgA=") },
-            .invalidAccount(.emptySecret))
+            try GoogleMigration.decode(uri: "otpauth-migration://offline?data=CgA=").skipped,
+            [SkippedEntry(issuer: "", account: "", reason: .invalidSecret)])
     }
 
     func testMigrationExportSkipsWhatGACannotHold() throws {
@@ -216,18 +225,19 @@ final class ImportFormatTests: XCTestCase {
         let file = try read(Array(("# my accounts\n\n" + String(decoding: exported.bytes, as: UTF8.self)).utf8))
         XCTAssertEqual(file.format, .uris)
         XCTAssertEqual(file.accounts, sample)
-        XCTAssertThrowsError(
-            try read(Array("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\notpauth://totp/C?secret=1\n".utf8))
-        ) {
-            error in
-            XCTAssertEqual(error as? ImportError, .onLine(2, .invalidAccount(.malformedURI(.badBase32(position: 1)))))
-        }
+        // A broken line is skipped and named by its line; the others import.
+        let partly = try read(
+            Array("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\notpauth://totp/C?secret=1\n".utf8))
+        XCTAssertEqual(partly.accounts.map(\.name), ["A:b"])
+        XCTAssertEqual(partly.skipped, [SkippedEntry(issuer: "", account: "C", reason: .invalidSecret, line: 2)])
     }
 
-    func testUnknownFormats() {
-        XCTAssertEqual(importError { try self.read(Array("hello world\n".utf8)) }, .unknownFormat)
-        XCTAssertEqual(importError { try self.read(Array("{\"something\": 1}".utf8)) }, .unknownFormat)
-        XCTAssertEqual(importError { try self.read([0xff, 0xfe, 0xfd, 0x00, 0x01]) }, .unknownFormat)
-        XCTAssertEqual(importError { try self.read([]) }, .unknownFormat)
+    func testUnknownFormatsNameWhatWasTried() {
+        let tried = OTPImporter.triedFormats
+        XCTAssertTrue(tried.contains(.aegis) && tried.contains(.uris) && tried.contains(.andOTPEncrypted), "\(tried)")
+        XCTAssertEqual(importError { try self.read(Array("hello world\n".utf8)) }, .unrecognised(tried: tried))
+        XCTAssertEqual(importError { try self.read(Array("{\"something\": 1}".utf8)) }, .unrecognised(tried: tried))
+        XCTAssertEqual(importError { try self.read([0xff, 0xfe, 0xfd, 0x00, 0x01]) }, .unrecognised(tried: tried))
+        XCTAssertEqual(importError { try self.read([]) }, .unrecognised(tried: tried))
     }
 }

@@ -36,6 +36,11 @@ final class OTPMessageTests: XCTestCase {
         XCTAssertEqual(ImportError.corrupted(.twoFAS).userMessage.status, .integrity)
         XCTAssertEqual(ImportError.truncatedJSON.userMessage.status, .integrity)
         XCTAssertEqual(ImportError.unknownFormat.userMessage.status, .usage)
+        let unrecognised = ImportError.unrecognised(tried: [.aegis, .uris]).userMessage
+        XCTAssertEqual(unrecognised.status, .usage)
+        XCTAssertEqual(
+            unrecognised.text.en, "unknown import format; tried: aegis, uris (`2fa import --help` lists every app)")
+        XCTAssertEqual(unrecognised.text.zh, "无法识别的导入格式；已尝试：aegis, uris（`2fa import --help` 列出所有应用）")
         let missing = ImportError.malformed(.googleAuthenticator, reason: .missingParts([1, 3], of: 3, batchID: 5))
         XCTAssertEqual(
             missing.userMessage.text.en,
@@ -58,7 +63,7 @@ final class OTPMessageTests: XCTestCase {
             .noEntriesList, .entryWithoutInfo, .entryNotObject, .noServicesList, .entryWithoutSecret,
             .notMigrationURI, .noDataParameter, .dataNotBase64, .protobufMalformed, .inconsistentBatchNumbers,
             .mixedExports(count: 2), .batchSizesDisagree, .duplicatePart(part: 1, of: 2),
-            .missingParts([2], of: 2, batchID: 1),
+            .missingParts([2], of: 2, batchID: 1), .noAccountList("items"),
         ]
         for app in AuthenticatorApp.allCases {
             for reason in reasons {
@@ -68,6 +73,33 @@ final class OTPMessageTests: XCTestCase {
                 XCTAssertTrue(message.text.zh.hasPrefix("\(app.displayName) 文件格式错误："), message.text.zh)
             }
         }
+    }
+
+    func testSkippedEntriesAndPasswordProtectedExports() {
+        let yandex = SkippedEntry(issuer: "Bank", account: "bob", reason: .unsupportedType("yandex"))
+        XCTAssertEqual(
+            yandex.text.en, "Bank:bob: unsupported type 'yandex' (walletsec computes TOTP, HOTP and Steam codes)")
+        XCTAssertEqual(yandex.text.zh, "Bank:bob：不支持的类型“yandex”（walletsec 支持 TOTP、HOTP 和 Steam）")
+        let line = SkippedEntry(issuer: "", account: "", reason: .malformedURI(.noSecret), line: 3)
+        XCTAssertEqual(line.text.en, "? (line 3): malformed otpauth URI: no secret parameter")
+        let reasons: [SkippedEntry.Reason] = [
+            .unsupportedType("motp"), .invalidSecret, .duplicate, .invalidParameters, .malformedURI(.noSecret),
+            .trashed,
+        ]
+        XCTAssertEqual(
+            reasons.map(\.code),
+            ["unsupported_type", "invalid_secret", "duplicate", "invalid_parameters", "malformed_uri", "trashed"])
+        for reason in reasons {
+            XCTAssertFalse(reason.text.en.isEmpty)
+            XCTAssertFalse(reason.text.zh.isEmpty)
+        }
+        let json = SkippedEntryJSON(yandex, language: .en)
+        XCTAssertEqual([json.reason, json.detail], ["unsupported_type", "yandex"])
+        let bitwarden = ImportError.unsupportedEncryption(.bitwarden, reason: .passwordProtectedExport).userMessage
+        XCTAssertEqual(bitwarden.status, .usage)
+        XCTAssertEqual(
+            bitwarden.text.en,
+            "this Bitwarden export is password-protected, which walletsec cannot read; export it unencrypted")
     }
 
     func testQRCodeError() {

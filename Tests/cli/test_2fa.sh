@@ -11,12 +11,25 @@ printf '%s\n' "$OTP_SECRET" >"$OTP_DIR/secret.txt"
 V=$(new_vault otp-main)
 
 # --- enroll ---------------------------------------------------------------------------------------
-before=$(vault_digest "$V")
 expect_error 1 "enroll with a wrong confirmation code" \
     otp 2fa enroll --vault "$V" --issuer Wallet --account alice --secret-file "$OTP_DIR/secret.txt" --confirm 000000 \
     --qr-png "$OTP_DIR/failed.png"
-expect_eq "$(vault_digest "$V")" "$before" "a failed enroll stores nothing"
+expect_contains "$ERR" "walletsec 2fa enroll --resume" "a failed enroll says how to retry with the same key"
+expect_eq "$(sqlite3 "$V/vault.sqlite" 'SELECT COUNT(*) FROM otp_accounts')" "0" "a failed enroll stores no account"
+expect_eq "$(sqlite3 "$V/vault.sqlite" "SELECT COUNT(*) FROM meta WHERE key = 'pending_enrollment'")" "1" \
+    "a failed enroll keeps the new secret for --resume"
+expect_not_contains "$(sqlite3 "$V/vault.sqlite" .dump)" "$OTP_SECRET" "the kept secret is sealed"
 expect_eq "$(test -e "$OTP_DIR/failed.png" && echo left || echo removed)" "removed" "a failed enroll removes its QR PNG"
+expect_error 1 "resume with a wrong code again" otp 2fa enroll --vault "$V" --resume --confirm 000000
+expect_error 2 "resume takes no new account" otp 2fa enroll --vault "$V" --resume --issuer X --confirm 000000
+# Ten minutes later the kept secret is gone (and stays gone).
+RV10=$(new_vault enroll-expiry)
+expect_error 1 "a failed enroll to let expire" otp 2fa enroll --vault "$RV10" --issuer Wallet --account late --confirm 000000
+expect_error 2 "resume after ten minutes" otp 2fa enroll --vault "$RV10" --resume --at $(( $(date +%s) + 660 )) --confirm 000000
+expect_contains "$ERR" "no enrollment to resume" "expired enrollment explained"
+expect_eq "$(sqlite3 "$RV10/vault.sqlite" "SELECT COUNT(*) FROM meta WHERE key = 'pending_enrollment'")" "0" "expired enrollment removed"
+expect_error 2 "enroll without a terminal or --confirm" bash -c 'WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" setsid -w "$1" 2fa enroll --vault "$2" --issuer A --account b </dev/null' _ "$W" "$RV10"
+before=$(vault_digest "$V")
 expect_error 2 "enroll with a bad Base32 secret file" \
     bash -c 'printf "AB1CD\n" > "$1/bad-secret.txt"; WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$2" 2fa enroll --vault "$3" --issuer X --account y --secret-file "$1/bad-secret.txt" --confirm 123456' _ "$OTP_DIR" "$W" "$V"
 expect_eq "$(vault_digest "$V")" "$before" "bad Base32 stores nothing"
@@ -38,7 +51,33 @@ expect_error 5 "enroll the same account twice" \
     otp 2fa enroll --vault "$V" --issuer Wallet --account alice --secret-file "$OTP_DIR/secret.txt" --confirm "$code"
 # The confirmation code was accepted at enrollment: it cannot be replayed.
 expect_exit 1 "the enrollment code is already used" otp 2fa verify --vault "$V" Wallet:alice "$code"
-expect_contains "$OUT" "replay" "replay reason printed"
+expect_contains "$OUT" "this code was already used; wait for the next one" "replay said in plain words"
+expect_exit 1 "the enrollment code is already used (zh)" otp 2fa verify --vault "$V" Wallet:alice "$code" --lang zh
+expect_contains "$OUT" "此验证码已使用过，请等待下一个验证码" "replay said in plain words (zh)"
+expect_eq "$(sqlite3 "$V/vault.sqlite" "SELECT COUNT(*) FROM meta WHERE key = 'pending_enrollment'")" "0" \
+    "a successful enroll forgets the kept secret"
+expect_exit 0 "enroll shows a key to type by hand" otp 2fa enroll --vault "$RV10" --issuer 招商银行 --account manual \
+    --secret-file "$OTP_DIR/secret.txt" --confirm "$(oathtool --totp -b "$OTP_SECRET")"
+expect_contains "$OUT" "Key: JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP  (time-based, 6 digits, 30 seconds)" \
+    "the manual key is shown in groups of four"
+expect_contains "$OUT" "Enter by hand: issuer 招商银行  account manual" "issuer and account beside the manual key"
+
+# --- enroll at a terminal (a pseudo-terminal driver types like a person) -------------------------
+ENROLL_PTY="$(dirname "${BASH_SOURCE[0]}")/enroll_pty.py"
+PV=$(new_vault enroll-pty)
+run_cmd env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" python3 "$ENROLL_PTY" retry "$W" "$PV"
+if [ "$CODE" = 0 ]; then pass; else fail "enroll at a terminal: wrong code then right code: $ERR"; fi
+pty_code=$(printf '%s\n' "$OUT" | sed -n 's/^CODE=//p')
+expect_exit 1 "verify right after enrolling" otp 2fa verify --vault "$PV" alice "$pty_code"
+expect_contains "$OUT" "already used" "verify right after enrolling says the code was used"
+run_cmd env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" python3 "$ENROLL_PTY" fail3 "$W" "$PV"
+if [ "$CODE" = 0 ]; then pass; else fail "enroll at a terminal: three wrong codes: $ERR"; fi
+pty_key=$(printf '%s\n' "$OUT" | sed -n 's/^KEY=//p')
+expect_eq "$(sqlite3 "$PV/vault.sqlite" "SELECT COUNT(*) FROM otp_accounts WHERE account = 'bob'")" "0" "three wrong codes store no account"
+run_cmd env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" python3 "$ENROLL_PTY" resume "$W" "$PV" "$pty_key"
+if [ "$CODE" = 0 ]; then pass; else fail "enroll --resume at a terminal: $ERR"; fi
+expect_exit 0 "the resumed account gives codes" otp 2fa code --vault "$PV" Wallet:bob --json
+expect_eq "$(json_get "$OUT" 'j["code"]')" "$(oathtool --totp -b "$pty_key")" "resumed with the same secret"
 
 # --- list / code ------------------------------------------------------------------------------------
 expect_exit 0 "list needs no passphrase" "$W" 2fa list --vault "$V" --json
@@ -74,7 +113,7 @@ expect_exit 1 "verify rejects the same code again" otp 2fa verify --vault "$V" a
 expect_eq "$(json_get "$OUT" 'j["reason"]')" "replay" "replay reason in JSON"
 prev=$(oathtool --totp -b -N @$((t - 30)) "$OTP_SECRET")
 expect_exit 1 "an older step is a replay too" otp 2fa verify --vault "$V" alice "$prev" --at $t
-expect_contains "$OUT" "replay" "older step rejected as replay"
+expect_contains "$OUT" "already used" "older step rejected as used"
 wrong=$(printf '%06d' $(( (10#$c + 1) % 1000000 )))
 expect_exit 1 "verify rejects a wrong code" otp 2fa verify --vault "$V" alice "$wrong" --at $((t + 30)) --window 0
 expect_contains "$OUT" "wrong code" "wrong-code reason"
@@ -176,10 +215,88 @@ fi
 before=$(vault_digest "$V")
 printf 'just some text\n' >"$OTP_DIR/unknown.txt"
 expect_error 2 "unknown import format" otp 2fa import --vault "$V" "$OTP_DIR/unknown.txt"
-printf 'otpauth://totp/A:b?secret=%s\notpauth://totp/C:d?secret=11\n' "$OTP_SECRET" >"$OTP_DIR/half-bad.txt"
-expect_error 2 "a bad line imports nothing" otp 2fa import --vault "$V" "$OTP_DIR/half-bad.txt"
-expect_contains "$ERR" "line 2" "the bad line is named"
+expect_contains "$ERR" "tried: " "unknown format lists the formats tried"
+expect_contains "$ERR" "bitwarden_csv" "the tried list names every format"
 expect_eq "$(vault_digest "$V")" "$before" "failed imports leave the main vault untouched"
+
+# --- per-entry skips: the rest imports, what was left out is named, exit 1 -----------------------
+SV=$(new_vault import-skips)
+printf '\xef\xbb\xbfQR-Code:otpauth://totp/A:b?secret=%s\r\notpauth://totp/C:d?secret=11\r\n' "$OTP_SECRET" >"$OTP_DIR/half-bad.txt"
+expect_exit 1 "a bad line is skipped, the rest imports" otp 2fa import --vault "$SV" "$OTP_DIR/half-bad.txt"
+expect_contains "$ERR" "C:d (line 2)" "the skipped line is named"
+expect_eq "$("$W" 2fa list --vault "$SV" | cut -f1)" "A:b" "the good line was imported"
+python3 - "$OTP_DIR/aegis-yandex.json" "$OTP_SECRET" <<'PY'
+import json, sys
+entry = lambda t, name: {"type": t, "name": name, "issuer": "Bank", "info": {"secret": sys.argv[2], "algo": "SHA1", "digits": 6, "period": 30, "pin": "1234"}}
+db = {"version": 2, "entries": [entry("totp", "alice"), entry("yandex", "bob"), entry("motp", "carol")]}
+json.dump({"version": 1, "header": {"slots": None, "params": None}, "db": db}, open(sys.argv[1], "w"))
+PY
+expect_exit 1 "Aegis vault with Yandex and mOTP entries" otp 2fa import --vault "$SV" "$OTP_DIR/aegis-yandex.json" --json
+expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped_duplicates"])')" "('aegis', 1, 0)" "the TOTP entry imports"
+expect_eq "$(json_get "$OUT" '[(s["issuer"], s["account"], s["reason"], s.get("detail")) for s in j["skipped"]]')" \
+    "[('Bank', 'bob', 'unsupported_type', 'yandex'), ('Bank', 'carol', 'unsupported_type', 'motp')]" "skipped entries in JSON"
+expect_exit 1 "skipped entries in Chinese" otp 2fa import --vault "$SV" "$OTP_DIR/aegis-yandex.json" --lang zh
+expect_contains "$ERR" "已跳过 Bank:bob" "zh names the skipped entry"
+
+# --- real exports of other apps (../shared/otp-exports/aegis, Aegis's importer fixtures) --------
+REAL="$(cd "$(dirname "$0")/../.." && pwd)/../shared/otp-exports/aegis"
+if [ -d "$REAL" ]; then
+    RV2=$(new_vault import-real)
+    for f in plain.txt ente_auth.txt bitwarden.csv duo.json steam.json freeotp.xml stratum_plain.json; do
+        expect_exit 0 "import real $f" otp 2fa import --vault "$RV2" "$REAL/$f" --json
+        expect_eq "$(json_get "$OUT" 'j["skipped"]')" "[]" "$f: nothing skipped"
+    done
+    expect_eq "$(json_get "$OUT" 'j["skipped_duplicates"]')" "7" "stratum after plain.txt: all seven already present"
+else
+    echo "skipped: ../shared/otp-exports absent: real-file imports not run"
+fi
+
+# --- imports from QR images (screenshots of a transfer screen) -------------------------------------
+QV=$(new_vault qr-src)
+for i in $(seq 1 12); do
+    printf 'otpauth://totp/Bank%s:user%s?secret=%s&issuer=Bank%s\n' "$i" "$i" "$(printf 'GEZDGNBVGY3TQOJQ%02dAA' "$i" | tr 0-9 A-J)" "$i"
+done >"$OTP_DIR/twelve.txt"
+expect_exit 0 "import twelve accounts" otp 2fa import --vault "$QV" "$OTP_DIR/twelve.txt"
+expect_exit 0 "export them as two migration QR codes" otp 2fa export --vault "$QV" --format migration \
+    --output "$OTP_DIR/qr-ga.txt" --qr-png "$OTP_DIR/qr-ga"
+if command -v zbarimg >/dev/null; then
+    expect_eq "$(zbarimg -q --raw "$OTP_DIR/qr-ga-1.png" "$OTP_DIR/qr-ga-2.png" 2>/dev/null)" "$(cat "$OTP_DIR/qr-ga.txt")" \
+        "zbarimg reads the migration QR codes as exported"
+fi
+QI=$(new_vault qr-import)
+before=$(vault_digest "$QI")
+python3 - "$OTP_DIR/qr-blank.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+raw = b"".join(b"\0" + bytes((x * 7 + y) % 256 for x in range(64)) for y in range(48))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 48, 8, 0, 0, 0, 0))
+open(sys.argv[1], "wb").write(png + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+expect_error 2 "a picture without a QR code" otp 2fa import --vault "$QI" "$OTP_DIR/qr-blank.png"
+expect_contains "$ERR" "no QR code found in the picture" "no QR code said so"
+expect_contains "$ERR" "qr-blank.png" "the picture is named"
+head -c 300 "$OTP_DIR/qr-ga-1.png" >"$OTP_DIR/qr-cut.png"
+expect_error 2 "a truncated PNG" otp 2fa import --vault "$QI" "$OTP_DIR/qr-cut.png"
+expect_contains "$ERR" "cut short" "truncated PNG said so"
+expect_error 2 "only the second of two migration pictures" otp 2fa import --vault "$QI" "$OTP_DIR/qr-ga-2.png"
+cp "$OTP_DIR/unknown.txt" "$OTP_DIR/not-really.png"
+expect_error 2 "a text file named .png is not read as an image" otp 2fa import --vault "$QI" "$OTP_DIR/not-really.png"
+python3 -c 'import struct,sys,zlib; d=b"IHDR"+struct.pack(">IIBBBBB",200000,200000,8,0,0,0,0); sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n"+struct.pack(">I",13)+d+struct.pack(">I",zlib.crc32(d)))' \
+    >"$OTP_DIR/qr-huge.png"
+expect_error 2 "a header announcing 40 gigapixels" otp 2fa import --vault "$QI" "$OTP_DIR/qr-huge.png"
+expect_contains "$ERR" "too large" "huge image refused"
+expect_eq "$(vault_digest "$QI")" "$before" "failed image imports leave the vault untouched"
+# Both parts, out of order, with a URI-list file and the same picture twice: one import.
+printf 'otpauth://totp/Extra:me?secret=%s&issuer=Extra\n' "$OTP_SECRET" >"$OTP_DIR/qr-extra.txt"
+expect_exit 0 "import two migration pictures and a URI list" otp 2fa import --vault "$QI" \
+    "$OTP_DIR/qr-ga-2.png" "$OTP_DIR/qr-extra.txt" "$OTP_DIR/qr-ga-1.png" "$OTP_DIR/qr-ga-1.png" --json
+expect_eq "$(json_get "$OUT" '(j["format"], j["added"])')" "('google_migration', 13)" "13 accounts from the pictures and the list"
+run_cmd otp 2fa code --vault "$QV" --at $at
+src_codes=$OUT
+run_cmd otp 2fa code --vault "$QI" --at $at
+expect_eq "$(printf '%s\n' "$OUT" | grep -v Extra)" "$src_codes" "the accounts read from pictures give the same codes"
+# JPEG screenshots and photos are covered by QRCodeTests, which make them with libjpeg.
 
 # --- exports and their round trips ---------------------------------------------------------------
 EV=$(new_vault export-src)
@@ -237,7 +354,19 @@ expect_eq "$(json_get "$OUT" 'j["qr_codes"]')" "1" "one QR code for two accounts
 expect_eq "$(stat -c %a "$OTP_DIR/ga-1.png")" "600" "migration QR PNG is private"
 if command -v zbarimg >/dev/null; then
     expect_eq "$(zbarimg -q --raw "$OTP_DIR/ga-1.png" 2>/dev/null)" "$(cat "$OTP_DIR/m3.txt")" "migration QR decodes to the exported URI"
+    # zbarimg's own output (with its "QR-Code:" prefix) imports as is.
+    ZV=$(new_vault import-zbar)
+    expect_exit 0 "import zbarimg output" bash -c 'zbarimg -q "$1" 2>/dev/null | WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$2" 2fa import --vault "$3" - --json' _ "$OTP_DIR/ga-1.png" "$W" "$ZV"
+    expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped"])')" "('google_migration', 2, [])" "zbarimg output: both accounts"
 fi
+# Two complete Google Authenticator exports in one file (from two vaults), one part scanned twice.
+MV=$(new_vault export-src-2)
+printf 'otpauth://totp/Other:zed?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR&issuer=Other\n' | otp 2fa add --vault "$MV" >/dev/null 2>&1
+expect_exit 0 "second migration export" otp 2fa export --vault "$MV" --format migration --output "$OTP_DIR/m4.txt"
+cat "$OTP_DIR/m3.txt" "$OTP_DIR/m4.txt" "$OTP_DIR/m3.txt" >"$OTP_DIR/two-exports.txt"
+TV=$(new_vault import-two-exports)
+expect_exit 0 "import two GA exports from one file" otp 2fa import --vault "$TV" "$OTP_DIR/two-exports.txt" --json
+expect_eq "$(json_get "$OUT" '(j["format"], j["added"], j["skipped"])')" "('google_migration', 3, [])" "both exports imported once"
 expect_contains "$("$W" 2fa --help)" "Example:" "2fa help has an example"
 
 # --- lint and scripted use without a terminal --------------------------------------------------

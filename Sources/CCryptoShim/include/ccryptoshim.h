@@ -32,6 +32,11 @@ int ws_aes_gcm_seal(const uint8_t *key, size_t key_len, const uint8_t *iv, size_
 int ws_aes_gcm_open(const uint8_t *key, size_t key_len, const uint8_t *iv, size_t iv_len, const uint8_t *aad,
                     size_t aad_len, const uint8_t *ct, size_t ct_len, const uint8_t *tag, uint8_t *pt);
 
+/// AES-256-CBC decryption with PKCS#7 padding removed (other apps' exports): key 32 bytes, iv 16, ct_len a
+/// multiple of 16; pt must hold ct_len bytes and *pt_len receives the unpadded length. Returns 0 on bad padding.
+int ws_aes_cbc_decrypt(const uint8_t *key, const uint8_t *iv, const uint8_t *ct, size_t ct_len, uint8_t *pt,
+                       size_t *pt_len);
+
 /// ChaCha20-Poly1305 (RFC 8439) with a reusable context: key 32 bytes, nonce 12, tag 16.
 void *ws_chacha_new(void);
 void ws_chacha_free(void *ctx);

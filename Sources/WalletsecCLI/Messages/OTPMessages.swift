@@ -76,6 +76,18 @@ extension AuthenticatorApp {
         case .aegis: return "Aegis"
         case .twoFAS: return "2FAS"
         case .andOTP: return "andOTP"
+        case .bitwarden: return "Bitwarden"
+        case .protonAuthenticator: return "Proton Authenticator"
+        case .steam: return "Steam Desktop Authenticator"
+        case .duo: return "Duo Mobile"
+        case .battleNet: return "Battle.net Authenticator"
+        case .freeOTP: return "FreeOTP"
+        case .stratum: return "Stratum (Authenticator Pro)"
+        case .totpAuthenticator: return "TOTP Authenticator"
+        case .authy: return "Authy"
+        case .googleAuthenticatorDatabase: return "Google Authenticator database"
+        case .microsoftAuthenticator: return "Microsoft Authenticator"
+        case .authenticatorPlus: return "Authenticator Plus"
         }
     }
 }
@@ -86,8 +98,16 @@ extension ImportError: UserFacingError {
         case .unknownFormat:
             return UserMessage(
                 .usage,
-                en: "unknown import format (expected otpauth URIs, otpauth-migration://, Aegis, 2FAS or andOTP)",
-                zh: "无法识别的导入格式（支持 otpauth URI、otpauth-migration://、Aegis、2FAS 或 andOTP）")
+                en:
+                    "unknown import format: this database or archive is not one walletsec reads (Google or Microsoft Authenticator, Stratum, Authenticator Plus; `2fa import --help` lists every app)",
+                zh:
+                    "无法识别的导入格式：该数据库或压缩包不属于 walletsec 能读取的应用（Google 或 Microsoft Authenticator、Stratum、Authenticator Plus；`2fa import --help` 列出所有应用）"
+            )
+        case .unrecognised(let tried):
+            let names = tried.map(\.rawValue).joined(separator: ", ")
+            return UserMessage(
+                .usage, en: "unknown import format; tried: \(names) (`2fa import --help` lists every app)",
+                zh: "无法识别的导入格式；已尝试：\(names)（`2fa import --help` 列出所有应用）")
         case .truncatedJSON:
             return UserMessage(
                 .integrity,
@@ -123,8 +143,26 @@ extension ImportError: UserFacingError {
                 .usage, en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
         case .unsupportedEntryType(let app, let type):
             return OTPError.unsupportedParameter(name: "\(app.displayName) entry type", value: type).userMessage
+        case .unsupportedEncryption(let app, .passwordProtectedExport):
+            let name = app.displayName
+            return UserMessage(
+                .usage,
+                en: "this \(name) export is password-protected, which walletsec cannot read; export it unencrypted",
+                zh: "该 \(name) 导出文件受密码保护，walletsec 无法读取；请导出为未加密文件")
         case .invalidAccount(let error):
             return error.userMessage
+        case .unsupportedEncryption(let app, .argon2idParallelLanes):
+            let name = app.displayName
+            return UserMessage(
+                .usage,
+                en:
+                    "this encrypted \(name) backup needs Argon2id with parallel lanes, which walletsec's crypto libraries lack; export it unencrypted (or in the legacy encrypted format) and import that",
+                zh: "该加密的 \(name) 备份需要多通道并行的 Argon2id，walletsec 使用的加密库不支持；请以不加密（或旧版加密格式）重新导出后再导入")
+        case .unsupportedEncryption(let app, .unknownScheme(let scheme)):
+            let name = app.displayName
+            return UserMessage(
+                .usage, en: "this \(name) file is encrypted with \"\(scheme)\", which walletsec does not read",
+                zh: "该 \(name) 文件使用“\(scheme)”加密，walletsec 无法读取")
         case .onLine(let line, let error):
             let inner = error.userMessage
             return UserMessage(
@@ -141,6 +179,8 @@ extension ImportError.MalformedReason {
         case .entryNotObject: return LocalizedText(en: "an entry is not an object", zh: "某个条目不是对象")
         case .noServicesList: return LocalizedText(en: "no services list", zh: "缺少 services 列表")
         case .entryWithoutSecret: return LocalizedText(en: "an entry has no secret", zh: "某个条目缺少密钥")
+        case .noAccountList(let key):
+            return LocalizedText(en: "no '\(key)' list of accounts", zh: "缺少账户列表“\(key)”")
         case .notMigrationURI:
             return LocalizedText(
                 en: "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
@@ -161,6 +201,58 @@ extension ImportError.MalformedReason {
             return LocalizedText(
                 en: "missing part(s) \(names) of \(size) (batch id \(batchID))",
                 zh: "缺少第 \(names) 部分（共 \(size) 部分，批次 ID \(batchID)）")
+        case .noAccountsTable:
+            return LocalizedText(en: "the database has no accounts table", zh: "数据库中没有账户表")
+        case .noAccountsFile:
+            return LocalizedText(en: "the archive has no Accounts.txt", zh: "压缩包中没有 Accounts.txt")
+        case .tooManyEntries:
+            return LocalizedText(
+                en: "more than 10000 entries (not an authenticator export)", zh: "条目超过 10000 个（不是验证器导出文件）")
+        }
+    }
+}
+
+extension SkippedEntry {
+    /// "Bank:bob (line 3): unsupported type 'yandex'", as import prints each entry it left out.
+    var text: LocalizedText {
+        var name = OTPAccount.displayName(issuer: issuer, account: account)
+        if name.isEmpty { name = "?" }
+        let why = reason.text
+        guard let line else { return LocalizedText(en: "\(name): \(why.en)", zh: "\(name)：\(why.zh)") }
+        return LocalizedText(en: "\(name) (line \(line)): \(why.en)", zh: "\(name)（第 \(line) 行）：\(why.zh)")
+    }
+}
+
+extension SkippedEntry.Reason {
+    /// The reason as `--json` names it.
+    var code: String {
+        switch self {
+        case .unsupportedType: return "unsupported_type"
+        case .invalidSecret: return "invalid_secret"
+        case .duplicate: return "duplicate"
+        case .invalidParameters: return "invalid_parameters"
+        case .malformedURI: return "malformed_uri"
+        case .trashed: return "trashed"
+        }
+    }
+
+    var text: LocalizedText {
+        switch self {
+        case .unsupportedType(let type):
+            return LocalizedText(
+                en: "unsupported type '\(type)' (walletsec computes TOTP, HOTP and Steam codes)",
+                zh: "不支持的类型“\(type)”（walletsec 支持 TOTP、HOTP 和 Steam）")
+        case .invalidSecret: return LocalizedText(en: "the secret is missing or not decodable", zh: "密钥缺失或无法解码")
+        case .duplicate:
+            return LocalizedText(
+                en: "the same account appears earlier in the file", zh: "文件中前面已有相同的账户")
+        case .invalidParameters:
+            return LocalizedText(
+                en: "unsupported algorithm, digits or period", zh: "不支持的算法、位数或周期")
+        case .malformedURI(let problem):
+            let reason = problem.text
+            return LocalizedText(en: "malformed otpauth URI: \(reason.en)", zh: "otpauth URI 格式错误：\(reason.zh)")
+        case .trashed: return LocalizedText(en: "in Ente Auth's trash", zh: "位于 Ente Auth 的回收站中")
         }
     }
 }
@@ -168,5 +260,23 @@ extension ImportError.MalformedReason {
 extension UserMessage {
     fileprivate init(_ status: ExitStatus, text: LocalizedText) {
         self.init(status, en: text.en, zh: text.zh)
+    }
+}
+
+extension RejectionReason {
+    /// Why a code was refused, as `2fa verify` and `2fa enroll` say it; `digits` is the account's code length.
+    func text(digits: Int) -> LocalizedText {
+        switch self {
+        case .replay:
+            // Most often the code just typed to enroll or to verify, typed again within its 30 seconds.
+            return LocalizedText(
+                en: "this code was already used; wait for the next one", zh: "此验证码已使用过，请等待下一个验证码")
+        case .wrongCode:
+            return LocalizedText(
+                en: "wrong code (check the phone's clock, and that it is this account's code)",
+                zh: "验证码不正确（请检查手机时间，并确认是此账户的验证码）")
+        case .malformed:
+            return LocalizedText(en: "expected \(digits) characters", zh: "应为 \(digits) 位")
+        }
     }
 }

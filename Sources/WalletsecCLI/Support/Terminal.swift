@@ -38,6 +38,39 @@ enum Terminal {
         out(try JSONOutput.line(value))
     }
 
+    /// Whether a controlling terminal can be opened for prompts.
+    static var hasTerminal: Bool {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
+    /// Reads one line from /dev/tty with echo on, for what is not a secret (a one-time code being
+    /// confirmed: seeing it typed catches typos). Returns nil when there is no terminal or at end of input.
+    static func readVisibleLine(prompt: String) -> String? {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var original = termios()
+        guard tcgetattr(fd, &original) == 0 else { return nil }
+        var visible = original
+        visible.c_lflag |= tcflag_t(ECHO | ICANON)
+        guard tcsetattr(fd, TCSANOW, &visible) == 0 else { return nil }
+        defer { tcsetattr(fd, TCSANOW, &original) }
+        writeAll(fd, prompt)
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while line.count < 256 {
+            let count = read(fd, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
+            if byte == 0x0a || byte == 0x0d { break }
+            line.append(byte)
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+
     /// Reads one line from /dev/tty with echo off. Returns nil when there is no terminal.
     static func readSecretLine(prompt: String) -> [UInt8]? {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)

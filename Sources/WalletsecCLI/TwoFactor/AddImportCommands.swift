@@ -5,10 +5,35 @@ import Vault
 import WalletCore
 import WalletCrypto
 
+/// `--json` of add and import (docs/2fa.md): `skipped_duplicates` counts accounts already in the vault;
+/// `skipped` lists the file's entries that were not imported (import exits 1 when it is not empty).
 struct ImportSummary: Encodable {
     var format: String
     var added: Int
     var skippedDuplicates: Int
+    var skipped: [SkippedEntryJSON] = []
+}
+
+/// One entry of an import file left out: its names, a reason code, the type for `unsupported_type` or the
+/// URI problem for `malformed_uri` (`detail`), and its line in line-based files.
+struct SkippedEntryJSON: Encodable {
+    var issuer: String
+    var account: String
+    var reason: String
+    var detail: String?
+    var line: Int?
+
+    init(_ entry: SkippedEntry, language: Language) {
+        issuer = entry.issuer
+        account = entry.account
+        reason = entry.reason.code
+        line = entry.line
+        switch entry.reason {
+        case .unsupportedType(let type): detail = type
+        case .malformedURI(let problem): detail = problem.text.text(language)
+        default: detail = nil
+        }
+    }
 }
 
 struct TwoFactorAdd: ParsableCommand {
@@ -62,43 +87,62 @@ struct TwoFactorAdd: ParsableCommand {
 struct TwoFactorImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import accounts from Google Authenticator, Aegis, 2FAS, andOTP or a list of otpauth URIs.",
+        abstract: "Import accounts from another authenticator app's export or a list of otpauth URIs.",
         discussion: """
-            The format is recognised from the content: otpauth:// lines, otpauth-migration:// lines (all parts of
-            one Google Authenticator export), Aegis vault JSON (plain or encrypted), 2FAS backups (plain or
-            encrypted), andOTP backups (plain or encrypted). All or nothing: one bad entry imports none.
-            Accounts already present with the same secret are skipped.
+            The format is recognised from the content, never the file name (docs/2fa.md lists every app and
+            version): otpauth:// lines (also Ente Auth, WinAuth), otpauth-migration:// lines (every part of one
+            or more Google Authenticator exports; zbarimg output as is), Aegis, 2FAS and andOTP (plain or
+            encrypted), Authy, Authenticator Plus, Battle.net, Bitwarden (JSON, CSV), Duo, FreeOTP (v1, v2
+            encrypted) / FreeOTP+, Proton Authenticator, Steam maFile, Stratum / Authenticator Pro (JSON, legacy
+            encrypted, database), TOTP Authenticator (backup, preferences), and the Google and Microsoft
+            Authenticator databases. PNG and JPEG images (screenshots of a transfer screen, photos of a screen)
+            are read for their QR codes, several per image; give all the pictures of one transfer in one call.
+            An entry that cannot be imported (unsupported type such as Yandex or mOTP, broken secret, duplicate
+            in the file) is skipped and named on stderr while the rest import; the exit status is then 1.
+            Accounts already present with the same secret are skipped quietly (exit 0).
 
             Example:
               walletsec 2fa import aegis-export.json --import-password-file pw.txt
-              zbarimg -q --raw qr-*.png | walletsec 2fa import -
+              walletsec 2fa import transfer-1.png transfer-2.jpg
             """)
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var importPassword: ImportPasswordOptions
 
-    @Argument(help: ArgumentHelp("The export file, or - for standard input.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("Export files or QR images (PNG/JPEG), or - for standard input.", valueName: "file"))
+    var files: [String]
 
     func run() throws {
-        var bytes = file == "-" ? try StandardInput.readAll() : try FileSystem.readAll(file, limit: 64 << 20)
-        defer { Memory.zero(&bytes) }
         let language = globals.language
         let source = importPassword.source()
-        let imported = try OTPImporter.read(bytes) { try source.read(language: language) }
+        let (formatName, imported) = try ImportInputs.read(files) { try source.read(language: language) }
         Warnings.print(imported.warnings, language: language)
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         let result = try AccountLookup.insert(imported.accounts, into: vault, key: key)
         if globals.json {
             try Terminal.json(
-                ImportSummary(format: imported.format.rawValue, added: result.added, skippedDuplicates: result.skipped))
+                ImportSummary(
+                    format: formatName, added: result.added, skippedDuplicates: result.skipped,
+                    skipped: imported.skipped.map { SkippedEntryJSON($0, language: language) }))
         } else {
+            for entry in imported.skipped {
+                Terminal.err((language == .zh ? "已跳过 " : "skipped ") + entry.text.text(language))
+            }
             Terminal.out(
                 language == .zh
-                    ? "从 \(imported.format.rawValue) 导入 \(result.added) 个账户，跳过 \(result.skipped) 个重复账户"
-                    : "Imported \(result.added) account(s) from \(imported.format.rawValue); skipped \(result.skipped) duplicate(s)"
+                    ? "从 \(formatName) 导入 \(result.added) 个账户，跳过 \(result.skipped) 个重复账户"
+                    : "Imported \(result.added) account(s) from \(formatName); skipped \(result.skipped) duplicate(s)"
             )
+            if !imported.skipped.isEmpty {
+                Terminal.out(
+                    language == .zh
+                        ? "\(imported.skipped.count) 个条目无法导入（见上）"
+                        : "\(imported.skipped.count) entr\(imported.skipped.count == 1 ? "y" : "ies") could not be imported (listed above)"
+                )
+            }
         }
+        // The accounts that could be read are stored; what was left out makes the check fail.
+        if !imported.skipped.isEmpty { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }
 }

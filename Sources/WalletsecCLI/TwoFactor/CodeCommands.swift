@@ -145,21 +145,8 @@ struct TwoFactorVerify: ParsableCommand {
             if globals.json {
                 try Terminal.json(Outcome(name: stored.name, accepted: false, step: nil, reason: reason.rawValue))
             } else {
-                let text: String
-                switch reason {
-                case .replay:
-                    text =
-                        language == .zh
-                        ? "已拒绝：重放（该验证码的时间步不晚于上次接受的时间步）"
-                        : "rejected: replay (this code's step is at or before the last accepted one)"
-                case .wrongCode:
-                    text = language == .zh ? "已拒绝：验证码不正确" : "rejected: wrong code (not valid within the window)"
-                case .malformed:
-                    text =
-                        language == .zh
-                        ? "已拒绝：格式错误（应为 \(stored.digits) 位）"
-                        : "rejected: malformed (expected \(stored.digits) characters)"
-                }
+                let reasonText = reason.text(digits: stored.digits)
+                let text = language == .zh ? "已拒绝：\(reasonText.zh)" : "rejected: \(reasonText.en)"
                 Terminal.out(text)
             }
             throw ExitCode(1)
