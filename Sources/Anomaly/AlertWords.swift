@@ -6,18 +6,19 @@ import Statements
 import WalletCore
 
 extension AlertKind {
-    /// What a wallet user would call this kind of alert; suspected, not proven.
+    /// What a wallet user would call this kind of alert; suspected, not proven. At most 24
+    /// display columns, so the scan table's kind column stays narrow.
     public var words: LocalizedText {
         switch self {
         case .duplicate: return LocalizedText(en: "Possible double charge", zh: "可能重复扣款")
         case .amountOutlier: return LocalizedText(en: "Much larger than usual", zh: "金额远高于平时")
-        case .velocity: return LocalizedText(en: "Unusual burst of payments", zh: "短时间内付款异常频繁")
-        case .cardTesting: return LocalizedText(en: "Someone may be testing your card", zh: "疑似有人在试刷您的卡")
-        case .newPayeeLarge: return LocalizedText(en: "Large first payment to a new payee", zh: "首次向陌生收款方大额付款")
-        case .oddHour: return LocalizedText(en: "Payment at an unusual hour for you", zh: "在您平时不付款的时段付款")
+        case .velocity: return LocalizedText(en: "Burst of payments", zh: "短时间内付款异常频繁")
+        case .cardTesting: return LocalizedText(en: "Possible test charges", zh: "疑似有人在试刷您的卡")
+        case .newPayeeLarge: return LocalizedText(en: "Big payment to new payee", zh: "首次向陌生收款方大额付款")
+        case .oddHour: return LocalizedText(en: "Unusual hour for you", zh: "在您平时不付款的时段付款")
         case .recurringChange: return LocalizedText(en: "Automatic charge changed", zh: "自动扣费有变化")
-        case .foreignCurrency: return LocalizedText(en: "Payment abroad or in foreign currency", zh: "境外或外币付款")
-        case .structuring: return LocalizedText(en: "Possible split into round transfers", zh: "疑似拆分成多笔整数转账")
+        case .foreignCurrency: return LocalizedText(en: "Foreign payment", zh: "境外或外币付款")
+        case .structuring: return LocalizedText(en: "Possible split transfers", zh: "疑似拆分成多笔整数转账")
         case .balanceGap: return LocalizedText(en: "Balance does not add up", zh: "余额前后对不上")
         }
     }

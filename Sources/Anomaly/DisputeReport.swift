@@ -338,7 +338,8 @@ public struct DisputeReport: Sendable {
                 ]
                 : [
                     "A screenshot of each transaction's detail page (showing its transaction no., time and amount)",
-                    "The payment SMS messages or app notifications received", "The original statement file(s): " + names,
+                    "The payment SMS messages or app notifications received",
+                    "The original statement file(s): " + names,
                     "The police report receipt, if reported",
                 ]
         }

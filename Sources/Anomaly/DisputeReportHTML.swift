@@ -45,7 +45,8 @@ enum DisputeReportHTML {
         out += "<li>\(escape(words.generated + colon + report.generatedAt))</li>\n"
         out += "<li>\(escape(words.statements + colon + report.files.joined(separator: ", ")))</li>\n"
         for contact in report.contacts {
-            out += "<li>\(escape(words.source + colon + contact.name))\(words.zh ? "，" : ", ")\(escape(words.phone)) "
+            out +=
+                "<li>\(escape(words.source + colon + contact.name))\(words.zh ? "，" : ", ")\(escape(words.phone)) "
                 + "<span class=\"phone\">\(escape(contact.phone))</span></li>\n"
         }
         if report.unknownInstitution { out += "<li>\(escape(words.source + colon + words.unknownSource))</li>\n" }
@@ -78,7 +79,8 @@ enum DisputeReportHTML {
             }
             out += "</table>\n"
             if !item.totals.isEmpty {
-                out += "<p><strong>\(escape(words.total + colon))</strong>\(escape(item.totals.joined(separator: " + ")))</p>\n"
+                out +=
+                    "<p><strong>\(escape(words.total + colon))</strong>\(escape(item.totals.joined(separator: " + ")))</p>\n"
             }
             if item.regularRowsLeftOut > 0 { out += "<p>\(escape(words.leftOut(item.regularRowsLeftOut)))</p>\n" }
             out += "<p><strong>\(escape(words.account + colon))</strong></p>\n"

@@ -11,7 +11,8 @@ enum DisputeReportText {
         out += words.generated + colon + clean(report.generatedAt) + "\n"
         out += words.statements + colon + report.files.map(clean).joined(separator: words.zh ? "、" : ", ") + "\n"
         for contact in report.contacts {
-            out += words.source + colon + clean(contact.name) + (words.zh ? "，" : ", ") + words.phone + " "
+            out +=
+                words.source + colon + clean(contact.name) + (words.zh ? "，" : ", ") + words.phone + " "
                 + clean(contact.phone) + "\n"
         }
         if report.unknownInstitution { out += words.source + colon + words.unknownSource + "\n" }

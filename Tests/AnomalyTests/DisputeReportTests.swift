@@ -21,11 +21,14 @@ final class DisputeReportTests: XCTestCase {
     /// Six monthly rent payments, a salary, a burst of four payments at one shop, and a double charge.
     func fixture(source: SourceFormat = .alipay, burstName: String = "陌生商户A") -> (Ledger, burst: Alert, dup: Alert) {
         var rows: [Transaction] = []
-        for month in 0..<6 { rows.append(row("rent\(month)", minutes: Int64(month) * 30 * 1440, 350_000, "房东王先生", source: source)) }
+        for month in 0..<6 {
+            rows.append(row("rent\(month)", minutes: Int64(month) * 30 * 1440, 350_000, "房东王先生", source: source))
+        }
         let day = Int64(150 * 1440)
         rows.append(row("salary", minutes: day + 1, 1_200_000, "某某科技有限公司", direction: .inflow, source: source))
         for k in 0..<4 {
-            rows.append(row("b\(k)", minutes: day + 2 + Int64(k), 49_900, burstName, source: source, merchantOrder: "M\(k)"))
+            rows.append(
+                row("b\(k)", minutes: day + 2 + Int64(k), 49_900, burstName, source: source, merchantOrder: "M\(k)"))
         }
         rows.append(row("d1", minutes: day + 300, 14_087, "星巴克咖啡", source: source, merchantOrder: "SB-1"))
         rows.append(row("d2", minutes: day + 301, 14_087, "星巴克咖啡", source: source, merchantOrder: "SB-2"))
@@ -47,8 +50,10 @@ final class DisputeReportTests: XCTestCase {
     }
 
     func report(_ alerts: [Alert], _ ledger: Ledger, _ language: Language, _ format: DisputeReport.Format) -> String {
-        DisputeReport(alerts: alerts, ledger: ledger, language: language, files: ["/tmp/x/alipay.csv"], generatedAt: "G")
-            .render(format)
+        DisputeReport(
+            alerts: alerts, ledger: ledger, language: language, files: ["/tmp/x/alipay.csv"], generatedAt: "G"
+        )
+        .render(format)
     }
 
     func testEveryFormatAndLanguageNamesTheInstitutionAndItsNumber() {
@@ -74,7 +79,10 @@ final class DisputeReportTests: XCTestCase {
                         XCTAssertTrue(text.contains(phrase), "\(label): \(phrase)")
                     }
                 } else {
-                    for phrase in ["suspected", "What happened", "Stop any further payments", "Refund", "Freeze", "Investigate", "screenshot", "SMS"] {
+                    for phrase in [
+                        "suspected", "What happened", "Stop any further payments", "Refund", "Freeze", "Investigate",
+                        "screenshot", "SMS",
+                    ] {
                         XCTAssertTrue(text.contains(phrase), "\(label): \(phrase)")
                     }
                 }
@@ -126,7 +134,8 @@ final class DisputeReportTests: XCTestCase {
         // A payee whose payments are not on a schedule is not "regular": when the burst itself goes
         // to the landlord, his payments no longer recur monthly and all of them stay in the case.
         let irregular = fixture(burstName: "房东王先生")
-        let kept = DisputeReport(alerts: [irregular.burst], ledger: irregular.0, language: .en, files: [], generatedAt: "")
+        let kept = DisputeReport(
+            alerts: [irregular.burst], ledger: irregular.0, language: .en, files: [], generatedAt: "")
         XCTAssertEqual(kept.cases.first?.rows.map(\.transactionID), ["rent5", "b0", "b1", "b2", "b3"])
         XCTAssertEqual(kept.cases.first?.regularRowsLeftOut, 1, "the salary is income, never disputed")
     }
@@ -167,10 +176,13 @@ final class DisputeReportTests: XCTestCase {
         }
         let items = IdentifiedTransaction.identify(rows, fileIndex: 0)
         let alert = Alert(
-            kind: .duplicate, severity: .low, transactionIds: items.map(\.id), explanation: LocalizedText(en: "x", zh: "x"),
+            kind: .duplicate, severity: .low, transactionIds: items.map(\.id),
+            explanation: LocalizedText(en: "x", zh: "x"),
             numbers: [:], reasoning: [], firstTime: "", ledgerIndexes: [0, 1])
-        let text = DisputeReport(alerts: [alert], ledger: Ledger(items: items), language: .en, files: [], generatedAt: "")
-            .render(.text)
+        let text = DisputeReport(
+            alerts: [alert], ledger: Ledger(items: items), language: .en, files: [], generatedAt: ""
+        )
+        .render(.text)
         XCTAssertTrue(text.contains("Time: 2024-06-01\n"))
         XCTAssertFalse(text.contains("UTC"))
     }

@@ -50,10 +50,13 @@ final class AlertTableTests: XCTestCase {
             let lines = AlertOutput.tableLines(alerts, ledger: ledger, language: language, width: 100, colour: false)
             let rows = lines.filter { line in alerts.contains { line.contains($0.id) } }
             XCTAssertEqual(rows.count, 4)
-            let idColumns = Set(zip(rows, alerts.map(\.id)).compactMap { row, _ in
-                alerts.compactMap { column(of: $0.id, in: row) }.first
-            })
-            XCTAssertEqual(idColumns.count, 1, "\(language): the ID column starts at one display column\n" + lines.joined(separator: "\n"))
+            let idColumns = Set(
+                zip(rows, alerts.map(\.id)).compactMap { row, _ in
+                    alerts.compactMap { column(of: $0.id, in: row) }.first
+                })
+            XCTAssertEqual(
+                idColumns.count, 1,
+                "\(language): the ID column starts at one display column\n" + lines.joined(separator: "\n"))
             let timeColumns = Set(rows.compactMap { column(of: "2024-06-01 ", in: $0) })
             XCTAssertEqual(timeColumns.count, 1, "\(language): time column aligned")
             let header = lines[0]
@@ -80,7 +83,8 @@ final class AlertTableTests: XCTestCase {
         let (ledger, alerts) = fixture()
         for language in Language.allCases {
             for width in [60, 80, 100] {
-                let lines = AlertOutput.tableLines(alerts, ledger: ledger, language: language, width: width, colour: false)
+                let lines = AlertOutput.tableLines(
+                    alerts, ledger: ledger, language: language, width: width, colour: false)
                 let explanation = lines.filter { $0.hasPrefix("  ") && !$0.drop(while: { $0 == " " }).isEmpty }
                 XCTAssertGreaterThan(explanation.count, 4, "each explanation takes more than one line")
                 for line in explanation {
@@ -97,11 +101,24 @@ final class AlertTableTests: XCTestCase {
         }
     }
 
+    func testANarrowTerminalMovesCounterpartyAndIDUnderTheRow() {
+        let (ledger, alerts) = fixture()
+        let lines = AlertOutput.tableLines(alerts, ledger: ledger, language: .zh, width: 70, colour: false)
+        XCTAssertFalse(lines[0].contains("编号"), "no ID column when it cannot fit")
+        let detail = lines.filter { $0.contains(alerts[2].id) }
+        XCTAssertEqual(detail.count, 1)
+        XCTAssertTrue(detail[0].hasPrefix("        ab中c  "), detail[0])
+        for line in lines.dropFirst() where line.hasPrefix(" ") {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 70, line)
+        }
+    }
+
     func testRowsSortBySeverityThenTime() {
         let (ledger, alerts) = fixture()
         let sorted = AlertOutput.sortedForTable(alerts, ledger: ledger)
         XCTAssertEqual(sorted.map(\.severity), [.high, .medium, .medium, .low])
-        XCTAssertEqual(sorted.map(\.kind), [.duplicate, .newPayeeLarge, .amountOutlier, .oddHour], "medium: earlier first")
+        XCTAssertEqual(
+            sorted.map(\.kind), [.duplicate, .newPayeeLarge, .amountOutlier, .oddHour], "medium: earlier first")
     }
 
     func testColourOnlyOnATerminalWithoutNoColor() {
@@ -116,8 +133,10 @@ final class AlertTableTests: XCTestCase {
         let coloured = AlertOutput.tableLines(alerts, ledger: ledger, language: .en, width: 100, colour: true)
         XCTAssertTrue(coloured[1].hasPrefix("\u{1B}[1;31mhigh"), "high in bold red")
         XCTAssertEqual(
-            coloured.map { $0.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[33m", with: "")
-                .replacingOccurrences(of: "\u{1B}[36m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "") }, plain,
+            coloured.map {
+                $0.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[33m", with: "")
+                    .replacingOccurrences(of: "\u{1B}[36m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+            }, plain,
             "colour adds no columns")
     }
 
@@ -131,7 +150,8 @@ final class AlertTableTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.pad("1.00", 6, right: true), "  1.00")
         XCTAssertEqual(DisplayWidth.truncate("上海拉扎斯信息科技", 9), "上海拉扎…")
         XCTAssertLessThanOrEqual(DisplayWidth.of(DisplayWidth.truncate("上海拉扎斯信息科技", 8)), 8)
-        XCTAssertEqual(DisplayWidth.printable("a\u{1B}[2Jb\nc"), "a[2Jb c", "escape sequences cannot reach the terminal")
+        XCTAssertEqual(
+            DisplayWidth.printable("a\u{1B}[2Jb\nc"), "a[2Jb c", "escape sequences cannot reach the terminal")
         XCTAssertEqual(DisplayWidth.wrap("0123456789ABCDEFGHIJ", width: 8), ["01234567", "89ABCDEF", "GHIJ"])
         XCTAssertEqual(DisplayWidth.terminalColumns(environment: ["COLUMNS": "72"]) > 0, true)
     }
@@ -144,7 +164,8 @@ final class AlertTableTests: XCTestCase {
         XCTAssertEqual(zh, "告警 3 条：可能重复扣款 1 条，金额远高于平时 2 条")
         XCTAssertFalse(zh.contains("duplicate"))
         XCTAssertEqual(
-            AlertOutput.summaryLine(counts, language: .en), "3 alert(s): Possible double charge 1, Much larger than usual 2")
+            AlertOutput.summaryLine(counts, language: .en),
+            "3 alert(s): Possible double charge 1, Much larger than usual 2")
     }
 
     func testReportAlertsChoice() throws {

@@ -72,46 +72,63 @@ enum AlertOutput {
 
     /// The table as lines: one row per alert (severity, kind, time, amount, counterparty, id; amount
     /// and counterparty only with a ledger), its explanation wrapped beneath it to `width` columns,
-    /// rows sorted by severity (high first) then time. Columns are measured in display width.
+    /// rows sorted by severity (high first) then time. Columns are measured in display width. When
+    /// the row would not fit `width` with a readable counterparty (10 columns), the counterparty and
+    /// id move to the first line under the row.
     static func tableLines(_ alerts: [Alert], ledger: Ledger?, language: Language, width: Int, colour: Bool)
         -> [String]
     {
         let zh = language == .zh
         guard !alerts.isEmpty else { return [zh ? "未发现异常。" : "No alerts."] }
         let sorted = sortedForTable(alerts, ledger: ledger)
+        let gap = 2
         var header = zh ? ["严重度", "类型", "时间"] : ["SEVERITY", "KIND", "TIME"]
-        if ledger != nil { header += zh ? ["金额", "交易对方"] : ["AMOUNT", "COUNTERPARTY"] }
-        header.append(zh ? "编号" : "ID")
-        let rows = sorted.map { alert -> [String] in
+        if ledger != nil { header.append(zh ? "金额" : "AMOUNT") }
+        var rows: [[String]] = []
+        var names: [(name: String, more: String)] = []
+        for alert in sorted {
             var cells = [alert.severity.words.text(language), alert.kind.words.text(language)]
             if let ledger {
-                let (time, amount, counterparty) = cellsFromLedger(alert, ledger: ledger, language: language)
-                cells += [time, amount, DisplayWidth.printable(counterparty)]
+                let (time, amount, name, more) = cellsFromLedger(alert, ledger: ledger, language: language)
+                cells += [time, amount]
+                names.append((DisplayWidth.printable(name), more))
             } else {
                 cells.append(String(alert.firstTime.prefix(19)))
             }
-            cells.append(alert.id)
-            return cells
+            rows.append(cells)
         }
         var widths = header.map { DisplayWidth.of($0) }
         for row in rows {
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], DisplayWidth.of(cell)) }
         }
-        let gap = 2
-        let counterpartyColumn = ledger != nil ? 4 : -1
-        if counterpartyColumn >= 0 {
-            // The counterparty column gives way so a row fits the terminal (8 to 24 columns).
-            let others = widths.enumerated().filter { $0.offset != counterpartyColumn }.reduce(0) { $0 + $1.element }
-            let room = width - others - gap * (widths.count - 1)
-            widths[counterpartyColumn] = min(widths[counterpartyColumn], max(8, min(24, room)))
+        let idWidth = sorted.map { DisplayWidth.of($0.id) }.max() ?? 0
+        let fixed = widths.reduce(0, +) + gap * widths.count + idWidth
+        let wanted = names.map { DisplayWidth.of($0.name) + DisplayWidth.of($0.more) }.max() ?? 0
+        let counterpartyHeader = zh ? "交易对方" : "COUNTERPARTY"
+        // The counterparty column takes what is left, 10 to 24 columns.
+        let counterpartyWidth =
+            ledger == nil ? 0 : min(24, max(DisplayWidth.of(counterpartyHeader), wanted), width - fixed - gap)
+        let inline = ledger == nil || counterpartyWidth >= 10
+        if ledger != nil && inline {
+            header.append(counterpartyHeader)
+            widths.append(counterpartyWidth)
+            for (row, name) in zip(rows.indices, names) {
+                let room = counterpartyWidth - DisplayWidth.of(name.more)
+                rows[row].append(DisplayWidth.truncate(name.name, max(1, room)) + name.more)
+            }
+        }
+        if inline {
+            header.append(zh ? "编号" : "ID")
+            for (row, alert) in zip(rows.indices, sorted) { rows[row].append(alert.id) }
         }
         let amountColumn = ledger != nil ? 3 : -1
         func line(_ cells: [String], severity: Severity?) -> String {
             var parts: [String] = []
             for (column, cell) in cells.enumerated() {
-                var text = column == counterpartyColumn ? DisplayWidth.truncate(cell, widths[column]) : cell
                 let last = column == cells.count - 1
-                text = last ? text : DisplayWidth.pad(text, widths[column], right: column == amountColumn)
+                var text =
+                    last && column != amountColumn
+                    ? cell : DisplayWidth.pad(cell, widths[column], right: column == amountColumn)
                 if column == 0, let severity, colour { text = Colour.severity(text, severity) }
                 parts.append(text)
             }
@@ -119,10 +136,17 @@ enum AlertOutput {
         }
         var out = [line(header, severity: nil)]
         let indent = widths[0] + gap
-        for (alert, cells) in zip(sorted, rows) {
-            out.append(line(cells, severity: alert.severity))
-            for wrapped in DisplayWidth.wrap(alert.explanation.text(language), width: max(20, width - indent)) {
-                out.append(String(repeating: " ", count: indent) + wrapped)
+        let textWidth = max(20, width - indent)
+        let margin = String(repeating: " ", count: indent)
+        for (position, alert) in sorted.enumerated() {
+            out.append(line(rows[position], severity: alert.severity))
+            if !inline {
+                let more = names[position].more
+                let room = textWidth - DisplayWidth.of(alert.id) - gap - DisplayWidth.of(more)
+                out.append(margin + DisplayWidth.truncate(names[position].name, max(1, room)) + more + "  " + alert.id)
+            }
+            for wrapped in DisplayWidth.wrap(alert.explanation.text(language), width: textWidth) {
+                out.append(margin + wrapped)
             }
         }
         return out
@@ -145,11 +169,14 @@ enum AlertOutput {
     }
 
     /// Time of the first row as the wallet shows it, the amount (one row: its amount; equal rows:
-    /// `2 × ¥140.87`; otherwise the total paid) and the counterparty (`+N` more when several).
-    static func cellsFromLedger(_ alert: Alert, ledger: Ledger, language: Language) -> (String, String, String) {
+    /// `2 × ¥140.87`; otherwise the total paid), the first counterparty and, when there are several,
+    /// how many (` +2` / ` 等3个`, kept whole when the name is cut).
+    static func cellsFromLedger(_ alert: Alert, ledger: Ledger, language: Language) -> (
+        time: String, amount: String, name: String, more: String
+    ) {
         let transactions = alert.ledgerIndexes.filter { $0 >= 0 && $0 < ledger.items.count }
             .map { ledger.items[$0].transaction }.sorted { $0.timestamp < $1.timestamp }
-        guard let first = transactions.first else { return (String(alert.firstTime.prefix(19)), "", "") }
+        guard let first = transactions.first else { return (String(alert.firstTime.prefix(19)), "", "", "") }
         let zh = language == .zh
         let time = AlertWords.walletTime(first)
         var amount = AlertWords.money(first.amountMinor, currency: first.currency, language: language)
@@ -173,15 +200,15 @@ enum AlertOutput {
         }
         var names: [String] = []
         for t in transactions where !names.contains(t.counterparty) { names.append(t.counterparty) }
-        var counterparty = names.first ?? ""
-        if names.count > 1 { counterparty += zh ? " 等\(names.count)个" : " +\(names.count - 1)" }
-        return (time, amount, counterparty)
+        let more = names.count > 1 ? (zh ? " 等\(names.count)个" : " +\(names.count - 1)") : ""
+        return (time, amount, names.first ?? "", more)
     }
 
     static func explain(_ alert: Alert, ledger: Ledger, language: Language, files: [String]) {
         let zh = language == .zh
         Terminal.out(
-            "\(alert.id)  \(alert.kind.words.text(language))（\(alert.kind.rawValue)）  "
+            "\(alert.id)  \(alert.kind.words.text(language))"
+                + (zh ? "（\(alert.kind.rawValue)）  " : " (\(alert.kind.rawValue))  ")
                 + (zh ? "严重度 " : "severity ") + alert.severity.words.text(language))
         Terminal.out(alert.explanation.text(language))
         Terminal.out("")

@@ -124,7 +124,8 @@ struct ScanCommand: ParsableCommand {
                 AlertOutput.explain(alert, ledger: ledger, language: language, files: files)
             }
             if let report {
-                let chosen = try reportAlerts.map { try DisputeReportChoice.alerts(ids: $0, in: result.alerts) } ?? [alert]
+                let chosen =
+                    try reportAlerts.map { try DisputeReportChoice.alerts(ids: $0, in: result.alerts) } ?? [alert]
                 try writeReport(chosen, ledger: ledger, files: files, to: report, language: language)
             }
             return

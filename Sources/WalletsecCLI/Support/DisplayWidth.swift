@@ -118,35 +118,48 @@ enum DisplayWidth {
     }
 
     /// Words, single wide characters (each a break opportunity) and single spaces; closing
-    /// punctuation sticks to what precedes it so a line never starts with it.
+    /// punctuation sticks to what precedes it so a line never starts with it, and opening
+    /// punctuation (（「《) to what follows so a line never ends with it.
     private static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var word = ""
+        var opening = ""
+        func emit(_ token: String) {
+            tokens.append(opening + token)
+            opening = ""
+        }
         func flush() {
-            if !word.isEmpty { tokens.append(word) }
+            if !word.isEmpty { emit(word) }
             word = ""
         }
         for character in printable(text) {
             if character == " " {
                 flush()
+                if !opening.isEmpty { emit("") }
                 tokens.append(" ")
             } else if closing.contains(character) {
-                if word.isEmpty, let last = tokens.last, last != " " {
+                if word.isEmpty && opening.isEmpty, let last = tokens.last, last != " " {
                     tokens[tokens.count - 1] = last + String(character)
                 } else {
                     word.append(character)
                 }
+            } else if openingPunctuation.contains(character) {
+                flush()
+                opening.append(character)
             } else if of(String(character)) == 2 {
                 flush()
-                tokens.append(String(character))
+                emit(String(character))
             } else {
                 if let last = word.last, of(String(last)) == 2 { flush() }
                 word.append(character)
             }
         }
         flush()
+        if !opening.isEmpty { emit("") }
         return tokens
     }
+
+    private static let openingPunctuation: Set<Character> = ["（", "「", "『", "【", "《", "("]
 
     private static let closing: Set<Character> = [
         "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "】", "》", "…", ",", ".", ";", ":", "!", "?", ")",
