@@ -349,6 +349,10 @@ public struct DisputeReport: Sendable {
                 : "If this is fraud: freeze the account now, change the login and payment passwords, and report it to the police."
         }
         func cell(_ text: String) -> String { text.isEmpty ? none : text }
+        /// `2024-06-01 12:34:56 (UTC+08:00)`, brackets in the language's own style; a date alone when date-only.
+        func time(_ row: Row) -> String {
+            row.zone.isEmpty ? row.time : row.time + (zh ? "（" + row.zone + "）" : " (" + row.zone + ")")
+        }
     }
 
     static func questions(_ kind: AlertKind) -> [LocalizedText] {

@@ -68,7 +68,7 @@ enum DisputeReportHTML {
             }
             out += "</tr>\n"
             for row in item.rows {
-                let time = row.zone.isEmpty ? row.time : row.time + " (" + row.zone + ")"
+                let time = words.time(row)
                 out += "<tr><td>\(escape(time))</td><td class=\"amount\">\(escape(row.amount))</td>"
                 for value in [
                     row.direction, row.counterparty, row.transactionID, row.merchantOrderID, row.method, row.status,

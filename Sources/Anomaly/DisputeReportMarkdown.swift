@@ -28,7 +28,7 @@ enum DisputeReportMarkdown {
             out += "| " + header.joined(separator: " | ") + " |\n"
             out += "|" + String(repeating: "---|", count: header.count) + "\n"
             for row in item.rows {
-                let time = row.zone.isEmpty ? row.time : row.time + " (" + row.zone + ")"
+                let time = words.time(row)
                 let cells = [
                     time, row.amount, row.direction, row.counterparty, row.transactionID, row.merchantOrderID,
                     row.method, row.status,

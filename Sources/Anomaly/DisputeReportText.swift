@@ -24,15 +24,20 @@ enum DisputeReportText {
             out += "\n" + clean(words.caseTitle(number + 1, item)) + "\n"
             out += words.suspected + colon + clean(item.explanation) + "\n"
             out += words.transactions + colon + "\n"
+            // Two lines a transaction (when, how much, to whom; then its numbers), so a long case
+            // still reads in a chat window.
+            let separator = words.zh ? "；" : "; "
             for (index, row) in item.rows.enumerated() {
-                let time = row.zone.isEmpty ? row.time : row.time + " (" + row.zone + ")"
-                out += "  \(index + 1)) " + words.time + colon + time + "\n"
-                let fields: [(String, String)] = [
-                    (words.amount, row.amount + " (" + row.direction + ")"), (words.counterparty, row.counterparty),
-                    (words.transactionID, row.transactionID), (words.merchantOrderID, row.merchantOrderID),
-                    (words.method, row.method), (words.status, row.status),
+                out +=
+                    "  \(index + 1)) " + words.time(row) + "  " + row.direction + " " + row.amount + "  "
+                    + clean(words.cell(row.counterparty)) + "\n"
+                var details = [
+                    words.transactionID + " " + clean(words.cell(row.transactionID)),
+                    words.merchantOrderID + " " + clean(words.cell(row.merchantOrderID)),
                 ]
-                for (label, value) in fields { out += "     " + label + colon + clean(words.cell(value)) + "\n" }
+                if !row.method.isEmpty { details.append(words.method + " " + clean(row.method)) }
+                if !row.status.isEmpty { details.append(words.status + " " + clean(row.status)) }
+                out += "     " + details.joined(separator: separator) + "\n"
             }
             if !item.totals.isEmpty { out += words.total + colon + item.totals.joined(separator: " + ") + "\n" }
             if item.regularRowsLeftOut > 0 { out += words.leftOut(item.regularRowsLeftOut) + "\n" }

@@ -183,7 +183,7 @@ final class DisputeReportTests: XCTestCase {
             alerts: [alert], ledger: Ledger(items: items), language: .en, files: [], generatedAt: ""
         )
         .render(.text)
-        XCTAssertTrue(text.contains("Time: 2024-06-01\n"))
+        XCTAssertTrue(text.contains("  1) 2024-06-01  paid ¥50.00  Shop\n"), text)
         XCTAssertFalse(text.contains("UTC"))
     }
 
