@@ -60,25 +60,156 @@ struct AlertLine: Encodable {
 }
 
 enum AlertOutput {
-    static func table(_ alerts: [Alert], language: Language) {
+    /// Prints the alert table to stdout: sized to the terminal, coloured only on a terminal.
+    static func table(_ alerts: [Alert], ledger: Ledger? = nil, language: Language) {
+        let environment = Environment.all
+        let lines = tableLines(
+            alerts, ledger: ledger, language: language,
+            width: DisplayWidth.terminalColumns(environment: environment),
+            colour: Colour.enabled(stdoutIsTTY: Terminal.stdoutIsTTY, environment: environment))
+        for line in lines { Terminal.out(line) }
+    }
+
+    /// The table as lines: one row per alert (severity, kind, time, amount, counterparty, id; amount
+    /// and counterparty only with a ledger), its explanation wrapped beneath it to `width` columns,
+    /// rows sorted by severity (high first) then time. Columns are measured in display width. When
+    /// the row would not fit `width` with a readable counterparty (10 columns), the counterparty and
+    /// id move to the first line under the row.
+    static func tableLines(_ alerts: [Alert], ledger: Ledger?, language: Language, width: Int, colour: Bool)
+        -> [String]
+    {
         let zh = language == .zh
-        guard !alerts.isEmpty else {
-            Terminal.out(zh ? "未发现异常。" : "No alerts.")
-            return
+        guard !alerts.isEmpty else { return [zh ? "未发现异常。" : "No alerts."] }
+        let sorted = sortedForTable(alerts, ledger: ledger)
+        let gap = 2
+        var header = zh ? ["严重度", "类型", "时间"] : ["SEVERITY", "KIND", "TIME"]
+        if ledger != nil { header.append(zh ? "金额" : "AMOUNT") }
+        var rows: [[String]] = []
+        var names: [(name: String, more: String)] = []
+        for alert in sorted {
+            var cells = [alert.severity.words.text(language), alert.kind.words.text(language)]
+            if let ledger {
+                let (time, amount, name, more) = cellsFromLedger(alert, ledger: ledger, language: language)
+                cells += [time, amount]
+                names.append((DisplayWidth.printable(name), more))
+            } else {
+                cells.append(String(alert.firstTime.prefix(19)))
+            }
+            rows.append(cells)
         }
-        Terminal.out(
-            pad(zh ? "严重度" : "SEVERITY", 9) + pad(zh ? "类型" : "KIND", 17) + pad("ID", 15)
-                + pad(zh ? "时间" : "TIME", 27) + (zh ? "说明" : "WHY"))
-        for alert in alerts {
-            Terminal.out(
-                pad(alert.severity.rawValue, 9) + pad(alert.kind.rawValue, 17) + pad(alert.id, 15)
-                    + pad(alert.firstTime, 27) + alert.explanation.text(language))
+        var widths = header.map { DisplayWidth.of($0) }
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], DisplayWidth.of(cell)) }
         }
+        let idWidth = sorted.map { DisplayWidth.of($0.id) }.max() ?? 0
+        let fixed = widths.reduce(0, +) + gap * widths.count + idWidth
+        let wanted = names.map { DisplayWidth.of($0.name) + DisplayWidth.of($0.more) }.max() ?? 0
+        let counterpartyHeader = zh ? "交易对方" : "COUNTERPARTY"
+        // The counterparty column takes what is left, 10 to 24 columns.
+        let counterpartyWidth =
+            ledger == nil ? 0 : min(24, max(DisplayWidth.of(counterpartyHeader), wanted), width - fixed - gap)
+        let inline = ledger == nil || counterpartyWidth >= 10
+        if ledger != nil && inline {
+            header.append(counterpartyHeader)
+            widths.append(counterpartyWidth)
+            for (row, name) in zip(rows.indices, names) {
+                let room = counterpartyWidth - DisplayWidth.of(name.more)
+                rows[row].append(DisplayWidth.truncate(name.name, max(1, room)) + name.more)
+            }
+        }
+        if inline {
+            header.append(zh ? "编号" : "ID")
+            for (row, alert) in zip(rows.indices, sorted) { rows[row].append(alert.id) }
+        }
+        let amountColumn = ledger != nil ? 3 : -1
+        func line(_ cells: [String], severity: Severity?) -> String {
+            var parts: [String] = []
+            for (column, cell) in cells.enumerated() {
+                let last = column == cells.count - 1
+                var text =
+                    last && column != amountColumn
+                    ? cell : DisplayWidth.pad(cell, widths[column], right: column == amountColumn)
+                if column == 0, let severity, colour { text = Colour.severity(text, severity) }
+                parts.append(text)
+            }
+            return parts.joined(separator: String(repeating: " ", count: gap))
+        }
+        var out = [line(header, severity: nil)]
+        let indent = widths[0] + gap
+        let textWidth = max(20, width - indent)
+        let margin = String(repeating: " ", count: indent)
+        for (position, alert) in sorted.enumerated() {
+            out.append(line(rows[position], severity: alert.severity))
+            if !inline {
+                let more = names[position].more
+                let room = textWidth - DisplayWidth.of(alert.id) - gap - DisplayWidth.of(more)
+                out.append(margin + DisplayWidth.truncate(names[position].name, max(1, room)) + more + "  " + alert.id)
+            }
+            for wrapped in DisplayWidth.wrap(alert.explanation.text(language), width: textWidth) {
+                out.append(margin + wrapped)
+            }
+        }
+        return out
+    }
+
+    /// Severity (high first), then the first transaction's time, then id (a stable order).
+    static func sortedForTable(_ alerts: [Alert], ledger: Ledger?) -> [Alert] {
+        func time(_ alert: Alert) -> Int64 {
+            guard let ledger else { return 0 }
+            return alert.ledgerIndexes.filter { $0 >= 0 && $0 < ledger.items.count }
+                .map { ledger.items[$0].transaction.timestamp }.min() ?? Int64.max
+        }
+        let keyed = alerts.map { (alert: $0, time: time($0)) }
+        return keyed.sorted { left, right in
+            if left.alert.severity != right.alert.severity { return left.alert.severity > right.alert.severity }
+            if left.time != right.time { return left.time < right.time }
+            if left.alert.firstTime != right.alert.firstTime { return left.alert.firstTime < right.alert.firstTime }
+            return left.alert.id < right.alert.id
+        }.map(\.alert)
+    }
+
+    /// Time of the first row as the wallet shows it, the amount (one row: its amount; equal rows:
+    /// `2 × ¥140.87`; otherwise the total paid), the first counterparty and, when there are several,
+    /// how many (` +2` / ` 等3个`, kept whole when the name is cut).
+    static func cellsFromLedger(_ alert: Alert, ledger: Ledger, language: Language) -> (
+        time: String, amount: String, name: String, more: String
+    ) {
+        let transactions = alert.ledgerIndexes.filter { $0 >= 0 && $0 < ledger.items.count }
+            .map { ledger.items[$0].transaction }.sorted { $0.timestamp < $1.timestamp }
+        guard let first = transactions.first else { return (String(alert.firstTime.prefix(19)), "", "", "") }
+        let zh = language == .zh
+        let time = AlertWords.walletTime(first)
+        var amount = AlertWords.money(first.amountMinor, currency: first.currency, language: language)
+        if transactions.count > 1 {
+            let same = transactions.allSatisfy { $0.amountMinor == first.amountMinor && $0.currency == first.currency }
+            if same {
+                amount = "\(transactions.count) × " + amount
+            } else if transactions.allSatisfy({ $0.currency == first.currency }) {
+                var total: Int64 = 0
+                var overflow = false
+                for t in transactions where t.direction == .outflow && !t.isRefund {
+                    let (sum, over) = total.addingReportingOverflow(t.amountMinor)
+                    overflow = overflow || over
+                    total = over ? total : sum
+                }
+                if !overflow && total > 0 {
+                    amount =
+                        (zh ? "共 " : "total ") + AlertWords.money(total, currency: first.currency, language: language)
+                }
+            }
+        }
+        var names: [String] = []
+        for t in transactions where !names.contains(t.counterparty) { names.append(t.counterparty) }
+        let more = names.count > 1 ? (zh ? " 等\(names.count)个" : " +\(names.count - 1)") : ""
+        return (time, amount, names.first ?? "", more)
     }
 
     static func explain(_ alert: Alert, ledger: Ledger, language: Language, files: [String]) {
         let zh = language == .zh
-        Terminal.out("\(alert.id)  \(alert.kind.rawValue)  \(alert.severity.rawValue)")
+        Terminal.out(
+            "\(alert.id)  \(alert.kind.words.text(language))"
+                + (zh ? "（\(alert.kind.rawValue)）  " : " (\(alert.kind.rawValue))  ")
+                + (zh ? "严重度 " : "severity ") + alert.severity.words.text(language))
         Terminal.out(alert.explanation.text(language))
         Terminal.out("")
         Terminal.out(zh ? "推理过程：" : "Reasoning:")
@@ -92,22 +223,25 @@ enum AlertOutput {
         }
         Terminal.out("")
         Terminal.out(zh ? "交易：" : "Transactions:")
-        for index in alert.ledgerIndexes {
-            let summary = TransactionSummary(ledger: ledger, index: index, files: files)
+        for index in alert.ledgerIndexes where index >= 0 && index < ledger.items.count {
+            let item = ledger.items[index]
+            let t = item.transaction
+            let time = AlertWords.walletTime(t) + (t.hasTime ? " (" + AlertWords.zone(t) + ")" : "")
             var line =
-                "  \(summary.time)  \(summary.amount) \(summary.currency) \(summary.direction)  \(summary.counterparty)  [\(summary.id)]"
-            if !summary.merchantOrderId.isEmpty {
-                line += " " + (zh ? "商家订单号 " : "merchant order ") + summary.merchantOrderId
+                "  \(time)  \(AlertWords.money(t.amountMinor, currency: t.currency, language: language)) \(t.direction.rawValue)  \(DisplayWidth.printable(t.counterparty))  [\(item.id)]"
+            if !t.merchantOrderID.isEmpty {
+                line += " " + (zh ? "商家订单号 " : "merchant order ") + DisplayWidth.printable(t.merchantOrderID)
             }
-            if let file = summary.file, let row = summary.line { line += "  (\(FileSystem.baseName(file)):\(row))" }
+            if item.fileIndex >= 0, Int(item.fileIndex) < files.count {
+                line += "  (\(FileSystem.baseName(files[Int(item.fileIndex)])):\(t.line))"
+            }
             Terminal.out(line)
         }
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
-        // East Asian characters take two columns.
-        let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
-        return text + String(repeating: " ", count: max(1, width - columns))
+        let padded = DisplayWidth.pad(text, width)
+        return padded == text ? text + " " : padded
     }
 
     static func countsByKind(_ alerts: [Alert]) -> [String: Int] {
@@ -117,13 +251,16 @@ enum AlertOutput {
         return counts
     }
 
+    /// `3 alert(s): Possible double charge 1, ...` / `告警 3 条：可能重复扣款 1 条，...`; JSON keeps the raw kinds.
     static func summaryLine(_ counts: [String: Int], language: Language) -> String {
+        let zh = language == .zh
         let shown = AlertKind.allCases.compactMap { kind -> String? in
             let count = counts[kind.rawValue] ?? 0
-            return count > 0 ? "\(kind.rawValue) \(count)" : nil
+            guard count > 0 else { return nil }
+            return kind.words.text(language) + (zh ? " \(count) 条" : " \(count)")
         }
         let total = counts.values.reduce(0, +)
-        if language == .zh { return "告警 \(total) 条" + (shown.isEmpty ? "" : "：" + shown.joined(separator: "，")) }
+        if zh { return "告警 \(total) 条" + (shown.isEmpty ? "" : "：" + shown.joined(separator: "，")) }
         return "\(total) alert(s)" + (shown.isEmpty ? "" : ": " + shown.joined(separator: ", "))
     }
 }

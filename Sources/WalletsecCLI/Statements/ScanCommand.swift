@@ -57,8 +57,16 @@ struct ScanCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Write a Markdown dispute report for the reported alerts (language from --lang).", valueName: "file"))
+            "Write a dispute report for customer service: .md (default), .txt or .html by the extension; language from --lang.",
+            valueName: "file"))
     var report: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Alerts the report covers (comma-separated ids; default: every alert at medium or above).",
+            valueName: "id,id"))
+    var reportAlerts: String?
 
     @Flag(name: .long, help: "Ignore the history stored in the vault.")
     var noHistory = false
@@ -71,6 +79,7 @@ struct ScanCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one statement file") }
+        if reportAlerts != nil && report == nil { throw ValidationError("--report-alerts needs --report FILE") }
     }
 
     func run() throws {
@@ -114,7 +123,11 @@ struct ScanCommand: ParsableCommand {
             } else {
                 AlertOutput.explain(alert, ledger: ledger, language: language, files: files)
             }
-            if let report { try writeReport([alert], ledger: ledger, files: files, to: report, language: language) }
+            if let report {
+                let chosen =
+                    try reportAlerts.map { try DisputeReportChoice.alerts(ids: $0, in: result.alerts) } ?? [alert]
+                try writeReport(chosen, ledger: ledger, files: files, to: report, language: language)
+            }
             return
         }
 
@@ -143,7 +156,7 @@ struct ScanCommand: ParsableCommand {
                     file: file.file, notCash: file.notCashRecords, currencyAssumed: file.currencyAssumed,
                     identical: file.identicalRows, language: language)
             }
-            AlertOutput.table(alerts, language: language)
+            AlertOutput.table(alerts, ledger: ledger, language: language)
             let zh = language == .zh
             let (scannedCount, overlapping, skipped, historyRows) = (
                 result.scannedRows, result.overlappingRows, result.skippedCount, result.historyRows
@@ -160,7 +173,12 @@ struct ScanCommand: ParsableCommand {
                     zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
             }
         }
-        if let report { try writeReport(alerts, ledger: ledger, files: files, to: report, language: language) }
+        if let report {
+            let chosen =
+                try reportAlerts.map { try DisputeReportChoice.alerts(ids: $0, in: result.alerts) }
+                ?? result.alerts.filter { $0.severity >= .medium }
+            try writeReport(chosen, ledger: ledger, files: files, to: report, language: language)
+        }
         if let failOn, alerts.contains(where: { $0.severity >= failOn }) {
             throw ExitCode(1)
         }
@@ -169,8 +187,10 @@ struct ScanCommand: ParsableCommand {
     private func writeReport(_ alerts: [Alert], ledger: Ledger, files: [String], to path: String, language: Language)
         throws
     {
-        let text = DisputeReport.markdown(
-            alerts: alerts, ledger: ledger, language: language, files: files, generatedAt: ISO8601.string(Date()))
+        let text = DisputeReport(
+            alerts: alerts, ledger: ledger, language: language, files: files,
+            generatedAt: DisputeReportChoice.localNow()
+        ).render(DisputeReport.Format.forPath(path))
         // Never replaces an existing file: a report is evidence, and so may be what is already there.
         try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600, overwrite: false)
         if !globals.json {

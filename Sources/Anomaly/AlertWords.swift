@@ -1,0 +1,80 @@
+// The words a wallet user reads for alerts, in one place: kind and severity names in English and
+// Chinese (worded as suspected, never as proven), amounts as ¥/元 with two decimals, and times as
+// the wallet shows them in the statement's own zone. The scan table, --explain and the dispute
+// report all use these; JSON keeps the stable English raw values.
+import Statements
+import WalletCore
+
+extension AlertKind {
+    /// What a wallet user would call this kind of alert; suspected, not proven. At most 24
+    /// display columns, so the scan table's kind column stays narrow.
+    public var words: LocalizedText {
+        switch self {
+        case .duplicate: return LocalizedText(en: "Possible double charge", zh: "可能重复扣款")
+        case .amountOutlier: return LocalizedText(en: "Much larger than usual", zh: "金额远高于平时")
+        case .velocity: return LocalizedText(en: "Burst of payments", zh: "短时间内付款异常频繁")
+        case .cardTesting: return LocalizedText(en: "Possible test charges", zh: "疑似有人在试刷您的卡")
+        case .newPayeeLarge: return LocalizedText(en: "Big payment to new payee", zh: "首次向陌生收款方大额付款")
+        case .oddHour: return LocalizedText(en: "Unusual hour for you", zh: "在您平时不付款的时段付款")
+        case .recurringChange: return LocalizedText(en: "Automatic charge changed", zh: "自动扣费有变化")
+        case .foreignCurrency: return LocalizedText(en: "Foreign payment", zh: "境外或外币付款")
+        case .structuring: return LocalizedText(en: "Possible split transfers", zh: "疑似拆分成多笔整数转账")
+        case .balanceGap: return LocalizedText(en: "Balance does not add up", zh: "余额前后对不上")
+        }
+    }
+}
+
+extension Severity {
+    /// The severity in the user's language.
+    public var words: LocalizedText {
+        switch self {
+        case .high: return LocalizedText(en: "high", zh: "高")
+        case .medium: return LocalizedText(en: "medium", zh: "中")
+        case .low: return LocalizedText(en: "low", zh: "低")
+        }
+    }
+}
+
+/// Amounts and times as a wallet user reads them.
+public enum AlertWords {
+    /// `¥1,140.87` (English) / `1,140.87 元` (Chinese) for CNY; `12.50 USD` for other currencies.
+    public static func money(_ minor: Int64, currency: String, language: Language) -> String {
+        let plain = ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency))
+        let grouped = group(plain)
+        guard currency == "CNY" else { return grouped + " " + currency }
+        return language == .zh ? grouped + " 元" : "¥" + grouped
+    }
+
+    /// Thousands separators in the integer part of a plain decimal (`-1234.5` → `-1,234.5`).
+    static func group(_ plain: String) -> String {
+        let negative = plain.hasPrefix("-")
+        let body = negative ? plain.dropFirst() : Substring(plain)
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = Array(parts[0])
+        var integer = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { integer.append(",") }
+            integer.append(digit)
+        }
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + integer + fraction
+    }
+
+    /// The transaction's time as the wallet shows it, in the statement's own zone
+    /// (`2024-06-01 12:34:56`; a date alone for date-only sources).
+    public static func walletTime(_ transaction: Transaction) -> String {
+        let text = ByteParsing.formatLocal(
+            timestamp: transaction.timestamp, offsetSeconds: transaction.utcOffsetSeconds,
+            withTime: transaction.hasTime)
+        // formatLocal appends " +08:00" to timed rows: the wallet's own screen shows no offset.
+        return transaction.hasTime ? String(text.prefix(19)) : text
+    }
+
+    /// The zone as `UTC+08:00`, for reports that name it once beside each time.
+    public static func zone(_ transaction: Transaction) -> String {
+        let offset = Int(transaction.utcOffsetSeconds)
+        let magnitude = abs(offset)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "UTC" + (offset < 0 ? "-" : "+") + two(magnitude / 3600) + ":" + two(magnitude % 3600 / 60)
+    }
+}
