@@ -162,6 +162,12 @@ extension Vault {
                         values[index] = .blob(plain.copyBytes())
                     }
                     try row(table, values)
+                    // The opened plaintext lives only for the callback: wipe it before the next row.
+                    for index in sealedIndexes {
+                        guard case .blob(var plain) = values[index] else { continue }
+                        values[index] = .null
+                        Memory.zero(&plain)
+                    }
                 }
             }
         }

@@ -25,6 +25,38 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// What is at a path, following symlinks.
+    public enum Kind: Sendable, Equatable {
+        /// Nothing (or a dangling symlink).
+        case missing
+        /// A regular file.
+        case regular
+        /// A folder.
+        case directory
+        /// A device, FIFO or socket (`/dev/null`, `/dev/stdout` on a terminal, a named pipe).
+        case special
+    }
+
+    /// What is at `path`, following symlinks.
+    public static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return exists(path) ? .regular : .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regular
+        default: return .special
+        }
+    }
+
+    /// True when a new file can not be written at `path` without replacing something: it exists and
+    /// is not a special file such as /dev/null (which takes writes without being replaced).
+    public static func isOccupied(_ path: String) -> Bool {
+        switch kind(path) {
+        case .missing, .special: return false
+        case .regular, .directory: return true
+        }
+    }
+
     /// The folder part of `path` (`.` when there is none).
     public static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -81,6 +113,7 @@ public enum FileSystem {
 
     /// Reads a whole (small) file. Large inputs should be streamed instead.
     public static func readAll(_ path: String, limit: Int = 1 << 30) throws -> [UInt8] {
+        if isDirectory(path) { throw FileError.isAFolder(path: path) }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw error(errno, path: path, action: "read") }
         defer { close(fd) }

@@ -67,7 +67,12 @@ final class PasswordMessageTests: XCTestCase {
         XCTAssertTrue(object["breached"] is NSNull, "breached is null without --breach-list")
         let patterns = try XCTUnwrap(object["patterns"] as? [[String: Any]])
         XCTAssertFalse(patterns.isEmpty)
-        XCTAssertTrue(patterns.allSatisfy { $0["token"] is NSNull }, "tokens are null without --show")
+        XCTAssertTrue(patterns.allSatisfy { Array($0.keys) == ["kind"] }, "a pattern is its kind alone without --show")
+        for field in ["\"rank\"", "\"i\"", "\"j\"", "\"token\"", "\"dictionary\"", "\"parts\""] {
+            XCTAssertFalse(line.contains(field), "\(field) without --show")
+        }
+        XCTAssertEqual(StrengthReport.coarse(123_456), 120_000)
+        XCTAssertEqual(StrengthReport.coarse(57), 57)
         XCTAssertFalse(line.contains("woaini"), "nothing of the password without --show")
         // Keys come sorted, as every other --json output.
         let keys = ["\"breached\"", "\"crack_times_seconds\"", "\"guesses\"", "\"patterns\"", "\"score\""]
