@@ -89,7 +89,7 @@ struct TwoFactorRecovery: ParsableCommand {
             Example:
               walletsec 2fa recovery add wallet < codes.txt
               walletsec 2fa recovery show wallet
-              walletsec 2fa recovery use wallet 4f7k-2m9q
+              walletsec 2fa recovery use wallet < code.txt
             """,
         subcommands: [Add.self, Show.self, Use.self])
 
@@ -170,7 +170,7 @@ struct TwoFactorRecovery: ParsableCommand {
             abstract: "Mark a recovery code used; exit 1 if it is unknown or already used.",
             discussion: """
                 Example:
-                  walletsec 2fa recovery use wallet 4f7k-2m9q
+                  walletsec 2fa recovery use wallet < code.txt
                 """)
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
