@@ -73,7 +73,8 @@ public struct DumpTable: Sendable, Equatable, Codable {
 
 extension Vault {
     /// Tables that belong to the vault itself, never to a backup.
-    static let internalTables: Set<String> = ["meta", "key_slots", "grdb_migrations"]
+    /// `scan_alerts` only remembers which alert ids this vault's scans printed (for `history ack`).
+    static let internalTables: Set<String> = ["meta", "key_slots", "grdb_migrations", "scan_alerts"]
 
     static func describeTables(_ db: Database) throws -> [DumpTable] {
         let names = try String.fetchAll(

@@ -62,9 +62,12 @@ final class VaultFileTests: VaultTestCase {
         try vault.write { db in
             try db.execute(sql: "DROP TABLE transactions")
             try db.execute(sql: "DROP TABLE alert_acks")
+            try db.execute(sql: "DROP TABLE scan_alerts")
             try db.execute(
-                sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v1-history', 'v2-history-profiles')")
-            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 2)")
+                sql:
+                    "DELETE FROM grdb_migrations WHERE identifier IN ('v1-history', 'v2-history-profiles', 'v3-scan-alerts')"
+            )
+            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 3)")
         }
         let reopened = try Vault.open(at: folder)
         XCTAssertEqual(try reopened.status().schemaVersion, Schema.currentVersion)

@@ -68,7 +68,7 @@ final class PasswordMessageTests: XCTestCase {
         let patterns = try XCTUnwrap(object["patterns"] as? [[String: Any]])
         XCTAssertFalse(patterns.isEmpty)
         XCTAssertTrue(patterns.allSatisfy { Array($0.keys) == ["kind"] }, "a pattern is its kind alone without --show")
-        for field in ["\"rank\"", "\"i\"", "\"j\"", "\"token\"", "\"dictionary\"", "\"parts\""] {
+        for field in ["\"rank\":", "\"i\":", "\"j\":", "\"token\":", "\"dictionary\":", "\"parts\":", "\"year\":"] {
             XCTAssertFalse(line.contains(field), "\(field) without --show")
         }
         XCTAssertEqual(StrengthReport.coarse(123_456), 120_000)

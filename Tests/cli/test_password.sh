@@ -16,7 +16,7 @@ expect_eq "$(json_get "$first" "sorted(j.keys())")" "['breached', 'crack_times_s
 expect_eq "$(json_get "$first" "sorted(j['crack_times_seconds'].keys())")" "['offline_fast', 'offline_slow', 'online', 'online_throttled']" "crack time fields"
 expect_eq "$(json_get "$first" "[sorted(p.keys()) for p in j['patterns']] == [['kind']] * len(j['patterns']) and len(j['patterns']) > 0")" "True" "without --show a pattern is its kind alone"
 # Nothing derived from the text: no ranks, years, positions, dictionaries, parts or tokens, and coarse totals.
-for field in '"rank"' '"year"' '"i"' '"j"' '"dictionary"' '"parts"' '"token"' '"l33t"' '1990'; do
+for field in '"rank":' '"year":' '"i":' '"j":' '"dictionary":' '"parts":' '"token":' '"l33t":' '1990'; do
     expect_not_contains "$OUT" "$field" "no $field without --show"
 done
 expect_eq "$(json_get "$first" "len(str(int(j['guesses'])).rstrip('0')) <= 2")" "True" "guesses coarsened to two digits"

@@ -202,3 +202,23 @@ run_cmd python3 "$(dirname "${BASH_SOURCE[0]}")/tty_run.py" "y" env WALLETSEC_PA
 expect_eq "$CODE" "0" "answering yes removes"
 expect_exit 0 "list after remove" "$W" 2fa list --vault "$SV"
 expect_not_contains "$OUT" "Wallet:alice" "Wallet:alice removed"
+
+# --- history ack: only an alert id a scan of this vault printed -----------------------------------------
+AV=$(new_vault sec-ack)
+"$GEN" --out "$S/small" --rows 400 --accounts 1 --formats alipay >/dev/null 2>&1
+small=$(ls "$S"/small/*.alipay.csv)
+expect_exit 0 "scan without the vault" "$W" scan --vault "$AV" --no-history "$small" --json
+unseen=$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print([j["id"] for j in map(json.loads, sys.stdin) if "id" in j][0])')
+before=$(file_sha "$AV/vault.sqlite")
+expect_error 2 "ack of an id no scan of this vault printed" "$W" history ack "$unseen" --vault "$AV"
+expect_contains "$ERR" "no scan of this vault reported" "says why"
+expect_error 2 "ack of a well-formed made-up id" "$W" history ack dup-0123abcd --vault "$AV"
+expect_eq "$(file_sha "$AV/vault.sqlite")" "$before" "refused acks changed nothing"
+expect_exit 0 "scan with the vault" "$W" scan --vault "$AV" "$small" --json
+seen=$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print([j["id"] for j in map(json.loads, sys.stdin) if "id" in j][0])')
+expect_eq "$seen" "$unseen" "the same alert"
+expect_exit 0 "ack of an id the scan printed" "$W" history ack "$seen" --vault "$AV" --json
+expect_eq "$(json_get "$OUT" "j['acknowledged'], j['found_in_history']")" "(True, False)" "acknowledged from the scan's record"
+expect_error 2 "another profile's scan does not count" "$W" history ack "$seen" --vault "$AV" --profile other
+expect_exit 0 "the acknowledged alert is hidden next time" "$W" scan --vault "$AV" "$small" --json
+expect_not_contains "$OUT" "\"id\":\"$seen\"" "hidden after ack"
