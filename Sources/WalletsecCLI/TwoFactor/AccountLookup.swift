@@ -117,8 +117,10 @@ enum StandardInput {
                 throw CLIFailure.usage(en: "cannot read standard input", zh: "无法读取标准输入")
             }
             if count == 0 { break }
-            result += buffer[0..<count]
+            FileSystem.appendWiping(buffer[0..<count], to: &result)
             guard result.count <= limit else {
+                Memory.zero(&result)
+                Memory.zero(&buffer)
                 throw CLIFailure.usage(en: "standard input is too large", zh: "标准输入过大")
             }
         }
