@@ -205,10 +205,9 @@ public enum TemporaryFiles {
         guard let slot, slot >= 0, slot < capacity else { return }
         pthread_mutex_lock(&lock)
         defer { pthread_mutex_unlock(&lock) }
-        let path = table[slot]
+        // The string is not freed: a handler running on another thread may still be reading it, and a
+        // few bytes per temporary file are not worth that race.
         table[slot] = nil
-        // A handler running on another thread may still be reading it: a few bytes are not worth that race.
-        _ = path
     }
 
     /// The paths registered now (tests).
