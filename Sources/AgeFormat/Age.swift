@@ -183,8 +183,19 @@ public enum KeyFile {
     /// The recipients in a recipients file's text; `source` names the file in errors.
     public static func parseRecipients(_ text: String, source: String) throws -> [X25519Recipient] {
         var recipients: [X25519Recipient] = []
-        for line in keyLines(text) {
-            recipients.append(try X25519Recipient(parsing: line))
+        // Numbered lines, comments and blanks included, so the error can point at one without quoting it.
+        let lines = Array(text.utf8).split(separator: 0x0a, omittingEmptySubsequences: false)
+        for (index, raw) in lines.enumerated() {
+            let line = String(decoding: raw.last == 0x0d ? raw.dropLast() : raw, as: UTF8.self)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.uppercased().hasPrefix(X25519Identity.hrp) {
+                throw AgeError.identityGivenAsRecipient(source: source)
+            }
+            do {
+                recipients.append(try X25519Recipient(parsing: line))
+            } catch {
+                throw AgeError.invalidRecipientLine(source: source, line: index + 1)
+            }
         }
         guard !recipients.isEmpty else {
             throw AgeError.noRecipientsInFile(source: source)

@@ -41,9 +41,15 @@ public enum AgeError: Error, Sendable, Equatable {
     case emptyFinalChunk
     /// More chunks than the 11-byte counter can number.
     case inputTooLarge
-    /// Text that is not an `age1…` recipient. Holds its first 80 characters (recipients are public), or
-    /// only `AGE-SECRET-KEY-…` when an identity was given in its place.
+    /// Text that is not an `age1…` recipient. Holds its first 80 characters (a recipient given on the
+    /// command line is public); never an identity, which is ``identityGivenAsRecipient(source:)``.
     case invalidRecipient(String)
+    /// An `AGE-SECRET-KEY-1…` identity where a recipient belongs (in `source`, a recipients file, or on
+    /// the command line when nil). Its text is a secret and is not kept.
+    case identityGivenAsRecipient(source: String?)
+    /// Line `line` (counting from 1) of the recipients file `source` is not a recipient. The line is not
+    /// kept: a file given by mistake (a passphrase file, a key) may hold a secret.
+    case invalidRecipientLine(source: String, line: Int)
     /// A raw X25519 recipient key that is not 32 bytes.
     case invalidRecipientLength
     /// Text that is not an `AGE-SECRET-KEY-1…` identity (the text itself is secret and not kept).

@@ -28,9 +28,8 @@ public struct X25519Recipient: Recipient, Sendable, Equatable {
             text.lowercased() == text
         else {
             // An identity pasted where a recipient belongs is a secret: name its kind, never its text.
-            let shown =
-                text.uppercased().hasPrefix(X25519Identity.hrp) ? X25519Identity.hrp + "…" : String(text.prefix(80))
-            throw AgeError.invalidRecipient(shown)
+            if text.uppercased().hasPrefix(X25519Identity.hrp) { throw AgeError.identityGivenAsRecipient(source: nil) }
+            throw AgeError.invalidRecipient(String(text.prefix(80)))
         }
         publicKey = data
     }

@@ -95,8 +95,10 @@ public final class BackupFile {
 
     /// Throws `BackupError.destinationExists` when `path` exists (so a caller can refuse before
     /// asking for any passphrase).
+    /// A special file (/dev/null, a FIFO) takes the stream as it is; a folder is refused as one.
     public static func checkDestination(_ path: String) throws {
-        if FileSystem.exists(path) { throw BackupError.destinationExists(path: path) }
+        if FileSystem.isDirectory(path) { throw FileError.isAFolder(path: path) }
+        if FileSystem.isOccupied(path) { throw BackupError.destinationExists(path: path) }
     }
 
     /// Writes every data table of `vault` (device identities only with `includeIdentities`) into a new
@@ -112,8 +114,10 @@ public final class BackupFile {
         let summary = try BackupWriter.write(
             vault: vault, key: key, to: age, includeIdentities: includeIdentities, generator: generator,
             progress: progress)
+        let toSpecialFile = FileSystem.kind(path) == .special
         try file.commit()
-        try vault.recordBackup(at: Date())
+        // Written into /dev/null or a pipe, nothing proves a backup exists: "last backup" stays as it was.
+        if !toSpecialFile { try vault.recordBackup(at: Date()) }
         return summary
     }
 

@@ -80,8 +80,12 @@ enum BackupWriter {
             JSONLineWriter.appendQuoted(String(number), to: &out)
             out.append(0x7d)
         case .blob(let bytes) where sealed:
-            out += Array("{\"secret_base64\":".utf8)
-            JSONLineWriter.appendQuoted(Base64.encode(bytes, variant: .padded), to: &out)
+            out += Array("{\"secret_base64\":\"".utf8)
+            // Base64 needs no JSON escaping: encoded straight into bytes that are wiped, not a String.
+            var encoded = bytes.withUnsafeBytes { Base64.encodeBytes($0, variant: .padded) }
+            out += encoded
+            Memory.zero(&encoded)
+            out.append(0x22)
             if let text = String(validating: bytes, as: UTF8.self),
                 !text.unicodeScalars.contains(where: { $0.value < 0x20 })
             {

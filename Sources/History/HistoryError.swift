@@ -8,6 +8,8 @@ public enum HistoryError: Error, Sendable, Equatable {
     case storageFailed(detail: String?)
     /// Not an alert id as scans print them (`dup-1a2b3c4d`: a kind prefix and eight hex digits).
     case notAnAlertID(String)
+    /// An alert id no scan of this vault printed (and the stored history does not produce).
+    case unknownAlert(String)
     /// Not a profile name: 1–64 ASCII letters, digits, `-`, `_` or CJK ideographs.
     case invalidProfile(String)
 }

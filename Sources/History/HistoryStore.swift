@@ -207,9 +207,44 @@ extension Vault {
         else { throw HistoryError.notAnAlertID(id) }
         let history = try historyTransactions(profile: profile)
         let found = Detection.run(Ledger(items: history)).first { $0.id == id }
+        var transactionIds = found?.transactionIds ?? []
+        if found == nil {
+            // Not in the stored history: only an id a scan of this vault printed may be acknowledged.
+            let seen = try historyRead { db in
+                try String.fetchOne(
+                    db, sql: "SELECT transaction_ids FROM scan_alerts WHERE id = ? AND profile = ?",
+                    arguments: [profile.stored(id), profile.name])
+            }
+            guard let seen else { throw HistoryError.unknownAlert(id) }
+            transactionIds = seen.isEmpty ? [] : seen.split(separator: ",").map(String.init)
+        }
         let added = try storeAcknowledgement(
-            id: id, kind: kind.rawValue, transactionIds: found?.transactionIds ?? [], note: note, profile: profile)
+            id: id, kind: kind.rawValue, transactionIds: transactionIds, note: note, profile: profile)
         return AcknowledgeOutcome(kind: kind, added: added, foundInHistory: found != nil)
+    }
+
+    /// Remembers the alerts a scan printed, so `history ack` can accept exactly those ids. On read-only
+    /// media nothing can be remembered; the scan itself still succeeds.
+    func recordScanAlerts(_ alerts: [Alert], profile: HistoryProfile) throws {
+        guard !alerts.isEmpty else { return }
+        let now = ISO8601.string(Date())
+        do {
+            try historyWrite { db in
+                let statement = try db.makeStatement(
+                    sql: """
+                        INSERT INTO scan_alerts (id, kind, transaction_ids, profile, seen_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET seen_at = excluded.seen_at
+                        """)
+                for alert in alerts {
+                    try statement.execute(arguments: [
+                        profile.stored(alert.id), alert.kind.rawValue, alert.transactionIds.joined(separator: ","),
+                        profile.name, now,
+                    ])
+                }
+            }
+        } catch VaultError.readOnlyMedia {
+            return
+        }
     }
 
     /// Stores an acknowledgement; false when it was already stored.

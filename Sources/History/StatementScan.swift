@@ -185,7 +185,9 @@ public enum StatementScan {
         let scannedCount = items.count
         var acknowledged = Set<String>()
         var historyRows = 0
+        var scannedVault: Vault?
         if request.useHistory, let vault = try history() {
+            scannedVault = vault
             let keys = Set(items.map(\.key))
             let history = try vault.historyTransactions(profile: request.profile).filter { !keys.contains($0.key) }
             historyRows = history.count
@@ -200,6 +202,7 @@ public enum StatementScan {
         }
         let ledger = Ledger(items: consume items, inScope: inScope)
         let detected = Detection.run(ledger)
+        try scannedVault?.recordScanAlerts(detected, profile: request.profile)
         let detectedAt = ContinuousClock.now
         let isAcknowledged = { (alert: Alert) in acknowledged.contains(alert.id) }
         return ScanResult(

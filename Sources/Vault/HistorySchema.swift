@@ -60,4 +60,19 @@ enum HistorySchema {
                 CREATE INDEX transactions_profile_time ON transactions(profile, occurred_at);
                 """)
     }
+
+    /// The alert ids scans of this vault printed, so `history ack` accepts those and no others. Local to
+    /// the vault (never in a backup: an internal table); ids are stored as alert_acks stores them.
+    static func addScanAlerts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE scan_alerts (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL,
+                    transaction_ids TEXT NOT NULL,
+                    profile TEXT NOT NULL DEFAULT 'me',
+                    seen_at TEXT NOT NULL
+                );
+                """)
+    }
 }

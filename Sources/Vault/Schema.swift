@@ -12,6 +12,7 @@ package enum Schema {
             ("v1-devices", DeviceSchema.create),
             ("v1-history", HistorySchema.create),
             ("v2-history-profiles", HistorySchema.addProfiles),
+            ("v3-scan-alerts", HistorySchema.addScanAlerts),
         ]
     }
 

@@ -73,7 +73,8 @@ public struct DumpTable: Sendable, Equatable, Codable {
 
 extension Vault {
     /// Tables that belong to the vault itself, never to a backup.
-    static let internalTables: Set<String> = ["meta", "key_slots", "grdb_migrations"]
+    /// `scan_alerts` only remembers which alert ids this vault's scans printed (for `history ack`).
+    static let internalTables: Set<String> = ["meta", "key_slots", "grdb_migrations", "scan_alerts"]
 
     static func describeTables(_ db: Database) throws -> [DumpTable] {
         let names = try String.fetchAll(
@@ -162,6 +163,12 @@ extension Vault {
                         values[index] = .blob(plain.copyBytes())
                     }
                     try row(table, values)
+                    // The opened plaintext lives only for the callback: wipe it before the next row.
+                    for index in sealedIndexes {
+                        guard case .blob(var plain) = values[index] else { continue }
+                        values[index] = .null
+                        Memory.zero(&plain)
+                    }
                 }
             }
         }

@@ -69,12 +69,21 @@ public final class Vault: @unchecked Sendable {
     public let databasePath: String
     /// A random identifier fixed at creation; sealed values and backups are bound to it.
     public let vaultID: String
-    private let database: DatabasePool
+    /// A read-only connection for every read until the first write: reading (status, listing, codes,
+    /// unlocking with a wrong passphrase) leaves the file byte-for-byte as it was. GRDB's pool would not:
+    /// opening one on a checkpointed WAL file commits a throwaway table to create the -wal file.
+    private let reader: DatabaseQueue
+    /// The writable pool, opened on the first write (or migration) and used for everything after it.
+    private var pool: DatabasePool?
+    private let poolLock = NSLock()
+    /// True when the file could only be opened as immutable (read-only media): writes are refused.
+    public let isReadOnlyMedia: Bool
 
-    private init(folder: String, database: DatabasePool, vaultID: String) {
+    private init(folder: String, reader: DatabaseQueue, readOnlyMedia: Bool, vaultID: String) {
         self.folder = folder
         self.databasePath = VaultLocation.databasePath(folder: folder)
-        self.database = database
+        self.reader = reader
+        self.isReadOnlyMedia = readOnlyMedia
         self.vaultID = vaultID
     }
 
@@ -165,34 +174,92 @@ public final class Vault: @unchecked Sendable {
             throw VaultError.unsafePermissions(path: path)
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            let (reader, readOnlyMedia) = try openReader(path: path)
+            let version = try reader.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
             if version > Schema.currentVersion {
                 throw VaultError.newerSchema(found: version, supported: Schema.currentVersion)
             }
             let migrator = Schema.migrator()
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try reader.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw VaultError.newerSchema(found: version, supported: Schema.currentVersion)
             }
-            if version < Schema.currentVersion {
-                try migrator.migrate(pool)
-            }
-            let vaultID = try pool.read { db in
+            let vaultID = try reader.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'vault_id'")
             }
             guard let vaultID else { throw VaultError.foreignFile(path: path) }
-            return Vault(folder: folder, database: pool, vaultID: vaultID)
+            let vault = Vault(folder: folder, reader: reader, readOnlyMedia: readOnlyMedia, vaultID: vaultID)
+            if version < Schema.currentVersion {
+                // An older schema is the one case where opening writes: the tables must match the code.
+                try migrator.migrate(try vault.writablePool())
+            }
+            return vault
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
-                || error.message?.contains("no such table") == true
-            {
-                throw VaultError.foreignFile(path: path)
-            }
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                throw VaultError.busy
-            }
-            throw VaultError.storage(.open, detail: error.message)
+            throw classify(error, path: path)
         }
+    }
+
+    /// A read-only connection to `path`; on read-only media, where SQLite cannot create the WAL index
+    /// (-shm) beside the file, the file is opened as immutable instead (nothing can change it there).
+    private static func openReader(path: String) throws -> (DatabaseQueue, readOnlyMedia: Bool) {
+        var config = configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+            return (queue, false)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+            // Only when the folder cannot be written (read-only media); any other failure is reported.
+            guard access(FileSystem.directoryName(path), W_OK) != 0 else { throw error }
+            let queue = try DatabaseQueue(path: immutableURI(path), configuration: config)
+            return (queue, true)
+        }
+    }
+
+    /// `file:PATH?immutable=1`, percent-encoding what a URI filename would read as syntax.
+    static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                encoded += "%" + String(byte, radix: 16, uppercase: true)
+            default:
+                encoded += String(UnicodeScalar(byte))
+            }
+        }
+        return "file:\(encoded)?immutable=1"
+    }
+
+    private static func classify(_ error: DatabaseError, path: String) -> VaultError {
+        if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+            || error.message?.contains("no such table") == true
+        {
+            return VaultError.foreignFile(path: path)
+        }
+        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return VaultError.busy
+        }
+        return VaultError.storage(.open, detail: error.message)
+    }
+
+    /// The writable pool, opened once on first use.
+    private func writablePool() throws -> DatabasePool {
+        poolLock.lock()
+        defer { poolLock.unlock() }
+        if let pool { return pool }
+        if isReadOnlyMedia { throw VaultError.readOnlyMedia(path: folder) }
+        do {
+            let opened = try DatabasePool(path: databasePath, configuration: Self.configuration())
+            pool = opened
+            return opened
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: databasePath)
+        }
+    }
+
+    private func currentPool() -> DatabasePool? {
+        poolLock.lock()
+        defer { poolLock.unlock() }
+        return pool
     }
 
     // MARK: Database access for the libraries above the vault
@@ -200,18 +267,20 @@ public final class Vault: @unchecked Sendable {
     /// Runs `body` in a read transaction on the vault's database (for History and the tests).
     /// GRDB's `DatabaseError` passes through unchanged, for the caller to classify.
     package func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.read(body)
+        if let pool = currentPool() { return try pool.read(body) }
+        return try reader.read(body)
     }
 
     /// Runs `body` in one IMMEDIATE write transaction, so read-check-write sequences serialise
     /// across processes. GRDB's `DatabaseError` passes through unchanged.
     package func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.write(body)
+        try writablePool().write(body)
     }
 
     /// Closes the connection pool; a restore does this before swapping the file.
     func close() {
-        try? database.close()
+        try? currentPool()?.close()
+        try? reader.close()
     }
 
     static func configuration() -> Configuration {

@@ -33,6 +33,8 @@ public enum VaultError: Error, Sendable, Equatable {
     case newerSchema(found: Int, supported: Int)
     /// Another process holds the vault locked past the busy timeout.
     case busy
+    /// The vault is on read-only media (opened as immutable): it can be read, not changed.
+    case readOnlyMedia(path: String)
     /// SQLite failed in a way none of the other cases describe; `detail` is SQLite's own message.
     case storage(Step, detail: String?)
 

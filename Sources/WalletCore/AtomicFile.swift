@@ -1,5 +1,7 @@
 // Crash-safe file output: write to a temporary sibling, fsync, then rename into place.
 // A reader never sees a partial file, and a crash leaves either the old file or the new one.
+// Special files (/dev/null, a FIFO, a terminal) cannot be renamed over: they are written directly.
+// Temporary files are registered with TemporaryFiles, which unlinks them on SIGINT, SIGTERM and SIGHUP.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +18,10 @@ public final class AtomicFileWriter {
     private let overwrite: Bool
     private var fd: Int32
     private var finished = false
+    /// True when writing straight into a special file (no temporary file).
+    private var direct = false
+    /// The temporary file's slot in ``TemporaryFiles`` (removed on a signal until committed or aborted).
+    private var registration: Int?
 
     /// - Parameters:
     ///   - mode: permissions of the new file; secrets use 0600 (the default).
@@ -23,16 +29,33 @@ public final class AtomicFileWriter {
     public init(destination: String, mode: mode_t = 0o600, overwrite: Bool = false) throws {
         self.destination = destination
         self.overwrite = overwrite
-        if !overwrite && FileSystem.exists(destination) {
+        switch FileSystem.kind(destination) {
+        case .directory:
+            throw FileError.isAFolder(path: destination)
+        case .special:
+            // /dev/null, a FIFO, a terminal: nothing to rename over, and nothing partial to hide.
+            let opened = open(destination, O_WRONLY | O_CLOEXEC)
+            guard opened >= 0 else { throw FileSystem.error(errno, path: destination, action: "write") }
+            self.fd = opened
+            self.temporaryPath = destination
+            self.direct = true
+            return
+        case .regular where !overwrite:
             throw FileError.alreadyExists(path: destination)
+        case .regular, .missing:
+            break
         }
         let directory = FileSystem.directoryName(destination)
         let base = FileSystem.baseName(destination)
         var lastError: Int32 = 0
         for _ in 0..<16 {
             let candidate = "\(directory)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            // Registered before it exists, so a signal between open and registration cannot leave it.
+            let slot = TemporaryFiles.register(candidate)
             let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if opened < 0 { TemporaryFiles.unregister(slot) }
             if opened >= 0 {
+                self.registration = slot
                 // The umask may have narrowed the mode; secrets must not end up wider, and never narrower
                 // than asked either (0600 for the owner to read back).
                 _ = fchmod(opened, mode)
@@ -65,7 +88,14 @@ public final class AtomicFileWriter {
     public func commit() throws {
         precondition(!finished, "AtomicFileWriter committed twice")
         finished = true
-        defer { fd = -1 }
+        defer {
+            fd = -1
+            TemporaryFiles.unregister(registration)
+        }
+        if direct {
+            close(fd)
+            return
+        }
         if fsync(fd) != 0 {
             let code = errno
             close(fd)
@@ -100,7 +130,8 @@ public final class AtomicFileWriter {
         finished = true
         close(fd)
         fd = -1
-        unlink(temporaryPath)
+        if !direct { unlink(temporaryPath) }
+        TemporaryFiles.unregister(registration)
     }
 
     deinit {
@@ -124,5 +155,102 @@ public enum AtomicFile {
             writer.abort()
             throw error
         }
+    }
+}
+
+/// Temporary files to remove if the process is interrupted. A signal handler may only make
+/// async-signal-safe calls: it walks a fixed table of C strings allocated up front and calls unlink(2),
+/// then restores the previous disposition and raises the signal again, so the exit status (and any
+/// handler installed before ours) is what it would have been.
+///
+/// ```swift
+/// let slot = TemporaryFiles.register(path)
+/// defer { TemporaryFiles.unregister(slot) }
+/// ```
+public enum TemporaryFiles {
+    /// Slots for paths; more temporary files than this at once are simply not cleaned on a signal.
+    static let capacity = 64
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        table.initialize(repeating: nil, count: capacity)
+        return table
+    }()
+    nonisolated(unsafe) static let previous: UnsafeMutablePointer<sigaction> = {
+        let saved = UnsafeMutablePointer<sigaction>.allocate(capacity: 3)
+        saved.initialize(repeating: sigaction(), count: 3)
+        return saved
+    }()
+    /// In the order of ``previous`` (the handler maps a signal to its index by a switch).
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    nonisolated(unsafe) static var lock = pthread_mutex_t()
+    nonisolated(unsafe) static var installed = false
+
+    /// Remembers `path` for removal on SIGINT, SIGTERM or SIGHUP; returns its slot (nil when the table is full).
+    @discardableResult
+    public static func register(_ path: String) -> Int? {
+        _ = table
+        _ = previous
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        installHandlers()
+        for slot in 0..<capacity where table[slot] == nil {
+            table[slot] = strdup(path)
+            return slot
+        }
+        return nil
+    }
+
+    /// Forgets a slot (the file was committed or removed).
+    public static func unregister(_ slot: Int?) {
+        guard let slot, slot >= 0, slot < capacity else { return }
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        // The string is not freed: a handler running on another thread may still be reading it, and a
+        // few bytes per temporary file are not worth that race.
+        table[slot] = nil
+    }
+
+    /// The paths registered now (tests).
+    static var registered: [String] {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        return (0..<capacity).compactMap { table[$0].map { String(cString: $0) } }
+    }
+
+    /// Installs the handler once, leaving alone a signal someone chose to ignore (nohup, a parent's SIG_IGN).
+    private static func installHandlers() {
+        guard !installed else { return }
+        installed = true
+        for (index, signal) in signals.enumerated() {
+            var current = sigaction()
+            guard sigaction(signal, nil, &current) == 0 else { continue }
+            previous[index] = current
+            if bitPattern(current.__sigaction_handler.sa_handler) == bitPattern(SIG_IGN) { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in TemporaryFiles.handle(signal) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    private static func bitPattern(_ handler: (@convention(c) (Int32) -> Void)?) -> Int {
+        handler.map { unsafeBitCast($0, to: Int.self) } ?? 0
+    }
+
+    /// Runs in signal context: unlink(2), sigaction(2) and raise(3) only.
+    private static func handle(_ signal: Int32) {
+        for slot in 0..<capacity {
+            if let path = table[slot] { unlink(path) }
+        }
+        // A switch rather than the `signals` array: no reference counting in signal context.
+        let index: Int
+        switch signal {
+        case SIGINT: index = 0
+        case SIGTERM: index = 1
+        default: index = 2
+        }
+        sigaction(signal, previous + index, nil)
+        raise(signal)
     }
 }

@@ -13,6 +13,8 @@
 public enum FileError: Error, Sendable, Equatable {
     /// `path` exists but is not a folder.
     case notAFolder(path: String)
+    /// `path` is a folder where a file was expected.
+    case isAFolder(path: String)
     /// A private folder is owned by another user.
     case ownedByAnotherUser(path: String)
     /// A private folder is writable by group or others; `mode` is its permission bits.

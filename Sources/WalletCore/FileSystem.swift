@@ -25,6 +25,38 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// What is at a path, following symlinks.
+    public enum Kind: Sendable, Equatable {
+        /// Nothing (or a dangling symlink).
+        case missing
+        /// A regular file.
+        case regular
+        /// A folder.
+        case directory
+        /// A device, FIFO or socket (`/dev/null`, `/dev/stdout` on a terminal, a named pipe).
+        case special
+    }
+
+    /// What is at `path`, following symlinks.
+    public static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return exists(path) ? .regular : .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regular
+        default: return .special
+        }
+    }
+
+    /// True when a new file can not be written at `path` without replacing something: it exists and
+    /// is not a special file such as /dev/null (which takes writes without being replaced).
+    public static func isOccupied(_ path: String) -> Bool {
+        switch kind(path) {
+        case .missing, .special: return false
+        case .regular, .directory: return true
+        }
+    }
+
     /// The folder part of `path` (`.` when there is none).
     public static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
@@ -81,22 +113,51 @@ public enum FileSystem {
 
     /// Reads a whole (small) file. Large inputs should be streamed instead.
     public static func readAll(_ path: String, limit: Int = 1 << 30) throws -> [UInt8] {
+        if isDirectory(path) { throw FileError.isAFolder(path: path) }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw error(errno, path: path, action: "read") }
         defer { close(fd) }
+        // Files read here are often secrets (passphrase, identity, an export): sized up front and grown
+        // by hand, so no copy is left behind unwiped in freed memory.
         var result: [UInt8] = []
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_size > 0 { result.reserveCapacity(min(Int(info.st_size), limit) + 1) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        defer { wipe(&buffer) }
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
+                wipe(&result)
                 throw error(errno, path: path, action: "read")
             }
             if count == 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-            if result.count > limit { throw FileError.tooLarge(path: path) }
+            appendWiping(buffer[0..<count], to: &result)
+            if result.count > limit {
+                wipe(&result)
+                throw FileError.tooLarge(path: path)
+            }
         }
         return result
+    }
+
+    /// Appends, moving to a larger buffer by hand when full so the old one is wiped, not just freed.
+    public static func appendWiping(_ bytes: ArraySlice<UInt8>, to result: inout [UInt8]) {
+        if result.count + bytes.count > result.capacity {
+            var larger: [UInt8] = []
+            larger.reserveCapacity(max(result.capacity * 2, result.count + bytes.count, 4096))
+            larger.append(contentsOf: result)
+            wipe(&result)
+            result = larger
+        }
+        result.append(contentsOf: bytes)
+    }
+
+    /// Overwrites `bytes` with zeros in a way the compiler keeps (explicit_bzero).
+    public static func wipe(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { buffer in
+            if let base = buffer.baseAddress, buffer.count > 0 { explicit_bzero(base, buffer.count) }
+        }
     }
 
     /// Writes all of `bytes` to `fd`, retrying short writes and EINTR; `path` names the file in errors.

@@ -424,8 +424,15 @@ final class AgeFormatTests: XCTestCase {
             XCTAssertEqual($0 as? AgeError, .invalidRecipient("age1nope"))
         }
         // A secret key given as a recipient is not echoed back in the error.
-        XCTAssertThrowsError(try KeyFile.parseRecipients(specIdentity + "\n", source: "r")) {
-            XCTAssertEqual($0 as? AgeError, .invalidRecipient("AGE-SECRET-KEY-…"))
+        XCTAssertThrowsError(try KeyFile.parseRecipients("# key\n" + specIdentity + "\n", source: "r")) {
+            XCTAssertEqual($0 as? AgeError, .identityGivenAsRecipient(source: "r"))
+        }
+        XCTAssertThrowsError(try X25519Recipient(parsing: specIdentity.lowercased())) {
+            XCTAssertEqual($0 as? AgeError, .identityGivenAsRecipient(source: nil))
+        }
+        // A line that is not a recipient is named by number, never quoted (it may be a passphrase).
+        XCTAssertThrowsError(try KeyFile.parseRecipients("# list\n\nhunter2-my-passphrase\n", source: "r")) {
+            XCTAssertEqual($0 as? AgeError, .invalidRecipientLine(source: "r", line: 3))
         }
         XCTAssertThrowsError(try X25519Identity(parsing: "AGE-SECRET-KEY-1NOPE")) {
             XCTAssertEqual($0 as? AgeError, .invalidIdentity)

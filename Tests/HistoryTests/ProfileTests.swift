@@ -58,11 +58,12 @@ final class ProfileTests: XCTestCase {
         try vault.write { db in
             try db.execute(
                 sql: """
+                    DROP TABLE scan_alerts;
                     DROP INDEX transactions_profile_time;
                     ALTER TABLE transactions DROP COLUMN profile;
                     ALTER TABLE alert_acks DROP COLUMN profile;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v2-history-profiles';
-                    PRAGMA user_version = \(Schema.currentVersion - 1);
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v2-history-profiles', 'v3-scan-alerts');
+                    PRAGMA user_version = \(Schema.currentVersion - 2);
                     """)
             for item in items {
                 try db.execute(

@@ -26,6 +26,33 @@ final class VaultFileTests: VaultTestCase {
         assertThrows(VaultError.unsafePermissions(path: database)) { _ = try Vault.open(at: self.folder) }
     }
 
+    func testReadsAndAWrongPassphraseLeaveTheFileUnchanged() throws {
+        let (vault, key) = try makeVault()
+        try vault.setSetting("theme", "dark")
+        _ = key
+        vault.close()
+        let path = VaultLocation.databasePath(folder: folder)
+        let before = try FileSystem.readAll(path)
+        do {
+            let reopened = try Vault.open(at: folder)
+            XCTAssertEqual(try reopened.settings(), ["theme": "dark"])
+            _ = try reopened.status()
+            assertThrows(VaultError.wrongPassphrase) { _ = try reopened.unlock(passphrase: self.secret("not it 12")) }
+            _ = try reopened.unlock(passphrase: secret("first passphrase 1"))
+            reopened.close()
+        }
+        XCTAssertEqual(try FileSystem.readAll(path), before, "opening, reading and unlocking wrote nothing")
+        // The first write opens the writable pool, and reads after it see it.
+        let writer = try Vault.open(at: folder)
+        try writer.setSetting("theme", "light")
+        XCTAssertEqual(try writer.settings(), ["theme": "light"])
+        XCTAssertFalse(writer.isReadOnlyMedia)
+    }
+
+    func testImmutableURIEncodesURISyntax() {
+        XCTAssertEqual(Vault.immutableURI("/a b/v?x#y%z.sqlite"), "file:/a b/v%3Fx%23y%25z.sqlite?immutable=1")
+    }
+
     func testMissingVault() {
         assertThrows(VaultError.notFound(path: folder)) { _ = try Vault.open(at: self.folder) }
     }
@@ -62,9 +89,12 @@ final class VaultFileTests: VaultTestCase {
         try vault.write { db in
             try db.execute(sql: "DROP TABLE transactions")
             try db.execute(sql: "DROP TABLE alert_acks")
+            try db.execute(sql: "DROP TABLE scan_alerts")
             try db.execute(
-                sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v1-history', 'v2-history-profiles')")
-            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 2)")
+                sql:
+                    "DELETE FROM grdb_migrations WHERE identifier IN ('v1-history', 'v2-history-profiles', 'v3-scan-alerts')"
+            )
+            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 3)")
         }
         let reopened = try Vault.open(at: folder)
         XCTAssertEqual(try reopened.status().schemaVersion, Schema.currentVersion)

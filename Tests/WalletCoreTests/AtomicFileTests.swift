@@ -45,6 +45,34 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
     }
 
+    func testSpecialFilesAreWrittenDirectlyAndFoldersRefused() throws {
+        // /dev/null exists but takes writes: no "already exists", no temporary file beside it.
+        try AtomicFile.write([1, 2, 3], to: "/dev/null", overwrite: false)
+        XCTAssertEqual(FileSystem.kind("/dev/null"), .special)
+        XCTAssertFalse(FileSystem.isOccupied("/dev/null"))
+        XCTAssertThrowsError(try AtomicFile.write([1], to: folder, overwrite: false)) { error in
+            XCTAssertEqual(error as? FileError, .isAFolder(path: self.folder))
+        }
+        XCTAssertThrowsError(try FileSystem.readAll(folder)) { error in
+            XCTAssertEqual(error as? FileError, .isAFolder(path: self.folder))
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    }
+
+    func testTemporaryFilesAreRegisteredUntilCommitOrAbort() throws {
+        let path = folder + "/c"
+        let writer = try AtomicFileWriter(destination: path)
+        XCTAssertTrue(TemporaryFiles.registered.contains(writer.temporaryPath), "removed if a signal arrives")
+        try writer.write([7])
+        try writer.commit()
+        XCTAssertFalse(TemporaryFiles.registered.contains(writer.temporaryPath))
+        let aborted = try AtomicFileWriter(destination: folder + "/d")
+        let temporary = aborted.temporaryPath
+        aborted.abort()
+        XCTAssertFalse(TemporaryFiles.registered.contains(temporary))
+        XCTAssertEqual(try FileSystem.readAll(path), [7])
+    }
+
     func testUnsafeFolderIsRefused() throws {
         chmod(folder, 0o777)
         XCTAssertThrowsError(try FileSystem.checkPrivateDirectory(folder)) { error in

@@ -46,6 +46,8 @@ final class AgeMessageTests: XCTestCase {
             .invalidIdentity, .invalidIdentityLength, .workFactorOutOfRange(limit: 22),
             .encryptedIdentityFile(source: "k.txt"), .unsupportedIdentity(source: "k.txt"),
             .invalidIdentityLine(source: "k.txt"), .noIdentities(source: "k.txt"), .noRecipientsInFile(source: "r.txt"),
+            .identityGivenAsRecipient(source: "k.txt"), .identityGivenAsRecipient(source: nil),
+            .invalidRecipientLine(source: "r.txt", line: 2),
         ]
         for error in cases {
             XCTAssertEqual(message(error).status, .usage, "\(error)")
@@ -53,6 +55,9 @@ final class AgeMessageTests: XCTestCase {
         }
         XCTAssertEqual(message(.invalidRecipient("age1x")).text.en, "invalid age recipient age1x (expected age1…)")
         XCTAssertEqual(message(.noIdentities(source: "k.txt")).text.zh, "k.txt 中没有身份密钥")
+        XCTAssertTrue(
+            message(.identityGivenAsRecipient(source: "k.txt")).text.en.hasPrefix(
+                "k.txt holds an identity (AGE-SECRET-KEY-1…), not a recipient"))
         XCTAssertEqual(message(.scryptOutOfMemory).status, .internal)
     }
 

@@ -67,7 +67,12 @@ final class PasswordMessageTests: XCTestCase {
         XCTAssertTrue(object["breached"] is NSNull, "breached is null without --breach-list")
         let patterns = try XCTUnwrap(object["patterns"] as? [[String: Any]])
         XCTAssertFalse(patterns.isEmpty)
-        XCTAssertTrue(patterns.allSatisfy { $0["token"] is NSNull }, "tokens are null without --show")
+        XCTAssertTrue(patterns.allSatisfy { Array($0.keys) == ["kind"] }, "a pattern is its kind alone without --show")
+        for field in ["\"rank\":", "\"i\":", "\"j\":", "\"token\":", "\"dictionary\":", "\"parts\":", "\"year\":"] {
+            XCTAssertFalse(line.contains(field), "\(field) without --show")
+        }
+        XCTAssertEqual(StrengthReport.coarse(123_456), 120_000)
+        XCTAssertEqual(StrengthReport.coarse(57), 57)
         XCTAssertFalse(line.contains("woaini"), "nothing of the password without --show")
         // Keys come sorted, as every other --json output.
         let keys = ["\"breached\"", "\"crack_times_seconds\"", "\"guesses\"", "\"patterns\"", "\"score\""]
@@ -77,8 +82,10 @@ final class PasswordMessageTests: XCTestCase {
 
         let shown = StrengthReport.json(result, password: "woaini1314", language: .en)
         XCTAssertTrue(shown.contains("\"password\":\"woaini1314\""))
-        // The hand-written crack times carry the same keys and values as the shared encoder would write.
-        let times = try XCTUnwrap(object["crack_times_seconds"] as? [String: Double])
+        // With --show, the hand-written crack times carry the same keys and values as the shared encoder
+        // would write (without it they are coarsened with the guesses).
+        let shownObject = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        let times = try XCTUnwrap(shownObject["crack_times_seconds"] as? [String: Double])
         let encoded = try JSONOutput.line(result.crackTimes)
         let viaEncoder = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(encoded.utf8)) as? [String: Double])
         XCTAssertEqual(times, viaEncoder)

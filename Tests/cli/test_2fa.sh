@@ -144,15 +144,15 @@ expect_exit 0 "HOTP counter advanced" otp 2fa code --vault "$V" Token:hw
 expect_contains "$OUT" "$(oathtool --hotp -c 5 -b GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ)" "code shows counter 5"
 expect_exit 1 "HOTP code reused" otp 2fa verify --vault "$V" Token:hw "$h4" --json
 expect_eq "$(json_get "$OUT" 'j["reason"]')" "replay" "HOTP reuse is a replay"
-expect_exit 0 "remove the HOTP account" otp 2fa remove --vault "$V" Token:hw
+expect_exit 0 "remove the HOTP account" otp 2fa remove --vault "$V" Token:hw --yes
 
 # --- recovery codes, rename, remove --------------------------------------------------------------
 expect_exit 0 "recovery add from stdin" otp 2fa recovery add --vault "$V" alice <<<$'aaaa-1111\n\nbbbb-2222\n'
 expect_contains "$OUT" "2" "two codes stored"
-expect_exit 0 "recovery use" otp 2fa recovery use --vault "$V" alice bbbb-2222
-expect_exit 1 "recovery reuse is rejected" otp 2fa recovery use --vault "$V" alice bbbb-2222
+expect_exit 0 "recovery use" otp 2fa recovery use --vault "$V" alice <<<"bbbb-2222"
+expect_exit 1 "recovery reuse is rejected" otp 2fa recovery use --vault "$V" alice <<<"bbbb-2222"
 expect_contains "$OUT" "already used" "reuse reason"
-expect_exit 1 "unknown recovery code" otp 2fa recovery use --vault "$V" alice zzzz-0000
+expect_exit 1 "unknown recovery code" otp 2fa recovery use --vault "$V" alice <<<"zzzz-0000"
 expect_exit 0 "recovery show" otp 2fa recovery show --vault "$V" alice --json
 expect_eq "$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print([(o["code"], o["used"]) for o in map(json.loads, sys.stdin)])')" \
     "[('aaaa-1111', False), ('bbbb-2222', True)]" "recovery show marks used codes"
@@ -161,8 +161,8 @@ expect_not_contains "$OUT$(sqlite3 "$V/vault.sqlite" .dump)" "aaaa-1111" "no pla
 expect_not_contains "$(sqlite3 "$V/vault.sqlite" .dump)" "$OTP_SECRET" "no plaintext secret in the database"
 expect_exit 0 "rename" otp 2fa rename --vault "$V" Other:bob "Exchange:bob"
 expect_error 5 "rename onto an existing name" otp 2fa rename --vault "$V" Exchange:bob "Wallet:alice"
-expect_error 2 "ambiguous name" otp 2fa remove --vault "$V" e
-expect_exit 0 "remove" otp 2fa remove --vault "$V" Exchange:bob
+expect_error 2 "a part of a name removes nothing" otp 2fa remove --vault "$V" e --yes
+expect_exit 0 "remove" otp 2fa remove --vault "$V" Exchange:bob --yes
 expect_eq "$("$W" 2fa list --vault "$V" | cut -f1)" "Wallet:alice" "one account left"
 
 # --- imports from independently generated fixtures ----------------------------------------------

@@ -16,7 +16,7 @@ expect_eq "$(printf '%s\n' "$OUT" | tail -1 | python3 -c 'import json,sys; j=jso
 printf 'otpauth://totp/Alipay:alice%%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Alipay\n' |
     "$W" 2fa add --vault "$IO" >/dev/null 2>&1
 printf 'ali-rec-0001\nali-rec-0002\n' | "$W" 2fa recovery add --vault "$IO" alipay >/dev/null 2>&1
-"$W" 2fa recovery use --vault "$IO" alipay ali-rec-0001 >/dev/null 2>&1
+"$W" 2fa recovery use --vault "$IO" alipay <<<"ali-rec-0001" >/dev/null 2>&1
 
 expect_exit 0 "device keygen on the new phone" "$W" device keygen --vault "$IN" --json --no-qr
 recipient=$(json_get "$OUT" "j['recipient']")

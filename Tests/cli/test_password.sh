@@ -14,7 +14,12 @@ expect_eq "$scores" "0 4 0 1 4" "scores in input order (CRLF handled)"
 first=$(printf '%s\n' "$OUT" | head -1)
 expect_eq "$(json_get "$first" "sorted(j.keys())")" "['breached', 'crack_times_seconds', 'guesses', 'guesses_log10', 'patterns', 'score', 'suggestions', 'warning']" "result fields"
 expect_eq "$(json_get "$first" "sorted(j['crack_times_seconds'].keys())")" "['offline_fast', 'offline_slow', 'online', 'online_throttled']" "crack time fields"
-expect_eq "$(json_get "$first" "all({'kind','token','i','j','guesses','guesses_log10'} <= set(p) for p in j['patterns'])")" "True" "pattern fields"
+expect_eq "$(json_get "$first" "[sorted(p.keys()) for p in j['patterns']] == [['kind']] * len(j['patterns']) and len(j['patterns']) > 0")" "True" "without --show a pattern is its kind alone"
+# Nothing derived from the text: no ranks, years, positions, dictionaries, parts or tokens, and coarse totals.
+for field in '"rank":' '"year":' '"i":' '"j":' '"dictionary":' '"parts":' '"token":' '"l33t":' '1990'; do
+    expect_not_contains "$OUT" "$field" "no $field without --show"
+done
+expect_eq "$(json_get "$first" "len(str(int(j['guesses'])).rstrip('0')) <= 2")" "True" "guesses coarsened to two digits"
 expect_eq "$(json_get "$first" "j['breached'] is None and j['warning'] is not None and len(j['suggestions']) > 0")" "True" "feedback present, breach unchecked"
 expect_eq "$(json_get "$first" "abs(j['crack_times_seconds']['online'] - j['guesses'] / 10) < 1e-6 * j['guesses']")" "True" "online crack time is guesses/10"
 expect_not_contains "$OUT" "woaini1314" "passwords are not printed without --show"
@@ -23,6 +28,7 @@ expect_eq "$(printf '%s' "$ERR" | wc -c)" "0" "no progress output when stderr is
 
 expect_exit 0 "check --show" "$W" password check --stdin --json --show <"$P/list.txt"
 expect_eq "$(json_get "$(printf '%s\n' "$OUT" | head -1)" "j['password'], j['patterns'][0]['token']")" "('woaini1314', 'woaini1314')" "--show includes the password"
+expect_eq "$(json_get "$(printf '%s\n' "$OUT" | sed -n 4p)" "all({'kind','token','i','j','guesses','guesses_log10'} <= set(p) for p in j['patterns']) and any(p.get('year') == 1990 for p in j['patterns'])")" "True" "--show: pattern details, years included"
 
 # Human-readable output and Chinese feedback.
 expect_exit 0 "check text zh" sh -c "printf '5201314\n' | \"$W\" password check --stdin --lang zh"
@@ -41,7 +47,7 @@ expect_error 2 "min-score out of range" "$W" password check --stdin --min-score 
 # User inputs make a password weaker.
 expect_exit 0 "without user input" sh -c "printf 'kangaroo13912873465\n' | \"$W\" password check --stdin --json"
 without=$(json_get "$OUT" "j['guesses_log10']")
-expect_exit 0 "with user input" sh -c "printf 'kangaroo13912873465\n' | \"$W\" password check --stdin --json --user-input 13912873465 --user-input bob@example.com"
+expect_exit 0 "with user input" sh -c "printf 'kangaroo13912873465\n' | \"$W\" password check --stdin --json --show --user-input 13912873465 --user-input bob@example.com"
 expect_eq "$(json_get "$OUT" "j['guesses_log10'] < $without and any(p.get('dictionary') == 'user_inputs' for p in j['patterns'])")" "True" "user input lowers the estimate"
 
 # Breach lists: a sorted HIBP file (mmap + binary search) and a k-anonymity range file.

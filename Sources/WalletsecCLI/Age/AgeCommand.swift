@@ -53,10 +53,25 @@ enum AgeIO {
             fileOption: "--passphrase-file")
     }
 
+    /// A key file's text; `-` is standard input, as in age (`-i -`, `-R -`).
     static func readText(_ path: String) throws -> String {
-        var bytes = try FileSystem.readAll(path, limit: 1 << 24)
+        var bytes =
+            path == "-" ? try StandardInput.readAll(limit: 1 << 24) : try FileSystem.readAll(path, limit: 1 << 24)
         defer { Memory.zero(&bytes) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The name a key file goes by in messages.
+    static func sourceName(_ path: String) -> String { path == "-" ? "standard input" : path }
+
+    /// Standard input can feed one thing only: a key file or the data, not both (age refuses this too).
+    static func checkOneStandardInput(keyFiles: [String], input: String?) throws {
+        let fromStdin = keyFiles.filter { $0 == "-" }.count + ((input == nil || input == "-") ? 1 : 0)
+        if keyFiles.contains("-") && fromStdin > 1 {
+            throw CLIFailure.usage(
+                en: "standard input can hold either a key file (-) or the data, not both; give the input as a file",
+                zh: "标准输入只能提供密钥文件（-）或数据之一；请以文件形式给出输入")
+        }
     }
 }
 
@@ -75,7 +90,8 @@ struct RecipientOptions: ParsableArguments {
     func recipients() throws -> [Recipient] {
         var result: [Recipient] = try recipient.map { try X25519Recipient(parsing: $0) }
         for file in recipientsFile {
-            result += try KeyFile.parseRecipients(try AgeIO.readText(file), source: file) as [Recipient]
+            result +=
+                try KeyFile.parseRecipients(try AgeIO.readText(file), source: AgeIO.sourceName(file)) as [Recipient]
         }
         return result
     }
@@ -163,6 +179,7 @@ struct AgeEncryptCommand: ParsableCommand {
     }
 
     func run() throws {
+        try AgeIO.checkOneStandardInput(keyFiles: recipientOptions.recipientsFile, input: input)
         var recipients = try recipientOptions.recipients()
         if passphrase {
             guard recipients.isEmpty else {
@@ -234,9 +251,11 @@ struct AgeDecryptCommand: ParsableCommand {
     }
 
     func run() throws {
+        try AgeIO.checkOneStandardInput(keyFiles: identity, input: input)
         var identities: [Identity] = []
         for file in identity {
-            identities += try KeyFile.parseIdentities(try AgeIO.readText(file), source: file) as [Identity]
+            identities +=
+                try KeyFile.parseIdentities(try AgeIO.readText(file), source: AgeIO.sourceName(file)) as [Identity]
         }
         let (source, size, closeInput) = try AgeIO.openInput(input)
         defer { closeInput() }

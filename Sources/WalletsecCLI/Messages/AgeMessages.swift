@@ -46,6 +46,18 @@ extension AgeError: UserFacingError {
         case .invalidRecipient(let text):
             return UserMessage(
                 .usage, en: "invalid age recipient \(text) (expected age1…)", zh: "无效的 age 接收者 \(text)（应为 age1…）")
+        case .identityGivenAsRecipient(let source):
+            let place = source.map { "\($0) holds" } ?? "this is"
+            let zhPlace = source.map { "\($0) 中是" } ?? "这是"
+            return UserMessage(
+                .usage,
+                en:
+                    "\(place) an identity (AGE-SECRET-KEY-1…), not a recipient; give its public key (age1…), which 'age-keygen -y' prints",
+                zh: "\(zhPlace)身份密钥（AGE-SECRET-KEY-1…），不是接收者；请改用其公钥（age1…，可用 'age-keygen -y' 获得）")
+        case .invalidRecipientLine(let source, let line):
+            return UserMessage(
+                .usage, en: "\(source) line \(line) is not an age recipient (expected age1…)",
+                zh: "\(source) 第 \(line) 行不是 age 接收者（应为 age1…）")
         case .invalidRecipientLength:
             return UserMessage(.usage, en: "an X25519 recipient is 32 bytes", zh: "X25519 接收者必须为 32 字节")
         case .invalidIdentity:

@@ -11,6 +11,8 @@ extension FileError: UserFacingError {
         switch self {
         case .notAFolder(let path):
             return UserMessage(.usage, en: "\(path) is not a folder", zh: "\(path) 不是文件夹")
+        case .isAFolder(let path):
+            return UserMessage(.usage, en: "\(path) is a folder, not a file", zh: "\(path) 是文件夹，不是文件")
         case .ownedByAnotherUser(let path):
             return UserMessage(
                 .integrity, en: "\(path) is owned by another user; refusing to use it", zh: "\(path) 属于其他用户，拒绝使用")
@@ -34,6 +36,12 @@ extension FileError: UserFacingError {
             case EACCES, EPERM:
                 return UserMessage(
                     .usage, en: "cannot \(action) \(path): permission denied", zh: "无法\(zhAction) \(path)：权限不足")
+            case EISDIR:
+                return UserMessage(.usage, en: "\(path) is a folder, not a file", zh: "\(path) 是文件夹，不是文件")
+            case ENOTDIR:
+                return UserMessage(
+                    .usage, en: "cannot \(action) \(path): a part of the path is not a folder",
+                    zh: "无法\(zhAction) \(path)：路径中有一段不是文件夹")
             case EEXIST:
                 return UserMessage(
                     .conflict, en: "cannot \(action) \(path): it already exists", zh: "无法\(zhAction) \(path)：已存在")

@@ -179,6 +179,11 @@ extension HistoryError: UserFacingError {
             return .init(
                 .usage, en: "'\(id)' is not an alert id (like dup-1a2b3c4d, as printed by scan)",
                 zh: "“\(id)”不是告警 ID（形如 dup-1a2b3c4d，见扫描输出）")
+        case .unknownAlert(let id):
+            return .init(
+                .usage,
+                en: "no scan of this vault reported alert \(id); acknowledge ids that scan or history import printed",
+                zh: "本保险库的扫描没有报告过告警 \(id)；请确认扫描或历史导入输出的告警 ID")
         case .invalidProfile(let name):
             return .init(
                 .usage,

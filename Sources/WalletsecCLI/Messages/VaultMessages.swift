@@ -30,6 +30,10 @@ extension VaultError: UserFacingError {
             return UserMessage(
                 .conflict, en: "the vault is busy in another walletsec process; try again",
                 zh: "保险库正被另一个 walletsec 进程使用，请重试")
+        case .readOnlyMedia(let path):
+            return UserMessage(
+                .usage, en: "the vault in \(path) is on read-only media: it can be read, not changed",
+                zh: "\(path) 中的保险库位于只读介质上：只能读取，不能修改")
         case .storage(let step, let detail):
             let en = detail ?? "SQLite error"
             let zh = detail ?? "SQLite 错误"

@@ -87,7 +87,9 @@ enum Terminal {
             tcsetattr(fd, TCSAFLUSH, &original)
             writeAll(fd, "\n")
         }
+        // Reserved up front: growing the array would leave copies of the secret in freed memory.
         var line: [UInt8] = []
+        line.reserveCapacity(4096)
         var byte: UInt8 = 0
         while true {
             let count = read(fd, &byte, 1)

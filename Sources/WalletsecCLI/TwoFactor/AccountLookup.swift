@@ -27,6 +27,22 @@ enum AccountLookup {
             zh: "“\(query)”匹配到 \(matches.count) 个账户（\(names)），请给出更完整的名称")
     }
 
+    /// NAME is `issuer:account` exactly (case-insensitive only when that picks one account); for commands
+    /// that destroy, where a part of a name must never pick an account.
+    static func findExact(_ query: String, in accounts: [StoredOTPAccount]) throws -> StoredOTPAccount {
+        if let exact = accounts.first(where: { $0.name == query }) { return exact }
+        let same = accounts.filter { $0.name.lowercased() == query.lowercased() }
+        if same.count == 1 { return same[0] }
+        let lower = query.lowercased()
+        let partial = accounts.filter { $0.name.lowercased().contains(lower) }.prefix(5).map(\.name)
+        let hint = partial.isEmpty ? "" : " (did you mean \(partial.joined(separator: ", "))?)"
+        let zhHint = partial.isEmpty ? "" : "（是否指 \(partial.joined(separator: "、"))？）"
+        throw CLIFailure.usage(
+            en:
+                "no 2FA account is named exactly '\(query)'\(hint); give the full name as 'walletsec 2fa list' prints it",
+            zh: "没有名称恰好为“\(query)”的双重验证账户\(zhHint)；请给出 'walletsec 2fa list' 显示的完整名称")
+    }
+
     /// Opens the vault and finds NAME before asking for the passphrase (a typo fails without a prompt).
     static func unlock(_ name: String, _ globals: GlobalOptions, passphrase: PassphraseOptions) throws -> (
         vault: Vault, stored: StoredOTPAccount, key: VaultKey
@@ -101,8 +117,10 @@ enum StandardInput {
                 throw CLIFailure.usage(en: "cannot read standard input", zh: "无法读取标准输入")
             }
             if count == 0 { break }
-            result += buffer[0..<count]
+            FileSystem.appendWiping(buffer[0..<count], to: &result)
             guard result.count <= limit else {
+                Memory.zero(&result)
+                Memory.zero(&buffer)
                 throw CLIFailure.usage(en: "standard input is too large", zh: "标准输入过大")
             }
         }

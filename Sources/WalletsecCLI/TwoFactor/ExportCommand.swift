@@ -33,6 +33,7 @@ struct TwoFactorExport: ParsableCommand {
     var output: String
     @Flag(help: "Encrypt the export with a password (Aegis only).") var encrypt = false
     @Flag(help: "Draw migration QR codes in the terminal.") var qr = false
+    @Flag(help: "With --output -, write the secrets even when standard output is a terminal.") var force = false
     @Option(
         help: ArgumentHelp("Write migration QR codes as PNG files PREFIX-1.png, PREFIX-2.png...", valueName: "prefix"))
     var qrPng: String?
@@ -56,7 +57,21 @@ struct TwoFactorExport: ParsableCommand {
             throw CLIFailure.usage(
                 en: "--qr and --qr-png need --format migration", zh: "--qr 和 --qr-png 需要 --format migration")
         }
-        if FileSystem.exists(output) {
+        let toStdout = output == "-"
+        if toStdout && Terminal.stdoutIsTTY && !force {
+            throw CLIFailure.usage(
+                en: "refusing to print every 2FA secret on a terminal; redirect standard output or pass --force",
+                zh: "拒绝在终端上显示全部双重验证密钥；请重定向标准输出，或加 --force")
+        }
+        if toStdout && (qr || qrPng != nil) {
+            throw CLIFailure.usage(
+                en: "--qr and --qr-png need --output FILE, not standard output",
+                zh: "--qr 和 --qr-png 需要 --output FILE，而非标准输出")
+        }
+        if !toStdout && FileSystem.isDirectory(output) {
+            throw FileError.isAFolder(path: output)
+        }
+        if !toStdout && FileSystem.isOccupied(output) {
             throw CLIFailure.conflict(
                 en: "\(output) already exists; refusing to overwrite it", zh: "\(output) 已存在，拒绝覆盖")
         }
@@ -72,7 +87,11 @@ struct TwoFactorExport: ParsableCommand {
         if let taken = pngPaths.first(where: FileSystem.exists) {
             throw CLIFailure.conflict(en: "\(taken) already exists; refusing to overwrite it", zh: "\(taken) 已存在，拒绝覆盖")
         }
-        try AtomicFile.write(exported.bytes, to: output, overwrite: false)
+        if toStdout {
+            try exported.bytes.withUnsafeBytes { try FileSystem.writeAll(1, $0, path: "standard output") }
+        } else {
+            try AtomicFile.write(exported.bytes, to: output, overwrite: false)
+        }
         if let qrPng {
             for (index, matrix) in matrices.enumerated() {
                 try AtomicFile.write(PNGWriter.png(matrix), to: "\(qrPng)-\(index + 1).png", overwrite: false)
@@ -85,11 +104,13 @@ struct TwoFactorExport: ParsableCommand {
                     : "warning: Google Authenticator cannot hold \(name) (Steam, 7 digits or a period other than 30 s); skipped"
             )
         }
+        let shownOutput = toStdout ? (language == .zh ? "标准输出" : "standard output") : output
         Terminal.err(
             language == .zh
-                ? "注意：\(output) 含有全部双重验证密钥\(encrypt ? "（已加密）" : "（未加密）")，请妥善保管，用完即删。"
-                : "Warning: \(output) holds your two-factor secrets\(encrypt ? " (encrypted)" : " in the clear"); keep it safe and delete it after use."
+                ? "注意：\(shownOutput) 含有全部双重验证密钥\(encrypt ? "（已加密）" : "（未加密）")，请妥善保管，用完即删。"
+                : "Warning: \(shownOutput) holds your two-factor secrets\(encrypt ? " (encrypted)" : " in the clear"); keep it safe and delete it after use."
         )
+        if toStdout { return }  // standard output holds the export itself
         if globals.json {
             try Terminal.json(
                 Summary(

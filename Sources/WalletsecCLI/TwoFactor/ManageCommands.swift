@@ -16,11 +16,28 @@ struct TwoFactorRemove: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
-    @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+    @Argument(help: "Account (issuer:account exactly, as 2fa list prints it).") var name: String
+    @Flag(name: .long, help: "Remove without asking (for scripts).") var yes = false
 
     func run() throws {
         let vault = try VaultAccess.open(globals)
-        let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
+        // Deleting is not undone: only the exact name counts, never a part of it.
+        let stored = try AccountLookup.findExact(name, in: try vault.otpAccounts())
+        let zh = globals.language == .zh
+        if !yes {
+            guard Terminal.stdinIsTTY, Terminal.hasTerminal else {
+                throw CLIFailure.usage(
+                    en: "removing \(stored.name) cannot be undone; pass --yes to remove it without a terminal",
+                    zh: "删除 \(stored.name) 无法撤销；没有终端时请加 --yes")
+            }
+            let answer = Terminal.readVisibleLine(
+                prompt: zh
+                    ? "删除 \(stored.name) 及其恢复码？无法撤销。[y/N] "
+                    : "Remove \(stored.name) and its recovery codes? This cannot be undone. [y/N] ")
+            guard let answer, ["y", "yes", "是"].contains(answer.trimmingSpaces().lowercased()) else {
+                throw CLIFailure.usage(en: "not removed", zh: "未删除")
+            }
+        }
         _ = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         try vault.removeOTPAccount(stored)
         if globals.json {
@@ -72,7 +89,7 @@ struct TwoFactorRecovery: ParsableCommand {
             Example:
               walletsec 2fa recovery add wallet < codes.txt
               walletsec 2fa recovery show wallet
-              walletsec 2fa recovery use wallet 4f7k-2m9q
+              walletsec 2fa recovery use wallet < code.txt
             """,
         subcommands: [Add.self, Show.self, Use.self])
 
@@ -153,16 +170,30 @@ struct TwoFactorRecovery: ParsableCommand {
             abstract: "Mark a recovery code used; exit 1 if it is unknown or already used.",
             discussion: """
                 Example:
-                  walletsec 2fa recovery use wallet 4f7k-2m9q
+                  walletsec 2fa recovery use wallet < code.txt
                 """)
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
         @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
-        @Argument(help: "The recovery code.") var code: String
+        // Accepted by the parser only to refuse it with a message saying how to pass the code instead.
+        @Argument(help: ArgumentHelp(visibility: .hidden)) var code: String?
 
         func run() throws {
-            let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)
-            let result = try vault.useRecoveryCode(code.trimmingSpaces(), of: stored, key: key)
+            if code != nil {
+                throw CLIFailure.usage(
+                    en:
+                        "a recovery code on the command line ends up in shell history and 'ps'; run 'walletsec 2fa recovery use \(name)' to be asked for it, or pass it on standard input (< code.txt)",
+                    zh:
+                        "命令行中的恢复码会留在 shell 历史和 'ps' 中；请运行 'walletsec 2fa recovery use \(name)' 按提示输入，或从标准输入提供（< code.txt）"
+                )
+            }
+            let vault = try VaultAccess.open(globals)
+            let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
+            var secret = try RecoveryCodeInput.read(language: globals.language)
+            defer { Memory.zero(&secret) }
+            let key = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
+            let result = try vault.useRecoveryCode(
+                String(decoding: secret, as: UTF8.self).trimmingSpaces(), of: stored, key: key)
             let zh = globals.language == .zh
             struct Outcome: Encodable {
                 var name: String
@@ -192,5 +223,29 @@ struct TwoFactorRecovery: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+/// A recovery code to use: a no-echo prompt on a terminal, else the first line of standard input.
+enum RecoveryCodeInput {
+    static func read(language: Language) throws -> [UInt8] {
+        var bytes: [UInt8]
+        if Terminal.stdinIsTTY {
+            bytes =
+                Terminal.readSecretLine(prompt: language == .zh ? "恢复码：" : "Recovery code: ") ?? []
+        } else {
+            bytes = try StandardInput.readAll(limit: 1 << 12)
+            if let newline = bytes.firstIndex(where: { $0 == 0x0a || $0 == 0x0d }) {
+                for index in newline..<bytes.count { bytes[index] = 0 }
+                bytes.removeSubrange(newline...)
+            }
+        }
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+            Memory.zero(&bytes)
+            throw CLIFailure.usage(
+                en: "no recovery code given (type it at the prompt or pass it on standard input)",
+                zh: "未提供恢复码（请在提示时输入，或从标准输入提供）")
+        }
+        return bytes
     }
 }

@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# End-to-end: hostile input and secrets (issue 11). No secret in any message, recovery codes never on argv,
+# reads that leave the vault file byte-for-byte unchanged (also on read-only media), temporary files removed
+# on SIGINT/SIGTERM, and the CLI edges age, gh and pass users expect (folders, /dev/null, -i -, -R -,
+# 2fa export to stdout, exact 2fa remove).
+
+S="$E2E_TMP/security"
+mkdir -p "$S"
+sec() { WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$W" "$@"; }
+file_sha() { sha256sum "$1" | cut -d' ' -f1; }
+SV=$(new_vault sec-vault)
+SEC_SECRET=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ
+printf 'otpauth://totp/Wallet:alice?secret=%s&issuer=Wallet\n' "$SEC_SECRET" | sec 2fa add --vault "$SV" >/dev/null 2>&1
+printf 'otpauth://totp/Exchange:bob?secret=JBSWY3DPEHPK3PXP&issuer=Exchange\n' | sec 2fa add --vault "$SV" >/dev/null 2>&1
+printf 'rec-aaaa-1111\nrec-bbbb-2222\n' | sec 2fa recovery add --vault "$SV" Wallet:alice >/dev/null 2>&1
+
+# --- an identity given as a recipient is named, never printed ----------------------------------
+expect_exit 0 "age keygen" "$W" age keygen -o "$S/key.txt"
+identity=$(grep '^AGE-SECRET-KEY-1' "$S/key.txt")
+recipient=$(grep -o 'age1[a-z0-9]*' "$S/key.txt")
+printf 'statement\n' >"$S/plain.txt"
+expect_error 2 "age encrypt -R identity file" "$W" age encrypt -R "$S/key.txt" -o "$S/x.age" "$S/plain.txt"
+expect_contains "$ERR" "an identity (AGE-SECRET-KEY-1…), not a recipient" "says it is an identity"
+expect_not_contains "$ERR" "${identity#AGE-SECRET-KEY-1}" "the identity's key is not printed (-R)"
+expect_error 2 "age encrypt -r identity text" "$W" age encrypt -r "$identity" -o "$S/x.age" "$S/plain.txt"
+expect_not_contains "$ERR" "${identity#AGE-SECRET-KEY-1}" "the identity's key is not printed (-r)"
+expect_error 2 "backup -R identity file" sec backup --vault "$SV" -R "$S/key.txt" -o "$S/x.age"
+expect_not_contains "$ERR" "${identity#AGE-SECRET-KEY-1}" "the identity's key is not printed (backup)"
+printf 'hunter2-not-a-recipient\n' >"$S/passphrase.txt"
+expect_error 2 "a passphrase file as -R" "$W" age encrypt -R "$S/passphrase.txt" -o "$S/x.age" "$S/plain.txt"
+expect_contains "$ERR" "line 1" "the bad line is named by number"
+expect_not_contains "$ERR" "hunter2" "the bad line is not quoted"
+expect_eq "$(ls -A "$S" | grep -c '^x.age\|tmp' || true)" "0" "no output or temporary file after the refusals"
+
+# --- secrets in URIs, passwords and passphrases never reach stderr or stdout -----------------------
+for uri in "otpauth://totp/X:y?secret=${SEC_SECRET}&digits=99" "otpauth://totp/X:y?secret=${SEC_SECRET}&algorithm=MD5" \
+    "otpauth://bogus/X:y?secret=${SEC_SECRET}" "otpauth://totp/X:y?secret=${SEC_SECRET}&secret=${SEC_SECRET}"; do
+    run_cmd sec 2fa add --vault "$SV" <<<"$uri"
+    expect_eq "$CODE" "2" "malformed URI refused: ${uri%%\?*}"
+    expect_not_contains "$OUT$ERR" "$SEC_SECRET" "the URI's secret is not echoed"
+    printf '%s\n' "$uri" >"$S/uris.txt"
+    run_cmd sec 2fa import --vault "$SV" "$S/uris.txt" --json
+    expect_not_contains "$OUT$ERR" "$SEC_SECRET" "an import's skipped entry does not echo the secret"
+    run_cmd "$W" 2fa lint <<<"$uri"
+    expect_not_contains "$OUT$ERR" "$SEC_SECRET" "lint does not echo the secret"
+done
+expect_error 3 "wrong passphrase (code)" env WALLETSEC_PASSPHRASE='wrong-passphrase-Secret-99' "$W" 2fa code --vault "$SV"
+expect_not_contains "$OUT$ERR" "wrong-passphrase-Secret-99" "a wrong passphrase is not echoed"
+expect_error 3 "wrong passphrase (--json)" env WALLETSEC_PASSPHRASE='wrong-passphrase-Secret-99' "$W" 2fa code --vault "$SV" --json
+expect_not_contains "$OUT$ERR" "wrong-passphrase-Secret-99" "a wrong passphrase is not in the JSON error"
+
+# --- recovery codes never on the command line -------------------------------------------------------
+expect_error 2 "recovery code as an argument" sec 2fa recovery use --vault "$SV" Wallet:alice rec-aaaa-1111
+expect_contains "$ERR" "standard input" "says how to pass the code"
+expect_exit 0 "the refused code is still unused" sec 2fa recovery show --vault "$SV" Wallet:alice --json
+expect_eq "$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print([o["used"] for o in map(json.loads, sys.stdin)])')" "[False, False]" "nothing was marked"
+expect_exit 0 "recovery code on stdin" sec 2fa recovery use --vault "$SV" Wallet:alice <<<"rec-aaaa-1111"
+expect_not_contains "$OUT$ERR" "rec-aaaa-1111" "the used code is not printed"
+expect_error 2 "empty recovery code" sec 2fa recovery use --vault "$SV" Wallet:alice </dev/null
+
+# --- reads never write -------------------------------------------------------------------------------
+before=$(file_sha "$SV/vault.sqlite")
+expect_exit 0 "status" "$W" status --vault "$SV"
+expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "status left the vault file unchanged"
+expect_exit 0 "2fa list" "$W" 2fa list --vault "$SV"
+expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "2fa list left the vault file unchanged"
+expect_exit 0 "2fa code (TOTP)" sec 2fa code --vault "$SV"
+expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "2fa code left the vault file unchanged"
+expect_exit 0 "history list" "$W" history list --vault "$SV"
+expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "history list left the vault file unchanged"
+expect_exit 0 "recovery show" sec 2fa recovery show --vault "$SV" Wallet:alice
+expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "recovery show left the vault file unchanged"
+run_cmd env WALLETSEC_PASSPHRASE='not-the-vault-passphrase-1' "$W" 2fa add --vault "$SV" <<<"otpauth://totp/New:one?secret=JBSWY3DPEHPK3PXP"
+expect_eq "$CODE" "3" "wrong passphrase refused: 2fa add"
+expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "wrong passphrase left the vault file unchanged: 2fa add"
+for args in "2fa code" "2fa export --format uris --output $S/never.txt" "backup -r $recipient -o $S/never.age" \
+    "2fa remove Wallet:alice --yes" "2fa recovery show Wallet:alice"; do
+    # shellcheck disable=SC2086
+    run_cmd env WALLETSEC_PASSPHRASE='not-the-vault-passphrase-1' "$W" $args --vault "$SV" </dev/null
+    expect_eq "$CODE" "3" "wrong passphrase refused: $args"
+    expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "wrong passphrase left the vault file unchanged: $args"
+done
+expect_exit 0 "backup for verify" sec backup --vault "$SV" -r "$recipient" -o "$S/verify.age"
+before=$(file_sha "$SV/vault.sqlite")
+expect_exit 0 "backup verify" sec backup verify --vault "$SV" -i "$S/key.txt" "$S/verify.age"
+expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "backup verify left the vault file unchanged"
+expect_exit 0 "a write still works after reads" sec 2fa rename --vault "$SV" Exchange:bob Exchange:carol
+expect_exit 0 "and is visible" "$W" 2fa list --vault "$SV"
+expect_contains "$OUT" "Exchange:carol" "renamed account listed"
+
+# A vault on read-only media can be inspected: a read-only bind mount (root), else skipped.
+RO="$S/ro"
+mkdir -p "$RO" && chmod 700 "$RO"
+cp -a "$SV/vault.sqlite" "$RO/vault.sqlite"
+if mount --bind -o ro "$RO" "$RO" 2>/dev/null; then
+    if touch "$RO/probe" 2>/dev/null; then
+        rm -f "$RO/probe"
+        echo "note: read-only bind mount is writable here; read-only media test skipped" >&2
+    else
+        ro_before=$(file_sha "$RO/vault.sqlite")
+        expect_exit 0 "status on read-only media" "$W" status --vault "$RO" --json
+        expect_eq "$(json_get "$OUT" "j['counts']['otp_accounts']")" "2" "read-only vault counted"
+        expect_exit 0 "2fa list on read-only media" "$W" 2fa list --vault "$RO"
+        expect_exit 0 "2fa code on read-only media" sec 2fa code --vault "$RO" Wallet:alice
+        expect_error 2 "a change on read-only media" sec 2fa rename --vault "$RO" Wallet:alice Wallet:zed
+        expect_contains "$ERR" "read-only media" "says why"
+        expect_eq "$(file_sha "$RO/vault.sqlite")" "$ro_before" "read-only vault unchanged"
+        expect_eq "$(ls -A "$RO")" "vault.sqlite" "nothing created beside it"
+    fi
+    umount "$RO"
+else
+    echo "note: cannot bind-mount read-only (not root?); read-only media test skipped" >&2
+fi
+
+# --- temporary files removed on SIGINT and SIGTERM ----------------------------------------------------
+GEN="$(dirname "$W")/gen-statements"
+BIG=$(new_vault sec-big)
+"$GEN" --out "$S/big" --rows 60000 --accounts 1 --formats alipay >/dev/null 2>&1
+"$W" history import --vault "$BIG" "$S"/big/*.alipay.csv >/dev/null 2>&1
+mkdir -p "$S/out"
+set -m # job control: background jobs keep the default SIGINT disposition
+for sig in INT TERM; do
+    # The binary itself in the background (not a shell function), so the signal reaches it.
+    WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$W" backup --vault "$BIG" -r "$recipient" -o "$S/out/big.age" >/dev/null 2>&1 &
+    pid=$!
+    for _ in $(seq 100); do
+        [ -n "$(find "$S/out" -name '.big.age.tmp-*' -size +100k 2>/dev/null)" ] && break
+        sleep 0.05
+    done
+    seen=$(find "$S/out" -name '.big.age.tmp-*' | wc -l)
+    kill -"$sig" "$pid"
+    wait "$pid"
+    status=$?
+    expect_eq "$seen" "1" "a temporary file was being written before SIG$sig"
+    expect_eq "$status" "$((128 + $(kill -l "$sig")))" "backup ended by SIG$sig"
+    expect_eq "$(ls -A "$S/out")" "" "no temporary file left after SIG$sig"
+done
+set +m
+expect_exit 0 "last backup not recorded by the interrupted runs" "$W" status --vault "$BIG" --json
+expect_eq "$(json_get "$OUT" "'last_backup_at' in j")" "False" "no backup recorded"
+
+# --- a folder where a file is expected: exit 2, one line ----------------------------------------------
+mkdir -p "$S/folder"
+expect_error 2 "age encrypt -o folder" "$W" age encrypt -r "$recipient" -o "$S/folder" "$S/plain.txt"
+expect_error 2 "age encrypt input folder" "$W" age encrypt -r "$recipient" -o "$S/f.age" "$S/folder"
+expect_error 2 "age encrypt -R folder" "$W" age encrypt -R "$S/folder" -o "$S/f.age" "$S/plain.txt"
+expect_error 2 "age decrypt -i folder" "$W" age decrypt -i "$S/folder" "$S/verify.age"
+expect_error 2 "age keygen -o folder" "$W" age keygen -o "$S/folder"
+expect_error 2 "backup -o folder" sec backup --vault "$SV" -r "$recipient" -o "$S/folder"
+expect_error 2 "backup verify folder" sec backup verify --vault "$SV" "$S/folder"
+expect_error 2 "restore folder" sec restore --vault "$SV" --merge "$S/folder"
+expect_error 2 "2fa import folder" sec 2fa import --vault "$SV" "$S/folder"
+expect_error 2 "2fa export --output folder" sec 2fa export --vault "$SV" --format uris --output "$S/folder"
+expect_error 2 "--passphrase-file folder" "$W" 2fa code --vault "$SV" --passphrase-file "$S/folder"
+expect_error 2 "scan folder" "$W" scan --no-history "$S/folder"
+expect_error 2 "scan --rules folder" "$W" scan --no-history --format csv --rules "$S/folder" "$S/plain.txt"
+expect_error 2 "history import folder" "$W" history import --vault "$SV" "$S/folder"
+expect_error 2 "password --breach-list folder" "$W" password check --stdin --breach-list "$S/folder" <<<"x"
+expect_eq "$(ls -A "$S/folder")" "" "nothing written into the folder"
+
+# --- special files and standard input, as in age -----------------------------------------------------
+expect_exit 0 "age encrypt -o /dev/null" "$W" age encrypt -r "$recipient" -o /dev/null "$S/plain.txt"
+expect_exit 0 "age decrypt -o /dev/null" "$W" age decrypt -i "$S/key.txt" -o /dev/null "$S/verify.age"
+expect_exit 0 "backup -o /dev/null" sec backup --vault "$SV" -r "$recipient" -o /dev/null
+expect_exit 0 "2fa export -o /dev/null" sec 2fa export --vault "$SV" --format uris --output /dev/null
+expect_exit 0 "age encrypt -R - (recipients on stdin)" "$W" age encrypt -R - -o "$S/stdin.age" "$S/plain.txt" <<<"$recipient"
+expect_exit 0 "age decrypt -i - (identity on stdin)" "$W" age decrypt -i - "$S/stdin.age" <"$S/key.txt"
+expect_eq "$OUT" "statement" "decrypted with the identity from stdin"
+expect_error 2 "-i - with the data on stdin too" "$W" age decrypt -i - <"$S/key.txt"
+mkfifo "$S/pipe"
+(cat "$S/pipe" >"$S/from-pipe.age") &
+expect_exit 0 "age encrypt into a FIFO" "$W" age encrypt -r "$recipient" -o "$S/pipe" "$S/plain.txt"
+wait
+expect_exit 0 "what went through the FIFO decrypts" "$W" age decrypt -i "$S/key.txt" "$S/from-pipe.age"
+expect_eq "$OUT" "statement" "FIFO output is a whole age file"
+
+# --- 2fa export to standard output ---------------------------------------------------------------------
+expect_exit 0 "2fa export --output - (pipe)" sec 2fa export --vault "$SV" --format uris --output -
+expect_contains "$OUT" "secret=$SEC_SECRET" "the export is on stdout"
+expect_eq "$(ls -A "$PWD" | grep -cx -- '-' || true)" "0" "no file named '-'"
+run_cmd python3 "$(dirname "${BASH_SOURCE[0]}")/tty_run.py" "" env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" \
+    "$W" 2fa export --vault "$SV" --format uris --output -
+expect_eq "$CODE" "2" "export to a terminal refused"
+expect_not_contains "$OUT" "$SEC_SECRET" "no secret on the terminal"
+run_cmd python3 "$(dirname "${BASH_SOURCE[0]}")/tty_run.py" "" env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" \
+    "$W" 2fa export --vault "$SV" --format uris --output - --force
+expect_eq "$CODE" "0" "export to a terminal with --force"
+expect_contains "$OUT" "$SEC_SECRET" "--force prints it"
+
+# --- 2fa remove: exact name, confirmation -------------------------------------------------------------
+expect_error 2 "remove by a part of the name" sec 2fa remove --vault "$SV" wal --yes
+expect_contains "$ERR" "Wallet:alice" "suggests the full name"
+expect_error 2 "remove without a terminal and without --yes" sec 2fa remove --vault "$SV" Wallet:alice </dev/null
+expect_contains "$ERR" "--yes" "says to pass --yes"
+run_cmd python3 "$(dirname "${BASH_SOURCE[0]}")/tty_run.py" "n" env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" \
+    "$W" 2fa remove --vault "$SV" Wallet:alice
+expect_eq "$CODE" "2" "answering no removes nothing"
+expect_exit 0 "still listed" "$W" 2fa list --vault "$SV"
+expect_contains "$OUT" "Wallet:alice" "Wallet:alice kept"
+run_cmd python3 "$(dirname "${BASH_SOURCE[0]}")/tty_run.py" "y" env WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" \
+    "$W" 2fa remove --vault "$SV" Wallet:alice
+expect_eq "$CODE" "0" "answering yes removes"
+expect_exit 0 "list after remove" "$W" 2fa list --vault "$SV"
+expect_not_contains "$OUT" "Wallet:alice" "Wallet:alice removed"
+
+# --- history ack: only an alert id a scan of this vault printed -----------------------------------------
+AV=$(new_vault sec-ack)
+"$GEN" --out "$S/small" --rows 400 --accounts 1 --formats alipay >/dev/null 2>&1
+small=$(ls "$S"/small/*.alipay.csv)
+expect_exit 0 "scan without the vault" "$W" scan --vault "$AV" --no-history "$small" --json
+unseen=$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print([j["id"] for j in map(json.loads, sys.stdin) if "id" in j][0])')
+before=$(file_sha "$AV/vault.sqlite")
+expect_error 2 "ack of an id no scan of this vault printed" "$W" history ack "$unseen" --vault "$AV"
+expect_contains "$ERR" "no scan of this vault reported" "says why"
+expect_error 2 "ack of a well-formed made-up id" "$W" history ack dup-0123abcd --vault "$AV"
+expect_eq "$(file_sha "$AV/vault.sqlite")" "$before" "refused acks changed nothing"
+expect_exit 0 "scan with the vault" "$W" scan --vault "$AV" "$small" --json
+seen=$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print([j["id"] for j in map(json.loads, sys.stdin) if "id" in j][0])')
+expect_eq "$seen" "$unseen" "the same alert"
+expect_exit 0 "ack of an id the scan printed" "$W" history ack "$seen" --vault "$AV" --json
+expect_eq "$(json_get "$OUT" "j['acknowledged'], j['found_in_history']")" "(True, False)" "acknowledged from the scan's record"
+expect_error 2 "another profile's scan does not count" "$W" history ack "$seen" --vault "$AV" --profile other
+expect_exit 0 "the acknowledged alert is hidden next time" "$W" scan --vault "$AV" "$small" --json
+expect_not_contains "$OUT" "\"id\":\"$seen\"" "hidden after ack"
