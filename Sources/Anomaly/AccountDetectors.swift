@@ -31,14 +31,24 @@ enum BalanceGapDetector {
                 return descending ? lhs.offset > rhs.offset : lhs.offset < rhs.offset
             }.map(\.element)
             var ordered = sortedChain
+            // The last balance seen per currency: an export that mixes a sub-account in another currency
+            // (HSBC HK lists CNY rows with a CNY balance inside an HKD account) holds one chain per currency.
+            var lastByCurrency: [String: Int64] = [:]
+            if let first = ordered.first, let balance = ledger.items[first].transaction.balanceMinor {
+                lastByCurrency[ledger.items[first].transaction.currency] = balance
+            }
             for position in ordered.indices.dropFirst() {
                 let previous = ordered[position - 1]
                 let current = ordered[position]
                 let before = ledger.transaction(previous)
                 let row = ledger.transaction(current)
-                guard let previousBalance = before.balanceMinor, let reported = row.balanceMinor,
-                    row.currency == accountCurrency
-                else { continue }
+                guard let previousBalance = before.balanceMinor, let reported = row.balanceMinor else { continue }
+                let sameCurrencyBefore = lastByCurrency[row.currency]
+                lastByCurrency[row.currency] = reported
+                // A row in another currency than the previous one: it either continues the account's balance
+                // (converted at a rate we do not know) or its own currency's chain; only the latter is checkable.
+                if let sameCurrencyBefore, sameCurrencyBefore + row.signedAmountMinor == reported { continue }
+                guard row.currency == accountCurrency || before.currency == row.currency else { continue }
                 let expected = previousBalance + row.signedAmountMinor
                 guard expected != reported else { continue }
                 // Rows stamped with the same second may be listed in either order: if the swapped order

@@ -41,7 +41,9 @@ enum DuplicateDetector {
             guard let previous = updateLast(key, index) else { continue }
             let gap = ledger.timestamps[index] - ledger.timestamps[previous]
             guard gap <= window, ledger.counterparty[previous] == ledger.counterparty[index],
-                ledger.amounts[previous] == ledger.amounts[index], ledger.id(previous) != ledger.id(index)
+                ledger.amounts[previous] == ledger.amounts[index], ledger.id(previous) != ledger.id(index),
+                // The same charge shown once in each currency of a multi-currency account is not a double charge.
+                ledger.items[previous].transaction.currency == ledger.items[index].transaction.currency
             else { continue }
             if let source = ledger.transaction(index).sourceID, ledger.refunded.contains(source) { continue }
             if let source = ledger.transaction(previous).sourceID, ledger.refunded.contains(source) { continue }
@@ -49,23 +51,50 @@ enum DuplicateDetector {
             groups[original, default: []].append(index)
             groupOf[index] = original
         }
+        // Date-only rows: a repeat on the same day is only suspicious when it is large enough to matter and
+        // the user does not habitually pay this counterparty the same amount twice a day.
+        var habitual: [Int32: Int] = [:]
+        for (original, duplicates) in groups where !ledger.timed[original] {
+            habitual[ledger.counterparty[original], default: 0] += duplicates.count
+        }
         for (original, duplicates) in groups.sorted(by: { $0.key < $1.key }) {
             let first = ledger.transaction(original)
+            let members = [original] + duplicates
+            let timed = members.allSatisfy { ledger.timed[$0] }
+            if !timed {
+                guard first.amountMinor >= context.config.duplicateDateOnlyMinimumMinor,
+                    (habitual[ledger.counterparty[original]] ?? 0) <= duplicates.count
+                else { continue }
+            }
+            let orderNumbers = members.allSatisfy { ledger.hasOrderNumber($0) }
             let lastDuplicate = ledger.transaction(duplicates[duplicates.count - 1])
             let gap = lastDuplicate.timestamp - first.timestamp
             let smallestGap =
                 duplicates.map { ledger.timestamps[$0] }.enumerated().map { offset, time in
                     time - (offset == 0 ? first.timestamp : ledger.timestamps[duplicates[offset - 1]])
                 }.min() ?? gap
-            let severity: Severity = smallestGap <= context.config.duplicateHighSeconds ? .high : .medium
+            let severity: Severity =
+                !timed ? .low : (smallestGap <= context.config.duplicateHighSeconds ? .high : .medium)
             let copies = duplicates.count + 1
             let amount = ledger.money(first.amountMinor, first.currency)
-            context.emit(
-                .duplicate, severity, indexes: [original] + duplicates,
-                explanation: LocalizedText(
+            let within = Ledger.duration(seconds: gap)
+            let explanation: LocalizedText
+            if !timed {
+                explanation = LocalizedText(
                     en:
-                        "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(gap / 60) min \(gap % 60) s, each with its own order number",
-                    zh: "疑似重复扣款：\(gap / 60) 分 \(gap % 60) 秒内向 \(first.counterparty) 支付 \(copies) 笔 \(amount)，订单号各不相同"),
+                        "Possible duplicate: \(copies) payments of \(amount) to \(first.counterparty) on \(ledger.day(original)); the statement has no times, so this may be two real purchases",
+                    zh:
+                        "可能重复扣款：\(ledger.day(original)) 当天向\(first.counterparty)支付了 \(copies) 笔 \(amount)；账单没有具体时间，也可能是两笔真实消费")
+            } else {
+                explanation = LocalizedText(
+                    en:
+                        "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(within.en)\(orderNumbers ? ", each with its own order number" : ""). Check whether you paid more than once",
+                    zh:
+                        "可能重复扣款：\(within.zh)内向\(first.counterparty)支付了 \(copies) 笔 \(amount)\(orderNumbers ? "，订单号各不相同" : "")。请核对您是否只付过一次")
+            }
+            context.emit(
+                .duplicate, severity, indexes: members,
+                explanation: explanation,
                 numbers: [
                     "count": Double(copies), "amount_minor": Double(first.amountMinor), "span_seconds": Double(gap),
                     "smallest_gap_seconds": Double(smallestGap),
@@ -73,12 +102,18 @@ enum DuplicateDetector {
                 reasoning: [
                     LocalizedText(
                         en:
-                            "Payments are grouped by counterparty and exact amount; a repeat within \(context.config.duplicateWindowSeconds) s with a different transaction id is a suspected duplicate.",
-                        zh: "按对方与精确金额分组；\(context.config.duplicateWindowSeconds) 秒内交易号不同的重复支付视为疑似重复扣款。"),
-                    LocalizedText(
-                        en:
-                            "Refunded payments are left out. Smallest gap \(smallestGap) s; high severity at ≤ \(context.config.duplicateHighSeconds) s.",
-                        zh: "已退款的支付不计入。最短间隔 \(smallestGap) 秒；≤ \(context.config.duplicateHighSeconds) 秒为高严重度。"),
+                            "Payments are grouped by counterparty, currency and exact amount; a repeat within \(context.config.duplicateWindowSeconds) s with a different transaction id is a suspected duplicate.",
+                        zh: "按对方、币种与精确金额分组；\(context.config.duplicateWindowSeconds) 秒内交易号不同的重复支付视为疑似重复扣款。"),
+                    timed
+                        ? LocalizedText(
+                            en:
+                                "Refunded payments are left out. Smallest gap \(smallestGap) s; high severity at ≤ \(context.config.duplicateHighSeconds) s.",
+                            zh: "已退款的支付不计入。最短间隔 \(smallestGap) 秒；≤ \(context.config.duplicateHighSeconds) 秒为高严重度。")
+                        : LocalizedText(
+                            en:
+                                "The rows carry dates only: a same-day repeat counts only at or above \(ledger.money(context.config.duplicateDateOnlyMinimumMinor)) and when this counterparty has no other same-day repeats; always low severity.",
+                            zh:
+                                "这些行只有日期：同日重复仅在金额 ≥ \(ledger.money(context.config.duplicateDateOnlyMinimumMinor)) 且该对方没有其他同日重复时计入，严重度始终为低。"),
                 ])
         }
     }
@@ -304,6 +339,30 @@ enum VelocityDetector {
 }
 
 enum StructuringDetector {
+    /// Counterparties (of those in `candidates`) the user pays on a regular schedule: at least three
+    /// payments whose median interval is a week, a fortnight or a month (±4 days), 70% of intervals near it.
+    static func regularPayees(_ ledger: Ledger, among candidates: [Int]) -> Set<Int32> {
+        var times: [Int32: [Int64]] = [:]
+        for index in candidates { times[ledger.counterparty[index]] = [] }
+        guard !times.isEmpty else { return [] }
+        for index in ledger.payments where times[ledger.counterparty[index]] != nil {
+            times[ledger.counterparty[index]]?.append(ledger.timestamps[index])
+        }
+        var regular = Set<Int32>()
+        for (payee, series) in times where series.count >= 3 {
+            var intervals = zip(series.dropFirst(), series).map { Double($0 - $1) }
+            intervals.sort()
+            let typical = median(intervals)
+            let day = 86400.0
+            guard (6 * day...8 * day).contains(typical) || (13 * day...16 * day).contains(typical)
+                || (26 * day...35 * day).contains(typical)
+            else { continue }
+            let near = intervals.filter { abs($0 - typical) <= 4 * day }.count
+            if Double(near) >= 0.7 * Double(intervals.count) { regular.insert(payee) }
+        }
+        return regular
+    }
+
     /// Repeated round or just-below-threshold amounts within a week.
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
@@ -316,7 +375,10 @@ enum StructuringDetector {
             }
             return amount % config.structuringRoundMinor == 0 ? 0 : nil
         }
-        let candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.amounts[$0]) != nil }
+        var candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.amounts[$0]) != nil }
+        // Rent, loan repayments and other payees paid on a schedule are round by nature: never structuring.
+        let scheduled = regularPayees(ledger, among: candidates)
+        if !scheduled.isEmpty { candidates.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
         var start = 0
         while start < candidates.count {
             var end = start

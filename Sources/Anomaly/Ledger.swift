@@ -1,6 +1,7 @@
 // The detectors' working view of the transactions: time-sorted indexes, interned counterparties and
 // categories, and the payments (outflows that really left the account) the spending detectors judge.
 import Statements
+import WalletCore
 
 /// The transactions detectors run on: scanned rows (reportable) and baseline rows, indexed for speed.
 public struct Ledger {
@@ -123,9 +124,32 @@ public struct Ledger {
     func transaction(_ index: Int) -> Transaction { items[index].transaction }
     func id(_ index: Int) -> String { items[index].id }
 
-    /// "1234.56 CNY"
+    /// "¥1234.56" for yuan (two decimals), "12.50 USD" for any other currency.
     func money(_ minor: Int64, _ currency: String = "CNY") -> String {
-        ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency)) + " " + currency
+        let digits = ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency))
+        guard currency == "CNY" || currency == "RMB" else { return digits + " " + currency }
+        return digits.hasPrefix("-") ? "-¥" + digits.dropFirst() : "¥" + digits
+    }
+
+    /// Whether the row carries the source's own transaction number (date-only QIF rows and many bank
+    /// CSVs do not; their ids are our fingerprints, so "each with its own order number" would be untrue).
+    func hasOrderNumber(_ index: Int) -> Bool {
+        items[index].transaction.sourceID != nil || !items[index].transaction.merchantOrderID.isEmpty
+    }
+
+    /// The row's local date, "2024-03-05".
+    func day(_ index: Int) -> String {
+        let (year, month, day) = ByteParsing.civil(fromDays: floorDiv(items[index].transaction.localSeconds, 86400))
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    /// "2 min 5 s" / "2 分 5 秒", "40 s" / "40 秒".
+    static func duration(seconds: Int64) -> LocalizedText {
+        if seconds < 60 { return LocalizedText(en: "\(seconds) s", zh: "\(seconds) 秒") }
+        let rest = seconds % 60
+        return LocalizedText(
+            en: "\(seconds / 60) min" + (rest == 0 ? "" : " \(rest) s"),
+            zh: "\(seconds / 60) 分" + (rest == 0 ? "钟" : " \(rest) 秒"))
     }
 
     func time(_ index: Int) -> String {
@@ -215,4 +239,10 @@ func format(_ value: Double, digits: Int = 2) -> String {
     var text = String(rounded)
     if text.hasSuffix(".0") { text.removeLast(2) }
     return text
+}
+
+/// Division rounding toward minus infinity (dates before 1970 stay on the right day).
+func floorDiv(_ value: Int64, _ divisor: Int64) -> Int64 {
+    let quotient = value / divisor
+    return value % divisor < 0 ? quotient - 1 : quotient
 }

@@ -253,6 +253,9 @@ enum OutlierDetector {
 }
 
 enum OddHourDetector {
+    /// Why an odd-hour payment is worth reporting (an unusual hour alone is weak evidence).
+    enum Signal { case deadHour, newPayee, largeAmount, burst }
+
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
@@ -263,6 +266,14 @@ enum OddHourDetector {
             total += 1
         }
         guard total >= config.oddHourMinimumHistory else { return }
+        // The user's own rhythm, smoothed over neighbouring hours so a night owl's 01:00 (next to a busy
+        // 00:00 and 02:00) is ordinary while a lone hour in a quiet night is not.
+        var smoothed = [Double](repeating: 0, count: 24)
+        for hour in 0..<24 {
+            let weighted =
+                0.25 * Double(hours[(hour + 23) % 24]) + 0.5 * Double(hours[hour]) + 0.25 * Double(hours[(hour + 1) % 24])
+            smoothed[hour] = weighted / Double(total)
+        }
         let large = quantileUnsorted(ledger.payments.map { ledger.amounts[$0] }, 0.95) ?? Int64.max
         var group: [Int] = []
         func flush(_ context: inout DetectionContext) {
@@ -270,20 +281,52 @@ enum OddHourDetector {
             guard let first = group.first else { return }
             let hour = ledger.transaction(first).localHour
             let share = Double(hours[hour]) / Double(total)
-            let total = group.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
-            let biggest = group.map { ledger.amounts[$0] }.max() ?? 0
+            var signals: [Signal] = []
+            if share <= config.oddHourDeadShare { signals.append(.deadHour) }
+            if group.contains(where: { ledger.counterpartyPaymentCount[Int(ledger.counterparty[$0])] <= 2 }) {
+                signals.append(.newPayee)
+            }
+            if group.contains(where: { ledger.amounts[$0] >= large }) { signals.append(.largeAmount) }
+            if group.count >= config.oddHourBurst { signals.append(.burst) }
+            guard !signals.isEmpty else { return }
+            let sum = group.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
+            let currency = ledger.items[first].transaction.currency
+            let strong = signals.contains(.newPayee) || signals.contains(.largeAmount)
             let hourText = (hour < 10 ? "0" : "") + "\(hour):00"
+            let when = ledger.time(first)
+            var becauseEN: [String] = []
+            var becauseZH: [String] = []
+            for signal in signals {
+                switch signal {
+                case .deadHour:
+                    becauseEN.append("you have almost never paid at this hour before")
+                    becauseZH.append("您以往几乎从不在这个时段付款")
+                case .newPayee:
+                    becauseEN.append("it went to a payee you had rarely or never paid")
+                    becauseZH.append("收款方是您很少或从未付过款的对象")
+                case .largeAmount:
+                    becauseEN.append("the amount is among your largest")
+                    becauseZH.append("金额属于您最大的几笔之一")
+                case .burst:
+                    becauseEN.append("several payments came in a row")
+                    becauseZH.append("短时间内连续付款多笔")
+                }
+            }
+            let countEN = group.count == 1 ? "a payment" : "\(group.count) payments"
+            let reasonsEN = becauseEN.joined(separator: ", and ")
+            let reasonsZH = becauseZH.joined(separator: "，且")
+            let countZH = group.count == 1 ? "有 1 笔" : "连续 \(group.count) 笔"
             context.emit(
-                .oddHour, biggest >= large ? .medium : .low, indexes: group,
+                .oddHour, strong ? .medium : .low, indexes: group,
                 explanation: LocalizedText(
                     en:
-                        "Activity at an unusual hour: \(group.count) payment\(group.count == 1 ? "" : "s") (\(ledger.money(total))) around \(hourText) local time, an hour that holds \(format(share * 100, digits: 2))% of this user's payments",
+                        "Payment at an unusual time: \(countEN) of \(ledger.money(sum, currency)) around \(when), when you are normally not paying; \(reasonsEN). If it was not you, someone may have your phone or account",
                     zh:
-                        "异常时段交易：当地时间 \(hourText) 前后 \(group.count) 笔支付（\(ledger.money(total))），该时段仅占该用户支付的 \(format(share * 100, digits: 2))%"
+                        "疑似在您不常付款的时段被他人使用：\(when) 前后\(countZH)付款，共 \(ledger.money(sum, currency))；\(reasonsZH)。如非本人操作，可能有人拿到了您的手机或账户"
                 ),
                 numbers: [
-                    "hour": Double(hour), "hour_share": share, "count": Double(group.count),
-                    "total_minor": Double(total),
+                    "hour": Double(hour), "hour_share": share, "smoothed_share": smoothed[hour],
+                    "count": Double(group.count), "total_minor": Double(sum),
                 ],
                 reasoning: [
                     LocalizedText(
@@ -291,19 +334,20 @@ enum OddHourDetector {
                         zh: "当地时间按每行自身的时区偏移计算；历史中共有 \(total) 笔带时间的支付。"),
                     LocalizedText(
                         en:
-                            "Hour \(hourText) holds \(hours[hour]) of them (\(format(share * 100, digits: 2))%), under the \(format(config.oddHourShare * 100))% threshold.",
+                            "Hour \(hourText) holds \(hours[hour]) of them (\(format(share * 100, digits: 2))%); smoothed with the neighbouring hours (¼, ½, ¼) it is \(format(smoothed[hour] * 100, digits: 2))%, under the \(format(config.oddHourShare * 100))% threshold.",
                         zh:
-                            "\(hourText) 时段有 \(hours[hour]) 笔（\(format(share * 100, digits: 2))%），低于 \(format(config.oddHourShare * 100))% 的阈值。"
+                            "\(hourText) 时段有 \(hours[hour]) 笔（\(format(share * 100, digits: 2))%）；与相邻时段按 ¼、½、¼ 平滑后为 \(format(smoothed[hour] * 100, digits: 2))%，低于 \(format(config.oddHourShare * 100))% 的阈值。"
                     ),
                     LocalizedText(
                         en:
-                            "Payments while you are normally asleep can mean someone else has your phone or account; medium severity when an amount is in your top 5%.",
-                        zh: "在您通常休息的时段付款，可能意味着他人拿到了您的手机或账户；金额位于前 5% 时为中等严重度。"),
+                            "An unusual hour alone is weak evidence: an alert needs the hour to hold ≤ \(format(config.oddHourDeadShare * 100, digits: 1))% of the history, or a payee paid at most twice, or an amount in the user's top 5% (≥ \(ledger.money(large))), or ≥ \(config.oddHourBurst) such payments within 2 h. Medium severity with a new payee or a large amount.",
+                        zh:
+                            "仅凭时段异常证据不足：需该时段占历史 ≤ \(format(config.oddHourDeadShare * 100, digits: 1))%，或收款方最多出现两次，或金额位于前 5%（≥ \(ledger.money(large))），或 2 小时内 ≥ \(config.oddHourBurst) 笔此类支付。有新收款方或大额时为中等严重度。"
+                    ),
                 ])
         }
         for index in ledger.payments where !context.claimed[index] && ledger.timed[index] {
-            let share = Double(hours[ledger.items[index].transaction.localHour]) / Double(total)
-            guard share < config.oddHourShare else { continue }
+            guard smoothed[ledger.items[index].transaction.localHour] < config.oddHourShare else { continue }
             if let last = group.last, ledger.timestamps[index] - ledger.timestamps[last] > 7200 {
                 flush(&context)
             }
