@@ -48,7 +48,9 @@ enum BalanceGapDetector {
                 // A row in another currency than the previous one: it either continues the account's balance
                 // (converted at a rate we do not know) or its own currency's chain; only the latter is checkable.
                 if let sameCurrencyBefore, sameCurrencyBefore + row.signedAmountMinor == reported { continue }
-                guard row.currency == accountCurrency || before.currency == row.currency else { continue }
+                // Rows in another currency than the account's were converted at a rate the export does
+                // not give (a trip's yen rows in a yuan account): they cannot be checked.
+                guard row.currency == accountCurrency else { continue }
                 let expected = previousBalance + row.signedAmountMinor
                 guard expected != reported else { continue }
                 // Rows stamped with the same second may be listed in either order: if the swapped order
@@ -61,6 +63,7 @@ enum BalanceGapDetector {
                 let currency = row.currency
                 let severity: Severity = abs(difference) >= context.config.balanceHighMinor ? .high : .medium
                 let signedText = (row.signedAmountMinor >= 0 ? "+" : "") + ledger.money(row.signedAmountMinor, currency)
+                // Not claimed: the rows around a gap are ordinary themselves; a gap says a row is missing.
                 context.emit(
                     .balanceGap, severity, indexes: [previous, current],
                     explanation: LocalizedText(
@@ -89,7 +92,7 @@ enum BalanceGapDetector {
                             en:
                                 "A gap means a transaction is missing from the export, was hidden, or the balance was altered. High severity at ≥ \(context.config.balanceHighMinor) minor units.",
                             zh: "差额意味着导出中缺少交易、交易被隐藏或余额被改动。差额 ≥ \(context.config.balanceHighMinor) 为高严重度。"),
-                    ])
+                    ], claim: false)
             }
         }
     }
@@ -111,10 +114,33 @@ enum ForeignCurrencyDetector {
         let home =
             context.config.homeCurrency
             ?? tally.max { ($0.count, $1.currency) < ($1.count, $0.currency) }?.currency ?? "CNY"
+        context.homeCurrency = home
+        // A trip: payments in one foreign currency with at least `foreignTripMinimum` - 1 others within
+        // three days are the user travelling, not a card used abroad by someone else.
+        var foreign: [Int] = []
         for index in ledger.payments where !context.claimed[index] {
             // Test in place first: copying every payment's whole row only to skip it was the cost here.
             guard ledger.items[index].transaction.currency != home || ledger.items[index].transaction.crossBorder
             else { continue }
+            foreign.append(index)
+        }
+        let tripWindow: Int64 = 3 * 86400
+        var onTrip = [Bool](repeating: false, count: foreign.count)
+        for (position, index) in foreign.enumerated() {
+            let original = ledger.items[index].transaction.originalCurrency
+            let currency = original.isEmpty ? ledger.items[index].transaction.currency : original
+            guard currency != home else { continue }
+            var count = 0
+            var other = position
+            while other > 0, ledger.timestamps[index] - ledger.timestamps[foreign[other - 1]] <= tripWindow { other -= 1 }
+            while other < foreign.count, ledger.timestamps[foreign[other]] - ledger.timestamps[index] <= tripWindow {
+                let row = ledger.items[foreign[other]].transaction
+                if row.currency == currency || row.originalCurrency == currency { count += 1 }
+                other += 1
+            }
+            onTrip[position] = count >= context.config.foreignTripMinimum
+        }
+        for (position, index) in foreign.enumerated() where !onTrip[position] {
             let transaction = ledger.transaction(index)
             let shown = transaction.originalCurrency.isEmpty ? transaction.currency : transaction.originalCurrency
             let label =

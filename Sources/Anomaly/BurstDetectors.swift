@@ -47,6 +47,8 @@ enum DuplicateDetector {
             else { continue }
             if let source = ledger.transaction(index).sourceID, ledger.refunded.contains(source) { continue }
             if let source = ledger.transaction(previous).sourceID, ledger.refunded.contains(source) { continue }
+            // Several red packets of one amount to one person (春节, a birthday) are sent on purpose.
+            if Ledger.isRedPacket(ledger.items[index].transaction) { continue }
             let original = groupOf[previous] ?? previous
             groups[original, default: []].append(index)
             groupOf[index] = original
@@ -223,8 +225,9 @@ enum VelocityDetector {
     static func hourly(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
+        // Red packets are sent in bursts on purpose (春节 eve); they are not a stolen phone's spending.
         let timed = ledger.payments.filter {
-            ledger.timed[$0] && ledger.amounts[$0] > config.tinyAmountMinor
+            ledger.timed[$0] && ledger.amounts[$0] > config.tinyAmountMinor && !Ledger.isRedPacket(ledger.items[$0].transaction)
         }
         guard timed.count >= config.velocityMinimumPerHour else { return }
         let times = timed.map { ledger.timestamps[$0] }
@@ -253,7 +256,9 @@ enum VelocityDetector {
             }
             let members = Array(timed[position...last])
             let unclaimed = members.filter { !context.claimed[$0] }
-            if unclaimed.count >= threshold {
+            // Shopping festivals (618, 双十一, 双十二): a spree at the platforms is normal, so the bar doubles.
+            let festival = Ledger.isShoppingFestival(ledger.items[timed[position]].transaction)
+            if unclaimed.count >= (festival ? 2 * threshold : threshold) {
                 let span = times[last] - times[position]
                 let total = unclaimed.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
                 let peak = counts[position...last].max() ?? threshold
@@ -298,7 +303,8 @@ enum VelocityDetector {
         let ledger = context.ledger
         let config = context.config
         var days: [Int64: [Int]] = [:]
-        for index in ledger.payments where ledger.amounts[index] > config.tinyAmountMinor {
+        for index in ledger.payments
+        where ledger.amounts[index] > config.tinyAmountMinor && !Ledger.isRedPacket(ledger.items[index].transaction) {
             days[ledger.items[index].transaction.localSeconds / 86400, default: []].append(index)
         }
         guard days.count >= 7 else { return }
@@ -340,7 +346,7 @@ enum VelocityDetector {
 
 enum StructuringDetector {
     /// Counterparties (of those in `candidates`) the user pays on a regular schedule: at least three
-    /// payments whose median interval is a week, a fortnight or a month (±4 days), 70% of intervals near it.
+    /// payments whose median interval is a week (±1 day), a fortnight (±2) or a month (±4), 70% of intervals near it.
     static func regularPayees(_ ledger: Ledger, among candidates: [Int]) -> Set<Int32> {
         var times: [Int32: [Int64]] = [:]
         for index in candidates { times[ledger.counterparty[index]] = [] }
@@ -354,10 +360,18 @@ enum StructuringDetector {
             intervals.sort()
             let typical = median(intervals)
             let day = 86400.0
-            guard (6 * day...8 * day).contains(typical) || (13 * day...16 * day).contains(typical)
-                || (26 * day...35 * day).contains(typical)
-            else { continue }
-            let near = intervals.filter { abs($0 - typical) <= 4 * day }.count
+            // Tolerance grows with the period: a weekly debit moves by a day, a monthly one by a few.
+            let tolerance: Double
+            if (6 * day...8 * day).contains(typical) {
+                tolerance = day
+            } else if (13 * day...16 * day).contains(typical) {
+                tolerance = 2 * day
+            } else if (26 * day...35 * day).contains(typical) {
+                tolerance = 4 * day
+            } else {
+                continue
+            }
+            let near = intervals.filter { abs($0 - typical) <= tolerance }.count
             if Double(near) >= 0.7 * Double(intervals.count) { regular.insert(payee) }
         }
         return regular
@@ -377,6 +391,8 @@ enum StructuringDetector {
         }
         var candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.amounts[$0]) != nil }
         // Rent, loan repayments and other payees paid on a schedule are round by nature: never structuring.
+        // Nor are transfers to an account that also pays the user (their own savings card, a friend settling up).
+        candidates.removeAll { ledger.counterpartyPaysBack[Int(ledger.counterparty[$0])] }
         let scheduled = regularPayees(ledger, among: candidates)
         if !scheduled.isEmpty { candidates.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
         var start = 0

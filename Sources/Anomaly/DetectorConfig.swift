@@ -14,7 +14,9 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
 
     // amount_outlier
     /// Modified z-score (0.6745·(ln x − median)/MAD) above which an amount is an outlier.
-    public var outlierZ: Double = 3.5
+    /// 4.0, not the textbook 3.5: real spending is heavy-tailed, and at 3.5 one ordinary payment in about
+    /// 4,000 crossed it (an ordinary big shop at a supermarket or a hospital bill).
+    public var outlierZ: Double = 4.0
     /// ... and the amount must also be at least this multiple of the median.
     public var outlierMinRatio: Double = 3.0
     /// Prior payments needed to judge against a counterparty; fewer falls back to the category.
@@ -94,6 +96,8 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     // foreign_currency
     /// The home currency; nil = the most common currency in the data.
     public var homeCurrency: String? = nil
+    /// Payments in one foreign currency, this many within three days of each other, are a trip: not reported.
+    public var foreignTripMinimum = 4
 
     // structuring
     /// Repeated amounts that are round (multiples of `structuringRoundMinor`) or within

@@ -19,6 +19,8 @@ public struct Ledger {
     let category: [Int32]
     /// Payments per counterparty id.
     let counterpartyPaymentCount: [Int32]
+    /// Per counterparty id: does money also come back from it (own accounts, friends who settle AA splits)?
+    let counterpartyPaysBack: [Bool]
     /// For each item: is it the first payment (in time) to its counterparty?
     let firstPayment: [Bool]
     /// Columns of the hot fields, so detectors never copy whole transactions.
@@ -108,6 +110,11 @@ public struct Ledger {
         self.counterpartyNames = names.names
         self.category = category
         self.counterpartyPaymentCount = paymentCount
+        var paysBack = [Bool](repeating: false, count: names.names.count)
+        for index in 0..<count where items[index].transaction.direction == .inflow && !items[index].transaction.isRefund {
+            paysBack[Int(counterparty[index])] = true
+        }
+        self.counterpartyPaysBack = paysBack
         self.firstPayment = first
         self.refunded = refunded
     }
@@ -141,6 +148,17 @@ public struct Ledger {
     func day(_ index: Int) -> String {
         let (year, month, day) = ByteParsing.civil(fromDays: floorDiv(items[index].transaction.localSeconds, 86400))
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    /// A red packet (红包): the note or category says so, but not Alipay's broad "转账红包" category alone.
+    static func isRedPacket(_ transaction: Transaction) -> Bool {
+        TextSearch.contains(transaction.note, "红包") || transaction.category == "微信红包"
+    }
+
+    /// 06-18, 11-11 or 12-12 (local date): the shopping festivals.
+    static func isShoppingFestival(_ transaction: Transaction) -> Bool {
+        let (_, month, day) = ByteParsing.civil(fromDays: floorDiv(transaction.localSeconds, 86400))
+        return (month == 6 && day == 18) || (month == 11 && day == 11) || (month == 12 && day == 12)
     }
 
     /// "2 min 5 s" / "2 分 5 秒", "40 s" / "40 秒".

@@ -122,7 +122,11 @@ enum NewPayeeDetector {
         let amounts = ledger.payments.filter { !context.claimed[$0] }.map { ledger.amounts[$0] }
         let high = quantileUnsorted(amounts, config.newPayeePercentile) ?? 0
         let threshold = max(config.newPayeeMinimumMinor, high)
-        for index in ledger.payments where ledger.firstPayment[index] && !context.claimed[index] {
+        // A first transfer to an account that also pays the user (their own savings card) is not a stranger.
+        for index in ledger.payments
+        where ledger.firstPayment[index] && !context.claimed[index]
+            && !ledger.counterpartyPaysBack[Int(ledger.counterparty[index])]
+        {
             let transaction = ledger.transaction(index)
             guard transaction.amountMinor > threshold,
                 transaction.timestamp - ledger.startTime >= config.newPayeeWarmupSeconds
@@ -278,6 +282,9 @@ enum OddHourDetector {
         var group: [Int] = []
         func flush(_ context: inout DetectionContext) {
             defer { group.removeAll() }
+            // Automatic debits (a loan, rent, a card repayment) run at whatever hour the bank chooses.
+            let scheduled = StructuringDetector.regularPayees(ledger, among: group)
+            if !scheduled.isEmpty { group.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
             guard let first = group.first else { return }
             let hour = ledger.transaction(first).localHour
             let share = Double(hours[hour]) / Double(total)
@@ -286,7 +293,12 @@ enum OddHourDetector {
             if group.contains(where: { ledger.counterpartyPaymentCount[Int(ledger.counterparty[$0])] <= 2 }) {
                 signals.append(.newPayee)
             }
-            if group.contains(where: { ledger.amounts[$0] >= large }) { signals.append(.largeAmount) }
+            // A large amount to a payee the user pays often (a card repayment) says nothing about who paid.
+            if group.contains(where: {
+                ledger.amounts[$0] >= large && ledger.counterpartyPaymentCount[Int(ledger.counterparty[$0])] <= 5
+            }) {
+                signals.append(.largeAmount)
+            }
             if group.count >= config.oddHourBurst { signals.append(.burst) }
             guard !signals.isEmpty else { return }
             let sum = group.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
@@ -346,8 +358,12 @@ enum OddHourDetector {
                     ),
                 ])
         }
+        let home = context.homeCurrency
         for index in ledger.payments where !context.claimed[index] && ledger.timed[index] {
-            guard smoothed[ledger.items[index].transaction.localHour] < config.oddHourShare else { continue }
+            guard smoothed[ledger.items[index].transaction.localHour] < config.oddHourShare,
+                // Abroad the user lives in another zone: foreign-currency payments are judged by their own detector.
+                ledger.items[index].transaction.currency == home
+            else { continue }
             if let last = group.last, ledger.timestamps[index] - ledger.timestamps[last] > 7200 {
                 flush(&context)
             }

@@ -12,12 +12,13 @@ enum Planter {
     ) {
         let perFamily = 4
         func at(_ day: Int, _ seconds: Int) -> Int64 { start + Int64(day) * 86400 + Int64(seconds) }
+        // Hours this user is awake and busy in.
+        let busy = rhythm.indices.filter { rhythm[$0] >= 5 }
         func daytime(_ random: inout SeededRandom) -> Int64 {
-            // An hour this user is awake and busy in.
-            let busy = rhythm.indices.filter { rhythm[$0] >= 5 }
             return at(random.int(50...360), random.pick(busy) * 3600 + random.int(0...3599))
         }
         var serial = 0
+        var structuringSlot = 0
         func fresh(_ random: inout SeededRandom, _ prefix: String) -> String {
             serial += 1
             return prefix + random.digits(4) + "-\(index)-\(serial)"
@@ -45,10 +46,10 @@ enum Planter {
                         direction: .outflow, counterparty: original.counterparty, category: original.category,
                         note: original.note)
                     builder.planted.append(PlantedCase(family: .duplicate, ids: [original.sourceID ?? "", copy]))
-                    // The same coffee bought again hours later is not a double charge.
+                    // The same coffee bought again a quarter of an hour or more later is not a double charge.
                     let again = random.pick(ordinary)
                     let id = builder.add(
-                        time: again.timestamp + Int64(random.int(7200...28800)), amount: again.amountMinor,
+                        time: again.timestamp + Int64(random.int(900...3600)), amount: again.amountMinor,
                         direction: .outflow, counterparty: again.counterparty, category: again.category, note: again.note)
                     near.append(PlantedCase(family: .duplicate, ids: [id]))
                 case .amountOutlier:
@@ -70,11 +71,12 @@ enum Planter {
                 case .velocity:
                     var time = daytime(&random)
                     var ids: [String] = []
+                    let spendable = merchants.filter { $0.median >= 1000 }
                     for _ in 0..<random.int(14...22) {
-                        let merchant = random.pick(merchants)
+                        let merchant = random.pick(spendable)
                         ids.append(
                             builder.add(
-                                time: time, amount: max(800, Int64(merchant.median * random.uniform(0.5, 1.5))),
+                                time: time, amount: Int64(merchant.median * random.uniform(0.5, 1.5)),
                                 direction: .outflow, counterparty: merchant.name, category: merchant.category,
                                 note: merchant.name + "订单"))
                         time += Int64(random.int(40...160))
@@ -83,10 +85,10 @@ enum Planter {
                     var nearIDs: [String] = []
                     time = daytime(&random)
                     for _ in 0..<5 {
-                        let merchant = random.pick(merchants)
+                        let merchant = random.pick(spendable)
                         nearIDs.append(
                             builder.add(
-                                time: time, amount: max(800, Int64(merchant.median)), direction: .outflow,
+                                time: time, amount: Int64(merchant.median * random.uniform(0.5, 1.5)), direction: .outflow,
                                 counterparty: merchant.name, category: merchant.category, note: merchant.name + "订单"))
                         time += Int64(random.int(300...700))
                     }
@@ -215,7 +217,10 @@ enum Planter {
                         counterparty: name, category: "境外消费", note: "跨境支付", currency: currency)
                     builder.planted.append(PlantedCase(family: .foreignCurrency, ids: [id]))
                 case .structuring:
-                    var time = daytime(&random)
+                    // Each case (and its near-miss) in its own weeks: nobody is scammed four times in a week.
+                    structuringSlot += 1
+                    let slotDay = 50 + (structuringSlot - 1) * 75
+                    var time = at(slotDay + random.int(0...10), random.pick(busy) * 3600 + random.int(0...3599))
                     let limit: Int64 = random.pick([500_000, 1_000_000, 2_000_000])
                     let recipients = [fresh(&random, "收款人"), fresh(&random, "收款人")]
                     var ids: [String] = []
@@ -231,7 +236,7 @@ enum Planter {
                     builder.planted.append(PlantedCase(family: .structuring, ids: ids))
                     // Two round transfers in a week are ordinary.
                     let friend = fresh(&random, "朋友")
-                    let first = daytime(&random)
+                    let first = at(slotDay + 35 + random.int(0...10), random.pick(busy) * 3600 + random.int(0...3599))
                     let a = builder.add(
                         time: first, amount: 200_000, direction: .outflow, counterparty: friend, category: "转账红包",
                         note: "转账")

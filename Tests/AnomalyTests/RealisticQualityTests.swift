@@ -80,6 +80,9 @@ final class RealisticQualityTests: XCTestCase {
             } else {
                 tally.falseAlerts += 1
                 tally.falseByKind[alert.kind, default: 0] += 1
+                if ProcessInfo.processInfo.environment["SHOW_FALSE"]?.contains(alert.kind.rawValue) == true {
+                    print("FALSE", alert.transactionIds.count, alert.explanation.en)
+                }
             }
             for near in nearMisses where !ids.isDisjoint(with: near.ids) {
                 tally.nearMissAlerts[near.family, default: 0] += 1
@@ -88,7 +91,12 @@ final class RealisticQualityTests: XCTestCase {
         tally.nearMisses += nearMisses.count
         for (offset, planted) in account.planted.enumerated() {
             tally.scores[planted.family, default: Score()].cases += 1
-            if foundCases.contains(offset) { tally.scores[planted.family, default: Score()].found += 1 }
+            if foundCases.contains(offset) {
+                tally.scores[planted.family, default: Score()].found += 1
+            } else if ProcessInfo.processInfo.environment["SHOW_MISSED"]?.contains(planted.family.rawValue) == true {
+                let named = alerts.filter { !Set($0.transactionIds).isDisjoint(with: planted.ids) }
+                print("MISSED", planted.ids.count, named.map { "\($0.kind.rawValue) \($0.transactionIds.count)" })
+            }
         }
     }
 
