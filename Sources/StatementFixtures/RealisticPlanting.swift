@@ -28,9 +28,15 @@ enum Planter {
         let ordinary = builder.transactions.filter {
             $0.direction == .outflow && $0.note.hasSuffix("订单") && $0.currency == "CNY" && $0.amountMinor > 500
         }
-        // Hours the user never pays in, with quiet neighbours: a payment there is out of character.
+        // Hours in which the user's statement (automatic debits included) holds no payment, with quiet
+        // neighbours: a payment there is out of character.
+        var perHour = [Int](repeating: 0, count: 24)
+        for transaction in builder.transactions where transaction.direction == .outflow {
+            perHour[transaction.localHour] += 1
+        }
+        let quiet = max(1, builder.transactions.count / 200)
         let dead = (0..<24).filter { hour in
-            rhythm[hour] == 0 && rhythm[(hour + 23) % 24] + rhythm[(hour + 1) % 24] <= 3
+            perHour[hour] == 0 && perHour[(hour + 23) % 24] <= quiet && perHour[(hour + 1) % 24] <= quiet
         }
         // Hours the user rarely (but does) pay in.
         let rare = (0..<24).filter { rhythm[$0] > 0 && rhythm[$0] <= 2 }

@@ -95,7 +95,10 @@ final class RealisticQualityTests: XCTestCase {
                 tally.scores[planted.family, default: Score()].found += 1
             } else if ProcessInfo.processInfo.environment["SHOW_MISSED"]?.contains(planted.family.rawValue) == true {
                 let named = alerts.filter { !Set($0.transactionIds).isDisjoint(with: planted.ids) }
-                print("MISSED", planted.ids.count, named.map { "\($0.kind.rawValue) \($0.transactionIds.count)" })
+                let rows = account.transactions.filter { planted.ids.contains($0.sourceID ?? "") }
+                print(
+                    "MISSED", account.name, rows.map { "\($0.localHour) \($0.counterparty) \($0.amountMinor)" },
+                    named.map { "\($0.kind.rawValue) \($0.transactionIds.count)" })
             }
         }
     }
