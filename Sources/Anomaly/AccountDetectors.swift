@@ -33,24 +33,31 @@ enum BalanceGapDetector {
             var ordered = sortedChain
             // The last balance seen per currency: an export that mixes a sub-account in another currency
             // (HSBC HK lists CNY rows with a CNY balance inside an HKD account) holds one chain per currency.
-            var lastByCurrency: [String: Int64] = [:]
+            var lastByCurrency: [String: (balance: Int64, index: Int)] = [:]
             if let first = ordered.first, let balance = ledger.items[first].transaction.balanceMinor {
-                lastByCurrency[ledger.items[first].transaction.currency] = balance
+                lastByCurrency[ledger.items[first].transaction.currency] = (balance, first)
             }
             for position in ordered.indices.dropFirst() {
-                let previous = ordered[position - 1]
+                var previous = ordered[position - 1]
                 let current = ordered[position]
-                let before = ledger.transaction(previous)
+                var before = ledger.transaction(previous)
                 let row = ledger.transaction(current)
-                guard let previousBalance = before.balanceMinor, let reported = row.balanceMinor else { continue }
-                let sameCurrencyBefore = lastByCurrency[row.currency]
-                lastByCurrency[row.currency] = reported
+                guard var previousBalance = before.balanceMinor, let reported = row.balanceMinor else { continue }
+                let sameCurrency = lastByCurrency[row.currency]
+                let sameCurrencyBefore = sameCurrency?.balance
+                lastByCurrency[row.currency] = (reported, current)
                 // A row in another currency than the previous one: it either continues the account's balance
                 // (converted at a rate we do not know) or its own currency's chain; only the latter is checkable.
                 if let sameCurrencyBefore, sameCurrencyBefore + row.signedAmountMinor == reported { continue }
                 // Rows in another currency than the account's were converted at a rate the export does
                 // not give (a trip's yen rows in a yuan account): they cannot be checked.
                 guard row.currency == accountCurrency else { continue }
+                // After a row of a sub-account in another currency, the account's own previous row is the reference.
+                if before.currency != row.currency, let sameCurrency {
+                    previous = sameCurrency.index
+                    previousBalance = sameCurrency.balance
+                    before = ledger.transaction(previous)
+                }
                 let expected = previousBalance + row.signedAmountMinor
                 guard expected != reported else { continue }
                 // Rows stamped with the same second may be listed in either order: if the swapped order
