@@ -139,7 +139,9 @@ enum ForeignCurrencyDetector {
             guard currency != home else { continue }
             var count = 0
             var other = position
-            while other > 0, ledger.timestamps[index] - ledger.timestamps[foreign[other - 1]] <= tripWindow { other -= 1 }
+            while other > 0, ledger.timestamps[index] - ledger.timestamps[foreign[other - 1]] <= tripWindow {
+                other -= 1
+            }
             while other < foreign.count, ledger.timestamps[foreign[other]] - ledger.timestamps[index] <= tripWindow {
                 let row = ledger.items[foreign[other]].transaction
                 if row.currency == currency || row.originalCurrency == currency { count += 1 }

@@ -86,13 +86,15 @@ enum DuplicateDetector {
                     en:
                         "Possible duplicate: \(copies) payments of \(amount) to \(first.counterparty) on \(ledger.day(original)); the statement has no times, so this may be two real purchases",
                     zh:
-                        "可能重复扣款：\(ledger.day(original)) 当天向\(first.counterparty)支付了 \(copies) 笔 \(amount)；账单没有具体时间，也可能是两笔真实消费")
+                        "可能重复扣款：\(ledger.day(original)) 当天向\(first.counterparty)支付了 \(copies) 笔 \(amount)；账单没有具体时间，也可能是两笔真实消费"
+                )
             } else {
                 explanation = LocalizedText(
                     en:
                         "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(within.en)\(orderNumbers ? ", each with its own order number" : ""). Check whether you paid more than once",
                     zh:
-                        "可能重复扣款：\(within.zh)内向\(first.counterparty)支付了 \(copies) 笔 \(amount)\(orderNumbers ? "，订单号各不相同" : "")。请核对您是否只付过一次")
+                        "可能重复扣款：\(within.zh)内向\(first.counterparty)支付了 \(copies) 笔 \(amount)\(orderNumbers ? "，订单号各不相同" : "")。请核对您是否只付过一次"
+                )
             }
             context.emit(
                 .duplicate, severity, indexes: members,
@@ -115,7 +117,8 @@ enum DuplicateDetector {
                             en:
                                 "The rows carry dates only: a same-day repeat counts only at or above \(ledger.money(context.config.duplicateDateOnlyMinimumMinor)) and when this counterparty has no other same-day repeats; always low severity.",
                             zh:
-                                "这些行只有日期：同日重复仅在金额 ≥ \(ledger.money(context.config.duplicateDateOnlyMinimumMinor)) 且该对方没有其他同日重复时计入，严重度始终为低。"),
+                                "这些行只有日期：同日重复仅在金额 ≥ \(ledger.money(context.config.duplicateDateOnlyMinimumMinor)) 且该对方没有其他同日重复时计入，严重度始终为低。"
+                        ),
                 ])
         }
     }
@@ -158,17 +161,17 @@ enum CardTestingDetector {
                 "span_seconds": Double(endTime - startTime),
             ]
             var en =
-                "Card testing pattern: \(run.count) tiny charges (total \(ledger.money(tinyTotal))) in \((endTime - startTime) / 60) min, \(newPayees) to counterparties seen at most twice"
+                "Someone may be testing your card: \(run.count) tiny charges (\(ledger.money(tinyTotal)) in all) within \(Ledger.duration(seconds: endTime - startTime).en), \(newPayees) of them at shops you had rarely or never paid"
             var zh =
-                "疑似盗刷试卡：\((endTime - startTime) / 60) 分钟内 \(run.count) 笔小额扣款（共 \(ledger.money(tinyTotal))），其中 \(newPayees) 笔付给极少出现的对方"
+                "疑似有人在试刷您的卡：\(Ledger.duration(seconds: endTime - startTime).zh)内 \(run.count) 笔小额扣款，共 \(ledger.money(tinyTotal))，其中 \(newPayees) 笔付给您很少或从未付过款的商户"
             if let large {
                 indexes.append(large)
                 let transaction = ledger.transaction(large)
                 numbers["large_amount_minor"] = Double(transaction.amountMinor)
                 en +=
-                    ", then \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty)"
+                    ", then \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty). If these were not you, freeze the card"
                 zh +=
-                    "，随后向 \(transaction.counterparty) 支付 \(ledger.money(transaction.amountMinor, transaction.currency))"
+                    "，随后向\(transaction.counterparty)支付了 \(ledger.money(transaction.amountMinor, transaction.currency))。如非本人操作，请立即冻结该卡"
             }
             context.emit(
                 .cardTesting, large == nil ? .medium : .high, indexes: indexes,
@@ -227,7 +230,8 @@ enum VelocityDetector {
         let config = context.config
         // Red packets are sent in bursts on purpose (春节 eve); they are not a stolen phone's spending.
         let timed = ledger.payments.filter {
-            ledger.timed[$0] && ledger.amounts[$0] > config.tinyAmountMinor && !Ledger.isRedPacket(ledger.items[$0].transaction)
+            ledger.timed[$0] && ledger.amounts[$0] > config.tinyAmountMinor
+                && !Ledger.isRedPacket(ledger.items[$0].transaction)
         }
         guard timed.count >= config.velocityMinimumPerHour else { return }
         let times = timed.map { ledger.timestamps[$0] }
@@ -266,9 +270,9 @@ enum VelocityDetector {
                     .velocity, peak >= 2 * threshold ? .high : .medium, indexes: unclaimed,
                     explanation: LocalizedText(
                         en:
-                            "Burst of \(unclaimed.count) payments (total \(ledger.money(total))) in \(span / 60) min; this user's busiest hours normally hold about \(typical), alert at \(threshold) per hour",
+                            "Possible misuse of your account: \(unclaimed.count) payments (\(ledger.money(total)) in all) within \(Ledger.duration(seconds: span).en), far more than you usually make in an hour",
                         zh:
-                            "\(span / 60) 分钟内连续支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户最忙的一小时通常约 \(typical) 笔，每小时 \(threshold) 笔即告警"
+                            "疑似账户被盗用：\(Ledger.duration(seconds: span).zh)内连续付款 \(unclaimed.count) 笔，共 \(ledger.money(total))，远多于您平时一小时内的付款笔数"
                     ),
                     numbers: [
                         "count": Double(unclaimed.count), "peak_per_hour": Double(peak),
@@ -320,9 +324,9 @@ enum VelocityDetector {
                 .velocity, unclaimed.count >= 2 * threshold ? .high : .medium, indexes: unclaimed,
                 explanation: LocalizedText(
                     en:
-                        "\(unclaimed.count) payments (total \(ledger.money(total))) on \(date); this user's busy days hold about \(typical), alert at \(threshold) a day",
+                        "Unusually many payments: \(unclaimed.count) payments (\(ledger.money(total)) in all) on \(date), far more than on your busy days",
                     zh:
-                        "\(date) 一天内支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户繁忙的日子通常约 \(typical) 笔，每天 \(threshold) 笔即告警"
+                        "付款笔数异常：\(date) 一天内付款 \(unclaimed.count) 笔，共 \(ledger.money(total))，远多于您平时最忙的日子"
                 ),
                 numbers: [
                     "count": Double(unclaimed.count), "threshold_per_day": Double(threshold),
@@ -422,9 +426,9 @@ enum StructuringDetector {
                 indexes: members,
                 explanation: LocalizedText(
                     en:
-                        "Possible structuring: \(members.count) payments of round or just-below-limit amounts (\(amounts.map { ledger.money($0) }.joined(separator: ", "))) within \(span / 86400) days, \(ledger.money(total)) in all",
+                        "Possible split transfers: \(members.count) payments of round or just-below-limit amounts (\(amounts.map { ledger.money($0) }.joined(separator: ", "))) within \(span / 86400) days, \(ledger.money(total)) in all",
                     zh:
-                        "疑似拆分交易：\(span / 86400) 天内 \(members.count) 笔整数或略低于限额的金额（\(amounts.map { ledger.money($0) }.joined(separator: "，"))），合计 \(ledger.money(total))"
+                        "疑似拆分转账：\(span / 86400) 天内 \(members.count) 笔整数或略低于限额的金额（\(amounts.map { ledger.money($0) }.joined(separator: "，"))），合计 \(ledger.money(total))"
                 ),
                 numbers: [
                     "count": Double(members.count), "total_minor": Double(total), "just_below_count": Double(below),

@@ -111,7 +111,8 @@ public struct Ledger {
         self.category = category
         self.counterpartyPaymentCount = paymentCount
         var paysBack = [Bool](repeating: false, count: names.names.count)
-        for index in 0..<count where items[index].transaction.direction == .inflow && !items[index].transaction.isRefund {
+        for index in 0..<count where items[index].transaction.direction == .inflow && !items[index].transaction.isRefund
+        {
             paysBack[Int(counterparty[index])] = true
         }
         self.counterpartyPaysBack = paysBack

@@ -138,9 +138,9 @@ enum NewPayeeDetector {
                 .newPayeeLarge, severity, indexes: [index],
                 explanation: LocalizedText(
                     en:
-                        "Large first payment: \(amount) to \(transaction.counterparty), never paid before; above this user's \(format(config.newPayeePercentile * 100, digits: 0))th percentile of \(ledger.money(high))",
+                        "Large first payment to someone new: \(amount) to \(transaction.counterparty), whom you had never paid before. Make sure you know the recipient",
                     zh:
-                        "首次大额付款：向从未付过款的 \(transaction.counterparty) 支付 \(amount)，高于该用户第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high))"
+                        "首次向陌生收款方大额转账：向您从未付过款的\(transaction.counterparty)支付了 \(amount)。请确认您认识对方"
                 ),
                 numbers: [
                     "amount_minor": Double(transaction.amountMinor), "percentile_minor": Double(high),
@@ -224,9 +224,9 @@ enum OutlierDetector {
                 .amountOutlier, ratio >= config.outlierHighRatio ? .high : .medium, indexes: [index],
                 explanation: LocalizedText(
                     en:
-                        "Unusual amount: \(amount) to \(transaction.counterparty) is \(format(ratio, digits: 1))× the typical \(typical) (modified z-score \(format(z, digits: 1)) over \(basis.en))",
+                        "Unusual amount: \(amount) to \(transaction.counterparty), about \(format(ratio, digits: 0)) times what you usually pay \(byName == nil ? "in this category" : "there") (\(typical))",
                     zh:
-                        "金额异常：向 \(transaction.counterparty) 支付 \(amount)，是通常金额 \(typical) 的 \(format(ratio, digits: 1)) 倍（基于\(basis.zh)，修正 z 分数 \(format(z, digits: 1))）"
+                        "金额可能异常：向\(transaction.counterparty)支付了 \(amount)，约为您\(byName == nil ? "在此类消费" : "在该商户")通常金额（\(typical)）的 \(format(ratio, digits: 0)) 倍"
                 ),
                 numbers: [
                     "amount_minor": Double(transaction.amountMinor), "median_minor": exp(profile.medianLog).rounded(),
@@ -275,7 +275,8 @@ enum OddHourDetector {
         var smoothed = [Double](repeating: 0, count: 24)
         for hour in 0..<24 {
             let weighted =
-                0.25 * Double(hours[(hour + 23) % 24]) + 0.5 * Double(hours[hour]) + 0.25 * Double(hours[(hour + 1) % 24])
+                0.25 * Double(hours[(hour + 23) % 24]) + 0.5 * Double(hours[hour]) + 0.25
+                * Double(hours[(hour + 1) % 24])
             smoothed[hour] = weighted / Double(total)
         }
         let large = quantileUnsorted(ledger.payments.map { ledger.amounts[$0] }, 0.95) ?? Int64.max

@@ -56,7 +56,8 @@ enum Planter {
                     let again = random.pick(ordinary)
                     let id = builder.add(
                         time: again.timestamp + Int64(random.int(900...3600)), amount: again.amountMinor,
-                        direction: .outflow, counterparty: again.counterparty, category: again.category, note: again.note)
+                        direction: .outflow, counterparty: again.counterparty, category: again.category,
+                        note: again.note)
                     near.append(PlantedCase(family: .duplicate, ids: [id]))
                 case .amountOutlier:
                     if let merchant = narrow.isEmpty ? nil : random.pick(narrow) {
@@ -94,7 +95,8 @@ enum Planter {
                         let merchant = random.pick(spendable)
                         nearIDs.append(
                             builder.add(
-                                time: time, amount: Int64(merchant.median * random.uniform(0.5, 1.5)), direction: .outflow,
+                                time: time, amount: Int64(merchant.median * random.uniform(0.5, 1.5)),
+                                direction: .outflow,
                                 counterparty: merchant.name, category: merchant.category, note: merchant.name + "订单"))
                         time += Int64(random.int(300...700))
                     }
@@ -129,7 +131,8 @@ enum Planter {
                 case .newPayeeLarge:
                     let name = random.pick(RealisticPopulation.people).prefix(1) + "*" + "(" + random.digits(4) + ")"
                     let id = builder.add(
-                        time: daytime(&random), amount: Int64(random.int(800_000...6_000_000)) + Int64(random.int(1...99)),
+                        time: daytime(&random),
+                        amount: Int64(random.int(800_000...6_000_000)) + Int64(random.int(1...99)),
                         direction: .outflow, counterparty: String(name), category: "转账红包", note: "转账")
                     builder.planted.append(PlantedCase(family: .newPayeeLarge, ids: [id]))
                     let shop = builder.add(
@@ -148,7 +151,8 @@ enum Planter {
                             counterparty: merchant.name, category: merchant.category, note: merchant.name + "订单")
                     } else {
                         id = builder.add(
-                            time: at(day, hour * 3600 + random.int(0...3599)), amount: Int64(random.int(2_000...90_000)),
+                            time: at(day, hour * 3600 + random.int(0...3599)),
+                            amount: Int64(random.int(2_000...90_000)),
                             direction: .outflow, counterparty: fresh(&random, "商户"), category: "其他", note: "消费")
                     }
                     builder.planted.append(PlantedCase(family: .oddHour, ids: [id]))

@@ -142,7 +142,8 @@ package enum RealisticPopulation {
         // 春节 red packets (2024-02-09 is 除夕: day 39) and 双十一 / 618 sprees.
         for _ in 0..<random.int(8...25) {
             builder.add(
-                time: at(39, 20 * 3600 + random.int(0...7200)), amount: Int64(random.pick([6600, 8800, 16800, 20000, 666])),
+                time: at(39, 20 * 3600 + random.int(0...7200)),
+                amount: Int64(random.pick([6600, 8800, 16800, 20000, 666])),
                 direction: .outflow, counterparty: random.pick(people), category: "转账红包", note: "红包")
         }
         for day in [169, 315] {  // 06-18, 11-11

@@ -43,7 +43,7 @@ expect_eq "$CODE" 0 "table exits 0"
 expect_contains "$OUT" "duplicate" "table names kinds"
 expect_contains "$OUT" "641 rows" "table summary"
 run_cmd "$W" scan "$ALIPAY" --lang zh
-expect_contains "$OUT" "疑似重复扣款" "Chinese explanations"
+expect_contains "$OUT" "可能重复扣款" "Chinese explanations"
 run_cmd "$W" scan "$ALIPAY" --json --min-severity high
 expect_eq "$(printf '%s\n' "$OUT" | python3 -c 'import json,sys; print(all(json.loads(l).get("severity","high")=="high" for l in sys.stdin))')" True "--min-severity high hides the rest"
 expect_exit 1 "--fail-on high with high alerts exits 1" "$W" scan "$ALIPAY" --fail-on high
