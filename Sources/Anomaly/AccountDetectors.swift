@@ -52,14 +52,16 @@ enum BalanceGapDetector {
                 // Rows in another currency than the account's were converted at a rate the export does
                 // not give (a trip's yen rows in a yuan account): they cannot be checked.
                 guard row.currency == accountCurrency else { continue }
-                // After a row of a sub-account in another currency, the account's own previous row is the reference.
+                var expected = previousBalance + row.signedAmountMinor
+                guard expected != reported else { continue }
+                // Neither adds up. After a row of a sub-account in another currency, the account's own
+                // previous row is the one to show.
                 if before.currency != row.currency, let sameCurrency {
                     previous = sameCurrency.index
                     previousBalance = sameCurrency.balance
                     before = ledger.transaction(previous)
+                    expected = previousBalance + row.signedAmountMinor
                 }
-                let expected = previousBalance + row.signedAmountMinor
-                guard expected != reported else { continue }
                 // Rows stamped with the same second may be listed in either order: if the swapped order
                 // adds up, it is the real one.
                 if before.timestamp == row.timestamp, reported + before.signedAmountMinor == previousBalance {
