@@ -134,22 +134,31 @@ enum ForeignCurrencyDetector {
             foreign.append(index)
         }
         let tripWindow: Int64 = 3 * 86400
+        // Two pointers over the time-ordered foreign payments, counting each currency inside ±3 days: O(n).
+        var codes: [String] = []
+        let code = foreign.map { index -> Int in
+            let transaction = ledger.items[index].transaction
+            let currency = transaction.originalCurrency.isEmpty ? transaction.currency : transaction.originalCurrency
+            if let known = codes.firstIndex(of: currency) { return known }
+            codes.append(currency)
+            return codes.count - 1
+        }
+        var inWindow = [Int](repeating: 0, count: codes.count)
         var onTrip = [Bool](repeating: false, count: foreign.count)
-        for (position, index) in foreign.enumerated() {
-            let original = ledger.items[index].transaction.originalCurrency
-            let currency = original.isEmpty ? ledger.items[index].transaction.currency : original
-            guard currency != home else { continue }
-            var count = 0
-            var other = position
-            while other > 0, ledger.timestamps[index] - ledger.timestamps[foreign[other - 1]] <= tripWindow {
-                other -= 1
+        var left = 0
+        var right = 0
+        for position in foreign.indices {
+            let time = ledger.timestamps[foreign[position]]
+            while right < foreign.count, ledger.timestamps[foreign[right]] - time <= tripWindow {
+                inWindow[code[right]] += 1
+                right += 1
             }
-            while other < foreign.count, ledger.timestamps[foreign[other]] - ledger.timestamps[index] <= tripWindow {
-                let row = ledger.items[foreign[other]].transaction
-                if row.currency == currency || row.originalCurrency == currency { count += 1 }
-                other += 1
+            while time - ledger.timestamps[foreign[left]] > tripWindow {
+                inWindow[code[left]] -= 1
+                left += 1
             }
-            onTrip[position] = count >= context.config.foreignTripMinimum
+            onTrip[position] =
+                codes[code[position]] != home && inWindow[code[position]] >= context.config.foreignTripMinimum
         }
         for (position, index) in foreign.enumerated() where !onTrip[position] {
             let transaction = ledger.transaction(index)

@@ -48,7 +48,7 @@ enum DuplicateDetector {
             if let source = ledger.transaction(index).sourceID, ledger.refunded.contains(source) { continue }
             if let source = ledger.transaction(previous).sourceID, ledger.refunded.contains(source) { continue }
             // Several red packets of one amount to one person (春节, a birthday) are sent on purpose.
-            if Ledger.isRedPacket(ledger.items[index].transaction) { continue }
+            if ledger.redPacket[index] { continue }
             let original = groupOf[previous] ?? previous
             groups[original, default: []].append(index)
             groupOf[index] = original
@@ -231,7 +231,7 @@ enum VelocityDetector {
         // Red packets are sent in bursts on purpose (春节 eve); they are not a stolen phone's spending.
         let timed = ledger.payments.filter {
             ledger.timed[$0] && ledger.amounts[$0] > config.tinyAmountMinor
-                && !Ledger.isRedPacket(ledger.items[$0].transaction)
+                && !ledger.redPacket[$0]
         }
         guard timed.count >= config.velocityMinimumPerHour else { return }
         let times = timed.map { ledger.timestamps[$0] }
@@ -308,7 +308,7 @@ enum VelocityDetector {
         let config = context.config
         var days: [Int64: [Int]] = [:]
         for index in ledger.payments
-        where ledger.amounts[index] > config.tinyAmountMinor && !Ledger.isRedPacket(ledger.items[index].transaction) {
+        where ledger.amounts[index] > config.tinyAmountMinor && !ledger.redPacket[index] {
             days[ledger.items[index].transaction.localSeconds / 86400, default: []].append(index)
         }
         guard days.count >= 7 else { return }

@@ -19,6 +19,8 @@ public struct Ledger {
     let category: [Int32]
     /// Payments per counterparty id.
     let counterpartyPaymentCount: [Int32]
+    /// Per item: a red packet (红包), sent in bursts and in repeated amounts on purpose.
+    let redPacket: [Bool]
     /// Per counterparty id: does money also come back from it (own accounts, friends who settle AA splits)?
     let counterpartyPaysBack: [Bool]
     /// For each item: is it the first payment (in time) to its counterparty?
@@ -84,6 +86,7 @@ public struct Ledger {
         }
         var payments: [Int] = []
         payments.reserveCapacity(count)
+        var redPacket = [Bool](repeating: false, count: count)
         var paymentCount = [Int32](repeating: 0, count: names.names.count)
         var first = [Bool](repeating: false, count: count)
         var seen = [Bool](repeating: false, count: names.names.count)
@@ -98,6 +101,7 @@ public struct Ledger {
             }
             guard lastVerdict else { continue }
             payments.append(index)
+            if Ledger.isRedPacket(items[index].transaction) { redPacket[index] = true }
             let id = Int(counterparty[index])
             paymentCount[id] += 1
             if !seen[id] {
@@ -106,6 +110,7 @@ public struct Ledger {
             }
         }
         self.payments = payments
+        self.redPacket = redPacket
         self.counterparty = counterparty
         self.counterpartyNames = names.names
         self.category = category

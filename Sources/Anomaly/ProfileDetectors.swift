@@ -283,8 +283,6 @@ enum OddHourDetector {
         var group: [Int] = []
         func flush(_ context: inout DetectionContext) {
             defer { group.removeAll() }
-            // Automatic debits (a loan, rent, a card repayment) run at whatever hour the bank chooses.
-            let scheduled = StructuringDetector.regularPayees(ledger, among: group)
             if !scheduled.isEmpty { group.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
             guard let first = group.first else { return }
             let hour = ledger.transaction(first).localHour
@@ -360,11 +358,17 @@ enum OddHourDetector {
                 ])
         }
         let home = context.homeCurrency
+        var candidates: [Int] = []
         for index in ledger.payments where !context.claimed[index] && ledger.timed[index] {
             guard smoothed[ledger.items[index].transaction.localHour] < config.oddHourShare,
                 // Abroad the user lives in another zone: foreign-currency payments are judged by their own detector.
                 ledger.items[index].transaction.currency == home
             else { continue }
+            candidates.append(index)
+        }
+        // Automatic debits (a loan, rent, a card repayment) run at whatever hour the bank chooses.
+        let scheduled = StructuringDetector.regularPayees(ledger, among: candidates)
+        for index in candidates {
             if let last = group.last, ledger.timestamps[index] - ledger.timestamps[last] > 7200 {
                 flush(&context)
             }
