@@ -352,10 +352,15 @@ enum StructuringDetector {
     /// Counterparties (of those in `candidates`) the user pays on a regular schedule: at least three
     /// payments whose median interval is a week (±1 day), a fortnight (±2) or a month (±4), 70% of intervals near it.
     static func regularPayees(_ ledger: Ledger, among candidates: [Int]) -> Set<Int32> {
+        guard !candidates.isEmpty else { return [] }
+        // A flag per counterparty id: one array read per payment instead of a hash lookup.
+        var wanted = [Bool](repeating: false, count: ledger.counterpartyNames.count)
         var times: [Int32: [Int64]] = [:]
-        for index in candidates { times[ledger.counterparty[index]] = [] }
-        guard !times.isEmpty else { return [] }
-        for index in ledger.payments where times[ledger.counterparty[index]] != nil {
+        for index in candidates where !wanted[Int(ledger.counterparty[index])] {
+            wanted[Int(ledger.counterparty[index])] = true
+            times[ledger.counterparty[index]] = []
+        }
+        for index in ledger.payments where wanted[Int(ledger.counterparty[index])] {
             times[ledger.counterparty[index]]?.append(ledger.timestamps[index])
         }
         var regular = Set<Int32>()
