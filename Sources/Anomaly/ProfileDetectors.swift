@@ -288,7 +288,9 @@ enum OddHourDetector {
             let hour = ledger.transaction(first).localHour
             let share = Double(hours[hour]) / Double(total)
             var signals: [Signal] = []
-            if share <= config.oddHourDeadShare { signals.append(.deadHour) }
+            // The hour's history without these payments themselves: one payment is not a habit.
+            let own = group.filter { ledger.items[$0].transaction.localHour == hour }.count
+            if Double(hours[hour] - own) / Double(total) <= config.oddHourDeadShare { signals.append(.deadHour) }
             if group.contains(where: { ledger.counterpartyPaymentCount[Int(ledger.counterparty[$0])] <= 2 }) {
                 signals.append(.newPayee)
             }
