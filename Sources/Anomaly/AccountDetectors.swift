@@ -31,16 +31,37 @@ enum BalanceGapDetector {
                 return descending ? lhs.offset > rhs.offset : lhs.offset < rhs.offset
             }.map(\.element)
             var ordered = sortedChain
+            // The last balance seen per currency: an export that mixes a sub-account in another currency
+            // (HSBC HK lists CNY rows with a CNY balance inside an HKD account) holds one chain per currency.
+            var lastByCurrency: [String: (balance: Int64, index: Int)] = [:]
+            if let first = ordered.first, let balance = ledger.items[first].transaction.balanceMinor {
+                lastByCurrency[ledger.items[first].transaction.currency] = (balance, first)
+            }
             for position in ordered.indices.dropFirst() {
-                let previous = ordered[position - 1]
+                var previous = ordered[position - 1]
                 let current = ordered[position]
-                let before = ledger.transaction(previous)
+                var before = ledger.transaction(previous)
                 let row = ledger.transaction(current)
-                guard let previousBalance = before.balanceMinor, let reported = row.balanceMinor,
-                    row.currency == accountCurrency
-                else { continue }
-                let expected = previousBalance + row.signedAmountMinor
+                guard var previousBalance = before.balanceMinor, let reported = row.balanceMinor else { continue }
+                let sameCurrency = lastByCurrency[row.currency]
+                let sameCurrencyBefore = sameCurrency?.balance
+                lastByCurrency[row.currency] = (reported, current)
+                // A row in another currency than the previous one: it either continues the account's balance
+                // (converted at a rate we do not know) or its own currency's chain; only the latter is checkable.
+                if let sameCurrencyBefore, sameCurrencyBefore + row.signedAmountMinor == reported { continue }
+                // Rows in another currency than the account's were converted at a rate the export does
+                // not give (a trip's yen rows in a yuan account): they cannot be checked.
+                guard row.currency == accountCurrency else { continue }
+                var expected = previousBalance + row.signedAmountMinor
                 guard expected != reported else { continue }
+                // Neither adds up. After a row of a sub-account in another currency, the account's own
+                // previous row is the one to show.
+                if before.currency != row.currency, let sameCurrency {
+                    previous = sameCurrency.index
+                    previousBalance = sameCurrency.balance
+                    before = ledger.transaction(previous)
+                    expected = previousBalance + row.signedAmountMinor
+                }
                 // Rows stamped with the same second may be listed in either order: if the swapped order
                 // adds up, it is the real one.
                 if before.timestamp == row.timestamp, reported + before.signedAmountMinor == previousBalance {
@@ -51,6 +72,7 @@ enum BalanceGapDetector {
                 let currency = row.currency
                 let severity: Severity = abs(difference) >= context.config.balanceHighMinor ? .high : .medium
                 let signedText = (row.signedAmountMinor >= 0 ? "+" : "") + ledger.money(row.signedAmountMinor, currency)
+                // Not claimed: the rows around a gap are ordinary themselves; a gap says a row is missing.
                 context.emit(
                     .balanceGap, severity, indexes: [previous, current],
                     explanation: LocalizedText(
@@ -79,7 +101,7 @@ enum BalanceGapDetector {
                             en:
                                 "A gap means a transaction is missing from the export, was hidden, or the balance was altered. High severity at ≥ \(context.config.balanceHighMinor) minor units.",
                             zh: "差额意味着导出中缺少交易、交易被隐藏或余额被改动。差额 ≥ \(context.config.balanceHighMinor) 为高严重度。"),
-                    ])
+                    ], claim: false)
             }
         }
     }
@@ -101,10 +123,44 @@ enum ForeignCurrencyDetector {
         let home =
             context.config.homeCurrency
             ?? tally.max { ($0.count, $1.currency) < ($1.count, $0.currency) }?.currency ?? "CNY"
+        context.homeCurrency = home
+        // A trip: payments in one foreign currency with at least `foreignTripMinimum` - 1 others within
+        // three days are the user travelling, not a card used abroad by someone else.
+        var foreign: [Int] = []
         for index in ledger.payments where !context.claimed[index] {
             // Test in place first: copying every payment's whole row only to skip it was the cost here.
             guard ledger.items[index].transaction.currency != home || ledger.items[index].transaction.crossBorder
             else { continue }
+            foreign.append(index)
+        }
+        let tripWindow: Int64 = 3 * 86400
+        // Two pointers over the time-ordered foreign payments, counting each currency inside ±3 days: O(n).
+        var codes: [String] = []
+        let code = foreign.map { index -> Int in
+            let transaction = ledger.items[index].transaction
+            let currency = transaction.originalCurrency.isEmpty ? transaction.currency : transaction.originalCurrency
+            if let known = codes.firstIndex(of: currency) { return known }
+            codes.append(currency)
+            return codes.count - 1
+        }
+        var inWindow = [Int](repeating: 0, count: codes.count)
+        var onTrip = [Bool](repeating: false, count: foreign.count)
+        var left = 0
+        var right = 0
+        for position in foreign.indices {
+            let time = ledger.timestamps[foreign[position]]
+            while right < foreign.count, ledger.timestamps[foreign[right]] - time <= tripWindow {
+                inWindow[code[right]] += 1
+                right += 1
+            }
+            while time - ledger.timestamps[foreign[left]] > tripWindow {
+                inWindow[code[left]] -= 1
+                left += 1
+            }
+            onTrip[position] =
+                codes[code[position]] != home && inWindow[code[position]] >= context.config.foreignTripMinimum
+        }
+        for (position, index) in foreign.enumerated() where !onTrip[position] {
             let transaction = ledger.transaction(index)
             let shown = transaction.originalCurrency.isEmpty ? transaction.currency : transaction.originalCurrency
             let label =

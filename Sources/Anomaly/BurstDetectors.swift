@@ -41,31 +41,64 @@ enum DuplicateDetector {
             guard let previous = updateLast(key, index) else { continue }
             let gap = ledger.timestamps[index] - ledger.timestamps[previous]
             guard gap <= window, ledger.counterparty[previous] == ledger.counterparty[index],
-                ledger.amounts[previous] == ledger.amounts[index], ledger.id(previous) != ledger.id(index)
+                ledger.amounts[previous] == ledger.amounts[index], ledger.id(previous) != ledger.id(index),
+                // The same charge shown once in each currency of a multi-currency account is not a double charge.
+                ledger.items[previous].transaction.currency == ledger.items[index].transaction.currency
             else { continue }
             if let source = ledger.transaction(index).sourceID, ledger.refunded.contains(source) { continue }
             if let source = ledger.transaction(previous).sourceID, ledger.refunded.contains(source) { continue }
+            // Several red packets of one amount to one person (春节, a birthday) are sent on purpose.
+            if ledger.redPacket[index] { continue }
             let original = groupOf[previous] ?? previous
             groups[original, default: []].append(index)
             groupOf[index] = original
         }
+        // Date-only rows: a repeat on the same day is only suspicious when it is large enough to matter and
+        // the user does not habitually pay this counterparty the same amount twice a day.
+        var habitual: [Int32: Int] = [:]
+        for (original, duplicates) in groups where !ledger.timed[original] {
+            habitual[ledger.counterparty[original], default: 0] += duplicates.count
+        }
         for (original, duplicates) in groups.sorted(by: { $0.key < $1.key }) {
             let first = ledger.transaction(original)
+            let members = [original] + duplicates
+            let timed = members.allSatisfy { ledger.timed[$0] }
+            if !timed {
+                guard first.amountMinor >= context.config.duplicateDateOnlyMinimumMinor,
+                    (habitual[ledger.counterparty[original]] ?? 0) <= duplicates.count
+                else { continue }
+            }
+            let orderNumbers = members.allSatisfy { ledger.hasOrderNumber($0) }
             let lastDuplicate = ledger.transaction(duplicates[duplicates.count - 1])
             let gap = lastDuplicate.timestamp - first.timestamp
             let smallestGap =
                 duplicates.map { ledger.timestamps[$0] }.enumerated().map { offset, time in
                     time - (offset == 0 ? first.timestamp : ledger.timestamps[duplicates[offset - 1]])
                 }.min() ?? gap
-            let severity: Severity = smallestGap <= context.config.duplicateHighSeconds ? .high : .medium
+            let severity: Severity =
+                !timed ? .low : (smallestGap <= context.config.duplicateHighSeconds ? .high : .medium)
             let copies = duplicates.count + 1
             let amount = ledger.money(first.amountMinor, first.currency)
-            context.emit(
-                .duplicate, severity, indexes: [original] + duplicates,
-                explanation: LocalizedText(
+            let within = Ledger.duration(seconds: gap)
+            let explanation: LocalizedText
+            if !timed {
+                explanation = LocalizedText(
                     en:
-                        "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(gap / 60) min \(gap % 60) s, each with its own order number",
-                    zh: "疑似重复扣款：\(gap / 60) 分 \(gap % 60) 秒内向 \(first.counterparty) 支付 \(copies) 笔 \(amount)，订单号各不相同"),
+                        "Possible duplicate: \(copies) payments of \(amount) to \(first.counterparty) on \(ledger.day(original)); the statement has no times, so this may be two real purchases",
+                    zh:
+                        "可能重复扣款：\(ledger.day(original)) 当天向\(first.counterparty)支付了 \(copies) 笔 \(amount)；账单没有具体时间，也可能是两笔真实消费"
+                )
+            } else {
+                explanation = LocalizedText(
+                    en:
+                        "Possible double charge: \(copies) payments of \(amount) to \(first.counterparty) within \(within.en)\(orderNumbers ? ", each with its own order number" : ""). Check whether you paid more than once",
+                    zh:
+                        "可能重复扣款：\(within.zh)内向\(first.counterparty)支付了 \(copies) 笔 \(amount)\(orderNumbers ? "，订单号各不相同" : "")。请核对您是否只付过一次"
+                )
+            }
+            context.emit(
+                .duplicate, severity, indexes: members,
+                explanation: explanation,
                 numbers: [
                     "count": Double(copies), "amount_minor": Double(first.amountMinor), "span_seconds": Double(gap),
                     "smallest_gap_seconds": Double(smallestGap),
@@ -73,12 +106,19 @@ enum DuplicateDetector {
                 reasoning: [
                     LocalizedText(
                         en:
-                            "Payments are grouped by counterparty and exact amount; a repeat within \(context.config.duplicateWindowSeconds) s with a different transaction id is a suspected duplicate.",
-                        zh: "按对方与精确金额分组；\(context.config.duplicateWindowSeconds) 秒内交易号不同的重复支付视为疑似重复扣款。"),
-                    LocalizedText(
-                        en:
-                            "Refunded payments are left out. Smallest gap \(smallestGap) s; high severity at ≤ \(context.config.duplicateHighSeconds) s.",
-                        zh: "已退款的支付不计入。最短间隔 \(smallestGap) 秒；≤ \(context.config.duplicateHighSeconds) 秒为高严重度。"),
+                            "Payments are grouped by counterparty, currency and exact amount; a repeat within \(context.config.duplicateWindowSeconds) s with a different transaction id is a suspected duplicate.",
+                        zh: "按对方、币种与精确金额分组；\(context.config.duplicateWindowSeconds) 秒内交易号不同的重复支付视为疑似重复扣款。"),
+                    timed
+                        ? LocalizedText(
+                            en:
+                                "Refunded payments are left out. Smallest gap \(smallestGap) s; high severity at ≤ \(context.config.duplicateHighSeconds) s.",
+                            zh: "已退款的支付不计入。最短间隔 \(smallestGap) 秒；≤ \(context.config.duplicateHighSeconds) 秒为高严重度。")
+                        : LocalizedText(
+                            en:
+                                "The rows carry dates only: a same-day repeat counts only at or above \(ledger.money(context.config.duplicateDateOnlyMinimumMinor)) and when this counterparty has no other same-day repeats; always low severity.",
+                            zh:
+                                "这些行只有日期：同日重复仅在金额 ≥ \(ledger.money(context.config.duplicateDateOnlyMinimumMinor)) 且该对方没有其他同日重复时计入，严重度始终为低。"
+                        ),
                 ])
         }
     }
@@ -121,17 +161,17 @@ enum CardTestingDetector {
                 "span_seconds": Double(endTime - startTime),
             ]
             var en =
-                "Card testing pattern: \(run.count) tiny charges (total \(ledger.money(tinyTotal))) in \((endTime - startTime) / 60) min, \(newPayees) to counterparties seen at most twice"
+                "Someone may be testing your card: \(run.count) tiny charges (\(ledger.money(tinyTotal)) in all) within \(Ledger.duration(seconds: endTime - startTime).en), \(newPayees) of them at shops you had rarely or never paid"
             var zh =
-                "疑似盗刷试卡：\((endTime - startTime) / 60) 分钟内 \(run.count) 笔小额扣款（共 \(ledger.money(tinyTotal))），其中 \(newPayees) 笔付给极少出现的对方"
+                "疑似有人在试刷您的卡：\(Ledger.duration(seconds: endTime - startTime).zh)内 \(run.count) 笔小额扣款，共 \(ledger.money(tinyTotal))，其中 \(newPayees) 笔付给您很少或从未付过款的商户"
             if let large {
                 indexes.append(large)
                 let transaction = ledger.transaction(large)
                 numbers["large_amount_minor"] = Double(transaction.amountMinor)
                 en +=
-                    ", then \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty)"
+                    ", then \(ledger.money(transaction.amountMinor, transaction.currency)) to \(transaction.counterparty). If these were not you, freeze the card"
                 zh +=
-                    "，随后向 \(transaction.counterparty) 支付 \(ledger.money(transaction.amountMinor, transaction.currency))"
+                    "，随后向\(transaction.counterparty)支付了 \(ledger.money(transaction.amountMinor, transaction.currency))。如非本人操作，请立即冻结该卡"
             }
             context.emit(
                 .cardTesting, large == nil ? .medium : .high, indexes: indexes,
@@ -188,8 +228,10 @@ enum VelocityDetector {
     static func hourly(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
+        // Red packets are sent in bursts on purpose (春节 eve); they are not a stolen phone's spending.
         let timed = ledger.payments.filter {
             ledger.timed[$0] && ledger.amounts[$0] > config.tinyAmountMinor
+                && !ledger.redPacket[$0]
         }
         guard timed.count >= config.velocityMinimumPerHour else { return }
         let times = timed.map { ledger.timestamps[$0] }
@@ -218,7 +260,9 @@ enum VelocityDetector {
             }
             let members = Array(timed[position...last])
             let unclaimed = members.filter { !context.claimed[$0] }
-            if unclaimed.count >= threshold {
+            // Shopping festivals (618, 双十一, 双十二): a spree at the platforms is normal, so the bar doubles.
+            let festival = Ledger.isShoppingFestival(ledger.items[timed[position]].transaction)
+            if unclaimed.count >= (festival ? 2 * threshold : threshold) {
                 let span = times[last] - times[position]
                 let total = unclaimed.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
                 let peak = counts[position...last].max() ?? threshold
@@ -226,9 +270,9 @@ enum VelocityDetector {
                     .velocity, peak >= 2 * threshold ? .high : .medium, indexes: unclaimed,
                     explanation: LocalizedText(
                         en:
-                            "Burst of \(unclaimed.count) payments (total \(ledger.money(total))) in \(span / 60) min; this user's busiest hours normally hold about \(typical), alert at \(threshold) per hour",
+                            "Possible misuse of your account: \(unclaimed.count) payments (\(ledger.money(total)) in all) within \(Ledger.duration(seconds: span).en), far more than you usually make in an hour",
                         zh:
-                            "\(span / 60) 分钟内连续支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户最忙的一小时通常约 \(typical) 笔，每小时 \(threshold) 笔即告警"
+                            "疑似账户被盗用：\(Ledger.duration(seconds: span).zh)内连续付款 \(unclaimed.count) 笔，共 \(ledger.money(total))，远多于您平时一小时内的付款笔数"
                     ),
                     numbers: [
                         "count": Double(unclaimed.count), "peak_per_hour": Double(peak),
@@ -263,7 +307,8 @@ enum VelocityDetector {
         let ledger = context.ledger
         let config = context.config
         var days: [Int64: [Int]] = [:]
-        for index in ledger.payments where ledger.amounts[index] > config.tinyAmountMinor {
+        for index in ledger.payments
+        where ledger.amounts[index] > config.tinyAmountMinor && !ledger.redPacket[index] {
             days[ledger.items[index].transaction.localSeconds / 86400, default: []].append(index)
         }
         guard days.count >= 7 else { return }
@@ -279,9 +324,9 @@ enum VelocityDetector {
                 .velocity, unclaimed.count >= 2 * threshold ? .high : .medium, indexes: unclaimed,
                 explanation: LocalizedText(
                     en:
-                        "\(unclaimed.count) payments (total \(ledger.money(total))) on \(date); this user's busy days hold about \(typical), alert at \(threshold) a day",
+                        "Unusually many payments: \(unclaimed.count) payments (\(ledger.money(total)) in all) on \(date), far more than on your busy days",
                     zh:
-                        "\(date) 一天内支付 \(unclaimed.count) 笔（共 \(ledger.money(total))）；该用户繁忙的日子通常约 \(typical) 笔，每天 \(threshold) 笔即告警"
+                        "付款笔数异常：\(date) 一天内付款 \(unclaimed.count) 笔，共 \(ledger.money(total))，远多于您平时最忙的日子"
                 ),
                 numbers: [
                     "count": Double(unclaimed.count), "threshold_per_day": Double(threshold),
@@ -304,6 +349,43 @@ enum VelocityDetector {
 }
 
 enum StructuringDetector {
+    /// Counterparties (of those in `candidates`) the user pays on a regular schedule: at least three
+    /// payments whose median interval is a week (±1 day), a fortnight (±2) or a month (±4), 70% of intervals near it.
+    static func regularPayees(_ ledger: Ledger, among candidates: [Int]) -> Set<Int32> {
+        guard !candidates.isEmpty else { return [] }
+        // A flag per counterparty id: one array read per payment instead of a hash lookup.
+        var wanted = [Bool](repeating: false, count: ledger.counterpartyNames.count)
+        var times: [Int32: [Int64]] = [:]
+        for index in candidates where !wanted[Int(ledger.counterparty[index])] {
+            wanted[Int(ledger.counterparty[index])] = true
+            times[ledger.counterparty[index]] = []
+        }
+        for index in ledger.payments where wanted[Int(ledger.counterparty[index])] {
+            times[ledger.counterparty[index]]?.append(ledger.timestamps[index])
+        }
+        var regular = Set<Int32>()
+        for (payee, series) in times where series.count >= 3 {
+            var intervals = zip(series.dropFirst(), series).map { Double($0 - $1) }
+            intervals.sort()
+            let typical = median(intervals)
+            let day = 86400.0
+            // Tolerance grows with the period: a weekly debit moves by a day, a monthly one by a few.
+            let tolerance: Double
+            if (6 * day...8 * day).contains(typical) {
+                tolerance = day
+            } else if (13 * day...16 * day).contains(typical) {
+                tolerance = 2 * day
+            } else if (26 * day...35 * day).contains(typical) {
+                tolerance = 4 * day
+            } else {
+                continue
+            }
+            let near = intervals.filter { abs($0 - typical) <= tolerance }.count
+            if Double(near) >= 0.7 * Double(intervals.count) { regular.insert(payee) }
+        }
+        return regular
+    }
+
     /// Repeated round or just-below-threshold amounts within a week.
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
@@ -316,7 +398,12 @@ enum StructuringDetector {
             }
             return amount % config.structuringRoundMinor == 0 ? 0 : nil
         }
-        let candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.amounts[$0]) != nil }
+        var candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.amounts[$0]) != nil }
+        // Rent, loan repayments and other payees paid on a schedule are round by nature: never structuring.
+        // Nor are transfers to an account that also pays the user (their own savings card, a friend settling up).
+        candidates.removeAll { ledger.counterpartyPaysBack[Int(ledger.counterparty[$0])] }
+        let scheduled = regularPayees(ledger, among: candidates)
+        if !scheduled.isEmpty { candidates.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
         var start = 0
         while start < candidates.count {
             var end = start
@@ -344,9 +431,9 @@ enum StructuringDetector {
                 indexes: members,
                 explanation: LocalizedText(
                     en:
-                        "Possible structuring: \(members.count) payments of round or just-below-limit amounts (\(amounts.map { ledger.money($0) }.joined(separator: ", "))) within \(span / 86400) days, \(ledger.money(total)) in all",
+                        "Possible split transfers: \(members.count) payments of round or just-below-limit amounts (\(amounts.map { ledger.money($0) }.joined(separator: ", "))) within \(span / 86400) days, \(ledger.money(total)) in all",
                     zh:
-                        "疑似拆分交易：\(span / 86400) 天内 \(members.count) 笔整数或略低于限额的金额（\(amounts.map { ledger.money($0) }.joined(separator: "，"))），合计 \(ledger.money(total))"
+                        "疑似拆分转账：\(span / 86400) 天内 \(members.count) 笔整数或略低于限额的金额（\(amounts.map { ledger.money($0) }.joined(separator: "，"))），合计 \(ledger.money(total))"
                 ),
                 numbers: [
                     "count": Double(members.count), "total_minor": Double(total), "just_below_count": Double(below),

@@ -37,6 +37,8 @@ struct DetectionContext {
     let ledger: Ledger
     let config: DetectorConfig
     var claimed: [Bool]
+    /// The home currency (set by the foreign-currency detector, which runs before the hour detector).
+    var homeCurrency = "CNY"
     var alerts: [Alert] = []
 
     init(ledger: Ledger, config: DetectorConfig) {

@@ -8,10 +8,15 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     public var duplicateWindowSeconds: Int64 = 600
     /// At or under this gap a duplicate is high severity.
     public var duplicateHighSeconds: Int64 = 120
+    /// Date-only rows (no times): a same-day repeat is reported (as low) only at or above this (100.00),
+    /// and only when the counterparty has no other same-day repeats in the history.
+    public var duplicateDateOnlyMinimumMinor: Int64 = 10000
 
     // amount_outlier
     /// Modified z-score (0.6745·(ln x − median)/MAD) above which an amount is an outlier.
-    public var outlierZ: Double = 3.5
+    /// 4.0, not the textbook 3.5: real spending is heavy-tailed, and at 3.5 one ordinary payment in about
+    /// 4,000 crossed it (an ordinary big shop at a supermarket or a hospital bill).
+    public var outlierZ: Double = 4.0
     /// ... and the amount must also be at least this multiple of the median.
     public var outlierMinRatio: Double = 3.0
     /// Prior payments needed to judge against a counterparty; fewer falls back to the category.
@@ -63,8 +68,14 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     public var newPayeeHighMinor: Int64 = 1_000_000
 
     // odd_hour
-    /// A local hour holding less than this share of the user's timed payments is odd...
+    /// A local hour whose smoothed share (¼ previous hour + ½ this hour + ¼ next hour) of the user's
+    /// timed payments is under this is odd...
     public var oddHourShare: Double = 0.01
+    /// ...and alerts on its own only when the hour itself holds at most this share of the history;
+    /// otherwise it needs another signal (a payee paid at most twice, a top-5% amount, a burst).
+    public var oddHourDeadShare: Double = 0.003
+    /// Odd-hour payments within two hours of each other that make a burst.
+    public var oddHourBurst = 3
     /// ...once the user has at least this many timed payments.
     public var oddHourMinimumHistory = 200
 
@@ -85,6 +96,8 @@ public struct DetectorConfig: Sendable, Codable, Equatable {
     // foreign_currency
     /// The home currency; nil = the most common currency in the data.
     public var homeCurrency: String? = nil
+    /// Payments in one foreign currency, this many within three days of each other, are a trip: not reported.
+    public var foreignTripMinimum = 4
 
     // structuring
     /// Repeated amounts that are round (multiples of `structuringRoundMinor`) or within

@@ -1,6 +1,7 @@
 // The detectors' working view of the transactions: time-sorted indexes, interned counterparties and
 // categories, and the payments (outflows that really left the account) the spending detectors judge.
 import Statements
+import WalletCore
 
 /// The transactions detectors run on: scanned rows (reportable) and baseline rows, indexed for speed.
 public struct Ledger {
@@ -18,6 +19,10 @@ public struct Ledger {
     let category: [Int32]
     /// Payments per counterparty id.
     let counterpartyPaymentCount: [Int32]
+    /// Per item: a red packet (红包), sent in bursts and in repeated amounts on purpose.
+    let redPacket: [Bool]
+    /// Per counterparty id: does money also come back from it (own accounts, friends who settle AA splits)?
+    let counterpartyPaysBack: [Bool]
     /// For each item: is it the first payment (in time) to its counterparty?
     let firstPayment: [Bool]
     /// Columns of the hot fields, so detectors never copy whole transactions.
@@ -81,6 +86,7 @@ public struct Ledger {
         }
         var payments: [Int] = []
         payments.reserveCapacity(count)
+        var redPacket = [Bool](repeating: false, count: count)
         var paymentCount = [Int32](repeating: 0, count: names.names.count)
         var first = [Bool](repeating: false, count: count)
         var seen = [Bool](repeating: false, count: names.names.count)
@@ -95,6 +101,7 @@ public struct Ledger {
             }
             guard lastVerdict else { continue }
             payments.append(index)
+            if Ledger.isRedPacket(items[index].transaction) { redPacket[index] = true }
             let id = Int(counterparty[index])
             paymentCount[id] += 1
             if !seen[id] {
@@ -103,10 +110,17 @@ public struct Ledger {
             }
         }
         self.payments = payments
+        self.redPacket = redPacket
         self.counterparty = counterparty
         self.counterpartyNames = names.names
         self.category = category
         self.counterpartyPaymentCount = paymentCount
+        var paysBack = [Bool](repeating: false, count: names.names.count)
+        for index in 0..<count where items[index].transaction.direction == .inflow && !items[index].transaction.isRefund
+        {
+            paysBack[Int(counterparty[index])] = true
+        }
+        self.counterpartyPaysBack = paysBack
         self.firstPayment = first
         self.refunded = refunded
     }
@@ -123,9 +137,43 @@ public struct Ledger {
     func transaction(_ index: Int) -> Transaction { items[index].transaction }
     func id(_ index: Int) -> String { items[index].id }
 
-    /// "1234.56 CNY"
+    /// "¥1234.56" for yuan (two decimals), "12.50 USD" for any other currency.
     func money(_ minor: Int64, _ currency: String = "CNY") -> String {
-        ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency)) + " " + currency
+        let digits = ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency))
+        guard currency == "CNY" || currency == "RMB" else { return digits + " " + currency }
+        return digits.hasPrefix("-") ? "-¥" + digits.dropFirst() : "¥" + digits
+    }
+
+    /// Whether the row carries the source's own transaction number (date-only QIF rows and many bank
+    /// CSVs do not; their ids are our fingerprints, so "each with its own order number" would be untrue).
+    func hasOrderNumber(_ index: Int) -> Bool {
+        items[index].transaction.sourceID != nil || !items[index].transaction.merchantOrderID.isEmpty
+    }
+
+    /// The row's local date, "2024-03-05".
+    func day(_ index: Int) -> String {
+        let (year, month, day) = ByteParsing.civil(fromDays: floorDiv(items[index].transaction.localSeconds, 86400))
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    /// A red packet (红包): the note or category says so, but not Alipay's broad "转账红包" category alone.
+    static func isRedPacket(_ transaction: Transaction) -> Bool {
+        TextSearch.contains(transaction.note, "红包") || transaction.category == "微信红包"
+    }
+
+    /// 06-18, 11-11 or 12-12 (local date): the shopping festivals.
+    static func isShoppingFestival(_ transaction: Transaction) -> Bool {
+        let (_, month, day) = ByteParsing.civil(fromDays: floorDiv(transaction.localSeconds, 86400))
+        return (month == 6 && day == 18) || (month == 11 && day == 11) || (month == 12 && day == 12)
+    }
+
+    /// "2 min 5 s" / "2 分 5 秒", "40 s" / "40 秒".
+    static func duration(seconds: Int64) -> LocalizedText {
+        if seconds < 60 { return LocalizedText(en: "\(seconds) s", zh: "\(seconds) 秒") }
+        let rest = seconds % 60
+        return LocalizedText(
+            en: "\(seconds / 60) min" + (rest == 0 ? "" : " \(rest) s"),
+            zh: "\(seconds / 60) 分" + (rest == 0 ? "钟" : " \(rest) 秒"))
     }
 
     func time(_ index: Int) -> String {
@@ -215,4 +263,10 @@ func format(_ value: Double, digits: Int = 2) -> String {
     var text = String(rounded)
     if text.hasSuffix(".0") { text.removeLast(2) }
     return text
+}
+
+/// Division rounding toward minus infinity (dates before 1970 stay on the right day).
+func floorDiv(_ value: Int64, _ divisor: Int64) -> Int64 {
+    let quotient = value / divisor
+    return value % divisor < 0 ? quotient - 1 : quotient
 }

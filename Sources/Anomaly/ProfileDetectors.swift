@@ -122,7 +122,11 @@ enum NewPayeeDetector {
         let amounts = ledger.payments.filter { !context.claimed[$0] }.map { ledger.amounts[$0] }
         let high = quantileUnsorted(amounts, config.newPayeePercentile) ?? 0
         let threshold = max(config.newPayeeMinimumMinor, high)
-        for index in ledger.payments where ledger.firstPayment[index] && !context.claimed[index] {
+        // A first transfer to an account that also pays the user (their own savings card) is not a stranger.
+        for index in ledger.payments
+        where ledger.firstPayment[index] && !context.claimed[index]
+            && !ledger.counterpartyPaysBack[Int(ledger.counterparty[index])]
+        {
             let transaction = ledger.transaction(index)
             guard transaction.amountMinor > threshold,
                 transaction.timestamp - ledger.startTime >= config.newPayeeWarmupSeconds
@@ -134,9 +138,9 @@ enum NewPayeeDetector {
                 .newPayeeLarge, severity, indexes: [index],
                 explanation: LocalizedText(
                     en:
-                        "Large first payment: \(amount) to \(transaction.counterparty), never paid before; above this user's \(format(config.newPayeePercentile * 100, digits: 0))th percentile of \(ledger.money(high))",
+                        "Large first payment to someone new: \(amount) to \(transaction.counterparty), whom you had never paid before. Make sure you know the recipient",
                     zh:
-                        "首次大额付款：向从未付过款的 \(transaction.counterparty) 支付 \(amount)，高于该用户第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high))"
+                        "首次向陌生收款方大额转账：向您从未付过款的\(transaction.counterparty)支付了 \(amount)。请确认您认识对方"
                 ),
                 numbers: [
                     "amount_minor": Double(transaction.amountMinor), "percentile_minor": Double(high),
@@ -220,9 +224,9 @@ enum OutlierDetector {
                 .amountOutlier, ratio >= config.outlierHighRatio ? .high : .medium, indexes: [index],
                 explanation: LocalizedText(
                     en:
-                        "Unusual amount: \(amount) to \(transaction.counterparty) is \(format(ratio, digits: 1))× the typical \(typical) (modified z-score \(format(z, digits: 1)) over \(basis.en))",
+                        "Unusual amount: \(amount) to \(transaction.counterparty), about \(format(ratio, digits: 0)) times what you usually pay \(byName == nil ? "in this category" : "there") (\(typical))",
                     zh:
-                        "金额异常：向 \(transaction.counterparty) 支付 \(amount)，是通常金额 \(typical) 的 \(format(ratio, digits: 1)) 倍（基于\(basis.zh)，修正 z 分数 \(format(z, digits: 1))）"
+                        "金额可能异常：向\(transaction.counterparty)支付了 \(amount)，约为您\(byName == nil ? "在此类消费" : "在该商户")通常金额（\(typical)）的 \(format(ratio, digits: 0)) 倍"
                 ),
                 numbers: [
                     "amount_minor": Double(transaction.amountMinor), "median_minor": exp(profile.medianLog).rounded(),
@@ -253,6 +257,9 @@ enum OutlierDetector {
 }
 
 enum OddHourDetector {
+    /// Why an odd-hour payment is worth reporting (an unusual hour alone is weak evidence).
+    enum Signal { case deadHour, newPayee, largeAmount, burst }
+
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
@@ -263,27 +270,76 @@ enum OddHourDetector {
             total += 1
         }
         guard total >= config.oddHourMinimumHistory else { return }
+        // The user's own rhythm, smoothed over neighbouring hours so a night owl's 01:00 (next to a busy
+        // 00:00 and 02:00) is ordinary while a lone hour in a quiet night is not.
+        var smoothed = [Double](repeating: 0, count: 24)
+        for hour in 0..<24 {
+            let weighted =
+                0.25 * Double(hours[(hour + 23) % 24]) + 0.5 * Double(hours[hour]) + 0.25
+                * Double(hours[(hour + 1) % 24])
+            smoothed[hour] = weighted / Double(total)
+        }
         let large = quantileUnsorted(ledger.payments.map { ledger.amounts[$0] }, 0.95) ?? Int64.max
         var group: [Int] = []
         func flush(_ context: inout DetectionContext) {
             defer { group.removeAll() }
+            if !scheduled.isEmpty { group.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
             guard let first = group.first else { return }
             let hour = ledger.transaction(first).localHour
             let share = Double(hours[hour]) / Double(total)
-            let total = group.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
-            let biggest = group.map { ledger.amounts[$0] }.max() ?? 0
+            var signals: [Signal] = []
+            // The hour's history without these payments themselves: one payment is not a habit.
+            let own = group.filter { ledger.items[$0].transaction.localHour == hour }.count
+            if Double(hours[hour] - own) / Double(total) <= config.oddHourDeadShare { signals.append(.deadHour) }
+            if group.contains(where: { ledger.counterpartyPaymentCount[Int(ledger.counterparty[$0])] <= 2 }) {
+                signals.append(.newPayee)
+            }
+            // A large amount to a payee the user pays often (a card repayment) says nothing about who paid.
+            if group.contains(where: {
+                ledger.amounts[$0] >= large && ledger.counterpartyPaymentCount[Int(ledger.counterparty[$0])] <= 5
+            }) {
+                signals.append(.largeAmount)
+            }
+            if group.count >= config.oddHourBurst { signals.append(.burst) }
+            guard !signals.isEmpty else { return }
+            let sum = group.reduce(Int64(0)) { $0 + ledger.amounts[$1] }
+            let currency = ledger.items[first].transaction.currency
+            let strong = signals.contains(.newPayee) || signals.contains(.largeAmount)
             let hourText = (hour < 10 ? "0" : "") + "\(hour):00"
+            let when = ledger.time(first)
+            var becauseEN: [String] = []
+            var becauseZH: [String] = []
+            for signal in signals {
+                switch signal {
+                case .deadHour:
+                    becauseEN.append("you have almost never paid at this hour before")
+                    becauseZH.append("您以往几乎从不在这个时段付款")
+                case .newPayee:
+                    becauseEN.append("it went to a payee you had rarely or never paid")
+                    becauseZH.append("收款方是您很少或从未付过款的对象")
+                case .largeAmount:
+                    becauseEN.append("the amount is among your largest")
+                    becauseZH.append("金额属于您最大的几笔之一")
+                case .burst:
+                    becauseEN.append("several payments came in a row")
+                    becauseZH.append("短时间内连续付款多笔")
+                }
+            }
+            let countEN = group.count == 1 ? "a payment" : "\(group.count) payments"
+            let reasonsEN = becauseEN.joined(separator: ", and ")
+            let reasonsZH = becauseZH.joined(separator: "，且")
+            let countZH = group.count == 1 ? "有 1 笔" : "连续 \(group.count) 笔"
             context.emit(
-                .oddHour, biggest >= large ? .medium : .low, indexes: group,
+                .oddHour, strong ? .medium : .low, indexes: group,
                 explanation: LocalizedText(
                     en:
-                        "Activity at an unusual hour: \(group.count) payment\(group.count == 1 ? "" : "s") (\(ledger.money(total))) around \(hourText) local time, an hour that holds \(format(share * 100, digits: 2))% of this user's payments",
+                        "Payment at an unusual time: \(countEN) of \(ledger.money(sum, currency)) around \(when), when you are normally not paying; \(reasonsEN). If it was not you, someone may have your phone or account",
                     zh:
-                        "异常时段交易：当地时间 \(hourText) 前后 \(group.count) 笔支付（\(ledger.money(total))），该时段仅占该用户支付的 \(format(share * 100, digits: 2))%"
+                        "疑似在您不常付款的时段被他人使用：\(when) 前后\(countZH)付款，共 \(ledger.money(sum, currency))；\(reasonsZH)。如非本人操作，可能有人拿到了您的手机或账户"
                 ),
                 numbers: [
-                    "hour": Double(hour), "hour_share": share, "count": Double(group.count),
-                    "total_minor": Double(total),
+                    "hour": Double(hour), "hour_share": share, "smoothed_share": smoothed[hour],
+                    "count": Double(group.count), "total_minor": Double(sum),
                 ],
                 reasoning: [
                     LocalizedText(
@@ -291,19 +347,30 @@ enum OddHourDetector {
                         zh: "当地时间按每行自身的时区偏移计算；历史中共有 \(total) 笔带时间的支付。"),
                     LocalizedText(
                         en:
-                            "Hour \(hourText) holds \(hours[hour]) of them (\(format(share * 100, digits: 2))%), under the \(format(config.oddHourShare * 100))% threshold.",
+                            "Hour \(hourText) holds \(hours[hour]) of them (\(format(share * 100, digits: 2))%); smoothed with the neighbouring hours (¼, ½, ¼) it is \(format(smoothed[hour] * 100, digits: 2))%, under the \(format(config.oddHourShare * 100))% threshold.",
                         zh:
-                            "\(hourText) 时段有 \(hours[hour]) 笔（\(format(share * 100, digits: 2))%），低于 \(format(config.oddHourShare * 100))% 的阈值。"
+                            "\(hourText) 时段有 \(hours[hour]) 笔（\(format(share * 100, digits: 2))%）；与相邻时段按 ¼、½、¼ 平滑后为 \(format(smoothed[hour] * 100, digits: 2))%，低于 \(format(config.oddHourShare * 100))% 的阈值。"
                     ),
                     LocalizedText(
                         en:
-                            "Payments while you are normally asleep can mean someone else has your phone or account; medium severity when an amount is in your top 5%.",
-                        zh: "在您通常休息的时段付款，可能意味着他人拿到了您的手机或账户；金额位于前 5% 时为中等严重度。"),
+                            "An unusual hour alone is weak evidence: an alert needs the hour to hold ≤ \(format(config.oddHourDeadShare * 100, digits: 1))% of the history, or a payee paid at most twice, or an amount in the user's top 5% (≥ \(ledger.money(large))), or ≥ \(config.oddHourBurst) such payments within 2 h. Medium severity with a new payee or a large amount.",
+                        zh:
+                            "仅凭时段异常证据不足：需该时段占历史 ≤ \(format(config.oddHourDeadShare * 100, digits: 1))%，或收款方最多出现两次，或金额位于前 5%（≥ \(ledger.money(large))），或 2 小时内 ≥ \(config.oddHourBurst) 笔此类支付。有新收款方或大额时为中等严重度。"
+                    ),
                 ])
         }
+        let home = context.homeCurrency
+        var candidates: [Int] = []
         for index in ledger.payments where !context.claimed[index] && ledger.timed[index] {
-            let share = Double(hours[ledger.items[index].transaction.localHour]) / Double(total)
-            guard share < config.oddHourShare else { continue }
+            guard smoothed[ledger.items[index].transaction.localHour] < config.oddHourShare,
+                // Abroad the user lives in another zone: foreign-currency payments are judged by their own detector.
+                ledger.items[index].transaction.currency == home
+            else { continue }
+            candidates.append(index)
+        }
+        // Automatic debits (a loan, rent, a card repayment) run at whatever hour the bank chooses.
+        let scheduled = StructuringDetector.regularPayees(ledger, among: candidates)
+        for index in candidates {
             if let last = group.last, ledger.timestamps[index] - ledger.timestamps[last] > 7200 {
                 flush(&context)
             }

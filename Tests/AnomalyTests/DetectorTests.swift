@@ -26,7 +26,7 @@ final class DetectorTests: XCTestCase {
         XCTAssertEqual(duplicate.transactionIds, ["a", "b"])
         XCTAssertEqual(duplicate.severity, .medium)
         XCTAssertEqual(duplicate.numbers["amount_minor"], 2816)
-        XCTAssertTrue(duplicate.explanation.en.contains("28.16 CNY"))
+        XCTAssertTrue(duplicate.explanation.en.contains("¥28.16"))
         XCTAssertTrue(duplicate.explanation.zh.contains("重复扣款"))
         XCTAssertTrue(duplicate.id.hasPrefix("dup-"))
         // The same row twice under one id is one transaction, not a duplicate (docs/statements.md,
