@@ -11,13 +11,17 @@ struct BackupKeyOptions: ParsableArguments {
     @Option(
         name: [.customShort("i"), .long],
         help: ArgumentHelp(
-            "An age identity file to try (repeatable; default: this vault's device keys).", valueName: "file"))
+            L(
+                "An age identity file to try (repeatable; default: this vault's device keys).",
+                "要尝试的 age 私钥文件（可重复；默认：本保险库的设备密钥）。"), valueName: "file"))
     var identity: [String] = []
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Read the backup passphrase from this file (else $WALLETSEC_BACKUP_PASSPHRASE, else a prompt).",
+            L(
+                "Read the backup passphrase from this file (else $WALLETSEC_BACKUP_PASSPHRASE, else a prompt).",
+                "从这个文件读取备份密码（否则用 $WALLETSEC_BACKUP_PASSPHRASE，再否则在终端输入）。"),
             valueName: "file"))
     var backupPassphraseFile: String?
 

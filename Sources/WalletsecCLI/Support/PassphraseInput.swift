@@ -57,7 +57,9 @@ struct PassphraseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Read the vault passphrase from the first line of this file (else $WALLETSEC_PASSPHRASE, else a prompt).",
+            L(
+                "Read the vault passphrase from the first line of this file (else $WALLETSEC_PASSPHRASE, else a prompt).",
+                "从这个文件的第一行读取保险库主密码（否则用 $WALLETSEC_PASSPHRASE，再否则在终端输入）。"),
             valueName: "file"))
     var passphraseFile: String?
 

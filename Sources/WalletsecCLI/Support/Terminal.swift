@@ -110,11 +110,17 @@ enum Terminal {
         // Anything ArgumentParser recognises: help and --version exit 0, usage problems exit 2.
         let exitCode = Walletsec.exitCode(for: error)
         if exitCode == .success {
-            Walletsec.exit(withError: error)
+            // Help pages and --version: ArgumentParser's own words are put in the user's language too.
+            // Chinese pages come unwrapped (ArgumentParser wraps only at spaces) and are wrapped by display width.
+            let page = Walletsec.fullMessage(for: error, columns: context.language == .zh ? 100_000 : nil)
+            if !page.isEmpty { out(ParserMessages.help(page, language: context.language)) }
+            Glibc.exit(ExitCode.success.rawValue)
         }
         if exitCode == .validationFailure || isParserError(error) {
             let message = Walletsec.message(for: error)
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            let englishLine = message.split(separator: "\n").first.map(String.init) ?? message
+            let firstLine = ParserMessages.usageLine(
+                englishLine, arguments: context.arguments, language: context.language)
             if context.json {
                 report(status: .usage, message: firstLine, context: context)
             }
@@ -158,18 +164,13 @@ enum Terminal {
 struct ErrorContext {
     var json: Bool
     var language: Language
+    /// The command line as parsed (global options already lifted), for "did you mean" suggestions.
+    var arguments: [String]
 
     init(arguments: [String]) {
         json = arguments.contains("--json")
-        var language = Language.fromEnvironment(Environment.all)
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--lang", index + 1 < arguments.count, let value = Language(rawValue: arguments[index + 1]) {
-                language = value
-            } else if argument.hasPrefix("--lang="), let value = Language(rawValue: String(argument.dropFirst(7))) {
-                language = value
-            }
-        }
-        self.language = language
+        language = HelpLanguage.resolve(arguments: arguments, environment: Environment.all)
+        self.arguments = arguments
     }
 }
 

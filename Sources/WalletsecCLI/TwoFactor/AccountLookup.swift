@@ -116,7 +116,9 @@ struct ImportPasswordOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Password of an encrypted import, from the first line of this file (else $WALLETSEC_IMPORT_PASSWORD, else a prompt).",
+            L(
+                "Password of an encrypted import, from the first line of this file (else $WALLETSEC_IMPORT_PASSWORD, else a prompt).",
+                "加密的导出文件的密码，从这个文件的第一行读取（否则用 $WALLETSEC_IMPORT_PASSWORD，再否则在终端输入）。"),
             valueName: "file"))
     var importPasswordFile: String?
 
@@ -133,7 +135,9 @@ struct ExportPasswordOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Password for an encrypted export, from the first line of this file (else $WALLETSEC_EXPORT_PASSWORD, else a prompt).",
+            L(
+                "Password for an encrypted export, from the first line of this file (else $WALLETSEC_EXPORT_PASSWORD, else a prompt).",
+                "给导出文件加密用的密码，从这个文件的第一行读取（否则用 $WALLETSEC_EXPORT_PASSWORD，再否则在终端输入）。"),
             valueName: "file"))
     var exportPasswordFile: String?
 

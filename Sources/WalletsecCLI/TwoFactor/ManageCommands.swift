@@ -6,17 +6,30 @@ import WalletCore
 import WalletCrypto
 
 struct TwoFactorRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remove",
-        abstract: "Remove an account and its recovery codes (asks for the vault passphrase).",
-        discussion: """
-            Example:
-              walletsec 2fa remove "Old Exchange:alice"
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "remove",
+            abstract: L(
+                "Remove an account and its recovery codes (asks for the vault passphrase).",
+                "删除一个账户及其恢复码（需要输入主密码）。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec 2fa remove "Old Exchange:alice"
+                """,
+                """
+                示例：
+                  walletsec 2fa remove "Old Exchange:alice"
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
-    @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "Account (issuer:account or a unique part of it).",
+                "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
 
     func run() throws {
         let vault = try VaultAccess.open(globals)
@@ -33,18 +46,35 @@ struct TwoFactorRemove: ParsableCommand {
 }
 
 struct TwoFactorRename: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rename",
-        abstract: "Rename an account: NEW-NAME is issuer:account (or account alone for no issuer).",
-        discussion: """
-            Example:
-              walletsec 2fa rename "Wallet:alice" "Wallet:alice@example.com"
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rename",
+            abstract: L(
+                "Rename an account: NEW-NAME is issuer:account (or account alone for no issuer).",
+                "重命名账户：NEW-NAME 为“服务名称:账户”（没有服务名称时只写账户）。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec 2fa rename "Wallet:alice" "Wallet:alice@example.com"
+                """,
+                """
+                示例：
+                  walletsec 2fa rename "Wallet:alice" "Wallet:alice@example.com"
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
-    @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
-    @Argument(help: "New name, issuer:account.") var newName: String
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "Account (issuer:account or a unique part of it).",
+                "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "New name, issuer:account.",
+                "新名称，“服务名称:账户”。"))) var newName: String
 
     func run() throws {
         let vault = try VaultAccess.open(globals)
@@ -65,27 +95,51 @@ struct TwoFactorRename: ParsableCommand {
 }
 
 struct TwoFactorRecovery: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "recovery",
-        abstract: "Recovery codes: the one-time backup codes a service gives at 2FA setup.",
-        discussion: """
-            Example:
-              walletsec 2fa recovery add wallet < codes.txt
-              walletsec 2fa recovery show wallet
-              walletsec 2fa recovery use wallet 4f7k-2m9q
-            """,
-        subcommands: [Add.self, Show.self, Use.self])
-
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Store recovery codes read from standard input, one a line (sealed in the vault).",
-            discussion: """
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "recovery",
+            abstract: L(
+                "Recovery codes: the one-time backup codes a service gives at 2FA setup.",
+                "恢复码：开通双重验证时服务提供的一次性备用码。"),
+            discussion: L(
+                """
                 Example:
                   walletsec 2fa recovery add wallet < codes.txt
-                """)
+                  walletsec 2fa recovery show wallet
+                  walletsec 2fa recovery use wallet 4f7k-2m9q
+                """,
+                """
+                示例：
+                  walletsec 2fa recovery add wallet < codes.txt
+                  walletsec 2fa recovery show wallet
+                  walletsec 2fa recovery use wallet 4f7k-2m9q
+                """),
+            subcommands: [Add.self, Show.self, Use.self])
+    }
+
+    struct Add: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(
+                    "Store recovery codes read from standard input, one a line (sealed in the vault).",
+                    "保存从标准输入读取的恢复码，每行一个（加密保存在保险库里）。"),
+                discussion: L(
+                    """
+                    Example:
+                      walletsec 2fa recovery add wallet < codes.txt
+                    """,
+                    """
+                    示例：
+                      walletsec 2fa recovery add wallet < codes.txt
+                    """))
+        }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+        @Argument(
+            help: ArgumentHelp(
+                L(
+                    "Account (issuer:account or a unique part of it).",
+                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
 
         func run() throws {
             let vault = try VaultAccess.open(globals)
@@ -117,15 +171,28 @@ struct TwoFactorRecovery: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List an account's recovery codes, used ones marked.",
-            discussion: """
-                Example:
-                  walletsec 2fa recovery show wallet --json
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(
+                    "List an account's recovery codes, used ones marked.",
+                    "列出一个账户的恢复码，并标出已用过的。"),
+                discussion: L(
+                    """
+                    Example:
+                      walletsec 2fa recovery show wallet --json
+                    """,
+                    """
+                    示例：
+                      walletsec 2fa recovery show wallet --json
+                    """))
+        }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+        @Argument(
+            help: ArgumentHelp(
+                L(
+                    "Account (issuer:account or a unique part of it).",
+                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
 
         struct Entry: Encodable {
             var position: Int
@@ -149,16 +216,33 @@ struct TwoFactorRecovery: ParsableCommand {
     }
 
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Mark a recovery code used; exit 1 if it is unknown or already used.",
-            discussion: """
-                Example:
-                  walletsec 2fa recovery use wallet 4f7k-2m9q
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(
+                    "Mark a recovery code used; exit 1 if it is unknown or already used.",
+                    "把一个恢复码标记为已用；不存在或已用过时退出码为 1。"),
+                discussion: L(
+                    """
+                    Example:
+                      walletsec 2fa recovery use wallet 4f7k-2m9q
+                    """,
+                    """
+                    示例：
+                      walletsec 2fa recovery use wallet 4f7k-2m9q
+                    """))
+        }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
-        @Argument(help: "The recovery code.") var code: String
+        @Argument(
+            help: ArgumentHelp(
+                L(
+                    "Account (issuer:account or a unique part of it).",
+                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+        @Argument(
+            help: ArgumentHelp(
+                L(
+                    "The recovery code.",
+                    "恢复码。"))) var code: String
 
         func run() throws {
             let (vault, stored, key) = try AccountLookup.unlock(name, globals, passphrase: passphrase)

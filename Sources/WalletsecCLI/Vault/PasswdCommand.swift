@@ -4,26 +4,46 @@ import Vault
 import WalletCore
 
 struct PasswdCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "passwd",
-        abstract: "Change the vault passphrase; the old one stops working, the data stays as it is.",
-        discussion: """
-            The current passphrase comes from --passphrase-file, $WALLETSEC_PASSPHRASE or a prompt;
-            the new one from --new-passphrase-file, $WALLETSEC_NEW_PASSPHRASE or a prompt (asked twice).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "passwd",
+            abstract: L(
+                "Change the vault passphrase; the old one stops working, the data stays as it is.",
+                "修改保险库主密码；旧密码随即失效，数据保持不变。"),
+            discussion: L(
+                """
+                The current passphrase comes from --passphrase-file, $WALLETSEC_PASSPHRASE or a prompt;
+                the new one from --new-passphrase-file, $WALLETSEC_NEW_PASSPHRASE or a prompt (asked twice).
 
-            Example:
-              walletsec passwd
-            """)
+                Example:
+                  walletsec passwd
+                """,
+                """
+                当前主密码来自 --passphrase-file、$WALLETSEC_PASSPHRASE 或终端输入；新主密码来自 --new-passphrase-file、$WALLETSEC_NEW_PASSPHRASE 或终端输入（输入两次）。
+
+                示例：
+                  walletsec passwd
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var kdf: KDFOptions
 
     @Option(
-        name: .long, help: ArgumentHelp("Read the new passphrase from the first line of this file.", valueName: "file"))
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Read the new passphrase from the first line of this file.",
+                "从这个文件的第一行读取新主密码。"), valueName: "file"))
     var newPassphraseFile: String?
 
-    @Flag(name: .long, help: "Accept a new passphrase the strength check rejects.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Accept a new passphrase the strength check rejects.",
+                "接受未通过强度检查的新主密码。")))
     var allowWeak = false
 
     struct Output: Encodable {

@@ -4,15 +4,26 @@ import Vault
 import WalletCore
 
 struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "Show the vault's path, schema, key derivation settings, item counts and last backup.",
-        discussion: """
-            Needs no passphrase.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "status",
+            abstract: L(
+                "Show the vault's path, schema, key derivation settings, item counts and last backup.",
+                "显示保险库的位置、结构版本、密钥派生参数、各类条目数量和上次备份时间。"),
+            discussion: L(
+                """
+                Needs no passphrase.
 
-            Example:
-              walletsec status --json
-            """)
+                Example:
+                  walletsec status --json
+                """,
+                """
+                不需要主密码。
+
+                示例：
+                  walletsec status --json
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
 
