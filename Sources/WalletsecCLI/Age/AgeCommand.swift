@@ -61,8 +61,8 @@ enum AgeIO {
     static func passphraseSource(file: String?, confirm: Bool) -> SecretSource {
         SecretSource(
             file: file, environmentVariable: "WALLETSEC_PASSPHRASE",
-            prompt: LocalizedText(en: "File passphrase", zh: "文件口令"),
-            confirmPrompt: confirm ? LocalizedText(en: "Repeat the passphrase", zh: "再次输入口令") : nil,
+            prompt: LocalizedText(en: "File passphrase", zh: "文件密码"),
+            confirmPrompt: confirm ? LocalizedText(en: "Repeat the passphrase", zh: "再次输入密码") : nil,
             fileOption: "--passphrase-file")
     }
 
@@ -247,7 +247,7 @@ struct AgeEncryptCommand: ParsableCommand {
         }
         if (output == nil || output == "-") && !armor && Terminal.stdoutIsTTY {
             throw CLIFailure.usage(
-                en: "refusing to write binary to a terminal; use -o FILE or -a", zh: "拒绝向终端输出二进制数据；请使用 -o FILE 或 -a")
+                en: "refusing to write binary to a terminal; use -o FILE or -a", zh: "拒绝向终端输出二进制数据；请使用 -o <文件> 或 -a")
         }
         let (source, size, closeInput) = try AgeIO.openInput(input)
         defer { closeInput() }
@@ -344,7 +344,7 @@ struct AgeDecryptCommand: ParsableCommand {
             guard !identities.isEmpty else {
                 throw CLIFailure.usage(
                     en: "the file is encrypted to recipients; give an identity file with -i",
-                    zh: "该文件是按接收者加密的，请用 -i 指定身份文件")
+                    zh: "这个文件是加密给公钥的，请用 -i 指定私钥文件")
             }
             return identities
         }

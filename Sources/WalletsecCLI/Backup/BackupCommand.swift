@@ -161,7 +161,7 @@ struct BackupCreateCommand: ParsableCommand {
             zh
                 ? "备份已写入 \(output)（\(summary.records) 条记录）："
                 : "Backup written to \(output) (\(summary.records) records):")
-        for line in BackupText.tableLines(summary.counts) { Terminal.out(line) }
+        for line in BackupText.tableLines(summary.counts, language) { Terminal.out(line) }
         if !includeIdentities {
             Terminal.out(
                 zh

@@ -76,7 +76,7 @@ struct DeviceKeygenCommand: ParsableCommand {
             return
         }
         let zh = globals.language == .zh
-        Terminal.out((zh ? "设备接收者（在旧手机上用它备份）：" : "Device recipient (back up to it on the old phone):"))
+        Terminal.out((zh ? "设备公钥（在旧手机上备份给它）：" : "Device recipient (back up to it on the old phone):"))
         Terminal.out(record.recipient)
         if !noQr {
             Terminal.out(try QRMatrix.encode(record.recipient).terminalText())

@@ -249,7 +249,7 @@ struct HistoryStatsCommand: ParsableCommand {
         for source in stats.bySource.keys.sorted() {
             Terminal.out("  \(source): \(stats.bySource[source] ?? 0)")
         }
-        Terminal.out((zh ? "已确认告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
+        Terminal.out((zh ? "已忽略的告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
         Terminal.out((zh ? "档案（行数）：" : "profiles (rows):"))
         for entry in stats.profiles {
             Terminal.out("  \(entry.name)\(entry.name == stats.profile ? " *" : ""): \(entry.transactions)")
@@ -313,9 +313,9 @@ struct HistoryAckCommand: ParsableCommand {
         let zh = globals.language == .zh
         if outcome.added {
             Terminal.out(
-                zh ? "已确认告警 \(alertID)；之后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
+                zh ? "已忽略告警 \(alertID)，以后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
         } else {
-            Terminal.out(zh ? "告警 \(alertID) 之前已确认。" : "\(alertID) was already acknowledged")
+            Terminal.out(zh ? "告警 \(alertID) 之前已经忽略过了。" : "\(alertID) was already acknowledged")
         }
     }
 }
@@ -395,7 +395,7 @@ struct HistoryForgetCommand: ParsableCommand {
     func run() throws {
         guard (before != nil) != all else {
             throw CLIFailure.usage(
-                en: "say what to forget: --before DATE or --all (not both)", zh: "请指定要删除的范围：--before DATE 或 --all（二选一）")
+                en: "say what to forget: --before DATE or --all (not both)", zh: "请指定要删除的范围：--before <日期> 或 --all（二选一）")
         }
         let cutoff = try before.map { try parseDay($0, option: "--before") * 86400 }
         let profile = try profileOptions.resolved()

@@ -227,7 +227,7 @@ struct ScanCommand: ParsableCommand {
         // Never replaces an existing file: a report is evidence, and so may be what is already there.
         try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600, overwrite: false)
         if !globals.json {
-            Terminal.err(language == .zh ? "争议报告已写入 \(path)" : "dispute report written to \(path)")
+            Terminal.err(language == .zh ? "申诉材料已写入 \(path)" : "dispute report written to \(path)")
         }
     }
 }

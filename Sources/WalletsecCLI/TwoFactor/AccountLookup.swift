@@ -125,7 +125,7 @@ struct ImportPasswordOptions: ParsableArguments {
     func source() -> SecretSource {
         SecretSource(
             file: importPasswordFile, environmentVariable: "WALLETSEC_IMPORT_PASSWORD",
-            prompt: LocalizedText(en: "Import password", zh: "导入密码"), confirmPrompt: nil,
+            prompt: LocalizedText(en: "Import password", zh: "导出文件的密码"), confirmPrompt: nil,
             fileOption: "--import-password-file")
     }
 }

@@ -195,7 +195,7 @@ struct TwoFactorVerify: ParsableCommand {
             if globals.json {
                 try Terminal.json(Outcome(name: stored.name, accepted: true, step: step, reason: nil))
             } else {
-                Terminal.out(language == .zh ? "已接受（步 \(step)）" : "accepted (step \(step))")
+                Terminal.out(language == .zh ? "已通过（时间窗口 \(step)）" : "accepted (step \(step))")
             }
         case .rejected(let reason):
             if globals.json {

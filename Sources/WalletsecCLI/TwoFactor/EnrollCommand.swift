@@ -131,7 +131,7 @@ struct TwoFactorEnroll: ParsableCommand {
         // Decide how the code will arrive before anything is made or stored.
         if confirm == nil && !Terminal.hasTerminal {
             throw CLIFailure.usage(
-                en: "no terminal to ask for the code; pass --confirm CODE", zh: "没有终端可输入验证码，请使用 --confirm CODE")
+                en: "no terminal to ask for the code; pass --confirm CODE", zh: "没有终端可输入验证码，请使用 --confirm <验证码>")
         }
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         let now = Clock.now(at)
@@ -173,7 +173,7 @@ struct TwoFactorEnroll: ParsableCommand {
                     uri: uri,
                     qrPng: qrPng, resumed: resume))
         } else {
-            Terminal.out(language == .zh ? "已注册 \(candidate.name)" : "Enrolled \(candidate.name)")
+            Terminal.out(language == .zh ? "已添加 \(candidate.name)" : "Enrolled \(candidate.name)")
         }
     }
 

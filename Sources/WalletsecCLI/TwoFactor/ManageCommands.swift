@@ -100,7 +100,7 @@ struct TwoFactorRecovery: ParsableCommand {
             commandName: "recovery",
             abstract: L(
                 "Recovery codes: the one-time backup codes a service gives at 2FA setup.",
-                "恢复码：开通双重验证时服务提供的一次性备用码。"),
+                "恢复码：开通双重验证时服务给出的一次性登录码，手机丢失时用它登录。"),
             discussion: L(
                 """
                 Example:
@@ -208,7 +208,7 @@ struct TwoFactorRecovery: ParsableCommand {
                     try Terminal.json(
                         Entry(position: code.position, code: code.code, used: code.usedAt != nil, usedAt: code.usedAt))
                 } else {
-                    let mark = code.usedAt.map { globals.language == .zh ? "  (已用 \($0))" : "  (used \($0))" } ?? ""
+                    let mark = code.usedAt.map { globals.language == .zh ? "（已于 \($0) 使用）" : "  (used \($0))" } ?? ""
                     Terminal.out("\(code.position). \(code.code)\(mark)")
                 }
             }

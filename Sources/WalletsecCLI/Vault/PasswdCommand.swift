@@ -56,8 +56,8 @@ struct PasswdCommand: ParsableCommand {
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         let newSource = SecretSource(
             file: newPassphraseFile, environmentVariable: "WALLETSEC_NEW_PASSPHRASE",
-            prompt: LocalizedText(en: "New vault passphrase", zh: "新的保险库口令"),
-            confirmPrompt: LocalizedText(en: "Repeat the new passphrase", zh: "再次输入新口令"),
+            prompt: LocalizedText(en: "New vault passphrase", zh: "新的保险库主密码"),
+            confirmPrompt: LocalizedText(en: "Repeat the new passphrase", zh: "再次输入新主密码"),
             fileOption: "--new-passphrase-file")
         let secret = try newSource.read(language: globals.language)
         try PassphrasePolicy.check(secret, allowWeak: allowWeak, language: globals.language)
@@ -68,7 +68,7 @@ struct PasswdCommand: ParsableCommand {
         if globals.json {
             try Terminal.json(Output(path: vault.folder, changed: true, kdf: status.kdf))
         } else {
-            Terminal.out(globals.language == .zh ? "口令已更改。" : "Passphrase changed.")
+            Terminal.out(globals.language == .zh ? "主密码已更改。" : "Passphrase changed.")
         }
     }
 }
