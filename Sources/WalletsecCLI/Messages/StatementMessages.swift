@@ -136,15 +136,19 @@ enum StatementLayoutNames {
     static func header(_ layout: SourceFormat) -> LocalizedText {
         switch layout {
         case .alipay:
+            // check-chinese: data (the header as the file has it)
             let columns = "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,…,交易订单号,商家订单号,备注"
             return LocalizedText(en: "an Alipay CSV header (\(columns))", zh: "支付宝 CSV 表头“\(columns)”")
         case .alipayLegacy:
+            // check-chinese: data (the header as the file has it)
             let columns = "交易号,商家订单号,交易创建时间,…,金额（元）,收/支,交易状态,…"
             return LocalizedText(en: "an Alipay legacy header (\(columns))", zh: "支付宝旧版表头“\(columns)”")
         case .alipayAccountLog:
+            // check-chinese: data (the header as the file has it)
             let columns = "账务流水号,业务流水号,…,收入金额（+元）,支出金额（-元）,账户余额（元）,…"
             return LocalizedText(en: "an Alipay account-log header (\(columns))", zh: "支付宝账务明细表头“\(columns)”")
         case .wechat, .wechatXLSX:
+            // check-chinese: data (the header as the file has it)
             let columns = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注"
             return LocalizedText(en: "a WeChat Pay header (\(columns))", zh: "微信支付表头“\(columns)”")
         case .ofx: return LocalizedText(en: "an OFX file with an <OFX> element", zh: "含有 <OFX> 元素的 OFX 文件")
@@ -185,7 +189,7 @@ enum StatementLayoutNames {
                 zh: "支付宝 CSV（表头“交易时间,交易分类,交易对方,…,交易订单号”）、支付宝旧版 CSV（“交易号,…,交易创建时间”）、"
                     + "支付宝账务明细（“账务流水号,…,账户余额”）、微信支付账单 CSV 或 XLSX（“交易时间,交易类型,交易对方,…,交易单号”）、"
                     + "内置的银行或平台 CSV（工商银行、招商银行、中国银行、农业银行、交通银行、广发银行、汇丰香港、京东、美团、BMO；"
-                    + "见 docs/statements.md）、OFX（<OFX>）、QIF（!Type:），或 --format csv --rules <规则文件>")
+                    + "见 docs/statements.md）、OFX（<OFX>）、QIF（“!Type:”），或 --format csv --rules <规则文件>")
         }
     }
 }

@@ -205,9 +205,11 @@ struct HistoryListCommand: ParsableCommand {
             if globals.json {
                 try Terminal.json(summary)
             } else {
+                let language = globals.language
                 Terminal.out(
-                    AlertOutput.pad(summary.time, 27) + AlertOutput.pad(summary.direction, 8)
-                        + AlertOutput.pad(summary.amount + " " + summary.currency, 16)
+                    AlertOutput.pad(summary.time, 27)
+                        + AlertOutput.pad(HumanText.direction(summary.direction, language), 10)
+                        + AlertOutput.pad(HumanText.amount(summary.amount, currency: summary.currency, language), 16)
                         + AlertOutput.pad(summary.counterparty, 24) + summary.id)
             }
         }
@@ -243,16 +245,18 @@ struct HistoryStatsCommand: ParsableCommand {
             return
         }
         let zh = globals.language == .zh
-        Terminal.out((zh ? "交易：" : "transactions: ") + String(stats.transactions))
-        Terminal.out((zh ? "最早：" : "first:        ") + (stats.first ?? "-"))
-        Terminal.out((zh ? "最晚：" : "last:         ") + (stats.last ?? "-"))
+        Terminal.out((zh ? "交易笔数：" : "transactions: ") + String(stats.transactions))
+        Terminal.out((zh ? "最早一笔：" : "first:        ") + (stats.first ?? "-"))
+        Terminal.out((zh ? "最晚一笔：" : "last:         ") + (stats.last ?? "-"))
+        if !stats.bySource.isEmpty { Terminal.out(zh ? "按来源：" : "by source:") }
         for source in stats.bySource.keys.sorted() {
-            Terminal.out("  \(source): \(stats.bySource[source] ?? 0)")
+            Terminal.out("  \(source)\(zh ? "：" : ": ")\(stats.bySource[source] ?? 0)")
         }
         Terminal.out((zh ? "已忽略的告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
         Terminal.out((zh ? "档案（行数）：" : "profiles (rows):"))
         for entry in stats.profiles {
-            Terminal.out("  \(entry.name)\(entry.name == stats.profile ? " *" : ""): \(entry.transactions)")
+            let current = entry.name == stats.profile ? (zh ? "（当前）" : " (current)") : ""
+            Terminal.out("  \(entry.name)\(current)\(zh ? "：" : ": ")\(entry.transactions)")
         }
     }
 }
@@ -347,7 +351,8 @@ struct HistoryAcksCommand: ParsableCommand {
             if globals.json {
                 try Terminal.json(ack)
             } else {
-                Terminal.out("\(ack.id)  \(ack.kind)  \(ack.acknowledgedAt)  \(ack.note)")
+                let when = HumanText.localTime(ack.acknowledgedAt, globals.language)
+                Terminal.out("\(ack.id)  \(ack.kind)  \(when)  \(ack.note)")
             }
         }
     }

@@ -160,7 +160,7 @@ struct ScanCommand: ParsableCommand {
             guard let alert = result.alert(id: explain) else {
                 throw CLIFailure.usage(
                     en: "no alert \(explain) in this scan (alert ids are shown in the scan's output)",
-                    zh: "本次扫描中没有告警 \(explain)（告警 ID 见扫描输出）")
+                    zh: "本次扫描中没有告警 \(explain)（告警编号见扫描结果）")
             }
             if globals.json {
                 try Terminal.json(AlertLine(alert, ledger: ledger, files: files, withReasoning: true))
@@ -210,7 +210,7 @@ struct ScanCommand: ParsableCommand {
                         + AlertOutput.summaryLine(counts, language: language))
             if !alerts.isEmpty {
                 Terminal.out(
-                    zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
+                    zh ? "查看完整判断依据：walletsec scan … --explain <告警编号>" : "Full reasoning: walletsec scan … --explain ID")
             }
         }
         if let report { try writeReport(alerts, ledger: ledger, files: files, to: report, language: language) }

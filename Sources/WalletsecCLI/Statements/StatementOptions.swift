@@ -178,13 +178,13 @@ func noteFileDetails(
     if currencyAssumed {
         Terminal.err(
             zh
-                ? "walletsec: \(file)：QIF 文件不含币种，金额按 CNY 读取（可用 --currency 指定）"
+                ? "walletsec: \(file)：QIF 文件不含币种，金额按人民币读取（可用 --currency 指定）"
                 : "walletsec: \(file): QIF names no currency; amounts read as CNY (set it with --currency)")
     }
     if identical > 0 {
         Terminal.err(
             zh
-                ? "walletsec: \(file)：\(identical) 行与同一交易号的前一行完全相同，只计一次"
+                ? "walletsec: \(file)：\(identical) 行与同一交易单号的前一行完全相同，只计一次"
                 : "walletsec: \(file): \(identical) row(s) identical to an earlier row with the same id counted once")
     }
 }

@@ -19,7 +19,7 @@ enum AccountLookup {
         if matches.isEmpty {
             throw CLIFailure.usage(
                 en: "no 2FA account matches '\(query)' (see 'walletsec 2fa list')",
-                zh: "没有与“\(query)”匹配的双重验证账户（见 'walletsec 2fa list'）")
+                zh: "没有与“\(query)”匹配的双重验证账户（见“walletsec 2fa list”）")
         }
         let names = matches.prefix(5).map(\.name).joined(separator: ", ")
         throw CLIFailure.usage(
@@ -144,8 +144,8 @@ struct ExportPasswordOptions: ParsableArguments {
     func source() -> SecretSource {
         SecretSource(
             file: exportPasswordFile, environmentVariable: "WALLETSEC_EXPORT_PASSWORD",
-            prompt: LocalizedText(en: "Export password", zh: "导出密码"),
-            confirmPrompt: LocalizedText(en: "Repeat the export password", zh: "再次输入导出密码"),
+            prompt: LocalizedText(en: "Export password", zh: "导出文件的密码"),
+            confirmPrompt: LocalizedText(en: "Repeat the export password", zh: "再次输入导出文件的密码"),
             fileOption: "--export-password-file")
     }
 }

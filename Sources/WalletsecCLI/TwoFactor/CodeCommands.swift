@@ -43,10 +43,16 @@ struct TwoFactorList: ParsableCommand {
                         algorithm: stored.algorithm, digits: stored.digits, period: stored.period,
                         counter: stored.kind == "hotp" ? stored.counter : nil, createdAt: stored.createdAt))
             } else {
+                let zh = globals.language == .zh
+                let unit = stored.kind == "steam" ? (zh ? "个字符" : "chars") : (zh ? "位" : "digits")
                 let detail =
                     stored.kind == "hotp"
-                    ? "hotp \(stored.algorithm) \(stored.digits) digits, counter \(stored.counter)"
-                    : "\(stored.kind) \(stored.algorithm) \(stored.digits) \(stored.kind == "steam" ? "chars" : "digits") / \(stored.period)s"
+                    ? (zh
+                        ? "HOTP，\(stored.algorithm)，\(stored.digits) 位，计数器 \(stored.counter)"
+                        : "hotp \(stored.algorithm) \(stored.digits) digits, counter \(stored.counter)")
+                    : (zh
+                        ? "\(stored.kind.uppercased())，\(stored.algorithm)，\(stored.digits) \(unit)，每 \(stored.period) 秒"
+                        : "\(stored.kind) \(stored.algorithm) \(stored.digits) \(unit) / \(stored.period)s")
                 Terminal.out("\(stored.name)\t\(detail)")
             }
         }
@@ -120,7 +126,11 @@ struct TwoFactorCode: ParsableCommand {
                         code: code,
                         secondsLeft: left))
             } else {
-                Terminal.out("\(stored.name)\t\(code)" + (left.map { "\t(\($0)s)" } ?? "\t(counter \(stored.counter))"))
+                let zh = globals.language == .zh
+                let note =
+                    left.map { zh ? "（还剩 \($0) 秒）" : "(\($0)s)" }
+                    ?? (zh ? "（计数器 \(stored.counter)）" : "(counter \(stored.counter))")
+                Terminal.out("\(stored.name)\t\(code)\t\(note)")
             }
         }
     }

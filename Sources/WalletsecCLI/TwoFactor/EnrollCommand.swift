@@ -107,7 +107,7 @@ struct TwoFactorEnroll: ParsableCommand {
             guard issuer == nil, account == nil, secretFile == nil, qrPng == nil else {
                 throw CLIFailure.usage(
                     en: "--resume continues the pending enrollment as it was; give only --confirm with it",
-                    zh: "--resume 按原样继续待完成的注册；只能与 --confirm 一起使用")
+                    zh: "--resume 按原样继续未完成的添加；只能与 --confirm 一起使用")
             }
             return
         }
@@ -153,7 +153,7 @@ struct TwoFactorEnroll: ParsableCommand {
                 .checkFailed,
                 en:
                     "the code did not verify; nothing was stored. The new key is kept for 10 minutes: run 'walletsec 2fa enroll --resume' to try again with the same key (check the phone's clock)",
-                zh: "验证码不正确，未保存账户。新密钥保留 10 分钟：运行 'walletsec 2fa enroll --resume' 用同一密钥重试（请检查手机时间）")
+                zh: "验证码不正确，未保存账户。新密钥保留 10 分钟：运行“walletsec 2fa enroll --resume”用同一密钥重试（请检查手机时间）")
         }
         // The confirming code counts as used: it cannot be replayed to `verify` afterwards.
         _ = try AccountLookup.insert([candidate], lastAcceptedStep: Int64(step), into: vault, key: key)
@@ -197,7 +197,7 @@ struct TwoFactorEnroll: ParsableCommand {
         guard let pending = try vault.pendingEnrollment(now: now, key: key) else {
             throw CLIFailure.usage(
                 en: "no enrollment to resume (one is kept for 10 minutes after its code fails); start again",
-                zh: "没有可继续的注册（验证失败后只保留 10 分钟）；请重新开始注册")
+                zh: "没有可继续的添加（验证码未通过后只保留 10 分钟）；请重新开始添加")
         }
         let uri = pending.payload.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
         return try KeyURI.parse(uri).account
@@ -208,7 +208,7 @@ struct TwoFactorEnroll: ParsableCommand {
         {
             if resume { try vault.removePendingEnrollment() }
             throw CLIFailure.conflict(
-                en: "\(candidate.name) is already enrolled", zh: "\(candidate.name) 已经注册")
+                en: "\(candidate.name) is already enrolled", zh: "\(candidate.name) 已经添加过了")
         }
     }
 
@@ -223,9 +223,11 @@ struct TwoFactorEnroll: ParsableCommand {
         let settings =
             defaults
             ? (language == .zh ? "基于时间，6 位，30 秒" : "time-based, 6 digits, 30 seconds")
-            : "\(candidate.algorithm.rawValue), \(candidate.digits) \(language == .zh ? "位" : "digits"), \(candidate.period) \(language == .zh ? "秒" : "seconds")"
+            : (language == .zh
+                ? "\(candidate.algorithm.rawValue)，\(candidate.digits) 位，\(candidate.period) 秒"
+                : "\(candidate.algorithm.rawValue), \(candidate.digits) digits, \(candidate.period) seconds")
         if language == .zh {
-            Terminal.out("手动输入：发行方 \(candidate.issuer)  账户 \(candidate.account)")
+            Terminal.out("手动输入：服务名称 \(candidate.issuer)，账户 \(candidate.account)")
             Terminal.out("密钥：\(key)（\(settings)）")
         } else {
             Terminal.out("Enter by hand: issuer \(candidate.issuer)  account \(candidate.account)")

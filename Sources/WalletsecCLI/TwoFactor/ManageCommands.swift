@@ -208,7 +208,10 @@ struct TwoFactorRecovery: ParsableCommand {
                     try Terminal.json(
                         Entry(position: code.position, code: code.code, used: code.usedAt != nil, usedAt: code.usedAt))
                 } else {
-                    let mark = code.usedAt.map { globals.language == .zh ? "（已于 \($0) 使用）" : "  (used \($0))" } ?? ""
+                    let mark =
+                        code.usedAt.map { HumanText.localTime($0, globals.language) }.map {
+                            globals.language == .zh ? "（已于 \($0) 使用）" : "  (used \($0))"
+                        } ?? ""
                     Terminal.out("\(code.position). \(code.code)\(mark)")
                 }
             }
@@ -264,14 +267,16 @@ struct TwoFactorRecovery: ParsableCommand {
                 if globals.json {
                     try Terminal.json(Outcome(name: stored.name, used: false, reason: "already_used"))
                 } else {
-                    Terminal.out(zh ? "已拒绝：该恢复码已于 \(at) 使用" : "rejected: this recovery code was already used at \(at)")
+                    let when = HumanText.localTime(at, globals.language)
+                    Terminal.out(
+                        zh ? "已拒绝：这个恢复码已于 \(when) 用过" : "rejected: this recovery code was already used at \(when)")
                 }
                 throw ExitCode(1)
             case .unknown:
                 if globals.json {
                     try Terminal.json(Outcome(name: stored.name, used: false, reason: "unknown_code"))
                 } else {
-                    Terminal.out(zh ? "已拒绝：不是该账户的恢复码" : "rejected: not a recovery code of this account")
+                    Terminal.out(zh ? "已拒绝：不是这个账户的恢复码" : "rejected: not a recovery code of this account")
                 }
                 throw ExitCode(1)
             }
