@@ -193,3 +193,68 @@ enum StatementLayoutNames {
         }
     }
 }
+
+extension HistoryError: UserFacingError {
+    var userMessage: UserMessage {
+        switch self {
+        case .busy:
+            return .init(
+                .conflict, en: "the vault is busy (another walletsec is writing); try again",
+                zh: "保险库正忙（另一个 walletsec 正在写入）；请重试")
+        case .storageFailed(let detail):
+            return .init(
+                .internal, en: "history storage failed: \(detail ?? "SQLite error")",
+                zh: "历史记录存储失败：\(detail ?? "SQLite 错误")")
+        case .notAnAlertID(let id):
+            return .init(
+                .usage, en: "'\(id)' is not an alert id (like dup-1a2b3c4d, as printed by scan)",
+                zh: "“\(id)”不是告警编号（形如 dup-1a2b3c4d，见扫描结果）")
+        case .invalidProfile(let name):
+            return .init(
+                .usage,
+                en: "'\(name)' is not a profile name: 1-64 letters, digits, '-', '_' or Chinese characters",
+                zh: "“\(name)”不是有效的档案名：1 到 64 个字母、数字、“-”、“_”或汉字")
+        }
+    }
+}
+
+extension ZipBillError: UserFacingError {
+    var userMessage: UserMessage {
+        let how = "--zip-password-file FILE, WALLETSEC_ZIP_PASSWORD, or run on a terminal to be asked"
+        let howZh = "用 --zip-password-file <文件>、环境变量 WALLETSEC_ZIP_PASSWORD，或在终端运行时输入"
+        switch self {
+        case .passwordRequired(let file):
+            return .init(
+                .usage, en: "\(file) is an encrypted ZIP bill; give its password (解压密码) with \(how)",
+                zh: "\(file) 是加密的 ZIP 账单；请提供解压密码：\(howZh)")
+        case .wrongPassword(let file):
+            return .init(
+                .authentication, en: "\(file): wrong ZIP password (the 解压密码 the wallet sent with the bill)",
+                zh: "\(file)：解压密码错误（钱包随账单另行发送的密码）")
+        case .damaged(let file):
+            return .init(
+                .integrity, en: "\(file): the ZIP archive is damaged or truncated; download the bill again",
+                zh: "\(file)：ZIP 压缩包已损坏或不完整；请重新下载账单")
+        case .noStatement(let file):
+            return .init(
+                .usage, en: "\(file): the ZIP archive holds no statement (CSV, XLSX, OFX, QFX or QIF)",
+                zh: "\(file)：ZIP 压缩包中没有账单文件（CSV、XLSX、OFX、QFX 或 QIF）")
+        case .tooManyEntries(let file, let limit):
+            return .init(
+                .usage, en: "\(file): the ZIP archive has more than \(limit) entries; refusing it",
+                zh: "\(file)：ZIP 压缩包的条目超过 \(limit) 个，拒绝处理")
+        case .entryTooLarge(let file, let entry, let limit):
+            return .init(
+                .usage, en: "\(file): \(entry) inflates to more than \(limit >> 20) MiB; refusing it",
+                zh: "\(file)：\(entry) 解压后超过 \(limit >> 20) MiB，拒绝处理")
+        case .totalTooLarge(let file, let limit):
+            return .init(
+                .usage, en: "\(file): the statements inside inflate to more than \(limit >> 20) MiB; refusing them",
+                zh: "\(file)：其中的账单解压后共超过 \(limit >> 20) MiB，拒绝处理")
+        case .unsupportedMethod(let file, let entry):
+            return .init(
+                .usage, en: "\(file): \(entry) uses a compression or encryption method walletsec cannot read",
+                zh: "\(file)：\(entry) 使用了 walletsec 无法读取的压缩或加密方式")
+        }
+    }
+}

@@ -76,7 +76,8 @@ enum ParserMessages {
         guard language == .zh else { return page }
         var text = page
         let replacements: [(String, String)] = [
-            ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("OVERVIEW:", "概述："), ("USAGE:", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
+            ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("OVERVIEW:", "概述："), ("USAGE:", "用法："), ("ARGUMENTS:", "参数："),
+            ("OPTIONS:", "选项："),
             ("SUBCOMMANDS:", "子命令："), ("Show help information.", "显示帮助信息。"),
             ("Show the version.", "显示版本号。"),
             ("See 'walletsec help <subcommand>' for detailed help.", "用“walletsec help <子命令>”查看详细帮助。"),
