@@ -13,7 +13,7 @@ final class AgeMessageTests: XCTestCase {
         let text = message(.noIdentityMatched)
         XCTAssertEqual(text.status, .authentication)
         XCTAssertEqual(text.text.en, "no identity or passphrase opens this age file")
-        XCTAssertEqual(text.text.zh, "没有任何身份密钥或口令能打开此 age 文件")
+        XCTAssertEqual(text.text.zh, "没有哪个私钥或密码能打开这个 age 文件")
     }
 
     func testMalformedAndTamperedAreIntegrity() {
@@ -52,7 +52,7 @@ final class AgeMessageTests: XCTestCase {
             XCTAssertFalse(message(error).text.zh.isEmpty, "\(error)")
         }
         XCTAssertEqual(message(.invalidRecipient("age1x")).text.en, "invalid age recipient age1x (expected age1…)")
-        XCTAssertEqual(message(.noIdentities(source: "k.txt")).text.zh, "k.txt 中没有身份密钥")
+        XCTAssertEqual(message(.noIdentities(source: "k.txt")).text.zh, "k.txt 中没有私钥")
         XCTAssertEqual(message(.scryptOutOfMemory).status, .internal)
     }
 
