@@ -95,7 +95,7 @@ struct ScanCommand: ParsableCommand {
         help: ArgumentHelp(
             L(
                 "Write a Markdown dispute report for the reported alerts (language from --lang).",
-                "为报告的告警写一份 Markdown 申诉材料（语言由 --lang 决定）。"), valueName: "file"))
+                "为报告的告警写一份 Markdown 争议报告（语言由 --lang 决定）。"), valueName: "file"))
     var report: String?
 
     @Flag(
@@ -227,7 +227,7 @@ struct ScanCommand: ParsableCommand {
         // Never replaces an existing file: a report is evidence, and so may be what is already there.
         try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600, overwrite: false)
         if !globals.json {
-            Terminal.err(language == .zh ? "申诉材料已写入 \(path)" : "dispute report written to \(path)")
+            Terminal.err(language == .zh ? "争议报告已写入 \(path)" : "dispute report written to \(path)")
         }
     }
 }
