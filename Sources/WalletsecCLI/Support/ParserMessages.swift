@@ -15,6 +15,12 @@ enum ParserMessages {
     static func usageLine(_ englishLine: String, arguments: [String], language: Language) -> String {
         let zh = language == .zh
         let (command, unknownWord) = CommandLookup.walk(arguments)
+        // `walletsec --json 2fa lsit`: the lifted --json reaches the 2fa group first; the mistyped word is the news.
+        if let word = unknownWord, let option = capture(englishLine, #"^Unknown option '([^']+)'"#),
+            GlobalOptionLifting.flags.contains(option[0]) || GlobalOptionLifting.valued.contains(option[0])
+        {
+            return unknownCommand(word, command: command, zh: zh)
+        }
         if let match = capture(englishLine, #"^Unknown option '([^']+)'"#) {
             let name = match[0]
             let suggestion = closest(to: name, among: CommandLookup.optionNames(of: command))
@@ -24,12 +30,7 @@ enum ParserMessages {
         }
         if let match = capture(englishLine, #"^Unexpected argument '([^']+)'"#) {
             if let word = unknownWord, word == match[0] {
-                let names = CommandLookup.subcommandNames(of: command)
-                let suggestion = closest(to: word, among: names)
-                let path = CommandLookup.path(of: command)
-                return zh
-                    ? "\(path) 没有“\(word)”这个命令" + (suggestion.map { "。您是不是想输入“\($0)”？" } ?? "")
-                    : "Unknown command '\(word)' for '\(path)'" + (suggestion.map { ". Did you mean '\($0)'?" } ?? "")
+                return unknownCommand(word, command: command, zh: zh)
             }
             return zh ? "多余的参数“\(match[0])”" : englishLine
         }
@@ -69,6 +70,14 @@ enum ParserMessages {
             return "同一个选项给了两次"
         }
         return englishLine
+    }
+
+    private static func unknownCommand(_ word: String, command: ParsableCommand.Type, zh: Bool) -> String {
+        let suggestion = closest(to: word, among: CommandLookup.subcommandNames(of: command))
+        let path = CommandLookup.path(of: command)
+        return zh
+            ? "\(path) 没有“\(word)”这个命令" + (suggestion.map { "。您是不是想输入“\($0)”？" } ?? "")
+            : "Unknown command '\(word)' for '\(path)'" + (suggestion.map { ". Did you mean '\($0)'?" } ?? "")
     }
 
     /// A help page with ArgumentParser's own words (section headers, the help/version lines, defaults) in Chinese.
@@ -195,23 +204,25 @@ enum ParserMessages {
         return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
     }
 
-    /// Levenshtein distance over characters (names are short; no size cap needed beyond the argument's).
+    /// Edit distance counting a swap of two neighbours as one edit (`lsit` → `list`), over at most 64 characters.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.prefix(64))
         let b = Array(b.prefix(64))
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
         for i in 1...a.count {
-            current[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 
     private static func capture(_ text: String, _ pattern: String) -> [String]? {

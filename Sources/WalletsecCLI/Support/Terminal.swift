@@ -125,7 +125,9 @@ enum Terminal {
                 report(status: .usage, message: firstLine, context: context)
             }
             err("walletsec: " + firstLine)
-            err(context.language == .zh ? "用法：walletsec --help" : "See 'walletsec --help'.")
+            // Point at the help of the command the line named, not the top-level list.
+            let path = CommandLookup.path(of: CommandLookup.walk(context.arguments).0)
+            err(context.language == .zh ? "查看用法：\(path) --help" : "See '\(path) --help'.")
             Glibc.exit(ExitStatus.usage.rawValue)
         }
         // Never print an unknown error's description: it might carry data. Name its type only.
