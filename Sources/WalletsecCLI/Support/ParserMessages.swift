@@ -125,11 +125,12 @@ enum ParserMessages {
         guard displayWidth(line) > width else { return line }
         let leading = line.prefix { $0 == " " }.count
         var indent = leading
-        // An option line: names, two or more spaces, then the help text; continue under the help text.
-        if leading >= 2, let gap = line.dropFirst(leading).range(of: "  "),
-            let start = line[gap.upperBound...].firstIndex(where: { $0 != " " })
+        // An option or argument line ("  --name <value>  help"): continue under ArgumentParser's help column.
+        let body = line.dropFirst(leading)
+        if leading == 2, body.hasPrefix("-") || body.hasPrefix("<"), line.count > helpColumn,
+            line.prefix(helpColumn).allSatisfy(\.isASCII)
         {
-            indent = displayWidth(String(line[..<start]))
+            indent = helpColumn
         }
         if indent > width / 2 { indent = leading }
         var units: [String] = []
@@ -181,6 +182,8 @@ enum ParserMessages {
         return lines.joined(separator: "\n")
     }
 
+    /// Where ArgumentParser starts an option's help text (two spaces, then a 24-column label).
+    private static let helpColumn = 26
     private static let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "”", "！", "？", "》"]
     private static let opening: Set<Character> = ["（", "「", "“", "《"]
 
@@ -251,7 +254,7 @@ enum CommandLookup {
             if argument.hasPrefix("-") { continue }
             let subcommands = command.configuration.subcommands
             if subcommands.isEmpty { break }
-            guard let next = subcommands.first(where: { $0.configuration.commandName == argument }) else {
+            guard let next = subcommands.first(where: { $0._commandName == argument }) else {
                 return (command, argument)
             }
             command = next
@@ -260,7 +263,7 @@ enum CommandLookup {
     }
 
     static func subcommandNames(of command: ParsableCommand.Type) -> [String] {
-        command.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        command.configuration.subcommands.map { $0._commandName } + ["help"]
     }
 
     /// Long option names as the help page lists them (the only public view of a command's options).
@@ -277,7 +280,7 @@ enum CommandLookup {
     static func path(of command: ParsableCommand.Type) -> String {
         var names: [String] = []
         func find(_ node: ParsableCommand.Type, _ trail: [String]) -> Bool {
-            let trail = trail + [node.configuration.commandName ?? "walletsec"]
+            let trail = trail + [node._commandName]
             if ObjectIdentifier(node) == ObjectIdentifier(command) {
                 names = trail
                 return true

@@ -103,7 +103,7 @@ enum Terminal {
         if let code = error as? ExitCode {
             Glibc.exit(code.rawValue)
         }
-        if let known = error as? any UserFacingError {
+        if let known = (error as? any UserFacingError) ?? wrappedUserFacing(error, depth: 0) {
             let message = known.userMessage
             report(status: message.status, message: message.text.text(context.language), context: context)
         }
@@ -135,6 +135,17 @@ enum Terminal {
             status: .internal,
             message: context.language == .zh ? "内部错误（\(type(of: error))）" : "internal error (\(type(of: error)))",
             context: context)
+    }
+
+    /// Our own error thrown from a command's validate(): ArgumentParser wraps it in its internal CommandError,
+    /// whose text is the English debug description; found by reflection so it is printed in the user's language.
+    private static func wrappedUserFacing(_ value: Any, depth: Int) -> (any UserFacingError)? {
+        guard depth < 4 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let known = child.value as? any UserFacingError { return known }
+            if let found = wrappedUserFacing(child.value, depth: depth + 1) { return found }
+        }
+        return nil
     }
 
     private static func isParserError(_ error: Error) -> Bool {
