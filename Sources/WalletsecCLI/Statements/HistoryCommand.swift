@@ -250,7 +250,10 @@ struct HistoryStatsCommand: ParsableCommand {
         Terminal.out((zh ? "最晚一笔：" : "last:         ") + (stats.last ?? "-"))
         if !stats.bySource.isEmpty { Terminal.out(zh ? "按来源：" : "by source:") }
         for source in stats.bySource.keys.sorted() {
-            Terminal.out("  \(source)\(zh ? "：" : ": ")\(stats.bySource[source] ?? 0)")
+            // The institution's name for the reader (支付宝, 招商银行); the stored format name otherwise.
+            let institution = SourceFormat(rawValue: source).flatMap { StatementInstitution.of($0) }
+            let name = (zh ? institution?.nameZH : institution?.nameEN) ?? source
+            Terminal.out("  \(name)\(zh ? "：" : ": ")\(stats.bySource[source] ?? 0)")
         }
         Terminal.out((zh ? "已忽略的告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
         Terminal.out((zh ? "档案（行数）：" : "profiles (rows):"))

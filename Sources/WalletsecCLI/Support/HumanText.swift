@@ -12,7 +12,7 @@ enum HumanText {
         case "recovery_codes": return zh ? "恢复码" : "recovery codes"
         case "device_identities": return zh ? "设备密钥" : "device keys"
         case "transactions": return zh ? "账单交易记录" : "statement transactions"
-        case "alert_acks": return zh ? "已忽略的告警" : "ignored alerts"
+        case "alert_acks": return zh ? "已忽略的告警" : "acknowledged alerts"
         case "settings": return zh ? "设置" : "settings"
         case "meta": return zh ? "保险库信息" : "vault information"
         case "key_slots": return zh ? "密钥槽" : "key slots"
