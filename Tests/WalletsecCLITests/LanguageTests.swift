@@ -133,6 +133,12 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(
             wrapped.joined().replacingOccurrences(of: " ", with: ""), line.replacingOccurrences(of: " ", with: ""))
         XCTAssertEqual(ParserMessages.displayWidth("ab中文"), 6)
+        // A subcommand line continues under the same column.
+        let subcommand = ParserMessages.wrap("  status                  " + help, width: 80).split(separator: "\n")
+        XCTAssertTrue(subcommand.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 26)) })
+        // A label that fills its column (one space before the help) is still an option line.
+        let full = ParserMessages.wrap("  --algorithm <algorithm> " + help, width: 80).split(separator: "\n")
+        XCTAssertTrue(full.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 26)) })
     }
 
     // MARK: Parser errors

@@ -127,8 +127,10 @@ enum ParserMessages {
         var indent = leading
         // An option or argument line ("  --name <value>  help"): continue under ArgumentParser's help column.
         let body = line.dropFirst(leading)
-        if leading == 2, body.hasPrefix("-") || body.hasPrefix("<"), line.count > helpColumn,
-            line.prefix(helpColumn).allSatisfy(\.isASCII)
+        // A subcommand line ("  status   help") likewise: its name column ends in spaces.
+        let label = line.prefix(helpColumn)
+        if leading == 2, line.count > helpColumn, label.allSatisfy(\.isASCII),
+            body.hasPrefix("-") || body.hasPrefix("<") || label.hasSuffix("  ")
         {
             indent = helpColumn
         }
