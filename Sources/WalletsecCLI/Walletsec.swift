@@ -60,7 +60,9 @@ public struct Walletsec: ParsableCommand {
             Terminal.out(StartGuide.text(HelpLanguage.current))
             return
         }
-        let context = ErrorContext(arguments: arguments)
+        var context = ErrorContext(arguments: arguments)
+        // Resolved from the raw line: `walletsec --lang zh help status` drops the lifted --lang.
+        context.language = HelpLanguage.current
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

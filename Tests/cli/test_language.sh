@@ -63,6 +63,10 @@ run_cmd env LANG=zh_CN.UTF-8 "$W" status --help --lang en
 expect_contains "$OUT" "OVERVIEW:" "--lang en wins over LANG=zh"
 run_cmd env LANG=en_US.UTF-8 "$W" --lang zh status --help
 expect_contains "$OUT" "概述：" "--lang zh before the subcommand"
+run_cmd en "$W" --lang zh help status
+expect_contains "$OUT" "概述：显示保险库" "--lang zh help status: Chinese page and headers"
+run_cmd zh "$W" help 2fa verify
+expect_contains "$OUT" "概述：核对验证码" "zh: walletsec help 2fa verify"
 run_cmd env LANG=en_US.UTF-8 LC_MESSAGES=zh_CN.UTF-8 "$W" status --help
 expect_contains "$OUT" "概述：" "LC_MESSAGES wins over LANG"
 run_cmd env LANG=zh_CN.UTF-8 LC_MESSAGES=zh_CN.UTF-8 LC_ALL=en_US.UTF-8 "$W" status --help
