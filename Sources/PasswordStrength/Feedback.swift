@@ -24,7 +24,7 @@ public struct Feedback: Sendable, Equatable {
             return Feedback(
                 warning: nil,
                 suggestions: [
-                    LocalizedText(en: "Use a few words, avoid common phrases.", zh: "用几个词组成口令，避免常见短语。"),
+                    LocalizedText(en: "Use a few words, avoid common phrases.", zh: "用几个词组成密码短语，避免常见短语。"),
                     LocalizedText(en: "No need for symbols, digits, or uppercase letters.", zh: "不必非要用符号、数字或大写字母。"),
                 ])
         }
@@ -69,7 +69,7 @@ public struct Feedback: Sendable, Equatable {
                 warning: LocalizedText(en: "Recent years are easy to guess.", zh: "近年的年份很容易被猜到。"),
                 suggestions: [
                     LocalizedText(en: "Avoid recent years.", zh: "避免使用近年的年份。"),
-                    LocalizedText(en: "Avoid years that are associated with you.", zh: "避免使用与你相关的年份。"),
+                    LocalizedText(en: "Avoid years that are associated with you.", zh: "避免使用与您相关的年份。"),
                 ])
         case .date:
             let withName = sequence.contains { $0.kind == .pinyinName || $0.dictionaryName?.contains("name") == true }
@@ -78,7 +78,7 @@ public struct Feedback: Sendable, Equatable {
                     ? LocalizedText(en: "A name plus a birthday is easy to guess.", zh: "姓名加生日很容易被猜到。")
                     : LocalizedText(en: "Dates are often easy to guess.", zh: "日期（如生日）往往很容易被猜到。"),
                 suggestions: [
-                    LocalizedText(en: "Avoid dates and years that are associated with you.", zh: "避免使用与你相关的日期和年份。")
+                    LocalizedText(en: "Avoid dates and years that are associated with you.", zh: "避免使用与您相关的日期和年份。")
                 ])
         case .pinyin:
             return Feedback(
@@ -164,7 +164,7 @@ public struct Feedback: Sendable, Equatable {
                 en: "Lucky numbers like 666 or 888 are easy to guess.", zh: "像 666、888 这样的吉利数字很容易被猜到。")
         case "user_inputs":
             warning = LocalizedText(
-                en: "It contains your own account details (name, phone, e-mail).", zh: "其中包含你自己的账号信息（用户名、手机号、邮箱）。")
+                en: "It contains your own account details (name, phone, e-mail).", zh: "其中包含您自己的账号信息（用户名、手机号、邮箱）。")
         default:
             warning = nil
         }

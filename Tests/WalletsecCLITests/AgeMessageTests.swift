@@ -13,7 +13,7 @@ final class AgeMessageTests: XCTestCase {
         let text = message(.noIdentityMatched)
         XCTAssertEqual(text.status, .authentication)
         XCTAssertEqual(text.text.en, "no identity or passphrase opens this age file")
-        XCTAssertEqual(text.text.zh, "没有任何身份密钥或口令能打开此 age 文件")
+        XCTAssertEqual(text.text.zh, "没有哪个私钥或密码能打开这个 age 文件")
     }
 
     func testMalformedAndTamperedAreIntegrity() {
@@ -54,7 +54,7 @@ final class AgeMessageTests: XCTestCase {
             XCTAssertFalse(message(error).text.zh.isEmpty, "\(error)")
         }
         XCTAssertEqual(message(.invalidRecipient("age1x")).text.en, "invalid age recipient age1x (expected age1…)")
-        XCTAssertEqual(message(.noIdentities(source: "k.txt")).text.zh, "k.txt 中没有身份密钥")
+        XCTAssertEqual(message(.noIdentities(source: "k.txt")).text.zh, "k.txt 中没有私钥")
         XCTAssertTrue(
             message(.identityGivenAsRecipient(source: "k.txt")).text.en.hasPrefix(
                 "k.txt holds an identity (AGE-SECRET-KEY-1…), not a recipient"))

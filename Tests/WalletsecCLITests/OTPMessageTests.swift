@@ -27,7 +27,7 @@ final class OTPMessageTests: XCTestCase {
         let wrong = ImportError.wrongPassword(.aegis).userMessage
         XCTAssertEqual(wrong.status, .authentication)
         XCTAssertEqual(wrong.text.en, "wrong import password for this Aegis file")
-        XCTAssertEqual(wrong.text.zh, "该 Aegis 文件的导入密码错误")
+        XCTAssertEqual(wrong.text.zh, "这个 Aegis 导出文件的密码不对")
         let andOTP = ImportError.wrongPasswordOrDamaged(.andOTP).userMessage
         XCTAssertEqual(andOTP.status, .authentication)
         XCTAssertEqual(
@@ -53,7 +53,7 @@ final class OTPMessageTests: XCTestCase {
         let message = ImportError.onLine(2, .invalidAccount(.malformedURI(.noSecret))).userMessage
         XCTAssertEqual(message.status, .usage)
         XCTAssertEqual(message.text.en, "line 2: malformed otpauth URI: no secret parameter")
-        XCTAssertEqual(message.text.zh, "第 2 行：otpauth URI 格式错误：缺少 secret 参数")
+        XCTAssertEqual(message.text.zh, "第 2 行：otpauth URI 格式错误：缺少 `secret` 参数")
         let finding = LintFinding(.warning, .shortSecret(bits: 80), line: 4)
         XCTAssertEqual(finding.text.en, "line 4: the secret has 80 bits, under the recommended 128")
     }

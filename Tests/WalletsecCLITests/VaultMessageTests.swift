@@ -29,8 +29,9 @@ final class VaultMessageTests: XCTestCase {
         assertMessage(
             VaultError.newerSchema(found: 9, supported: 4), .usage, en: "schema version 9, newer", zh: "支持的版本 4")
         assertMessage(VaultError.kdfOutOfRange, .usage, en: "out of range", zh: "超出范围")
-        assertMessage(VaultError.emptyPassphrase, .usage, en: "the passphrase is empty", zh: "口令为空")
-        assertMessage(VaultError.wrongPassphrase, .authentication, en: "wrong passphrase for this vault", zh: "保险库口令错误")
+        assertMessage(VaultError.emptyPassphrase, .usage, en: "the passphrase is empty", zh: "主密码为空")
+        assertMessage(
+            VaultError.wrongPassphrase, .authentication, en: "wrong passphrase for this vault", zh: "保险库主密码不对")
         assertMessage(VaultError.corruptKeySlot, .integrity, en: "key slot is corrupt", zh: "密钥槽已损坏")
         assertMessage(
             VaultError.sealedValueRejected(table: "otp_accounts"), .integrity, en: "sealed value in otp_accounts",

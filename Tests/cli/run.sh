@@ -5,6 +5,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 export WALLETSEC_BIN=${WALLETSEC_BIN:-$here/../../.build/debug/walletsec}
 export E2E_TMP=$(mktemp -d /tmp/walletsec-e2e.XXXXXX)
 trap 'rm -rf "$E2E_TMP"' EXIT
+# Messages are compared in English unless a test asks for Chinese (test_language.sh sets both).
+export LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES
 unset WALLETSEC_PASSPHRASE WALLETSEC_NEW_PASSPHRASE WALLETSEC_IMPORT_PASSWORD WALLETSEC_HOME
 export HOME="$E2E_TMP/home" XDG_DATA_HOME="$E2E_TMP/home/.local/share"
 mkdir -p "$HOME"

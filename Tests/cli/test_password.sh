@@ -105,7 +105,7 @@ expect_contains "$ERR" "score 1/4" "the refusal gives the score"
 expect_not_contains "$ERR" "zhang19900101" "the refusal does not echo the passphrase"
 expect_eq "$([ -e "$E2E_TMP/weak-vault/vault.sqlite" ] && echo yes || echo no)" "no" "no vault created"
 expect_error 1 "init with a long but common passphrase" env WALLETSEC_PASSPHRASE="woaiwojiawoaiwojia" "$W" init --vault "$E2E_TMP/weak-vault" --kdf-memory 8 --kdf-passes 1 --lang zh
-expect_contains "$ERR" "口令太弱" "Chinese refusal"
+expect_contains "$ERR" "密码太弱" "Chinese refusal"
 expect_exit 0 "init --allow-weak" env WALLETSEC_PASSPHRASE="zhang19900101" "$W" init --vault "$E2E_TMP/weak-vault" --kdf-memory 8 --kdf-passes 1 --allow-weak
 V=$(new_vault vault-password)
 before=$(vault_digest "$V")

@@ -6,18 +6,31 @@ import WalletCore
 import WalletCrypto
 
 struct AgeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "age",
-        abstract: "Encrypt and decrypt files in the age-v1 format (interoperable with age and rage).",
-        discussion: """
-            Files written here open with `age -d`, and files from age open here. The passphrase for -p comes from --passphrase-file, $WALLETSEC_PASSPHRASE or a no-echo prompt, never from the command line.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "age",
+            abstract: L(
+                "Encrypt and decrypt files in the age-v1 format (interoperable with age and rage).",
+                "用 age-v1 格式加密和解密文件（与 age、rage 互通）。"),
+            discussion: L(
+                """
+                Files written here open with `age -d`, and files from age open here. The passphrase for -p comes from --passphrase-file, $WALLETSEC_PASSPHRASE or a no-echo prompt, never from the command line.
 
-            Example:
-              walletsec age keygen -o key.txt
-              walletsec age encrypt -r age1… -o statement.csv.age statement.csv
-              walletsec age decrypt -i key.txt -o statement.csv statement.csv.age
-            """,
-        subcommands: [AgeKeygenCommand.self, AgeEncryptCommand.self, AgeDecryptCommand.self])
+                Example:
+                  walletsec age keygen -o key.txt
+                  walletsec age encrypt -r age1… -o statement.csv.age statement.csv
+                  walletsec age decrypt -i key.txt -o statement.csv statement.csv.age
+                """,
+                """
+                这里写出的文件可以用 `age -d` 打开，age 生成的文件也能在这里打开。-p 用的密码来自 --passphrase-file、$WALLETSEC_PASSPHRASE 或不回显的输入提示，绝不来自命令行。
+
+                示例：
+                  walletsec age keygen -o key.txt
+                  walletsec age encrypt -r age1… -o statement.csv.age statement.csv
+                  walletsec age decrypt -i key.txt -o statement.csv statement.csv.age
+                """),
+            subcommands: [AgeKeygenCommand.self, AgeEncryptCommand.self, AgeDecryptCommand.self])
+    }
 }
 
 /// Where an age command reads from and writes to.
@@ -48,8 +61,8 @@ enum AgeIO {
     static func passphraseSource(file: String?, confirm: Bool) -> SecretSource {
         SecretSource(
             file: file, environmentVariable: "WALLETSEC_PASSPHRASE",
-            prompt: LocalizedText(en: "File passphrase", zh: "文件口令"),
-            confirmPrompt: confirm ? LocalizedText(en: "Repeat the passphrase", zh: "再次输入口令") : nil,
+            prompt: LocalizedText(en: "File passphrase", zh: "文件密码"),
+            confirmPrompt: confirm ? LocalizedText(en: "Repeat the passphrase", zh: "再次输入密码") : nil,
             fileOption: "--passphrase-file")
     }
 
@@ -79,12 +92,18 @@ enum AgeIO {
 struct RecipientOptions: ParsableArguments {
     @Option(
         name: [.customShort("r"), .long],
-        help: ArgumentHelp("Encrypt to this age1… recipient (repeatable).", valueName: "recipient"))
+        help: ArgumentHelp(
+            L(
+                "Encrypt to this age1… recipient (repeatable).",
+                "加密给这个 age1… 公钥（可重复）。"), valueName: "recipient"))
     var recipient: [String] = []
 
     @Option(
         name: [.customShort("R"), .customLong("recipients-file")],
-        help: ArgumentHelp("Encrypt to the recipients listed in this file (repeatable).", valueName: "file"))
+        help: ArgumentHelp(
+            L(
+                "Encrypt to the recipients listed in this file (repeatable).",
+                "加密给这个文件里列出的公钥（可重复）。"), valueName: "file"))
     var recipientsFile: [String] = []
 
     func recipients() throws -> [Recipient] {
@@ -98,20 +117,35 @@ struct RecipientOptions: ParsableArguments {
 }
 
 struct AgeKeygenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "keygen",
-        abstract: "Generate an X25519 identity in age-keygen's file format.",
-        discussion: """
-            Without -o the identity is printed on standard output; with -o it goes to a new 0600 file and the public key (recipient) is printed.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "keygen",
+            abstract: L(
+                "Generate an X25519 identity in age-keygen's file format.",
+                "生成一个 X25519 私钥，文件格式与 age-keygen 相同。"),
+            discussion: L(
+                """
+                Without -o the identity is printed on standard output; with -o it goes to a new 0600 file and the public key (recipient) is printed.
 
-            Example:
-              walletsec age keygen -o key.txt
-            """)
+                Example:
+                  walletsec age keygen -o key.txt
+                """,
+                """
+                不带 -o 时私钥打印到标准输出；带 -o 时写入一个新的 0600 权限文件，并打印对应的公钥。
+
+                示例：
+                  walletsec age keygen -o key.txt
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
 
     @Option(
-        name: [.customShort("o"), .long], help: ArgumentHelp("Write the identity to this new file.", valueName: "file"))
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp(
+            L(
+                "Write the identity to this new file.",
+                "把私钥写入这个新文件。"), valueName: "file"))
     var output: String?
 
     struct Output: Encodable {
@@ -136,39 +170,74 @@ struct AgeKeygenCommand: ParsableCommand {
 }
 
 struct AgeEncryptCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "encrypt",
-        abstract: "Encrypt a file (or standard input) to age recipients or with a passphrase.",
-        discussion: """
-            Example:
-              walletsec age encrypt -r age1… -a -o report.txt.age report.txt
-              walletsec age encrypt -p --passphrase-file pass.txt -o notes.age notes.txt
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "encrypt",
+            abstract: L(
+                "Encrypt a file (or standard input) to age recipients or with a passphrase.",
+                "把文件（或标准输入）加密给 age 公钥，或用密码加密。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec age encrypt -r age1… -a -o report.txt.age report.txt
+                  walletsec age encrypt -p --passphrase-file pass.txt -o notes.age notes.txt
+                """,
+                """
+                示例：
+                  walletsec age encrypt -r age1… -a -o report.txt.age report.txt
+                  walletsec age encrypt -p --passphrase-file pass.txt -o notes.age notes.txt
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
 
     @OptionGroup var recipientOptions: RecipientOptions
 
-    @Flag(name: [.customShort("p"), .long], help: "Encrypt with a passphrase (scrypt) instead of recipients.")
+    @Flag(
+        name: [.customShort("p"), .long],
+        help: ArgumentHelp(
+            L(
+                "Encrypt with a passphrase (scrypt) instead of recipients.",
+                "用密码（scrypt）加密，而不是加密给公钥。")))
     var passphrase = false
 
-    @Flag(name: [.customShort("a"), .long], help: "Write ASCII armor (PEM) instead of binary.")
+    @Flag(
+        name: [.customShort("a"), .long],
+        help: ArgumentHelp(
+            L(
+                "Write ASCII armor (PEM) instead of binary.",
+                "输出 ASCII 文本格式（PEM），而不是二进制。")))
     var armor = false
 
     @Option(
         name: [.customShort("o"), .long],
-        help: ArgumentHelp("Write to this new file (default: standard output).", valueName: "file"))
+        help: ArgumentHelp(
+            L(
+                "Write to this new file (default: standard output).",
+                "写入这个新文件（默认：标准输出）。"), valueName: "file"))
     var output: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Read the passphrase for -p from the first line of this file.", valueName: "file"))
+        help: ArgumentHelp(
+            L(
+                "Read the passphrase for -p from the first line of this file.",
+                "从这个文件的第一行读取 -p 用的密码。"), valueName: "file"))
     var passphraseFile: String?
 
-    @Flag(name: .long, help: "Accept a passphrase the strength check rejects.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Accept a passphrase the strength check rejects.",
+                "接受未通过强度检查的密码。")))
     var allowWeak = false
 
-    @Argument(help: ArgumentHelp("The file to encrypt (default: standard input).", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "The file to encrypt (default: standard input).",
+                "要加密的文件（默认：标准输入）。"), valueName: "input"))
     var input: String?
 
     struct Output: Encodable {
@@ -195,7 +264,7 @@ struct AgeEncryptCommand: ParsableCommand {
         }
         if (output == nil || output == "-") && !armor && Terminal.stdoutIsTTY {
             throw CLIFailure.usage(
-                en: "refusing to write binary to a terminal; use -o FILE or -a", zh: "拒绝向终端输出二进制数据；请使用 -o FILE 或 -a")
+                en: "refusing to write binary to a terminal; use -o FILE or -a", zh: "拒绝向终端输出二进制数据；请使用 -o <文件> 或 -a")
         }
         let (source, size, closeInput) = try AgeIO.openInput(input)
         defer { closeInput() }
@@ -217,32 +286,58 @@ struct AgeEncryptCommand: ParsableCommand {
 }
 
 struct AgeDecryptCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "decrypt",
-        abstract: "Decrypt an age file (binary or armored) with identity files or a passphrase.",
-        discussion: """
-            A file written with -o appears only after every chunk verified; on standard output only verified chunks are written. Exit 3 when no identity or passphrase opens the file, 4 when it is malformed or was altered.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "decrypt",
+            abstract: L(
+                "Decrypt an age file (binary or armored) with identity files or a passphrase.",
+                "用私钥文件或密码解密 age 文件（二进制或文本格式）。"),
+            discussion: L(
+                """
+                A file written with -o appears only after every chunk verified; on standard output only verified chunks are written. Exit 3 when no identity or passphrase opens the file, 4 when it is malformed or was altered.
 
-            Example:
-              walletsec age decrypt -i key.txt -o report.txt report.txt.age
-            """)
+                Example:
+                  walletsec age decrypt -i key.txt -o report.txt report.txt.age
+                """,
+                """
+                用 -o 写出的文件要等每个数据块都验证通过后才会出现；写到标准输出时只输出已验证的数据块。没有私钥或密码能打开文件时退出码为 3，文件格式有误或被改动过时为 4。
+
+                示例：
+                  walletsec age decrypt -i key.txt -o report.txt report.txt.age
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
 
     @Option(
         name: [.customShort("i"), .long],
-        help: ArgumentHelp("An identity file (age-keygen format; repeatable).", valueName: "file"))
+        help: ArgumentHelp(
+            L(
+                "An identity file (age-keygen format; repeatable).",
+                "私钥文件（age-keygen 格式；可重复）。"), valueName: "file"))
     var identity: [String] = []
 
     @Option(
         name: [.customShort("o"), .long],
-        help: ArgumentHelp("Write to this new file (default: standard output).", valueName: "file"))
+        help: ArgumentHelp(
+            L(
+                "Write to this new file (default: standard output).",
+                "写入这个新文件（默认：标准输出）。"), valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the passphrase from the first line of this file.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Read the passphrase from the first line of this file.",
+                "从这个文件的第一行读取密码。"), valueName: "file"))
     var passphraseFile: String?
 
-    @Argument(help: ArgumentHelp("The age file (default: standard input).", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "The age file (default: standard input).",
+                "age 文件（默认：标准输入）。"), valueName: "input"))
     var input: String?
 
     struct Output: Encodable {
@@ -268,7 +363,7 @@ struct AgeDecryptCommand: ParsableCommand {
             guard !identities.isEmpty else {
                 throw CLIFailure.usage(
                     en: "the file is encrypted to recipients; give an identity file with -i",
-                    zh: "该文件是按接收者加密的，请用 -i 指定身份文件")
+                    zh: "这个文件是加密给公钥的，请用 -i 指定私钥文件")
             }
             return identities
         }

@@ -7,28 +7,54 @@ import WalletCore
 import WalletCrypto
 
 struct RestoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "restore",
-        abstract: "Restore a backup into this vault (checks everything before changing anything).",
-        discussion: """
-            The backup opens with this vault's device keys, the -i identity files, or its passphrase. A vault that already holds data is refused unless --merge (add what is missing; conflicts are reported and left alone; exit 1 if there were any) or --replace (the old vault database is kept next to it as vault.sqlite.before-restore-<time>).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "restore",
+            abstract: L(
+                "Restore a backup into this vault (checks everything before changing anything).",
+                "把备份恢复到本保险库（先全部检查，再做任何改动）。"),
+            discussion: L(
+                """
+                The backup opens with this vault's device keys, the -i identity files, or its passphrase. A vault that already holds data is refused unless --merge (add what is missing; conflicts are reported and left alone; exit 1 if there were any) or --replace (the old vault database is kept next to it as vault.sqlite.before-restore-<time>).
 
-            Example:
-              walletsec restore phone.age
-              walletsec restore --merge -i old-key.txt phone.age
-            """)
+                Example:
+                  walletsec restore phone.age
+                  walletsec restore --merge -i old-key.txt phone.age
+                """,
+                """
+                备份可以用本保险库的设备密钥、-i 指定的私钥文件或备份密码打开。保险库里已有数据时会拒绝恢复，除非指定 --merge（只补上缺少的内容；有冲突的条目会列出并保持原样，有冲突时退出码为 1）或 --replace（旧的保险库数据库保留在旁边，文件名为 `vault.sqlite.before-restore-<时间>`）。
+
+                示例：
+                  walletsec restore phone.age
+                  walletsec restore --merge -i old-key.txt phone.age
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var keys: BackupKeyOptions
 
-    @Flag(name: .long, help: "Add what the vault lacks; report conflicts and leave them alone.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Add what the vault lacks; report conflicts and leave them alone.",
+                "只补上保险库缺少的内容；列出冲突并保持原样。")))
     var merge = false
 
-    @Flag(name: .long, help: "Replace the vault's data; keep the old vault as a dated copy.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Replace the vault's data; keep the old vault as a dated copy.",
+                "替换保险库的数据；旧保险库保留一份带日期的副本。")))
     var replace = false
 
-    @Argument(help: ArgumentHelp("The backup file.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "The backup file.",
+                "备份文件。"), valueName: "file"))
     var file: String
 
     struct Output: Encodable {
@@ -80,26 +106,31 @@ struct RestoreCommand: ParsableCommand {
         case .merge:
             let report = outcome.merge ?? MergeReport()
             Terminal.out(
-                zh ? "已合并备份（创建于 \(outcome.summary.createdAt)）：" : "Merged the backup made \(outcome.summary.createdAt):"
+                zh
+                    ? "已合并备份（创建于 \(HumanText.localTime(outcome.summary.createdAt, language))）："
+                    : "Merged the backup made \(HumanText.localTime(outcome.summary.createdAt, language)):"
             )
             for table in Set(report.added.keys).union(report.unchanged.keys).sorted() {
                 let added = report.added[table] ?? 0
                 let same = report.unchanged[table] ?? 0
                 Terminal.out(
-                    zh ? "  \(table)：新增 \(added)，已存在 \(same)" : "  \(table): \(added) added, \(same) already present")
+                    zh
+                        ? "  \(HumanText.tableLabel(table, language))：新增 \(added)，已有 \(same)"
+                        : "  \(HumanText.tableLabel(table, language)): \(added) added, \(same) already present")
             }
             for conflict in report.conflicts {
                 Terminal.out(
                     zh
-                        ? "  冲突（未更改）：\(conflict.table) \(conflict.key)"
-                        : "  conflict (left as is): \(conflict.table) \(conflict.key)")
+                        ? "  冲突（保持原样）：\(HumanText.tableLabel(conflict.table, language))“\(conflict.key)”"
+                        : "  conflict (left as is): \(HumanText.tableLabel(conflict.table, language)) \(conflict.key)")
             }
         case .fresh, .replace:
             Terminal.out(
                 zh
-                    ? "已恢复备份（创建于 \(outcome.summary.createdAt)，\(outcome.summary.records) 条记录）："
-                    : "Restored the backup made \(outcome.summary.createdAt) (\(outcome.summary.records) records):")
-            for line in BackupText.tableLines(outcome.summary.counts) { Terminal.out(line) }
+                    ? "已恢复备份（创建于 \(HumanText.localTime(outcome.summary.createdAt, language))，共 \(outcome.summary.records) 条记录）："
+                    : "Restored the backup made \(HumanText.localTime(outcome.summary.createdAt, language)) (\(outcome.summary.records) records):"
+            )
+            for line in BackupText.tableLines(outcome.summary.counts, language) { Terminal.out(line) }
             if let copy = outcome.previousCopy {
                 Terminal.out(zh ? "原保险库已保留为 \(copy)" : "The previous vault is kept as \(copy)")
             }
@@ -109,10 +140,10 @@ struct RestoreCommand: ParsableCommand {
     static func checklist(_ language: Language, file: String) -> [String] {
         if language == .zh {
             return [
-                "修改钱包账户的登录密码。",
-                "在新手机上逐一验证两步验证码（walletsec 2fa code）能登录。",
-                "在钱包账户中撤销旧设备的登录和授权。",
-                "确认无误后删除备份文件 \(file)。",
+                "修改您钱包账户的登录密码。",
+                "在新手机上用双重验证的验证码（walletsec 2fa code）逐个登录一次，确认每个账户都能用。",
+                "在钱包账户的安全设置里移除旧手机的登录和授权。",
+                "一切正常后，删除备份文件 \(file)。",
             ]
         }
         return [

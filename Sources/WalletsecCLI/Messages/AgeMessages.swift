@@ -7,10 +7,10 @@ extension AgeError: UserFacingError {
     var userMessage: UserMessage {
         switch self {
         case .noRecipients:
-            return UserMessage(.usage, en: "no recipients to encrypt to", zh: "没有指定加密接收者")
+            return UserMessage(.usage, en: "no recipients to encrypt to", zh: "没有指定要加密给哪个公钥")
         case .passphraseNotAlone:
             return UserMessage(
-                .usage, en: "a passphrase cannot be combined with other recipients", zh: "口令加密不能与其他接收者同时使用")
+                .usage, en: "a passphrase cannot be combined with other recipients", zh: "用密码加密时不能同时加密给公钥")
         case .notAgeFile:
             return Self.malformed("it does not start with an age header", "开头不是 age 文件头")
         case .headerMalformed(let problem):
@@ -27,7 +27,7 @@ extension AgeError: UserFacingError {
         case .noIdentityMatched:
             return UserMessage(
                 .authentication, en: "no identity or passphrase opens this age file",
-                zh: "没有任何身份密钥或口令能打开此 age 文件")
+                zh: "没有哪个私钥或密码能打开这个 age 文件")
         case .headerMACMismatch:
             return UserMessage(
                 .integrity, en: "the age header was altered (MAC mismatch); nothing was decrypted",
@@ -45,7 +45,7 @@ extension AgeError: UserFacingError {
             return UserMessage(.usage, en: "input too large", zh: "输入过大")
         case .invalidRecipient(let text):
             return UserMessage(
-                .usage, en: "invalid age recipient \(text) (expected age1…)", zh: "无效的 age 接收者 \(text)（应为 age1…）")
+                .usage, en: "invalid age recipient \(text) (expected age1…)", zh: "无效的 age 公钥 \(text)（应以 age1 开头）")
         case .identityGivenAsRecipient(let source):
             let place = source.map { "\($0) holds" } ?? "this is"
             let zhPlace = source.map { "\($0) 中是" } ?? "这是"
@@ -53,19 +53,19 @@ extension AgeError: UserFacingError {
                 .usage,
                 en:
                     "\(place) an identity (AGE-SECRET-KEY-1…), not a recipient; give its public key (age1…), which 'age-keygen -y' prints",
-                zh: "\(zhPlace)身份密钥（AGE-SECRET-KEY-1…），不是接收者；请改用其公钥（age1…，可用 'age-keygen -y' 获得）")
+                zh: "\(zhPlace)私钥（AGE-SECRET-KEY-1…），不是公钥；请改用它的公钥（age1…，可用 age-keygen -y 获得）")
         case .invalidRecipientLine(let source, let line):
             return UserMessage(
                 .usage, en: "\(source) line \(line) is not an age recipient (expected age1…)",
-                zh: "\(source) 第 \(line) 行不是 age 接收者（应为 age1…）")
+                zh: "\(source) 第 \(line) 行不是 age 公钥（应以 age1 开头）")
         case .invalidRecipientLength:
-            return UserMessage(.usage, en: "an X25519 recipient is 32 bytes", zh: "X25519 接收者必须为 32 字节")
+            return UserMessage(.usage, en: "an X25519 recipient is 32 bytes", zh: "X25519 公钥必须为 32 字节")
         case .invalidIdentity:
             return UserMessage(
                 .usage, en: "invalid age identity (expected AGE-SECRET-KEY-1…)",
-                zh: "无效的 age 身份密钥（应为 AGE-SECRET-KEY-1…）")
+                zh: "无效的 age 私钥（应以 AGE-SECRET-KEY-1 开头）")
         case .invalidIdentityLength:
-            return UserMessage(.usage, en: "an X25519 identity is 32 bytes", zh: "X25519 身份密钥必须为 32 字节")
+            return UserMessage(.usage, en: "an X25519 identity is 32 bytes", zh: "X25519 私钥必须为 32 字节")
         case .workFactorOutOfRange(let limit):
             return UserMessage(
                 .usage, en: "scrypt work factor must be 1 to \(limit)", zh: "scrypt 工作因子必须在 1 到 \(limit) 之间")
@@ -78,18 +78,18 @@ extension AgeError: UserFacingError {
             return UserMessage(.internal, en: "not enough memory for scrypt", zh: "内存不足，无法运行 scrypt")
         case .encryptedIdentityFile(let source):
             return UserMessage(
-                .usage, en: "\(source) is an encrypted identity file; decrypt it first", zh: "\(source) 是加密的身份文件，请先解密")
+                .usage, en: "\(source) is an encrypted identity file; decrypt it first", zh: "\(source) 是加密的私钥文件，请先解密")
         case .unsupportedIdentity(let source):
             return UserMessage(
                 .usage, en: "\(source): only X25519 identities (AGE-SECRET-KEY-1…) are supported",
-                zh: "\(source)：仅支持 X25519 身份密钥（AGE-SECRET-KEY-1…）")
+                zh: "\(source)：只支持 X25519 私钥（以 AGE-SECRET-KEY-1 开头）")
         case .invalidIdentityLine(let source):
             return UserMessage(
-                .usage, en: "\(source) holds a line that is not an age identity", zh: "\(source) 中有一行不是 age 身份密钥")
+                .usage, en: "\(source) holds a line that is not an age identity", zh: "\(source) 中有一行不是 age 私钥")
         case .noIdentities(let source):
-            return UserMessage(.usage, en: "no identities in \(source)", zh: "\(source) 中没有身份密钥")
+            return UserMessage(.usage, en: "no identities in \(source)", zh: "\(source) 中没有私钥")
         case .noRecipientsInFile(let source):
-            return UserMessage(.usage, en: "no recipients in \(source)", zh: "\(source) 中没有接收者")
+            return UserMessage(.usage, en: "no recipients in \(source)", zh: "\(source) 中没有公钥")
         }
     }
 
@@ -105,7 +105,7 @@ extension AgeError: UserFacingError {
         case .unsupportedVersion: return ("unsupported age version", "不支持的 age 版本")
         case .missingVersionLine: return ("missing the age-encryption.org/v1 line", "缺少 age-encryption.org/v1 行")
         case .malformedMACLine: return ("malformed MAC line", "MAC 行格式错误")
-        case .noStanza: return ("the header has no recipient stanza", "文件头没有接收者条目")
+        case .noStanza: return ("the header has no recipient stanza", "文件头没有公钥条目")
         case .unexpectedLine: return ("unexpected header line", "文件头中有意外的行")
         case .malformedArguments: return ("malformed stanza arguments", "条目参数格式错误")
         case .malformedBody: return ("malformed stanza body", "条目内容格式错误")

@@ -11,7 +11,7 @@ extension OTPError: UserFacingError {
         case .emptySecret:
             return UserMessage(.usage, text: URIProblem.emptySecret.text)
         case .missingName:
-            return UserMessage(.usage, en: "an account needs a name or an issuer", zh: "账户需要名称或发行方")
+            return UserMessage(.usage, en: "an account needs a name or an issuer", zh: "账户需要账户名或服务名称")
         case .unsupportedParameter(let name, let value):
             return UserMessage(.usage, en: "unsupported \(name) '\(value)'", zh: "不支持的 \(name)“\(value)”")
         case .malformedURI(let problem):
@@ -35,7 +35,7 @@ extension URIProblem {
             return LocalizedText(en: "bad percent-encoding in a parameter", zh: "参数的百分号编码错误")
         case .duplicateParameter(let key):
             return LocalizedText(en: "parameter '\(key)' appears twice", zh: "参数“\(key)”出现两次")
-        case .noSecret: return LocalizedText(en: "no secret parameter", zh: "缺少 secret 参数")
+        case .noSecret: return LocalizedText(en: "no secret parameter", zh: "缺少 `secret` 参数")
         case .badBase32(let position):
             return LocalizedText(
                 en: "the secret is not valid Base32 (character \(position) is not A-Z or 2-7)",
@@ -45,7 +45,8 @@ extension URIProblem {
         case .badDigits(let text): return LocalizedText(en: "digits '\(text)' outside 6-8", zh: "位数“\(text)”不在 6-8 之间")
         case .badPeriod(let text): return LocalizedText(en: "bad period '\(text)'", zh: "周期“\(text)”无效")
         case .badCounter(let text): return LocalizedText(en: "bad counter '\(text)'", zh: "计数器“\(text)”无效")
-        case .hotpWithoutCounter: return LocalizedText(en: "an hotp URI needs a counter", zh: "hotp URI 需要 counter 参数")
+        case .hotpWithoutCounter:
+            return LocalizedText(en: "an hotp URI needs a counter", zh: "HOTP 的 URI 需要 `counter` 参数")
         case .emptyLabel: return LocalizedText(en: "the label is empty", zh: "标签为空")
         case .noAccount: return LocalizedText(en: "no account", zh: "缺少账户")
         case .shortSecret(let bits):
@@ -54,7 +55,7 @@ extension URIProblem {
         case .issuerMismatch(let label, let parameter):
             return LocalizedText(
                 en: "issuer mismatch: label says '\(label)', parameter says '\(parameter)' (using the parameter)",
-                zh: "发行方不一致：标签为“\(label)”，参数为“\(parameter)”（采用参数）")
+                zh: "服务名称不一致：标签为“\(label)”，参数为“\(parameter)”（采用参数）")
         }
     }
 }
@@ -116,14 +117,14 @@ extension ImportError: UserFacingError {
         case .wrongPassword(let app):
             let name = app.displayName
             return UserMessage(
-                .authentication, en: "wrong import password for this \(name) file", zh: "该 \(name) 文件的导入密码错误")
+                .authentication, en: "wrong import password for this \(name) file", zh: "这个 \(name) 导出文件的密码不对")
         case .wrongPasswordOrDamaged(let app):
             let name = app.displayName
             return UserMessage(
                 .authentication,
                 en:
                     "wrong import password for this \(name) file (or the file is damaged: \(name) cannot tell the two apart)",
-                zh: "该 \(name) 文件的导入密码错误（或文件已损坏：\(name) 格式无法区分两者）")
+                zh: "这个 \(name) 导出文件的密码不对（也可能是文件已损坏：\(name) 格式无法区分这两种情况）")
         case .corrupted(let app):
             let name = app.displayName
             return UserMessage(
@@ -174,18 +175,18 @@ extension ImportError: UserFacingError {
 extension ImportError.MalformedReason {
     var text: LocalizedText {
         switch self {
-        case .noEntriesList: return LocalizedText(en: "no entries list", zh: "缺少 entries 列表")
-        case .entryWithoutInfo: return LocalizedText(en: "an entry has no info", zh: "某个条目缺少 info")
+        case .noEntriesList: return LocalizedText(en: "no entries list", zh: "缺少 `entries` 列表")
+        case .entryWithoutInfo: return LocalizedText(en: "an entry has no info", zh: "某个条目缺少 `info`")
         case .entryNotObject: return LocalizedText(en: "an entry is not an object", zh: "某个条目不是对象")
-        case .noServicesList: return LocalizedText(en: "no services list", zh: "缺少 services 列表")
+        case .noServicesList: return LocalizedText(en: "no services list", zh: "缺少 `services` 列表")
         case .entryWithoutSecret: return LocalizedText(en: "an entry has no secret", zh: "某个条目缺少密钥")
         case .noAccountList(let key):
             return LocalizedText(en: "no '\(key)' list of accounts", zh: "缺少账户列表“\(key)”")
         case .notMigrationURI:
             return LocalizedText(
                 en: "expected otpauth-migration://offline?data=", zh: "应为 otpauth-migration://offline?data=")
-        case .noDataParameter: return LocalizedText(en: "no data parameter", zh: "缺少 data 参数")
-        case .dataNotBase64: return LocalizedText(en: "the data parameter is not Base64", zh: "data 参数不是 Base64")
+        case .noDataParameter: return LocalizedText(en: "no data parameter", zh: "缺少 `data` 参数")
+        case .dataNotBase64: return LocalizedText(en: "the data parameter is not Base64", zh: "`data` 参数不是 Base64")
         case .protobufMalformed: return LocalizedText(en: "the protobuf payload is malformed", zh: "protobuf 数据格式错误")
         case .inconsistentBatchNumbers: return LocalizedText(en: "inconsistent batch numbers", zh: "批次编号不一致")
         case .mixedExports(let count):

@@ -14,7 +14,7 @@ extension BreachListError: UserFacingError {
             return UserMessage(
                 .usage,
                 en: "breach list \(path): not a HIBP file (SHA1:count lines) nor a range file named PREFIX.txt",
-                zh: "泄露密码列表 \(path)：既不是 HIBP 文件（SHA1:次数）也不是以前缀命名的范围文件")
+                zh: "泄露密码列表 \(path)：既不是 HIBP 文件（每行“SHA1:次数”）也不是以前缀命名的范围文件")
         case .malformedRangeLine(let path):
             return UserMessage(.usage, en: "breach list \(path): malformed range line", zh: "泄露密码列表 \(path)：范围行格式错误")
         }

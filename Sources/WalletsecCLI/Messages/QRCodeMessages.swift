@@ -28,7 +28,7 @@ extension QRImageError: UserFacingError {
             return UserMessage(
                 .usage,
                 en: "the image is too large (\(width)x\(height) pixels; at most \(limit / 1_000_000) megapixels)",
-                zh: "图片过大（\(width)x\(height) 像素；最多 \(limit / 1_000_000) 百万像素）")
+                zh: "图片过大（\(width)×\(height) 像素；最多 \(limit / 1_000_000) 百万像素）")
         case .fileTooLarge(let bytes, let limit):
             return UserMessage(
                 .usage, en: "the image file is too large (\(bytes) bytes; at most \(limit >> 20) MiB)",

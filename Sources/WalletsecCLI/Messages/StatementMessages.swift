@@ -56,23 +56,22 @@ extension StatementError: UserFacingError {
         case .rulesRequired:
             return .init(
                 .usage, en: "--format csv needs --rules FILE describing the columns",
-                zh: "--format csv 需要用 --rules FILE 说明各列")
+                zh: "--format csv 需要用 --rules <规则文件> 说明各列")
         case .invalidRule(let file, let line, let problem):
-            // The reason stays in English in both languages: it quotes the rules syntax.
             let why = Self.reason(problem)
-            return .init(.usage, en: "\(file):\(line): \(why)", zh: "\(file):\(line)：规则无效（\(why)）")
+            return .init(.usage, en: "\(file):\(line): \(why.en)", zh: "\(file):\(line)：规则无效（\(why.zh)）")
         case .rulesWithoutDate(let file):
             return .init(
                 .usage, en: "\(file): the rules set no date: name a date column in 'fields' or add a 'date %N' rule",
-                zh: "\(file)：规则没有设置日期：请在 fields 中命名 date 列，或添加 date %N 规则")
+                zh: "\(file)：规则没有设置日期：请在 `fields` 中写出 `date` 列，或添加 `date %N` 规则")
         case .rulesWithoutAmount(let file):
             return .init(
                 .usage, en: "\(file): the rules set no amount (amount, amount-in/amount-out, or amount1)",
-                zh: "\(file)：规则没有设置金额（amount、amount-in/amount-out 或 amount1）")
+                zh: "\(file)：规则没有设置金额（`amount`、`amount-in`/`amount-out` 或 `amount1`）")
         case .rulesDateNeedsYear(let file, let format):
             return .init(
                 .usage, en: "\(file): date-format \(format) has no year; pass --year YYYY",
-                zh: "\(file)：date-format \(format) 不含年份；请用 --year YYYY 指定年份")
+                zh: "\(file)：`date-format \(format)` 不含年份；请用 --year <年份> 指定")
         case .notAWorkbook(let file):
             return .init(
                 .usage, en: "\(file): a ZIP file but not a readable XLSX workbook (corrupt or truncated?)",
@@ -90,76 +89,107 @@ extension StatementError: UserFacingError {
             zh: "\(file)：无法识别的账单格式；应为\(expected.zh)")
     }
 
-    private static func reason(_ problem: RulesProblem) -> String {
+    private static func reason(_ problem: RulesProblem) -> LocalizedText {
+        func text(_ en: String, _ zh: String) -> LocalizedText { LocalizedText(en: en, zh: zh) }
         switch problem {
-        case .skipNeedsNumber: return "skip needs a number"
-        case .badSeparator: return "separator must be one character (, ; | ...), TAB or SPACE"
-        case .unknownField(let name): return "'%\(name)' names no column of the fields line"
-        case .emptyDateFormat: return "date-format needs a pattern"
-        case .badTimezone: return "timezone must look like +08:00, -0500 or UTC"
-        case .badCurrency: return "currency must be a symbol ($ ¥ € £ ...) or a code (CNY, USD ...)"
-        case .badDecimalMark: return "decimal-mark must be , or ."
-        case .unknownDirective(let keyword): return "unknown directive '\(keyword)'"
-        case .includeNotFound(let path): return "include: \(path) does not exist"
-        case .includeCycle(let path): return "include: \(path) includes itself"
-        case .includeTooDeep: return "include nested more than \(CSVRules.maxIncludeDepth) deep"
-        case .tooManyLines: return "more than \(CSVRules.maxLines) lines of rules"
-        case .badRegex(let pattern): return "not a valid regular expression: \(pattern)"
+        case .skipNeedsNumber: return text("skip needs a number", "`skip` 后面需要一个数字")
+        case .badSeparator:
+            return text(
+                "separator must be one character (, ; | ...), TAB or SPACE", "分隔符必须是单个字符（如 `,` `;` `|`）、TAB 或 SPACE")
+        case .unknownField(let name):
+            return text("'%\(name)' names no column of the fields line", "`%\(name)` 不是 `fields` 行里的列")
+        case .emptyDateFormat: return text("date-format needs a pattern", "`date-format` 后面需要日期格式")
+        case .badTimezone:
+            return text("timezone must look like +08:00, -0500 or UTC", "时区应写成 +08:00、-0500 或 UTC 这样的形式")
+        case .badCurrency:
+            return text(
+                "currency must be a symbol ($ ¥ € £ ...) or a code (CNY, USD ...)", "币种应为符号（$ ¥ € £ 等）或代码（CNY、USD 等）")
+        case .badDecimalMark: return text("decimal-mark must be , or .", "`decimal-mark` 只能是 `,` 或 `.`")
+        case .unknownDirective(let keyword): return text("unknown directive '\(keyword)'", "未知指令“\(keyword)”")
+        case .includeNotFound(let path): return text("include: \(path) does not exist", "`include`：\(path) 不存在")
+        case .includeCycle(let path): return text("include: \(path) includes itself", "`include`：\(path) 包含了自己")
+        case .includeTooDeep:
+            return text(
+                "include nested more than \(CSVRules.maxIncludeDepth) deep",
+                "`include` 嵌套超过 \(CSVRules.maxIncludeDepth) 层")
+        case .tooManyLines:
+            return text("more than \(CSVRules.maxLines) lines of rules", "规则超过 \(CSVRules.maxLines) 行")
+        case .badRegex(let pattern):
+            return text("not a valid regular expression: \(pattern)", "不是有效的正则表达式：\(pattern)")
         case .regexTooLong:
-            return "regular expression too long (over \(CSVRules.maxPatternLength) characters) or too complex"
-        case .badEncoding(let name): return "unknown encoding '\(name)'"
-        case .ifWithoutMatcher: return "if needs a pattern to match"
-        case .ifWithoutRules: return "if needs indented rules under its patterns"
-        case .badTableRow: return "if-table row needs one value per field of the table's header"
+            return text(
+                "regular expression too long (over \(CSVRules.maxPatternLength) characters) or too complex",
+                "正则表达式过长（超过 \(CSVRules.maxPatternLength) 个字符）或过于复杂")
+        case .badEncoding(let name): return text("unknown encoding '\(name)'", "未知编码“\(name)”")
+        case .ifWithoutMatcher: return text("if needs a pattern to match", "`if` 后面需要匹配的模式")
+        case .ifWithoutRules: return text("if needs indented rules under its patterns", "`if` 的模式下面需要缩进的规则")
+        case .badTableRow:
+            return text(
+                "if-table row needs one value per field of the table's header", "`if` 表格的每一行都要为表头的每个字段给出一个值")
         }
     }
 }
 
-/// How messages name the layouts a file was expected to have. The Chinese text quotes the same
-/// English descriptions as before (they name the Chinese headers themselves), kept here so a
-/// translation changes one table.
+/// How messages name the layouts a file was expected to have, in both languages. The Chinese headers are quoted
+/// as they appear in the files (comma-separated), so a reader can compare them with the first lines of the file.
 enum StatementLayoutNames {
     static func header(_ layout: SourceFormat) -> LocalizedText {
-        let text: String
         switch layout {
-        case .alipay: text = "an Alipay CSV header (交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,…,交易订单号,商家订单号,备注)"
-        case .alipayLegacy: text = "an Alipay legacy header (交易号,商家订单号,交易创建时间,…,金额（元）,收/支,交易状态,…)"
+        case .alipay:
+            // check-chinese: data (the header as the file has it)
+            let columns = "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,…,交易订单号,商家订单号,备注"
+            return LocalizedText(en: "an Alipay CSV header (\(columns))", zh: "支付宝 CSV 表头“\(columns)”")
+        case .alipayLegacy:
+            // check-chinese: data (the header as the file has it)
+            let columns = "交易号,商家订单号,交易创建时间,…,金额（元）,收/支,交易状态,…"
+            return LocalizedText(en: "an Alipay legacy header (\(columns))", zh: "支付宝旧版表头“\(columns)”")
         case .alipayAccountLog:
-            text = "an Alipay account-log header (账务流水号,业务流水号,…,收入金额（+元）,支出金额（-元）,账户余额（元）,…)"
+            // check-chinese: data (the header as the file has it)
+            let columns = "账务流水号,业务流水号,…,收入金额（+元）,支出金额（-元）,账户余额（元）,…"
+            return LocalizedText(en: "an Alipay account-log header (\(columns))", zh: "支付宝账务明细表头“\(columns)”")
         case .wechat, .wechatXLSX:
-            text = "a WeChat Pay header (交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注)"
-        case .ofx: text = "an OFX file with an <OFX> element"
-        case .qif: text = "a QIF file starting with !Type:"
-        case .csv: text = "a CSV matching --rules"
+            // check-chinese: data (the header as the file has it)
+            let columns = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注"
+            return LocalizedText(en: "a WeChat Pay header (\(columns))", zh: "微信支付表头“\(columns)”")
+        case .ofx: return LocalizedText(en: "an OFX file with an <OFX> element", zh: "含有 <OFX> 元素的 OFX 文件")
+        case .qif: return LocalizedText(en: "a QIF file starting with !Type:", zh: "以“!Type:”开头的 QIF 文件")
+        case .csv: return LocalizedText(en: "a CSV matching --rules", zh: "符合 --rules 规则的 CSV")
         default:
             // Built-in bank and platform layouts: named by institution (docs/statements.md).
-            let name = StatementInstitution.of(layout).map { "\($0.nameEN) \($0.nameZH)" } ?? layout.rawValue
-            text = "a \(name) CSV header (\(layout.rawValue))"
+            let institution = StatementInstitution.of(layout)
+            let en = institution.map { "\($0.nameEN) \($0.nameZH)" } ?? layout.rawValue
+            let zh = institution?.nameZH ?? layout.rawValue
+            return LocalizedText(
+                en: "a \(en) CSV header (\(layout.rawValue))", zh: "\(zh) CSV 表头（`\(layout.rawValue)`）")
         }
-        return LocalizedText(en: text, zh: text)
     }
 
     static func expected(_ format: StatementFormat) -> LocalizedText {
-        func joined(_ parts: [SourceFormat], last: String) -> LocalizedText {
-            let names = parts.map { header($0).en }
-            let text = names.dropLast().joined(separator: ", ") + last + names[names.count - 1]
-            return LocalizedText(en: text, zh: text)
+        func joined(_ parts: [SourceFormat]) -> LocalizedText {
+            let names = parts.map { header($0) }
+            let en = names.map(\.en)
+            return LocalizedText(
+                en: en.dropLast().joined(separator: ", ") + " or " + en[en.count - 1],
+                zh: names.map(\.zh).joined(separator: "、"))
         }
         switch format {
-        case .alipay: return joined([.alipay, .alipayLegacy, .alipayAccountLog], last: " or ")
+        case .alipay: return joined([.alipay, .alipayLegacy, .alipayAccountLog])
         case .wechat:
-            let text = header(.wechat).en + " (CSV or XLSX)"
-            return LocalizedText(en: text, zh: text)
+            let wechat = header(.wechat)
+            return LocalizedText(en: wechat.en + " (CSV or XLSX)", zh: wechat.zh + "（CSV 或 XLSX）")
         case .ofx: return header(.ofx)
         case .qif: return header(.qif)
         case .csv: return header(.csv)
         case .auto:
-            let text =
-                "an Alipay CSV (header 交易时间,交易分类,交易对方,…,交易订单号), an Alipay legacy CSV (交易号,…,交易创建时间), "
-                + "an Alipay account log (账务流水号,…,账户余额), a WeChat Pay bill CSV/XLSX (交易时间,交易类型,交易对方,…,交易单号), "
-                + "a built-in bank/platform CSV (ICBC, CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan, BMO; "
-                + "docs/statements.md), OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE"
-            return LocalizedText(en: text, zh: text)
+            return LocalizedText(
+                en: "an Alipay CSV (header 交易时间,交易分类,交易对方,…,交易订单号), an Alipay legacy CSV (交易号,…,交易创建时间), "
+                    + "an Alipay account log (账务流水号,…,账户余额), a WeChat Pay bill CSV/XLSX (交易时间,交易类型,交易对方,…,交易单号), "
+                    + "a built-in bank/platform CSV (ICBC, CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan, BMO; "
+                    + "docs/statements.md), OFX (<OFX>), QIF (!Type:), or --format csv --rules FILE",
+                zh: "支付宝 CSV（表头“交易时间,交易分类,交易对方,…,交易订单号”）、支付宝旧版 CSV（“交易号,…,交易创建时间”）、"
+                    + "支付宝账务明细（“账务流水号,…,账户余额”）、微信支付账单 CSV 或 XLSX（“交易时间,交易类型,交易对方,…,交易单号”）、"
+                    + "内置的银行或平台 CSV（工商银行、招商银行、中国银行、农业银行、交通银行、广发银行、汇丰香港、京东、美团、BMO；"
+                    + "见 docs/statements.md）、OFX（<OFX>）、QIF（“!Type:”），或 --format csv --rules <规则文件>")
         }
     }
 }
@@ -178,12 +208,12 @@ extension HistoryError: UserFacingError {
         case .notAnAlertID(let id):
             return .init(
                 .usage, en: "'\(id)' is not an alert id (like dup-1a2b3c4d, as printed by scan)",
-                zh: "“\(id)”不是告警 ID（形如 dup-1a2b3c4d，见扫描输出）")
+                zh: "“\(id)”不是告警编号（形如 dup-1a2b3c4d，见扫描结果）")
         case .unknownAlert(let id):
             return .init(
                 .usage,
                 en: "no scan of this vault reported alert \(id); acknowledge ids that scan or history import printed",
-                zh: "本保险库的扫描没有报告过告警 \(id)；请确认扫描或历史导入输出的告警 ID")
+                zh: "此保险库的扫描从未报告过告警 \(id)；请使用扫描或历史导入输出的告警编号")
         case .invalidProfile(let name):
             return .init(
                 .usage,
@@ -196,7 +226,7 @@ extension HistoryError: UserFacingError {
 extension ZipBillError: UserFacingError {
     var userMessage: UserMessage {
         let how = "--zip-password-file FILE, WALLETSEC_ZIP_PASSWORD, or run on a terminal to be asked"
-        let howZh = "--zip-password-file FILE、WALLETSEC_ZIP_PASSWORD，或在终端运行以输入"
+        let howZh = "用 --zip-password-file <文件>、环境变量 WALLETSEC_ZIP_PASSWORD，或在终端运行时输入"
         switch self {
         case .passwordRequired(let file):
             return .init(

@@ -8,7 +8,7 @@ extension VaultError: UserFacingError {
         case .notFound(let folder):
             return UserMessage(
                 .usage, en: "no vault at \(folder); run 'walletsec init' first",
-                zh: "\(folder) 没有保险库，请先运行 'walletsec init'")
+                zh: "\(folder) 没有保险库，请先运行“walletsec init”")
         case .alreadyExists(let folder):
             return UserMessage(
                 .conflict, en: "a vault already exists at \(folder); refusing to overwrite it",
@@ -43,9 +43,9 @@ extension VaultError: UserFacingError {
             case .restore: return UserMessage(.internal, en: "restore failed: \(en)", zh: "恢复失败：\(zh)")
             }
         case .emptyPassphrase:
-            return UserMessage(.usage, en: "the passphrase is empty", zh: "口令为空")
+            return UserMessage(.usage, en: "the passphrase is empty", zh: "主密码为空")
         case .wrongPassphrase:
-            return UserMessage(.authentication, en: "wrong passphrase for this vault", zh: "保险库口令错误")
+            return UserMessage(.authentication, en: "wrong passphrase for this vault", zh: "保险库主密码不对")
         case .corruptKeySlot:
             return UserMessage(
                 .integrity, en: "the vault's key slot is corrupt or was altered; restore from a backup",
@@ -57,7 +57,7 @@ extension VaultError: UserFacingError {
         case .passphraseChangedConcurrently:
             return UserMessage(
                 .conflict, en: "the passphrase was changed by another process meanwhile; nothing changed",
-                zh: "口令已被另一个进程修改，本次未做任何更改")
+                zh: "主密码已被另一个进程修改，本次未做任何更改")
         case .keyOfAnotherVault:
             return UserMessage(.internal, en: "the key belongs to another vault", zh: "该密钥属于另一个保险库")
         case .sealedValueRejected(let table):

@@ -9,47 +9,82 @@ import WalletCrypto
 #endif
 
 struct PasswordCheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Estimate how guessable passwords are (score 0–4, guesses, crack times, feedback).",
-        discussion: """
-            By default asks for one password on the terminal without echo. With --stdin, checks one password per line and prints one result per line in input order (JSON Lines with --json).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: L(
+                "Estimate how guessable passwords are (score 0–4, guesses, crack times, feedback).",
+                "估算密码有多容易被猜中（0–4 分、猜测次数、破解时间、改进建议）。"),
+            discussion: L(
+                """
+                By default asks for one password on the terminal without echo. With --stdin, checks one password per line and prints one result per line in input order (JSON Lines with --json).
 
-            The password is never printed unless --show is given. Exits 1 when any password scores below --min-score.
+                The password is never printed unless --show is given. Exits 1 when any password scores below --min-score.
 
-            Example:
-              walletsec password check --user-input alice 13812345678
-              walletsec password check --stdin --json --breach-list pwned-sha1.txt < list.txt
-            """)
+                Example:
+                  walletsec password check --user-input alice 13812345678
+                  walletsec password check --stdin --json --breach-list pwned-sha1.txt < list.txt
+                """,
+                """
+                默认在终端输入一个密码（不回显）。带 --stdin 时每行检查一个密码，按输入顺序每行输出一个结果（带 --json 时为 JSON Lines）。
+
+                除非指定 --show，否则绝不显示密码本身。有任何密码低于 --min-score 时退出码为 1。
+
+                示例：
+                  walletsec password check --user-input alice 13812345678
+                  walletsec password check --stdin --json --breach-list pwned-sha1.txt < list.txt
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
 
-    @Flag(name: .long, help: "Read passwords from standard input, one per line.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Read passwords from standard input, one per line.",
+                "从标准输入读取密码，每行一个。")))
     var stdin = false
 
     @Option(
         name: .customLong("user-input"), parsing: .upToNextOption,
         help: ArgumentHelp(
-            "Words the password should not contain (account name, phone, e-mail).", valueName: "word"))
+            L(
+                "Words the password should not contain (account name, phone, e-mail).",
+                "密码里不应包含的词（账户名、手机号、邮箱）。"), valueName: "word"))
     var userInputs: [String] = []
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A Have I Been Pwned SHA-1 file (sorted SHA1:count lines) or a k-anonymity range file (PREFIX.txt).",
+            L(
+                "A Have I Been Pwned SHA-1 file (sorted SHA1:count lines) or a k-anonymity range file (PREFIX.txt).",
+                "Have I Been Pwned 的 SHA-1 文件（已排序的“SHA1:次数”行）或 k-匿名范围文件（前缀.txt）。"),
             valueName: "file"))
     var breachList: String?
 
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when any password scores below this (0–4).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Exit 1 when any password scores below this (0–4).",
+                "有任何密码低于这个分数（0–4）时退出码为 1。"), valueName: "n"))
     var minScore: Int = 0
 
-    @Flag(name: .long, help: "Include the password and the matched pieces of it in the output.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Include the password and the matched pieces of it in the output.",
+                "在输出中包含密码本身以及匹配到的片段。")))
     var show = false
 
     @Flag(
         name: .long,
         help: ArgumentHelp(
-            "Print per-password timing figures on stderr (for scripts/bench-password).", visibility: .hidden))
+            L(
+                "Print per-password timing figures on stderr (for scripts/bench-password).",
+                "在标准错误输出每个密码的耗时（供 scripts/bench-password 使用）。"), visibility: .hidden))
     var timing = false
 
     /// Option checks, run first in run(): thrown from validate(), ArgumentParser would wrap the CLIFailure and

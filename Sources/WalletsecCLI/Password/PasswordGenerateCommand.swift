@@ -4,31 +4,63 @@ import PasswordStrength
 import WalletCore
 
 struct PasswordGenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "generate",
-        abstract: "Generate a random passphrase (words) or password (characters) and show its strength.",
-        discussion: """
-            Randomness comes from libsodium. Passphrases join words with '-': English words by default, pinyin syllables with --pinyin. --length makes a password of random characters instead.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "generate",
+            abstract: L(
+                "Generate a random passphrase (words) or password (characters) and show its strength.",
+                "生成随机密码短语（由词组成）或随机密码（由字符组成），并显示其强度。"),
+            discussion: L(
+                """
+                Randomness comes from libsodium. Passphrases join words with '-': English words by default, pinyin syllables with --pinyin. --length makes a password of random characters instead.
 
-            Example:
-              walletsec password generate --words 6
-              walletsec password generate --words 8 --pinyin
-              walletsec password generate --length 20 --json
-            """)
+                Example:
+                  walletsec password generate --words 6
+                  walletsec password generate --words 8 --pinyin
+                  walletsec password generate --length 20 --json
+                """,
+                """
+                随机数来自 libsodium。密码短语的词之间用“-”连接：默认是英文单词，带 --pinyin 时是拼音音节。--length 改为生成随机字符组成的密码。
+
+                示例：
+                  walletsec password generate --words 6
+                  walletsec password generate --words 8 --pinyin
+                  walletsec password generate --length 20 --json
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Number of words (default 6; 8 with --pinyin).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Number of words (default 6; 8 with --pinyin).",
+                "词的个数（默认 6 个；带 --pinyin 时 8 个）。"), valueName: "n"))
     var words: Int?
 
     @Option(
-        name: .long, help: ArgumentHelp("A password of this many random characters instead of words.", valueName: "n"))
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "A password of this many random characters instead of words.",
+                "改为生成这么多个随机字符组成的密码。"), valueName: "n"))
     var length: Int?
 
-    @Flag(name: .long, help: "Use pinyin syllables instead of English words.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Use pinyin syllables instead of English words.",
+                "用拼音音节代替英文单词。")))
     var pinyin = false
 
-    @Option(name: .long, help: ArgumentHelp("How many to generate.", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "How many to generate.",
+                "生成几个。"), valueName: "n"))
     var count = 1
 
     struct Output: Encodable {

@@ -77,10 +77,13 @@ enum StrengthReport {
         let magnitude = (result.guessesLog10 * 10).rounded() / 10
         line += zh ? "，约 10^\(magnitude) 次猜测" : ", about 10^\(magnitude) guesses"
         if result.breached == true { line += zh ? "，已泄露" : ", breached" }
-        if let warning = result.feedback.warning { line += (zh ? "。" : ". ") + warning.text(language) }
-        let suggestions = result.feedback.suggestions.map { $0.text(language) }
+        // Chinese sentences end in 。 and follow each other without spaces.
+        func sentence(_ text: String) -> String { zh && !text.hasSuffix("。") ? text + "。" : text }
+        if let warning = result.feedback.warning { line += (zh ? "。" : ". ") + sentence(warning.text(language)) }
+        let suggestions = result.feedback.suggestions.map { sentence($0.text(language)) }
         if !suggestions.isEmpty {
-            line += (zh ? " 建议：" : " Suggestions: ") + suggestions.joined(separator: " ")
+            if zh && !line.hasSuffix("。") { line += "。" }
+            line += (zh ? "建议：" : " Suggestions: ") + suggestions.joined(separator: zh ? "" : " ")
         }
         return line
     }

@@ -8,42 +8,70 @@ import Vault
 import WalletCore
 
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history",
-        abstract: "Keep transaction history in the vault as the baseline for 'walletsec scan'.",
-        discussion: """
-            History needs no passphrase. Importing an overlapping export adds nothing: rows are matched on \
-            the source's transaction id, else on a fingerprint (see docs/statements.md). History belongs to \
-            a profile (--profile NAME, default me): someone helping several people keeps each one's history, \
-            baseline and acknowledgements apart.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "history",
+            abstract: L(
+                "Keep transaction history in the vault as the baseline for 'walletsec scan'.",
+                "把交易历史保存在保险库里，作为 `walletsec scan` 的比对基准。"),
+            discussion: L(
+                """
+                History needs no passphrase. Importing an overlapping export adds nothing: rows are matched on \
+                the source's transaction id, else on a fingerprint (see docs/statements.md). History belongs to \
+                a profile (--profile NAME, default me): someone helping several people keeps each one's history, \
+                baseline and acknowledgements apart.
 
-            Example:
-              walletsec history import alipay_2024.csv wechat_2024.xlsx
-              walletsec history stats
-              walletsec history import bill.zip --profile customer-1 --zip-password-file pw.txt
-            """,
-        subcommands: [
-            HistoryImportCommand.self, HistoryListCommand.self, HistoryStatsCommand.self, HistoryAckCommand.self,
-            HistoryAcksCommand.self, HistoryForgetCommand.self,
-        ])
+                Example:
+                  walletsec history import alipay_2024.csv wechat_2024.xlsx
+                  walletsec history stats
+                  walletsec history import bill.zip --profile customer-1 --zip-password-file pw.txt
+                """,
+                """
+                历史记录不需要主密码。重复导入有重叠的账单不会多存：按来源的交易单号匹配，没有单号时按指纹匹配（见 docs/statements.md）。历史记录按档案分开（--profile 名称，默认 me）：帮多个人处理账单时，每个人的历史、基准和已忽略的告警互不混淆。
+
+                示例：
+                  walletsec history import alipay_2024.csv wechat_2024.xlsx
+                  walletsec history stats
+                  walletsec history import bill.zip --profile customer-1 --zip-password-file pw.txt
+                """),
+            subcommands: [
+                HistoryImportCommand.self, HistoryListCommand.self, HistoryStatsCommand.self, HistoryAckCommand.self,
+                HistoryAcksCommand.self, HistoryForgetCommand.self,
+            ])
+    }
 }
 
 struct HistoryImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Import statements into the history; alerts on the newly added rows are shown.",
-        discussion: """
-            Each file is read fully before anything is stored; a file that cannot be read stores nothing.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: L(
+                "Import statements into the history; alerts on the newly added rows are shown.",
+                "把账单导入历史记录；显示新增交易上的告警。"),
+            discussion: L(
+                """
+                Each file is read fully before anything is stored; a file that cannot be read stores nothing.
 
-            Example:
-              walletsec history import alipay_record_20240601.csv --json
-            """)
+                Example:
+                  walletsec history import alipay_record_20240601.csv --json
+                """,
+                """
+                每个文件完整读取后才保存；读不了的文件什么都不保存。
+
+                示例：
+                  walletsec history import alipay_record_20240601.csv --json
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var profileOptions: ProfileOptions
     @OptionGroup var input: StatementOptions
 
-    @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "Statement files.",
+                "账单文件。"), valueName: "file"))
     var files: [String]
 
     func validate() throws {
@@ -126,21 +154,40 @@ struct HistoryImportCommand: ParsableCommand {
 }
 
 struct HistoryListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List stored transactions, newest first.",
-        discussion: """
-            Example:
-              walletsec history list --since 2024-06-01 --limit 20
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: L(
+                "List stored transactions, newest first.",
+                "列出已保存的交易，最新的在前。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec history list --since 2024-06-01 --limit 20
+                """,
+                """
+                示例：
+                  walletsec history list --since 2024-06-01 --limit 20
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only transactions on or after this date (UTC).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Only transactions on or after this date (UTC).",
+                "只列出这一天及以后的交易（UTC 日期）。"), valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(name: .long, help: ArgumentHelp("At most this many rows (default 50; 0 = all).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "At most this many rows (default 50; 0 = all).",
+                "最多显示几条（默认 50；0 表示全部）。"), valueName: "n"))
     var limit = 50
 
     func run() throws {
@@ -158,9 +205,11 @@ struct HistoryListCommand: ParsableCommand {
             if globals.json {
                 try Terminal.json(summary)
             } else {
+                let language = globals.language
                 Terminal.out(
-                    AlertOutput.pad(summary.time, 27) + AlertOutput.pad(summary.direction, 8)
-                        + AlertOutput.pad(summary.amount + " " + summary.currency, 16)
+                    AlertOutput.pad(summary.time, 27)
+                        + AlertOutput.pad(HumanText.direction(summary.direction, language), 10)
+                        + AlertOutput.pad(HumanText.amount(summary.amount, currency: summary.currency, language), 16)
                         + AlertOutput.pad(summary.counterparty, 24) + summary.id)
             }
         }
@@ -168,13 +217,22 @@ struct HistoryListCommand: ParsableCommand {
 }
 
 struct HistoryStatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stats",
-        abstract: "Summarise the stored history.",
-        discussion: """
-            Example:
-              walletsec history stats --json
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "stats",
+            abstract: L(
+                "Summarise the stored history.",
+                "汇总已保存的历史记录。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec history stats --json
+                """,
+                """
+                示例：
+                  walletsec history stats --json
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var profileOptions: ProfileOptions
@@ -187,36 +245,59 @@ struct HistoryStatsCommand: ParsableCommand {
             return
         }
         let zh = globals.language == .zh
-        Terminal.out((zh ? "交易：" : "transactions: ") + String(stats.transactions))
-        Terminal.out((zh ? "最早：" : "first:        ") + (stats.first ?? "-"))
-        Terminal.out((zh ? "最晚：" : "last:         ") + (stats.last ?? "-"))
+        Terminal.out((zh ? "交易笔数：" : "transactions: ") + String(stats.transactions))
+        Terminal.out((zh ? "最早一笔：" : "first:        ") + (stats.first ?? "-"))
+        Terminal.out((zh ? "最晚一笔：" : "last:         ") + (stats.last ?? "-"))
+        if !stats.bySource.isEmpty { Terminal.out(zh ? "按来源：" : "by source:") }
         for source in stats.bySource.keys.sorted() {
-            Terminal.out("  \(source): \(stats.bySource[source] ?? 0)")
+            // The institution's name for the reader (支付宝, 招商银行); the stored format name otherwise.
+            let institution = SourceFormat(rawValue: source).flatMap { StatementInstitution.of($0) }
+            let name = (zh ? institution?.nameZH : institution?.nameEN) ?? source
+            Terminal.out("  \(name)\(zh ? "：" : ": ")\(stats.bySource[source] ?? 0)")
         }
-        Terminal.out((zh ? "已确认告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
+        Terminal.out((zh ? "已忽略的告警：" : "acknowledged alerts: ") + String(stats.acknowledgedAlerts))
         Terminal.out((zh ? "档案（行数）：" : "profiles (rows):"))
         for entry in stats.profiles {
-            Terminal.out("  \(entry.name)\(entry.name == stats.profile ? " *" : ""): \(entry.transactions)")
+            let current = entry.name == stats.profile ? (zh ? "（当前）" : " (current)") : ""
+            Terminal.out("  \(entry.name)\(current)\(zh ? "：" : ": ")\(entry.transactions)")
         }
     }
 }
 
 struct HistoryAckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ack",
-        abstract: "Acknowledge an alert so later scans stop reporting it.",
-        discussion: """
-            Example:
-              walletsec history ack rec-0c1d2e3f --note "price rise was announced"
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "ack",
+            abstract: L(
+                "Acknowledge an alert so later scans stop reporting it.",
+                "忽略此告警：以后扫描不再显示它。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec history ack rec-0c1d2e3f --note "price rise was announced"
+                """,
+                """
+                示例：
+                  walletsec history ack rec-0c1d2e3f --note "price rise was announced"
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Argument(help: ArgumentHelp("Alert id as printed by scan.", valueName: "alert-id"))
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "Alert id as printed by scan.",
+                "扫描结果里显示的告警编号。"), valueName: "alert-id"))
     var alertID: String
 
-    @Option(name: .long, help: ArgumentHelp("Why it is fine (stored with the acknowledgement).", valueName: "text"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Why it is fine (stored with the acknowledgement).",
+                "为什么没有问题（和忽略记录一起保存）。"), valueName: "text"))
     var note = ""
 
     func run() throws {
@@ -239,21 +320,30 @@ struct HistoryAckCommand: ParsableCommand {
         let zh = globals.language == .zh
         if outcome.added {
             Terminal.out(
-                zh ? "已确认告警 \(alertID)；之后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
+                zh ? "已忽略告警 \(alertID)，以后的扫描不再显示它。" : "acknowledged \(alertID); later scans will not report it")
         } else {
-            Terminal.out(zh ? "告警 \(alertID) 之前已确认。" : "\(alertID) was already acknowledged")
+            Terminal.out(zh ? "告警 \(alertID) 之前已经忽略过了。" : "\(alertID) was already acknowledged")
         }
     }
 }
 
 struct HistoryAcksCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "acks",
-        abstract: "List acknowledged alerts.",
-        discussion: """
-            Example:
-              walletsec history acks --json
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "acks",
+            abstract: L(
+                "List acknowledged alerts.",
+                "列出已忽略的告警。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec history acks --json
+                """,
+                """
+                示例：
+                  walletsec history acks --json
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var profileOptions: ProfileOptions
@@ -264,36 +354,56 @@ struct HistoryAcksCommand: ParsableCommand {
             if globals.json {
                 try Terminal.json(ack)
             } else {
-                Terminal.out("\(ack.id)  \(ack.kind)  \(ack.acknowledgedAt)  \(ack.note)")
+                let when = HumanText.localTime(ack.acknowledgedAt, globals.language)
+                Terminal.out("\(ack.id)  \(ack.kind)  \(when)  \(ack.note)")
             }
         }
     }
 }
 
 struct HistoryForgetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "forget",
-        abstract: "Delete stored transactions: all of them, or those before a date.",
-        discussion: """
-            Example:
-              walletsec history forget --before 2023-01-01
-              walletsec history forget --all
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "forget",
+            abstract: L(
+                "Delete stored transactions: all of them, or those before a date.",
+                "删除已保存的交易：全部删除，或删除某个日期之前的。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec history forget --before 2023-01-01
+                  walletsec history forget --all
+                """,
+                """
+                示例：
+                  walletsec history forget --before 2023-01-01
+                  walletsec history forget --all
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var profileOptions: ProfileOptions
 
     @Option(
-        name: .long, help: ArgumentHelp("Delete transactions before this date (00:00 UTC).", valueName: "YYYY-MM-DD"))
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Delete transactions before this date (00:00 UTC).",
+                "删除这个日期之前的交易（以 UTC 零点为界）。"), valueName: "YYYY-MM-DD"))
     var before: String?
 
-    @Flag(name: .long, help: "Delete every stored transaction.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Delete every stored transaction.",
+                "删除所有已保存的交易。")))
     var all = false
 
     func run() throws {
         guard (before != nil) != all else {
             throw CLIFailure.usage(
-                en: "say what to forget: --before DATE or --all (not both)", zh: "请指定要删除的范围：--before DATE 或 --all（二选一）")
+                en: "say what to forget: --before DATE or --all (not both)", zh: "请指定要删除的范围：--before <日期> 或 --all（二选一）")
         }
         let cutoff = try before.map { try parseDay($0, option: "--before") * 86400 }
         let profile = try profileOptions.resolved()

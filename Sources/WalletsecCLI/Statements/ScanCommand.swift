@@ -9,72 +9,125 @@ import Vault
 import WalletCore
 
 struct ScanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "scan",
-        abstract: "Scan wallet or bank statements for suspicious transactions and explain each alert.",
-        discussion: """
-            Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), the CSV exports of ICBC, \
-            CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan and BMO (recognised by their header), OFX, QIF, \
-            or any other bank CSV described by --rules, also inside password-protected ZIP bills (the 解压密码 \
-            from --zip-password-file, $WALLETSEC_ZIP_PASSWORD or a prompt). When the vault holds imported \
-            history (walletsec history import) of the --profile (default me), it is used as the baseline; the \
-            scan still works on a file alone. Needs no passphrase.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "scan",
+            abstract: L(
+                "Scan wallet or bank statements for suspicious transactions and explain each alert.",
+                "扫描钱包或银行账单中的可疑交易，并解释每条告警。"),
+            discussion: L(
+                """
+                Reads Alipay (CSV, legacy CSV, account log), WeChat Pay (CSV, XLSX), the CSV exports of ICBC, \
+                CMB, BOC, ABC, BOCOM, CGB, HSBC HK, JD, Meituan and BMO (recognised by their header), OFX, QIF, \
+                or any other bank CSV described by --rules, also inside password-protected ZIP bills (the 解压密码 \
+                from --zip-password-file, $WALLETSEC_ZIP_PASSWORD or a prompt). When the vault holds imported \
+                history (walletsec history import) of the --profile (default me), it is used as the baseline; the \
+                scan still works on a file alone. Needs no passphrase.
 
-            Output: a table; with --json, one JSON object per alert, then one summary object. Exit 1 when \
-            an alert reaches --fail-on; exit 2 for an unreadable or unknown statement; exit 3 for a wrong \
-            ZIP password; exit 4 for a damaged ZIP.
+                Output: a table; with --json, one JSON object per alert, then one summary object. Exit 1 when \
+                an alert reaches --fail-on; exit 2 for an unreadable or unknown statement; exit 3 for a wrong \
+                ZIP password; exit 4 for a damaged ZIP.
 
-            Example:
-              walletsec scan alipay_record_20240601.csv --min-severity medium
-              walletsec scan bill.csv --explain dup-1a2b3c4d
-              walletsec scan bill.csv --report dispute.md --lang zh --fail-on high
-              walletsec scan alipay_record_20240601.zip --zip-password-file pw.txt --profile customer-1
-            """)
+                Example:
+                  walletsec scan alipay_record_20240601.csv --min-severity medium
+                  walletsec scan bill.csv --explain dup-1a2b3c4d
+                  walletsec scan bill.csv --report dispute.md --lang zh --fail-on high
+                  walletsec scan alipay_record_20240601.zip --zip-password-file pw.txt --profile customer-1
+                """,
+                """
+                可读取支付宝（CSV、旧版 CSV、账务明细）、微信支付（CSV、XLSX），工商银行、招商银行、中国银行、农业银行、交通银行、广发银行、汇丰香港、京东、美团和 BMO 导出的 CSV（按表头识别），OFX、QIF，以及用 --rules 描述的其他银行 CSV；也能读取有密码的 ZIP 账单（解压密码来自 --zip-password-file、$WALLETSEC_ZIP_PASSWORD 或终端输入）。保险库里有 --profile 档案（默认 me）的历史记录（walletsec history import）时，会用它作为比对基准；只有一个文件也能扫描。不需要主密码。
+
+                输出：一张表格；带 --json 时每条告警一个 JSON 对象，最后是一个汇总对象。有告警达到 --fail-on 时退出码为 1；账单读不了或无法识别时为 2；ZIP 解压密码错误时为 3；ZIP 文件损坏时为 4。
+
+                示例：
+                  walletsec scan alipay_record_20240601.csv --min-severity medium
+                  walletsec scan bill.csv --explain dup-1a2b3c4d
+                  walletsec scan bill.csv --report dispute.md --lang zh --fail-on high
+                  walletsec scan alipay_record_20240601.zip --zip-password-file pw.txt --profile customer-1
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var input: StatementOptions
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Argument(help: ArgumentHelp("Statement files.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "Statement files.",
+                "账单文件。"), valueName: "file"))
     var files: [String]
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Only report transactions on or after this local date.", valueName: "YYYY-MM-DD"))
+        help: ArgumentHelp(
+            L(
+                "Only report transactions on or after this local date.",
+                "只报告这一天（账单所在时区）及以后的交易。"), valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(name: .long, help: ArgumentHelp("Hide alerts below this severity.", valueName: "low|medium|high"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Hide alerts below this severity.",
+                "隐藏低于这个严重程度的告警。"), valueName: "low|medium|high"))
     var minSeverity: Severity = .low
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Exit 1 when any reported alert is at least this severe.", valueName: "low|medium|high"))
+        help: ArgumentHelp(
+            L(
+                "Exit 1 when any reported alert is at least this severe.",
+                "有告警达到这个严重程度时退出码为 1。"), valueName: "low|medium|high"))
     var failOn: Severity?
 
-    @Option(name: .long, help: ArgumentHelp("Print the whole reasoning for one alert.", valueName: "alert-id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Print the whole reasoning for one alert.",
+                "显示一条告警的完整判断依据。"), valueName: "alert-id"))
     var explain: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Write a dispute report for customer service: .md (default), .txt or .html by the extension; language from --lang.",
-            valueName: "file"))
+            L(
+                "Write a dispute report for customer service: .md (default), .txt or .html by the extension; language from --lang.",
+                "为客服写一份争议报告：按扩展名生成 .md（默认）、.txt 或 .html；语言由 --lang 决定。"), valueName: "file"))
     var report: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Alerts the report covers (comma-separated ids; default: every alert at medium or above).",
-            valueName: "id,id"))
+            L(
+                "Alerts the report covers (comma-separated ids; default: every alert at medium or above).",
+                "报告包含哪些告警（告警编号，用逗号分隔；默认为中级及以上的全部告警）。"), valueName: "id,id"))
     var reportAlerts: String?
 
-    @Flag(name: .long, help: "Ignore the history stored in the vault.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Ignore the history stored in the vault.",
+                "不使用保险库里保存的历史记录。")))
     var noHistory = false
 
-    @Flag(name: .long, help: "Also report alerts acknowledged with 'walletsec history ack'.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Also report alerts acknowledged with 'walletsec history ack'.",
+                "同时显示用 `walletsec history ack` 忽略过的告警。")))
     var includeAcknowledged = false
 
-    @Flag(name: .long, help: ArgumentHelp("Print phase timings on stderr (scripts/bench-scan).", visibility: .hidden))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Print phase timings on stderr (scripts/bench-scan).",
+                "在标准错误输出各阶段耗时（供 scripts/bench-scan 使用）。"), visibility: .hidden))
     var timings = false
 
     func validate() throws {
@@ -116,7 +169,7 @@ struct ScanCommand: ParsableCommand {
             guard let alert = result.alert(id: explain) else {
                 throw CLIFailure.usage(
                     en: "no alert \(explain) in this scan (alert ids are shown in the scan's output)",
-                    zh: "本次扫描中没有告警 \(explain)（告警 ID 见扫描输出）")
+                    zh: "本次扫描中没有告警 \(explain)（告警编号见扫描结果）")
             }
             if globals.json {
                 try Terminal.json(AlertLine(alert, ledger: ledger, files: files, withReasoning: true))
@@ -170,7 +223,7 @@ struct ScanCommand: ParsableCommand {
                         + AlertOutput.summaryLine(counts, language: language))
             if !alerts.isEmpty {
                 Terminal.out(
-                    zh ? "查看详细推理：walletsec scan … --explain ID" : "Full reasoning: walletsec scan … --explain ID")
+                    zh ? "查看完整判断依据：walletsec scan … --explain <告警编号>" : "Full reasoning: walletsec scan … --explain ID")
             }
         }
         if let report {

@@ -15,35 +15,57 @@ struct StatementOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Statement format (default: detected from the content).", valueName: "auto|alipay|wechat|ofx|qif|csv"))
+            L(
+                "Statement format (default: detected from the content).",
+                "账单格式（默认：根据内容识别）。"), valueName: "auto|alipay|wechat|ofx|qif|csv"))
     var format: StatementFormat = .auto
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Rules file describing a bank CSV's columns (implies --format csv).", valueName: "file"))
+        help: ArgumentHelp(
+            L(
+                "Rules file describing a bank CSV's columns (implies --format csv).",
+                "描述银行 CSV 各列的规则文件（相当于 --format csv）。"), valueName: "file"))
     var rules: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Year of --rules dates whose date-format has none (e.g. %m/%d).", valueName: "YYYY"))
+        help: ArgumentHelp(
+            L(
+                "Year of --rules dates whose date-format has none (e.g. %m/%d).",
+                "--rules 的日期格式不含年份时（例如 %m/%d）使用的年份。"), valueName: "YYYY"))
     var year: Int?
 
-    @Option(name: .long, help: ArgumentHelp("How to read ambiguous numeric dates (QIF).", valueName: "dmy|mdy|ymd"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "How to read ambiguous numeric dates (QIF).",
+                "有歧义的数字日期按哪种顺序读（QIF）。"), valueName: "dmy|mdy|ymd"))
     var dateOrder: DateOrder?
 
-    @Flag(name: .long, help: "Stop at the first malformed row instead of skipping and counting it.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Stop at the first malformed row instead of skipping and counting it.",
+                "遇到第一条格式有误的行就停止，而不是跳过并计数。")))
     var strict = false
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Currency of QIF amounts (QIF names none; default CNY, reported as assumed).", valueName: "code"))
+            L(
+                "Currency of QIF amounts (QIF names none; default CNY, reported as assumed).",
+                "QIF 金额的币种（QIF 不写币种；默认人民币，并注明是推定的）。"), valueName: "code"))
     var currency: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Read the password of encrypted ZIP bills from the first line of this file (else $WALLETSEC_ZIP_PASSWORD, else a prompt).",
+            L(
+                "Read the password of encrypted ZIP bills from the first line of this file (else $WALLETSEC_ZIP_PASSWORD, else a prompt).",
+                "从这个文件的第一行读取加密 ZIP 账单的解压密码（否则用 $WALLETSEC_ZIP_PASSWORD，再否则在终端输入）。"),
             valueName: "file"))
     var zipPasswordFile: String?
 
@@ -95,7 +117,9 @@ struct ProfileOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Whose history to use: one profile per person helped (default me; letters, digits, - _ or CJK).",
+            L(
+                "Whose history to use: one profile per person helped (default me; letters, digits, - _ or CJK).",
+                "使用谁的历史记录：每个被帮助的人一个档案（默认 me；可用字母、数字、- _ 或汉字）。"),
             valueName: "name"))
     var profile: String = HistoryProfile.defaultProfile.name
 
@@ -154,13 +178,13 @@ func noteFileDetails(
     if currencyAssumed {
         Terminal.err(
             zh
-                ? "walletsec: \(file)：QIF 文件不含币种，金额按 CNY 读取（可用 --currency 指定）"
+                ? "walletsec: \(file)：QIF 文件不含币种，金额按人民币读取（可用 --currency 指定）"
                 : "walletsec: \(file): QIF names no currency; amounts read as CNY (set it with --currency)")
     }
     if identical > 0 {
         Terminal.err(
             zh
-                ? "walletsec: \(file)：\(identical) 行与同一交易号的前一行完全相同，只计一次"
+                ? "walletsec: \(file)：\(identical) 行与同一交易单号的前一行完全相同，只计一次"
                 : "walletsec: \(file): \(identical) row(s) identical to an earlier row with the same id counted once")
     }
 }

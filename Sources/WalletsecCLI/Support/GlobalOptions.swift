@@ -11,15 +11,26 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Vault folder (default: $WALLETSEC_HOME, $XDG_DATA_HOME/walletsec, ~/.local/share/walletsec).",
+            L(
+                "Vault folder (default: $WALLETSEC_HOME, $XDG_DATA_HOME/walletsec, ~/.local/share/walletsec).",
+                "保险库文件夹（默认：$WALLETSEC_HOME、$XDG_DATA_HOME/walletsec、~/.local/share/walletsec）。"),
             valueName: "dir"))
     var vault: String?
 
-    @Flag(name: .long, help: "Machine-readable output: one JSON object, or JSON Lines for streams.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Machine-readable output: one JSON object, or JSON Lines for streams.",
+                "供程序读取的输出：一个 JSON 对象，连续输出时为 JSON Lines。")))
     var json = false
 
     @Option(
-        name: .long, help: ArgumentHelp("Message language: en or zh (default from LC_ALL/LANG).", valueName: "en|zh"))
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Message language: en or zh (default from LC_ALL/LANG).",
+                "界面语言：en 或 zh（默认跟随 LC_ALL、LC_MESSAGES、LANG）。"), valueName: "en|zh"))
     var lang: Language?
 
     var language: Language {

@@ -31,7 +31,7 @@ struct SecretSource {
             throw CLIFailure.usage(
                 en:
                     "no terminal to ask for the \(prompt.en.lowercased()); use \(fileOption) FILE or \(environmentVariable)",
-                zh: "没有终端可输入\(prompt.zh)；请使用 \(fileOption) FILE 或 \(environmentVariable)")
+                zh: "没有终端可输入\(prompt.zh)；请使用 \(fileOption) <文件> 或 \(environmentVariable)")
         }
         defer { Memory.zero(&first) }
         if let confirmPrompt {
@@ -57,21 +57,23 @@ struct PassphraseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Read the vault passphrase from the first line of this file (else $WALLETSEC_PASSPHRASE, else a prompt).",
+            L(
+                "Read the vault passphrase from the first line of this file (else $WALLETSEC_PASSPHRASE, else a prompt).",
+                "从这个文件的第一行读取保险库主密码（否则用 $WALLETSEC_PASSPHRASE，再否则在终端输入）。"),
             valueName: "file"))
     var passphraseFile: String?
 
     func current() -> SecretSource {
         SecretSource(
             file: passphraseFile, environmentVariable: "WALLETSEC_PASSPHRASE",
-            prompt: LocalizedText(en: "Vault passphrase", zh: "保险库口令"), confirmPrompt: nil,
+            prompt: LocalizedText(en: "Vault passphrase", zh: "保险库主密码"), confirmPrompt: nil,
             fileOption: "--passphrase-file")
     }
 
     func new() -> SecretSource {
         SecretSource(
             file: passphraseFile, environmentVariable: "WALLETSEC_PASSPHRASE",
-            prompt: LocalizedText(en: "New vault passphrase", zh: "新的保险库口令"),
-            confirmPrompt: LocalizedText(en: "Repeat the passphrase", zh: "再次输入口令"), fileOption: "--passphrase-file")
+            prompt: LocalizedText(en: "New vault passphrase", zh: "新的保险库主密码"),
+            confirmPrompt: LocalizedText(en: "Repeat the passphrase", zh: "再次输入主密码"), fileOption: "--passphrase-file")
     }
 }

@@ -21,6 +21,6 @@ enum PassphrasePolicy {
             .checkFailed,
             en:
                 "passphrase too weak: score \(result.score)/4, need \(minimumScore)\(en); choose a longer one (or --allow-weak)",
-            zh: "口令太弱：评分 \(result.score)/4，至少需要 \(minimumScore)\(zh)；请换更长的口令（或使用 --allow-weak）")
+            zh: "密码太弱：评分 \(result.score)/4，至少需要 \(minimumScore)\(zh)；请换一个更长的密码（或使用 --allow-weak）")
     }
 }

@@ -29,16 +29,21 @@ final class ProgressBar: @unchecked Sendable {
         let finished = update.total.map { update.done >= $0 } ?? false
         guard finished || seconds - lastDrawn >= 0.1 else { return }
         lastDrawn = seconds
+        // The label comes localized; the unit and brackets follow the language resolved at start-up.
+        let zh = HelpLanguage.current == .zh
+        let unit = zh ? (Self.chineseUnits[update.unit] ?? update.unit) : update.unit
         var line = "\r\u{1b}[2K\(label) \(update.done)"
         if let total = update.total, total > 0 {
             let percent = Int(Double(update.done) * 100 / Double(total))
-            line += "/\(total) \(update.unit) (\(percent)%)"
+            line += zh ? "/\(total) \(unit)（\(percent)%）" : "/\(total) \(unit) (\(percent)%)"
         } else {
-            line += " \(update.unit)"
+            line += " \(unit)"
         }
         Terminal.writeAll(STDERR_FILENO, line)
         drewSomething = true
     }
+
+    private static let chineseUnits = ["bytes": "字节", "rows": "行", "passwords": "个密码", "lines": "行"]
 
     /// Clears the progress line so the next output starts clean.
     func finish() {

@@ -105,23 +105,31 @@ enum Terminal {
         if let code = error as? ExitCode {
             Glibc.exit(code.rawValue)
         }
-        if let known = error as? any UserFacingError {
+        if let known = (error as? any UserFacingError) ?? wrappedUserFacing(error, depth: 0) {
             let message = known.userMessage
             report(status: message.status, message: message.text.text(context.language), context: context)
         }
         // Anything ArgumentParser recognises: help and --version exit 0, usage problems exit 2.
         let exitCode = Walletsec.exitCode(for: error)
         if exitCode == .success {
-            Walletsec.exit(withError: error)
+            // Help pages and --version: ArgumentParser's own words are put in the user's language too.
+            // Chinese pages come unwrapped (ArgumentParser wraps only at spaces) and are wrapped by display width.
+            let page = Walletsec.fullMessage(for: error, columns: context.language == .zh ? 100_000 : nil)
+            if !page.isEmpty { out(ParserMessages.help(page, language: context.language)) }
+            Glibc.exit(ExitCode.success.rawValue)
         }
         if exitCode == .validationFailure || isParserError(error) {
             let message = Walletsec.message(for: error)
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            let englishLine = message.split(separator: "\n").first.map(String.init) ?? message
+            let firstLine = ParserMessages.usageLine(
+                englishLine, arguments: context.arguments, language: context.language)
             if context.json {
                 report(status: .usage, message: firstLine, context: context)
             }
             err("walletsec: " + firstLine)
-            err(context.language == .zh ? "用法：walletsec --help" : "See 'walletsec --help'.")
+            // Point at the help of the command the line named, not the top-level list.
+            let path = CommandLookup.path(of: CommandLookup.walk(context.arguments).0)
+            err(context.language == .zh ? "查看用法：\(path) --help" : "See '\(path) --help'.")
             Glibc.exit(ExitStatus.usage.rawValue)
         }
         // Never print an unknown error's description: it might carry data. Name its type only.
@@ -129,6 +137,17 @@ enum Terminal {
             status: .internal,
             message: context.language == .zh ? "内部错误（\(type(of: error))）" : "internal error (\(type(of: error)))",
             context: context)
+    }
+
+    /// Our own error thrown from a command's validate(): ArgumentParser wraps it in its internal CommandError,
+    /// whose text is the English debug description; found by reflection so it is printed in the user's language.
+    private static func wrappedUserFacing(_ value: Any, depth: Int) -> (any UserFacingError)? {
+        guard depth < 4 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let known = child.value as? any UserFacingError { return known }
+            if let found = wrappedUserFacing(child.value, depth: depth + 1) { return found }
+        }
+        return nil
     }
 
     private static func isParserError(_ error: Error) -> Bool {
@@ -160,18 +179,13 @@ enum Terminal {
 struct ErrorContext {
     var json: Bool
     var language: Language
+    /// The command line as parsed (global options already lifted), for "did you mean" suggestions.
+    var arguments: [String]
 
     init(arguments: [String]) {
         json = arguments.contains("--json")
-        var language = Language.fromEnvironment(Environment.all)
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--lang", index + 1 < arguments.count, let value = Language(rawValue: arguments[index + 1]) {
-                language = value
-            } else if argument.hasPrefix("--lang="), let value = Language(rawValue: String(argument.dropFirst(7))) {
-                language = value
-            }
-        }
-        self.language = language
+        language = HelpLanguage.resolve(arguments: arguments, environment: Environment.all)
+        self.arguments = arguments
     }
 }
 

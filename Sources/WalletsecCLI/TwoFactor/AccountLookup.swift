@@ -19,7 +19,7 @@ enum AccountLookup {
         if matches.isEmpty {
             throw CLIFailure.usage(
                 en: "no 2FA account matches '\(query)' (see 'walletsec 2fa list')",
-                zh: "没有与“\(query)”匹配的双重验证账户（见 'walletsec 2fa list'）")
+                zh: "没有与“\(query)”匹配的双重验证账户（见“walletsec 2fa list”）")
         }
         let names = matches.prefix(5).map(\.name).joined(separator: ", ")
         throw CLIFailure.usage(
@@ -134,14 +134,16 @@ struct ImportPasswordOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Password of an encrypted import, from the first line of this file (else $WALLETSEC_IMPORT_PASSWORD, else a prompt).",
+            L(
+                "Password of an encrypted import, from the first line of this file (else $WALLETSEC_IMPORT_PASSWORD, else a prompt).",
+                "加密的导出文件的密码，从这个文件的第一行读取（否则用 $WALLETSEC_IMPORT_PASSWORD，再否则在终端输入）。"),
             valueName: "file"))
     var importPasswordFile: String?
 
     func source() -> SecretSource {
         SecretSource(
             file: importPasswordFile, environmentVariable: "WALLETSEC_IMPORT_PASSWORD",
-            prompt: LocalizedText(en: "Import password", zh: "导入密码"), confirmPrompt: nil,
+            prompt: LocalizedText(en: "Import password", zh: "导出文件的密码"), confirmPrompt: nil,
             fileOption: "--import-password-file")
     }
 }
@@ -151,15 +153,17 @@ struct ExportPasswordOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Password for an encrypted export, from the first line of this file (else $WALLETSEC_EXPORT_PASSWORD, else a prompt).",
+            L(
+                "Password for an encrypted export, from the first line of this file (else $WALLETSEC_EXPORT_PASSWORD, else a prompt).",
+                "给导出文件加密用的密码，从这个文件的第一行读取（否则用 $WALLETSEC_EXPORT_PASSWORD，再否则在终端输入）。"),
             valueName: "file"))
     var exportPasswordFile: String?
 
     func source() -> SecretSource {
         SecretSource(
             file: exportPasswordFile, environmentVariable: "WALLETSEC_EXPORT_PASSWORD",
-            prompt: LocalizedText(en: "Export password", zh: "导出密码"),
-            confirmPrompt: LocalizedText(en: "Repeat the export password", zh: "再次输入导出密码"),
+            prompt: LocalizedText(en: "Export password", zh: "导出文件的密码"),
+            confirmPrompt: LocalizedText(en: "Repeat the export password", zh: "再次输入导出文件的密码"),
             fileOption: "--export-password-file")
     }
 }

@@ -8,17 +8,30 @@ import OneTimePassword
 #endif
 
 struct TwoFactorBench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench",
-        abstract: "Measure code generation throughput (used by scripts/bench-otp).",
-        discussion: """
-            Example:
-              walletsec 2fa bench --count 200000
-            """,
-        shouldDisplay: false)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "bench",
+            abstract: L(
+                "Measure code generation throughput (used by scripts/bench-otp).",
+                "测量验证码生成速度（供 scripts/bench-otp 使用）。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec 2fa bench --count 200000
+                """,
+                """
+                示例：
+                  walletsec 2fa bench --count 200000
+                """),
+            shouldDisplay: false)
+    }
 
     @OptionGroup var globals: GlobalOptions
-    @Option(help: "How many TOTP codes to generate.") var count: Int = 200_000
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "How many TOTP codes to generate.",
+                "生成多少个 TOTP 验证码。"))) var count: Int = 200_000
 
     func run() throws {
         let account = OTPAccount(

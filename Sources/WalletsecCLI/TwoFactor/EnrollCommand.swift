@@ -14,21 +14,34 @@ import WalletCrypto
 #endif
 
 struct TwoFactorEnroll: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "enroll",
-        abstract: "Create a new TOTP secret, show its QR code, and store it once a code from the phone verifies.",
-        discussion: """
-            The secret comes from libsodium's randombytes: 160 bits for SHA1, 256 for SHA256, 512 for SHA512.
-            The QR code, the URI and the key shown for typing by hand hold the secret: do not screenshot or
-            share them. The code from the phone is asked up to three times. When none verifies, the new secret
-            is kept (sealed in the vault) for ten minutes: 'walletsec 2fa enroll --resume' shows it again and
-            asks for a code, so the entry already added on the phone still works.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "enroll",
+            abstract: L(
+                "Create a new TOTP secret, show its QR code, and store it once a code from the phone verifies.",
+                "生成新的 TOTP 密钥并显示二维码，手机上的验证码核对通过后保存。"),
+            discussion: L(
+                """
+                The secret comes from libsodium's randombytes: 160 bits for SHA1, 256 for SHA256, 512 for SHA512.
+                The QR code, the URI and the key shown for typing by hand hold the secret: do not screenshot or
+                share them. The code from the phone is asked up to three times. When none verifies, the new secret
+                is kept (sealed in the vault) for ten minutes: 'walletsec 2fa enroll --resume' shows it again and
+                asks for a code, so the entry already added on the phone still works.
 
-            Example:
-              walletsec 2fa enroll --issuer Wallet --account alice@example.com --qr-png wallet-2fa.png
-              walletsec 2fa enroll --issuer Wallet --account bob --confirm 123456   # for scripts
-              walletsec 2fa enroll --resume
-            """)
+                Example:
+                  walletsec 2fa enroll --issuer Wallet --account alice@example.com --qr-png wallet-2fa.png
+                  walletsec 2fa enroll --issuer Wallet --account bob --confirm 123456   # for scripts
+                  walletsec 2fa enroll --resume
+                """,
+                """
+                密钥来自 libsodium 的 randombytes：SHA1 为 160 位，SHA256 为 256 位，SHA512 为 512 位。二维码、URI 和供手动输入的密钥都含有密钥本身：请不要截图或分享。手机上的验证码最多询问三次。都没有通过时，新密钥会在保险库里加密保留十分钟：`walletsec 2fa enroll --resume` 会再次显示它并询问验证码，手机上已添加的条目仍然可用。
+
+                示例：
+                  walletsec 2fa enroll --issuer Wallet --account alice@example.com --qr-png wallet-2fa.png
+                  walletsec 2fa enroll --issuer Wallet --account bob --confirm 123456   # for scripts
+                  walletsec 2fa enroll --resume
+                """))
+    }
 
     /// How long a secret that did not verify is kept for `--resume`.
     static let resumeSeconds: Int64 = 600
@@ -38,19 +51,54 @@ struct TwoFactorEnroll: ParsableCommand {
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
 
-    @Option(help: "Who issues the account (the service name).") var issuer: String?
-    @Option(help: "The account name at the issuer (e.g. an e-mail address).") var account: String?
-    @Option(help: "HMAC algorithm: SHA1, SHA256 or SHA512.") var algorithm: OTPAlgorithmOption = .SHA1
-    @Option(help: "Code length: 6, 7 or 8.") var digits: Int = 6
-    @Option(help: "Seconds per code.") var period: Int = 30
-    @Option(help: ArgumentHelp("Also write the QR code as a PNG file (mode 0600).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "Who issues the account (the service name).",
+                "账户所属的服务（服务名称）。"))) var issuer: String?
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "The account name at the issuer (e.g. an e-mail address).",
+                "在该服务上的账户名（例如邮箱地址）。"))) var account: String?
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "HMAC algorithm: SHA1, SHA256 or SHA512.",
+                "HMAC 算法：SHA1、SHA256 或 SHA512。"))) var algorithm: OTPAlgorithmOption = .SHA1
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "Code length: 6, 7 or 8.",
+                "验证码位数：6、7 或 8。"))) var digits: Int = 6
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "Seconds per code.",
+                "每个验证码的有效秒数。"))) var period: Int = 30
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "Also write the QR code as a PNG file (mode 0600).",
+                "同时把二维码写成 PNG 文件（权限 0600）。"), valueName: "file"))
     var qrPng: String?
     @Option(
-        help: ArgumentHelp("The current code from the phone, instead of a prompt (for scripts).", valueName: "code"))
+        help: ArgumentHelp(
+            L(
+                "The current code from the phone, instead of a prompt (for scripts).",
+                "手机上当前的验证码，代替终端输入（供脚本使用）。"), valueName: "code"))
     var confirm: String?
-    @Option(help: ArgumentHelp("Use the Base32 secret in this file instead of a new random one.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "Use the Base32 secret in this file instead of a new random one.",
+                "使用这个文件里的 Base32 密钥，而不是新生成一个随机密钥。"), valueName: "file"))
     var secretFile: String?
-    @Flag(help: "Finish the enrollment of the last ten minutes whose code did not verify, with the same secret.")
+    @Flag(
+        help: ArgumentHelp(
+            L(
+                "Finish the enrollment of the last ten minutes whose code did not verify, with the same secret.",
+                "用同一个密钥完成最近十分钟内验证码未通过的添加。")))
     var resume = false
     @Option(help: .hidden) var at: Int64?
 
@@ -59,7 +107,7 @@ struct TwoFactorEnroll: ParsableCommand {
             guard issuer == nil, account == nil, secretFile == nil, qrPng == nil else {
                 throw CLIFailure.usage(
                     en: "--resume continues the pending enrollment as it was; give only --confirm with it",
-                    zh: "--resume 按原样继续待完成的注册；只能与 --confirm 一起使用")
+                    zh: "--resume 按原样继续未完成的添加；只能与 --confirm 一起使用")
             }
             return
         }
@@ -83,7 +131,7 @@ struct TwoFactorEnroll: ParsableCommand {
         // Decide how the code will arrive before anything is made or stored.
         if confirm == nil && !Terminal.hasTerminal {
             throw CLIFailure.usage(
-                en: "no terminal to ask for the code; pass --confirm CODE", zh: "没有终端可输入验证码，请使用 --confirm CODE")
+                en: "no terminal to ask for the code; pass --confirm CODE", zh: "没有终端可输入验证码，请使用 --confirm <验证码>")
         }
         let (vault, key) = try VaultAccess.unlock(globals, passphrase: passphrase)
         let now = Clock.now(at)
@@ -105,7 +153,7 @@ struct TwoFactorEnroll: ParsableCommand {
                 .checkFailed,
                 en:
                     "the code did not verify; nothing was stored. The new key is kept for 10 minutes: run 'walletsec 2fa enroll --resume' to try again with the same key (check the phone's clock)",
-                zh: "验证码不正确，未保存账户。新密钥保留 10 分钟：运行 'walletsec 2fa enroll --resume' 用同一密钥重试（请检查手机时间）")
+                zh: "验证码不正确，未保存账户。新密钥保留 10 分钟：运行“walletsec 2fa enroll --resume”用同一密钥重试（请检查手机时间）")
         }
         // The confirming code counts as used: it cannot be replayed to `verify` afterwards.
         _ = try AccountLookup.insert([candidate], lastAcceptedStep: Int64(step), into: vault, key: key)
@@ -125,7 +173,7 @@ struct TwoFactorEnroll: ParsableCommand {
                     uri: uri,
                     qrPng: qrPng, resumed: resume))
         } else {
-            Terminal.out(language == .zh ? "已注册 \(candidate.name)" : "Enrolled \(candidate.name)")
+            Terminal.out(language == .zh ? "已添加 \(candidate.name)" : "Enrolled \(candidate.name)")
         }
     }
 
@@ -149,7 +197,7 @@ struct TwoFactorEnroll: ParsableCommand {
         guard let pending = try vault.pendingEnrollment(now: now, key: key) else {
             throw CLIFailure.usage(
                 en: "no enrollment to resume (one is kept for 10 minutes after its code fails); start again",
-                zh: "没有可继续的注册（验证失败后只保留 10 分钟）；请重新开始注册")
+                zh: "没有可继续的添加（验证码未通过后只保留 10 分钟）；请重新开始添加")
         }
         let uri = pending.payload.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
         return try KeyURI.parse(uri).account
@@ -160,7 +208,7 @@ struct TwoFactorEnroll: ParsableCommand {
         {
             if resume { try vault.removePendingEnrollment() }
             throw CLIFailure.conflict(
-                en: "\(candidate.name) is already enrolled", zh: "\(candidate.name) 已经注册")
+                en: "\(candidate.name) is already enrolled", zh: "\(candidate.name) 已经添加过了")
         }
     }
 
@@ -175,9 +223,11 @@ struct TwoFactorEnroll: ParsableCommand {
         let settings =
             defaults
             ? (language == .zh ? "基于时间，6 位，30 秒" : "time-based, 6 digits, 30 seconds")
-            : "\(candidate.algorithm.rawValue), \(candidate.digits) \(language == .zh ? "位" : "digits"), \(candidate.period) \(language == .zh ? "秒" : "seconds")"
+            : (language == .zh
+                ? "\(candidate.algorithm.rawValue)，\(candidate.digits) 位，\(candidate.period) 秒"
+                : "\(candidate.algorithm.rawValue), \(candidate.digits) digits, \(candidate.period) seconds")
         if language == .zh {
-            Terminal.out("手动输入：发行方 \(candidate.issuer)  账户 \(candidate.account)")
+            Terminal.out("手动输入：服务名称 \(candidate.issuer)，账户 \(candidate.account)")
             Terminal.out("密钥：\(key)（\(settings)）")
         } else {
             Terminal.out("Enter by hand: issuer \(candidate.issuer)  account \(candidate.account)")

@@ -10,32 +10,68 @@ import WalletCrypto
 extension ExportFormat: ExpressibleByArgument {}
 
 struct TwoFactorExport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export every account as otpauth URIs, an Aegis vault, or Google Authenticator migration codes.",
-        discussion: """
-            The output holds every secret: it is written with mode 0600, and never over an existing file.
-            --encrypt seals an Aegis export under a password slot (scrypt + AES-256-GCM), as Aegis does.
-            --format migration writes one otpauth-migration:// URI per QR code (10 accounts each, as Google
-            Authenticator batches them); --qr draws the codes in the terminal, --qr-png writes FILE-1.png...
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: L(
+                "Export every account as otpauth URIs, an Aegis vault, or Google Authenticator migration codes.",
+                "把所有账户导出为 otpauth URI、Aegis 保险库文件或 Google Authenticator 迁移二维码。"),
+            discussion: L(
+                """
+                The output holds every secret: it is written with mode 0600, and never over an existing file.
+                --encrypt seals an Aegis export under a password slot (scrypt + AES-256-GCM), as Aegis does.
+                --format migration writes one otpauth-migration:// URI per QR code (10 accounts each, as Google
+                Authenticator batches them); --qr draws the codes in the terminal, --qr-png writes FILE-1.png...
 
-            Example:
-              walletsec 2fa export --format aegis --encrypt --output aegis.json --export-password-file pw.txt
-              walletsec 2fa export --format migration --output ga.txt --qr
-            """)
+                Example:
+                  walletsec 2fa export --format aegis --encrypt --output aegis.json --export-password-file pw.txt
+                  walletsec 2fa export --format migration --output ga.txt --qr
+                """,
+                """
+                导出内容含有所有密钥：文件权限为 0600，且绝不覆盖已有文件。--encrypt 像 Aegis 一样用密码槽（scrypt + AES-256-GCM）加密 Aegis 导出。--format migration 每个二维码写一个 otpauth-migration:// URI（每个 10 个账户，与 Google Authenticator 的分批方式相同）；--qr 在终端显示二维码，--qr-png 写出 FILE-1.png 等文件。
+
+                示例：
+                  walletsec 2fa export --format aegis --encrypt --output aegis.json --export-password-file pw.txt
+                  walletsec 2fa export --format migration --output ga.txt --qr
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var exportPassword: ExportPasswordOptions
 
-    @Option(help: "uris, aegis or migration.") var format: ExportFormat
-    @Option(name: [.short, .long], help: ArgumentHelp("Where to write the export.", valueName: "file"))
-    var output: String
-    @Flag(help: "Encrypt the export with a password (Aegis only).") var encrypt = false
-    @Flag(help: "Draw migration QR codes in the terminal.") var qr = false
-    @Flag(help: "With --output -, write the secrets even when standard output is a terminal.") var force = false
+    @Flag(
+        help: ArgumentHelp(
+            L(
+                "With --output -, write the secrets even when standard output is a terminal.",
+                "与 --output - 一起使用时，即使标准输出是终端也写出密钥。"))) var force = false
     @Option(
-        help: ArgumentHelp("Write migration QR codes as PNG files PREFIX-1.png, PREFIX-2.png...", valueName: "prefix"))
+        help: ArgumentHelp(
+            L(
+                "uris, aegis or migration.",
+                "uris、aegis 或 migration。"))) var format: ExportFormat
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            L(
+                "Where to write the export.",
+                "导出写到哪里。"), valueName: "file"))
+    var output: String
+    @Flag(
+        help: ArgumentHelp(
+            L(
+                "Encrypt the export with a password (Aegis only).",
+                "用密码加密导出内容（仅限 Aegis）。"))) var encrypt = false
+    @Flag(
+        help: ArgumentHelp(
+            L(
+                "Draw migration QR codes in the terminal.",
+                "在终端显示迁移二维码。"))) var qr = false
+    @Option(
+        help: ArgumentHelp(
+            L(
+                "Write migration QR codes as PNG files PREFIX-1.png, PREFIX-2.png...",
+                "把迁移二维码写成 PNG 文件 PREFIX-1.png、PREFIX-2.png 等。"), valueName: "prefix"))
     var qrPng: String?
 
     struct Summary: Encodable {

@@ -5,16 +5,27 @@ import WalletCore
 import WalletCrypto
 
 struct TwoFactorLint: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lint",
-        abstract: "Check otpauth:// URIs read from standard input; exit 1 if any has an error.",
-        discussion: """
-            Reports issuer mismatches and secrets under 128 bits as warnings; unknown algorithms, digits outside
-            6-8, bad Base32 and other malformed parts as errors. Nothing is stored; no vault is needed.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "lint",
+            abstract: L(
+                "Check otpauth:// URIs read from standard input; exit 1 if any has an error.",
+                "检查从标准输入读到的 otpauth:// URI；有错误时退出码为 1。"),
+            discussion: L(
+                """
+                Reports issuer mismatches and secrets under 128 bits as warnings; unknown algorithms, digits outside
+                6-8, bad Base32 and other malformed parts as errors. Nothing is stored; no vault is needed.
 
-            Example:
-              walletsec 2fa lint < uris.txt
-            """)
+                Example:
+                  walletsec 2fa lint < uris.txt
+                """,
+                """
+                服务名称不一致、密钥短于 128 位报为警告；未知算法、位数不在 6 到 8 之间、Base32 有误及其他格式问题报为错误。不保存任何内容，也不需要保险库。
+
+                示例：
+                  walletsec 2fa lint < uris.txt
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
 

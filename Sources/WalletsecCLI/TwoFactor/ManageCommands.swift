@@ -6,18 +6,36 @@ import WalletCore
 import WalletCrypto
 
 struct TwoFactorRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remove",
-        abstract: "Remove an account and its recovery codes (asks for the vault passphrase).",
-        discussion: """
-            Example:
-              walletsec 2fa remove "Old Exchange:alice"
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "remove",
+            abstract: L(
+                "Remove an account and its recovery codes (asks for the vault passphrase).",
+                "删除一个账户及其恢复码（需要输入主密码）。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec 2fa remove "Old Exchange:alice"
+                """,
+                """
+                示例：
+                  walletsec 2fa remove "Old Exchange:alice"
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
-    @Argument(help: "Account (issuer:account exactly, as 2fa list prints it).") var name: String
-    @Flag(name: .long, help: "Remove without asking (for scripts).") var yes = false
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "Account (issuer:account exactly, as 2fa list prints it).",
+                "账户（“服务名称:账户”，须与 2fa list 显示的完全一致）。"))) var name: String
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Remove without asking (for scripts).",
+                "不经确认直接删除（供脚本使用）。"))) var yes = false
 
     func run() throws {
         let vault = try VaultAccess.open(globals)
@@ -50,18 +68,35 @@ struct TwoFactorRemove: ParsableCommand {
 }
 
 struct TwoFactorRename: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rename",
-        abstract: "Rename an account: NEW-NAME is issuer:account (or account alone for no issuer).",
-        discussion: """
-            Example:
-              walletsec 2fa rename "Wallet:alice" "Wallet:alice@example.com"
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rename",
+            abstract: L(
+                "Rename an account: NEW-NAME is issuer:account (or account alone for no issuer).",
+                "重命名账户：NEW-NAME 为“服务名称:账户”（没有服务名称时只写账户）。"),
+            discussion: L(
+                """
+                Example:
+                  walletsec 2fa rename "Wallet:alice" "Wallet:alice@example.com"
+                """,
+                """
+                示例：
+                  walletsec 2fa rename "Wallet:alice" "Wallet:alice@example.com"
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
-    @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
-    @Argument(help: "New name, issuer:account.") var newName: String
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "Account (issuer:account or a unique part of it).",
+                "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+    @Argument(
+        help: ArgumentHelp(
+            L(
+                "New name, issuer:account.",
+                "新名称，“服务名称:账户”。"))) var newName: String
 
     func run() throws {
         let vault = try VaultAccess.open(globals)
@@ -82,27 +117,51 @@ struct TwoFactorRename: ParsableCommand {
 }
 
 struct TwoFactorRecovery: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "recovery",
-        abstract: "Recovery codes: the one-time backup codes a service gives at 2FA setup.",
-        discussion: """
-            Example:
-              walletsec 2fa recovery add wallet < codes.txt
-              walletsec 2fa recovery show wallet
-              walletsec 2fa recovery use wallet < code.txt
-            """,
-        subcommands: [Add.self, Show.self, Use.self])
-
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Store recovery codes read from standard input, one a line (sealed in the vault).",
-            discussion: """
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "recovery",
+            abstract: L(
+                "Recovery codes: the one-time backup codes a service gives at 2FA setup.",
+                "恢复码：开通双重验证时服务给出的一次性登录码，手机丢失时用它登录。"),
+            discussion: L(
+                """
                 Example:
                   walletsec 2fa recovery add wallet < codes.txt
-                """)
+                  walletsec 2fa recovery show wallet
+                  walletsec 2fa recovery use wallet < code.txt
+                """,
+                """
+                示例：
+                  walletsec 2fa recovery add wallet < codes.txt
+                  walletsec 2fa recovery show wallet
+                  walletsec 2fa recovery use wallet < code.txt
+                """),
+            subcommands: [Add.self, Show.self, Use.self])
+    }
+
+    struct Add: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(
+                    "Store recovery codes read from standard input, one a line (sealed in the vault).",
+                    "保存从标准输入读取的恢复码，每行一个（加密保存在保险库里）。"),
+                discussion: L(
+                    """
+                    Example:
+                      walletsec 2fa recovery add wallet < codes.txt
+                    """,
+                    """
+                    示例：
+                      walletsec 2fa recovery add wallet < codes.txt
+                    """))
+        }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+        @Argument(
+            help: ArgumentHelp(
+                L(
+                    "Account (issuer:account or a unique part of it).",
+                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
 
         func run() throws {
             let vault = try VaultAccess.open(globals)
@@ -134,15 +193,28 @@ struct TwoFactorRecovery: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List an account's recovery codes, used ones marked.",
-            discussion: """
-                Example:
-                  walletsec 2fa recovery show wallet --json
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(
+                    "List an account's recovery codes, used ones marked.",
+                    "列出一个账户的恢复码，并标出已用过的。"),
+                discussion: L(
+                    """
+                    Example:
+                      walletsec 2fa recovery show wallet --json
+                    """,
+                    """
+                    示例：
+                      walletsec 2fa recovery show wallet --json
+                    """))
+        }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+        @Argument(
+            help: ArgumentHelp(
+                L(
+                    "Account (issuer:account or a unique part of it).",
+                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
 
         struct Entry: Encodable {
             var position: Int
@@ -158,7 +230,10 @@ struct TwoFactorRecovery: ParsableCommand {
                     try Terminal.json(
                         Entry(position: code.position, code: code.code, used: code.usedAt != nil, usedAt: code.usedAt))
                 } else {
-                    let mark = code.usedAt.map { globals.language == .zh ? "  (已用 \($0))" : "  (used \($0))" } ?? ""
+                    let mark =
+                        code.usedAt.map { HumanText.localTime($0, globals.language) }.map {
+                            globals.language == .zh ? "（已于 \($0) 使用）" : "  (used \($0))"
+                        } ?? ""
                     Terminal.out("\(code.position). \(code.code)\(mark)")
                 }
             }
@@ -166,15 +241,28 @@ struct TwoFactorRecovery: ParsableCommand {
     }
 
     struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Mark a recovery code used; exit 1 if it is unknown or already used.",
-            discussion: """
-                Example:
-                  walletsec 2fa recovery use wallet < code.txt
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: L(
+                    "Mark a recovery code used; exit 1 if it is unknown or already used.",
+                    "把一个恢复码标记为已用；不存在或已用过时退出码为 1。"),
+                discussion: L(
+                    """
+                    Example:
+                      walletsec 2fa recovery use wallet < code.txt
+                    """,
+                    """
+                    示例：
+                      walletsec 2fa recovery use wallet < code.txt
+                    """))
+        }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(help: "Account (issuer:account or a unique part of it).") var name: String
+        @Argument(
+            help: ArgumentHelp(
+                L(
+                    "Account (issuer:account or a unique part of it).",
+                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
         // Accepted by the parser only to refuse it with a message saying how to pass the code instead.
         @Argument(help: ArgumentHelp(visibility: .hidden)) var code: String?
 
@@ -211,14 +299,16 @@ struct TwoFactorRecovery: ParsableCommand {
                 if globals.json {
                     try Terminal.json(Outcome(name: stored.name, used: false, reason: "already_used"))
                 } else {
-                    Terminal.out(zh ? "已拒绝：该恢复码已于 \(at) 使用" : "rejected: this recovery code was already used at \(at)")
+                    let when = HumanText.localTime(at, globals.language)
+                    Terminal.out(
+                        zh ? "已拒绝：这个恢复码已于 \(when) 用过" : "rejected: this recovery code was already used at \(when)")
                 }
                 throw ExitCode(1)
             case .unknown:
                 if globals.json {
                     try Terminal.json(Outcome(name: stored.name, used: false, reason: "unknown_code"))
                 } else {
-                    Terminal.out(zh ? "已拒绝：不是该账户的恢复码" : "rejected: not a recovery code of this account")
+                    Terminal.out(zh ? "已拒绝：不是这个账户的恢复码" : "rejected: not a recovery code of this account")
                 }
                 throw ExitCode(1)
             }

@@ -4,21 +4,37 @@ import Vault
 import WalletCore
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Create a new vault (refuses if one exists).",
-        discussion: """
-            The passphrase is asked twice on the terminal, or read from --passphrase-file or $WALLETSEC_PASSPHRASE.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "init",
+            abstract: L(
+                "Create a new vault (refuses if one exists).",
+                "创建新的保险库（已存在时拒绝）。"),
+            discussion: L(
+                """
+                The passphrase is asked twice on the terminal, or read from --passphrase-file or $WALLETSEC_PASSPHRASE.
 
-            Example:
-              walletsec init --vault ~/phone-vault
-            """)
+                Example:
+                  walletsec init --vault ~/phone-vault
+                """,
+                """
+                主密码在终端输入两次，或从 --passphrase-file、$WALLETSEC_PASSPHRASE 读取。
+
+                示例：
+                  walletsec init --vault ~/phone-vault
+                """))
+    }
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var kdf: KDFOptions
 
-    @Flag(name: .long, help: "Accept a passphrase the strength check rejects.")
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            L(
+                "Accept a passphrase the strength check rejects.",
+                "接受未通过强度检查的密码。")))
     var allowWeak = false
 
     struct Output: Encodable {
