@@ -290,7 +290,7 @@ enum VelocityDetector {
                             en:
                                 "The user's \(format(config.velocityPercentile * 100, digits: 1))th percentile of that count is \(typical); threshold = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold).",
                             zh:
-                                "该用户此笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值 = max(\(config.velocityMinimumPerHour), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold)。"
+                                "您此类笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值取 \(config.velocityMinimumPerHour) 与 ⌈\(format(config.velocityFactor)) × \(typical)⌉ 中较大者，即 \(threshold)。"
                         ),
                         LocalizedText(
                             en:
@@ -341,7 +341,7 @@ enum VelocityDetector {
                         en:
                             "The user's \(format(config.velocityPercentile * 100, digits: 1))th percentile of active days is \(typical); threshold = max(\(config.velocityMinimumPerDay), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold).",
                         zh:
-                            "该用户活跃日笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值 = max(\(config.velocityMinimumPerDay), ⌈\(format(config.velocityFactor)) × \(typical)⌉) = \(threshold)。"
+                            "您活跃日笔数的第 \(format(config.velocityPercentile * 100, digits: 1)) 百分位为 \(typical)；阈值取 \(config.velocityMinimumPerDay) 与 ⌈\(format(config.velocityFactor)) × \(typical)⌉ 中较大者，即 \(threshold)。"
                     ),
                 ])
         }

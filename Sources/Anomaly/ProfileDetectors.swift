@@ -157,7 +157,7 @@ enum NewPayeeDetector {
                         en:
                             "Threshold = max(\(ledger.money(config.newPayeeMinimumMinor)), the \(format(config.newPayeePercentile * 100, digits: 0))th percentile of all payments \(ledger.money(high))) = \(ledger.money(threshold)); the first \(config.newPayeeWarmupSeconds / 86400) days of history are skipped.",
                         zh:
-                            "阈值 = max(\(ledger.money(config.newPayeeMinimumMinor))，全部支付的第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high))) = \(ledger.money(threshold))；历史最初 \(config.newPayeeWarmupSeconds / 86400) 天不告警。"
+                            "阈值取 \(ledger.money(config.newPayeeMinimumMinor)) 与全部支付的第 \(format(config.newPayeePercentile * 100, digits: 0)) 百分位 \(ledger.money(high)) 中较大者，即 \(ledger.money(threshold))；历史最初 \(config.newPayeeWarmupSeconds / 86400) 天不告警。"
                     ),
                     LocalizedText(
                         en: "Scams usually end in a large transfer to someone new; confirm you know the recipient.",
@@ -243,7 +243,7 @@ enum OutlierDetector {
                         en:
                             "Median \(typical), MAD (log) \(format(profile.mad, digits: 3)) (floor \(format(config.outlierMADFloor))); modified z = 0.6745 × (ln \(transaction.amountMinor) − median) / MAD = \(format(z, digits: 2)).",
                         zh:
-                            "中位数 \(typical)，对数 MAD \(format(profile.mad, digits: 3))（下限 \(format(config.outlierMADFloor))）；修正 z = 0.6745 × (ln \(transaction.amountMinor) − 中位数) / MAD = \(format(z, digits: 2))。"
+                            "中位数 \(typical)，对数 MAD \(format(profile.mad, digits: 3))（下限 \(format(config.outlierMADFloor))）；修正 z = 0.6745 ×（ln \(transaction.amountMinor) − 中位数）÷ MAD = \(format(z, digits: 2))。"
                     ),
                     LocalizedText(
                         en:

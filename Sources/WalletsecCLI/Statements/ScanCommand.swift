@@ -95,7 +95,7 @@ struct ScanCommand: ParsableCommand {
         help: ArgumentHelp(
             L(
                 "Write a dispute report for customer service: .md (default), .txt or .html by the extension; language from --lang.",
-                "为客服写一份争议报告：按扩展名生成 .md（默认）、.txt 或 .html；语言由 --lang 决定。"), valueName: "file"))
+                "为客服写一份争议报告：文件扩展名决定格式，.md 为 Markdown（默认），.txt 为纯文本，.html 为网页；语言由 --lang 决定。"), valueName: "file"))
     var report: String?
 
     @Option(

@@ -272,7 +272,7 @@ struct TwoFactorRecovery: ParsableCommand {
                     en:
                         "a recovery code on the command line ends up in shell history and 'ps'; run 'walletsec 2fa recovery use \(name)' to be asked for it, or pass it on standard input (< code.txt)",
                     zh:
-                        "命令行中的恢复码会留在 shell 历史和 'ps' 中；请运行 'walletsec 2fa recovery use \(name)' 按提示输入，或从标准输入提供（< code.txt）"
+                        "写在命令行里的恢复码会留在命令历史和进程列表中；请运行 walletsec 2fa recovery use \(name) 按提示输入，或从标准输入提供（< code.txt）"
                 )
             }
             let vault = try VaultAccess.open(globals)
