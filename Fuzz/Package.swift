@@ -32,12 +32,12 @@ let package = Package(
     ],
     targets: [.target(name: "FuzzDriver")]
         + fuzzTargets.map { name, products in
-        .executableTarget(
-            name: name,
-            dependencies: ["FuzzDriver"] + products.map { .product(name: $0, package: "walletsec") },
-            path: "Sources/\(name)",
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        )
-    },
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzDriver"] + products.map { .product(name: $0, package: "walletsec") },
+                path: "Sources/\(name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            )
+        },
     swiftLanguageModes: [.v6]
 )

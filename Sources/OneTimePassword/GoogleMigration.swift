@@ -58,6 +58,9 @@ public enum GoogleMigration {
         return try decode(payload: payload)
     }
 
+    /// The most parts one export may claim: far above what GA writes for its account limit.
+    static let maxBatchSize = 1000
+
     static func decode(payload: [UInt8]) throws(ImportError) -> MigrationBatch {
         var reader = ProtobufReader(payload[...])
         var accounts: [OTPAccount] = []
@@ -73,7 +76,9 @@ public enum GoogleMigration {
             default: continue
             }
         }
-        guard batchSize >= 1, batchIndex >= 0, batchIndex < batchSize else {
+        // A batch_size beyond any real export (GA splits into QR codes of ~10 accounts) is refused here:
+        // `combine` lists the missing parts, and 2^31 of them was a hang (fuzzing, issue #11).
+        guard batchSize >= 1, batchSize <= maxBatchSize, batchIndex >= 0, batchIndex < batchSize else {
             throw .malformed(app, reason: .inconsistentBatchNumbers)
         }
         return MigrationBatch(accounts: accounts, batchSize: batchSize, batchIndex: batchIndex, batchID: batchID)

@@ -9,9 +9,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let limits = ZipBill.Limits(maxEntries: 100, maxEntryBytes: 1 << 22, maxTotalBytes: 1 << 24)
     do {
-        if let entries = try ZipBill.entries(of: bytes, file: "fuzz.zip", limits: limits, password: {
-            SecureBytes(Array("test".utf8))
-        }) {
+        if let entries = try ZipBill.entries(
+            of: bytes, file: "fuzz.zip", limits: limits,
+            password: {
+                SecureBytes(Array("test".utf8))
+            })
+        {
             for entry in entries {
                 _ = try? StatementReader.parse(entry.bytes, file: "fuzz.zip/" + entry.name, options: ReadOptions())
             }
