@@ -10,6 +10,7 @@ let fuzzTargets: [(String, [String])] = [
     ("FuzzKeyURI", ["OneTimePassword"]),
     ("FuzzGoogleMigration", ["OneTimePassword"]),
     ("FuzzOTPImport", ["OneTimePassword"]),
+    ("FuzzOTPDecrypt", ["OneTimePassword"]),
     ("FuzzAgeFile", ["AgeFormat"]),
     ("FuzzAgeKeyFile", ["AgeFormat"]),
     ("FuzzBackup", ["Backup", "AgeFormat"]),

@@ -72,4 +72,17 @@ final class HostileInputTests: XCTestCase {
         XCTAssertNil(OFXReader.parseOFXDate("20240101120000[-12.99999999:X]"))
         XCTAssertNil(OFXReader.parseOFXDate("20240101120000[99999999999999999999:X]"))
     }
+
+    /// A row cut short under `--rules` indexed past its fields (`CSVRules.swift:196`, issue #11).
+    func testTruncatedRowWithRulesIsMalformedNotATrap() throws {
+        let rules = try CSVRules.parse(
+            "fields date, description, amount-out, amount-in, balance\ndate-format %m/%d/%Y\ncurrency CAD\n"
+                + "if GROCER\n  description %5 %9\n",
+            file: "t.rules")
+        let csv = "05/01/2023,GROCER,1.96,,13.04\n05/02/2023\n05/03/2023,GROCER\n\"05/04/2023,\"GRO"
+        let statement = try StatementReader.parse(
+            Array(csv.utf8), file: "t.csv", options: ReadOptions(format: .csv, rules: rules))
+        XCTAssertEqual(statement.transactions.count, 1)
+        XCTAssertEqual(statement.skippedCount, 3)
+    }
 }
