@@ -23,7 +23,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // MARK: C libraries
@@ -94,7 +93,7 @@ let package = Package(
         .target(name: "QRCode", dependencies: ["WalletCore", "CQRencode", "CPNG", "CImageShim", "CZbar"]),
         .target(name: "AgeFormat", dependencies: ["WalletCore", "WalletCrypto"]),
         .target(name: "Backup", dependencies: ["WalletCore", "WalletCrypto", "AgeFormat", "Vault"]),
-        .target(name: "Statements", dependencies: ["WalletCore", "WalletCrypto", "CLibZip", "ZIPFoundation"]),
+        .target(name: "Statements", dependencies: ["WalletCore", "WalletCrypto", "CLibZip"]),
         .target(name: "Anomaly", dependencies: ["WalletCore", "Statements"]),
         // Statement history stored in the vault, and the scan pipeline that uses it as a baseline:
         // above Vault, Statements and Anomaly, so a program that only wants the vault links none of them.
@@ -106,7 +105,7 @@ let package = Package(
             ]
         ),
         // Seeded synthetic statements with planted anomalies (tests, scripts/gen-statements, bench, demo).
-        .target(name: "StatementFixtures", dependencies: ["Statements", "Anomaly", "ZIPFoundation"]),
+        .target(name: "StatementFixtures", dependencies: ["Statements", "Anomaly", "CLibZip"]),
         .executableTarget(name: "gen-statements", dependencies: ["StatementFixtures", "Statements"]),
 
         // MARK: Command line

@@ -61,7 +61,8 @@ public struct Ledger {
             timestamps[index] = time
             amounts[index] = items[index].transaction.amountMinor
             timed[index] = items[index].transaction.hasTime
-            keys[index] = UInt64(time - minTime) << 26 | UInt64(index)
+            // Wrapping: stored times are range-checked on restore; an absurd span must still not trap.
+            keys[index] = UInt64(bitPattern: time &- minTime) &<< 26 | UInt64(index)
         }
         self.timestamps = timestamps
         self.amounts = amounts

@@ -12,6 +12,8 @@ public enum BackupFormat {
     public static let name = "walletsec-backup"
     /// The format version this library writes and reads.
     public static let version = 1
+    /// The most rows a header may announce for one table (checked before any arithmetic on counts).
+    static let maxRowsPerTable = Int(Int32.max)
     static let maxLineLength = 64 << 20
 
     static func invalid(_ problem: BackupError.ContentProblem) -> BackupError {

@@ -53,8 +53,15 @@ enum BackupReader {
             }
             tables[table.name] = table
         }
+        // Counts come from the file: a negative one or 2^63-1 (which overflowed the total) is refused
+        // before anything is summed or reserved.
+        guard header.counts.values.allSatisfy({ $0 >= 0 && $0 <= BackupFormat.maxRowsPerTable }),
+            header.counts.count <= tables.count + 16
+        else {
+            throw BackupFormat.invalid(.countMismatch)
+        }
         try begin(header.tables.map(\.dumpTable))
-        let total = Int64(header.counts.values.reduce(0, +))
+        let total = header.counts.values.reduce(Int64(0)) { $0 + Int64($1) }
         var counts: [String: Int] = [:]
         var records = 0
         while true {
@@ -106,6 +113,9 @@ enum BackupReader {
                     throw BackupFormat.invalid(.badValue(table: name, column: column))
                 }
                 parsed.append(value)
+            }
+            if let column = RowLimits.violation(table: name, columns: table.columns, values: parsed) {
+                throw BackupFormat.invalid(.badValue(table: name, column: column))
             }
             digest.update(line + [0x0a])
             try row(table, parsed)

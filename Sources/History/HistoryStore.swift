@@ -137,7 +137,8 @@ extension Vault {
                 let source = SourceFormat(rawValue: row["source"]) ?? .csv
                 let transaction = Transaction(
                     sourceID: row["source_id"], merchantOrderID: row["merchant_order_id"],
-                    timestamp: row["occurred_at"], utcOffsetSeconds: Int32(row["utc_offset_seconds"] as Int),
+                    timestamp: row["occurred_at"],
+                    utcOffsetSeconds: Int32(clamping: row["utc_offset_seconds"] as Int64),
                     hasTime: row["has_time"], amountMinor: row["amount_minor"],
                     direction: Direction(rawValue: row["direction"]) ?? .neutral, currency: row["currency"],
                     counterparty: row["counterparty"], counterpartyAccount: row["counterparty_account"],

@@ -38,11 +38,16 @@ package enum AegisFormat {
                 let tag = keyParams.string("tag").flatMap(Hex.decode), let n = slot.int("n"), let r = slot.int("r"),
                 let p = slot.int("p"), n > 1, r > 0, p > 0
             else { throw ImportError.corrupted(app) }
+            // Values from the file: check before any conversion (`p = 2^32` trapped in UInt32(p)), and
+            // bound the work so a crafted slot cannot stall the import (Aegis writes 2^15, 8, 1).
+            guard n <= 1 << 20, r <= 32, p <= 16, let r32 = UInt32(exactly: r), let p32 = UInt32(exactly: p),
+                n * r * p <= 1 << 24
+            else { throw ImportError.keyDerivationOutOfRange }
             let derived: SecureBytes
             do {
                 derived = try secret.withUnsafeBytes { passwordBytes in
                     try Scrypt.derive(
-                        password: Array(passwordBytes), salt: salt, n: UInt64(n), r: UInt32(r), p: UInt32(p),
+                        password: Array(passwordBytes), salt: salt, n: UInt64(n), r: r32, p: p32,
                         length: 32,
                         maxMemory: 1 << 30)
                 }

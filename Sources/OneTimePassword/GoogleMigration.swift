@@ -84,6 +84,8 @@ public enum GoogleMigration {
             default: continue
             }
         }
+        // A batch_size beyond any real export is refused here: `combine` lists the missing parts, and
+        // 2^31 of them was a hang (fuzzing, issue #11).
         guard batchSize >= 1, batchSize <= UInt64(maxBatchSize), batchIndex < batchSize else {
             throw .malformed(app, reason: .inconsistentBatchNumbers)
         }

@@ -1,8 +1,8 @@
 // Writes transactions in each supported export layout (with the preambles, padding and quirks of
 // the real ones), so every reader is exercised on realistic text. Also the label file.
+import CLibZip
 import Foundation
 import Statements
-import ZIPFoundation
 
 package enum StatementWriters {
     static func local(_ transaction: Transaction) -> String {
@@ -256,14 +256,34 @@ package enum StatementWriters {
             ("xl/sharedStrings.xml", strings),
             ("xl/worksheets/sheet1.xml", sheet),
         ]
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, content) in parts {
-            let data = Data(content.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-                provider: { position, size in data.subdata(in: Int(position)..<(Int(position) + size)) })
+        return try zipArchive(parts.map { ($0.0, Array($0.1.utf8)) })
+    }
+
+    /// A deflated ZIP archive of `parts`, written by libzip (the library the readers use) through a
+    /// temporary file, since libzip writes archives to files.
+    package static func zipArchive(_ parts: [(String, [UInt8])]) throws -> [UInt8] {
+        let path = NSTemporaryDirectory() + "walletsec-fixture-\(UUID().uuidString).zip"
+        defer { unlink(path) }
+        var error: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &error) else {
+            throw CocoaError(.fileWriteUnknown)
         }
-        return [UInt8](archive.data ?? Data())
+        for (name, bytes) in parts {
+            // libzip frees the copy once written (freep = 1).
+            let copy = malloc(max(bytes.count, 1))!
+            bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+            guard let source = zip_source_buffer(archive, copy, UInt64(bytes.count), 1),
+                zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8) >= 0
+            else {
+                zip_discard(archive)
+                throw CocoaError(.fileWriteUnknown)
+            }
+        }
+        guard zip_close(archive) == 0 else {
+            zip_discard(archive)
+            throw CocoaError(.fileWriteUnknown)
+        }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     static func xmlEscape(_ text: String) -> String {

@@ -1,13 +1,15 @@
-// WeChat Pay's XLSX bill: unzip (ZIPFoundation), read the shared strings and the first worksheet
-// with a minimal streaming scanner for the small XML subset SpreadsheetML uses, and turn the sheet
-// into CSV bytes (one line per sheet row, so line numbers are row numbers) for the CSV layouts.
-// FoundationXML is avoided: it needs libxml2 at run time and is slow on large sheets.
-import Foundation
+// WeChat Pay's XLSX bill: unzip (libzip, as for ZIP bills), read the shared strings and the first
+// worksheet with a minimal streaming scanner for the small XML subset SpreadsheetML uses, and turn the
+// sheet into CSV bytes (one line per sheet row, so line numbers are row numbers) for the CSV layouts.
+// FoundationXML is avoided: it needs libxml2 at run time and is slow on large sheets. ZIPFoundation
+// was dropped: a malformed archive trapped inside it (fuzzing, issue #11); libzip reports an error.
+import CLibZip
 import WalletCore
-import ZIPFoundation
 
 enum XLSXReader {
-    static let maxEntryBytes: UInt64 = 512 << 20
+    static let maxEntryBytes = 512 << 20
+    /// A workbook has a handful of parts; more entries than this is not a statement.
+    static let maxEntries: Int64 = 10_000
 
     static func looksLikeZIP(_ raw: Bytes) -> Bool {
         raw.count >= 4 && raw[0] == 0x50 && raw[1] == 0x4b && raw[2] == 0x03 && raw[3] == 0x04
@@ -15,44 +17,58 @@ enum XLSXReader {
 
     static func sheetAsCSV(_ raw: [UInt8], file: String) throws -> [UInt8] {
         let notWorkbook = StatementError.notAWorkbook(file: file)
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(raw), accessMode: .read)
-        } catch {
-            throw notWorkbook
-        }
-        func entryBytes(_ path: String) throws -> [UInt8]? {
-            guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= maxEntryBytes else {
-                throw StatementError.workbookEntryTooLarge(file: file, entry: path)
-            }
-            var data = [UInt8]()
-            data.reserveCapacity(Int(entry.uncompressedSize))
+        return try raw.withUnsafeBufferPointer { buffer in
+            let archive: ZipBill.Archive
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data.append(contentsOf: chunk)
-                    if UInt64(data.count) > maxEntryBytes { throw CocoaError(.fileReadTooLarge) }
-                }
+                archive = try ZipBill.Archive(buffer, file: file)
             } catch {
                 throw notWorkbook
             }
-            return data
+            defer { archive.close() }
+            let count = archive.entryCount
+            guard count <= maxEntries else { throw notWorkbook }
+            var entries: [String: (index: UInt64, size: Int)] = [:]
+            for index in 0..<UInt64(count) {
+                var info = zip_stat_t()
+                zip_stat_init(&info)
+                guard zip_stat_index(archive.handle, index, 0, &info) == 0, let name = info.name,
+                    info.valid & UInt64(ZIP_STAT_SIZE) != 0
+                else { throw notWorkbook }
+                let path = String(cString: name)
+                guard info.size <= UInt64(maxEntryBytes) else {
+                    throw StatementError.workbookEntryTooLarge(file: file, entry: path)
+                }
+                entries[path] = (index, Int(info.size))
+            }
+            func entryBytes(_ path: String) throws -> [UInt8]? {
+                guard let entry = entries[path] else { return nil }
+                do {
+                    return try archive.read(
+                        index: entry.index, name: path, declared: entry.size, encrypted: false, password: nil,
+                        limit: maxEntryBytes)
+                } catch ZipBillError.entryTooLarge {
+                    throw StatementError.workbookEntryTooLarge(file: file, entry: path)
+                } catch {
+                    throw notWorkbook
+                }
+            }
+            let sheetPaths = entries.keys.filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted()
+            guard !sheetPaths.isEmpty else { throw notWorkbook }
+            let shared = try entryBytes("xl/sharedStrings.xml").map(sharedStrings) ?? []
+            // A WeChat workbook re-saved through Power Query gains a table sheet whose first row is
+            // `Column1,Column2,…`; the plain sheet holds the same rows as WeChat wrote them: prefer it.
+            var first: [UInt8]?
+            for path in sheetPaths {
+                guard let sheet = try entryBytes(path) else { continue }
+                guard let converted = csv(fromSheet: sheet, shared: shared) else {
+                    throw StatementError.workbookEntryTooLarge(file: file, entry: path)
+                }
+                if !isPowerQueryTable(converted) { return converted }
+                if first == nil { first = converted }
+            }
+            guard let first else { throw notWorkbook }
+            return first
         }
-        let sheetPaths =
-            archive.map(\.path).filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted()
-        guard !sheetPaths.isEmpty else { throw notWorkbook }
-        let shared = try entryBytes("xl/sharedStrings.xml").map(sharedStrings) ?? []
-        // A WeChat workbook re-saved through Power Query gains a table sheet whose first row is
-        // `Column1,Column2,…`; the plain sheet holds the same rows as WeChat wrote them: prefer it.
-        var first: [UInt8]?
-        for path in sheetPaths {
-            guard let sheet = try entryBytes(path) else { continue }
-            let converted = csv(fromSheet: sheet, shared: shared)
-            if !isPowerQueryTable(converted) { return converted }
-            if first == nil { first = converted }
-        }
-        guard let first else { throw notWorkbook }
-        return first
     }
 
     /// The converted sheet starts with the cell `Column1`.
@@ -150,8 +166,16 @@ enum XLSXReader {
         return result
     }
 
-    /// Sheet rows as CSV lines; every field quoted.
-    static func csv(fromSheet xml: [UInt8], shared: [String]) -> [UInt8] {
+    /// Excel's limits: 1,048,576 rows, 16,384 columns (XFD). A reference past them is not Excel's
+    /// and is read as "the next row/column", so a crafted `r="A2147483648"` cannot ask for 2^31 lines.
+    static let maxRows = 1 << 20
+    static let maxColumns = 1 << 14
+
+    /// Sheet rows as CSV lines; every field quoted. Nil when the CSV would grow past four times the
+    /// XML plus 1 MiB: row gaps and sparse wide rows are the only way to get there, and a crafted
+    /// sheet could otherwise turn a few bytes into gigabytes of empty fields.
+    static func csv(fromSheet xml: [UInt8], shared: [String]) -> [UInt8]? {
+        let outputLimit = xml.count * 4 + (1 << 20)
         var output: [UInt8] = []
         output.reserveCapacity(xml.count / 2)
         var scanner = XMLScanner(xml)
@@ -182,10 +206,11 @@ enum XLSXReader {
             cells.removeAll(keepingCapacity: true)
         }
         while let tag = scanner.nextTag() {
+            guard output.count <= outputLimit else { return nil }
             switch tag.name {
             case "row" where !tag.closing:
                 flushRow()
-                rowNumber = Int(tag.attribute("r") ?? "") ?? (lastRow + 1)
+                rowNumber = Int(tag.attribute("r") ?? "").flatMap { 1...maxRows ~= $0 ? $0 : nil } ?? (lastRow + 1)
                 if tag.selfClosing { flushRow() }
             case "c" where !tag.closing:
                 cellColumn = columnIndex(tag.attribute("r")) ?? ((cells.keys.max() ?? -1) + 1)
@@ -212,10 +237,10 @@ enum XLSXReader {
             }
         }
         flushRow()
-        return output
+        return output.count <= outputLimit ? output : nil
     }
 
-    /// "AB12" → 27 (0-based column).
+    /// "AB12" → 27 (0-based column); nil without letters or past column XFD (``maxColumns``).
     static func columnIndex(_ reference: String?) -> Int? {
         guard let reference else { return nil }
         var value = 0
@@ -224,6 +249,7 @@ enum XLSXReader {
             guard byte >= 0x41 && byte <= 0x5a else { break }
             value = value * 26 + Int(byte - 0x40)
             letters += 1
+            guard value <= maxColumns else { return nil }
         }
         return letters == 0 ? nil : value - 1
     }
