@@ -53,13 +53,15 @@ struct BankRowReader {
             // Footers: a dashed rule, or totals (ICBC 合计金额 / 人民币合计).
             if first.hasPrefix("--") || first.contains("合计") { break }
             guard dateColumn < fields.count else {
-                try issues.add(line: reader.rowLine, "expected \(columns.count) fields, found \(fields.count)")
+                try issues.add(
+                    line: reader.rowLine,
+                    .tooFewFields(expected: columns.count, found: fields.count, truncatedHint: false))
                 continue
             }
             do {
                 result.append(try convert(reader, fields))
-            } catch let problem as WalletRowReader.RowProblem {
-                try issues.add(line: reader.rowLine, problem.reason)
+            } catch let failure as RowFailure {
+                try issues.add(line: reader.rowLine, failure.problem)
             }
         }
         return result
@@ -107,7 +109,7 @@ struct BankRowReader {
                 return (ByteParsing.daysFromCivil(year: year, month: month, day: day) * 86400, nil)
             }
         }
-        throw WalletRowReader.RowProblem(reason: "unreadable \(name) (date)")
+        throw RowFailure(.unreadable(column: name, kind: .date, text: nil))
     }
 
     /// Minor units and the text before the number; an empty cell is nil.
@@ -120,7 +122,7 @@ struct BankRowReader {
         if end - start == 1, bytes[start] == 0x2d { return nil }
         if let value = ByteParsing.amount(bytes, start, end, scale: scale) { return (value, "", "") }
         guard let found = ByteParsing.amountWithText(bytes, start, end, scale: scale) else {
-            throw WalletRowReader.RowProblem(reason: "unreadable \(name) (amount)")
+            throw RowFailure(.unreadable(column: name, kind: .amount, text: nil))
         }
         func string(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmingSpaces()
@@ -168,7 +170,7 @@ struct BankRowReader {
         var seconds = timeInDate
         if let timeColumn = layout.time, let (start, end) = bounds(reader, fields, timeColumn), start < end {
             guard let time = ByteParsing.timeCell(reader.bytes, start, end) else {
-                throw WalletRowReader.RowProblem(reason: "unreadable \(timeColumn) (time)")
+                throw RowFailure(.unreadable(column: timeColumn, kind: .time, text: nil))
             }
             seconds = time
         }
@@ -186,7 +188,7 @@ struct BankRowReader {
         switch layout.amount {
         case .signed(let name, let positive):
             guard let found = try amount(reader, fields, name, scale: scale) else {
-                throw WalletRowReader.RowProblem(reason: "empty \(name) (amount)")
+                throw RowFailure(.emptyAmount(column: name))
             }
             magnitude = abs(found.value)
             direction = found.value >= 0 ? positive : (positive == .inflow ? .outflow : .inflow)
@@ -195,12 +197,12 @@ struct BankRowReader {
             let inflow = try amount(reader, fields, inflowName, scale: scale)
             let outflow = try amount(reader, fields, outflowName, scale: scale)
             guard inflow != nil || outflow != nil else {
-                throw WalletRowReader.RowProblem(reason: "neither \(inflowName) nor \(outflowName) holds an amount")
+                throw RowFailure(.noAmount(inflow: inflowName, outflow: outflowName))
             }
             let inValue = inflow?.value ?? 0
             let outValue = outflow?.value ?? 0
             guard inValue == 0 || outValue == 0 else {
-                throw WalletRowReader.RowProblem(reason: "both \(inflowName) and \(outflowName) hold an amount")
+                throw RowFailure(.bothAmounts(inflow: inflowName, outflow: outflowName))
             }
             // A negative value in one column is money the other way (a reversal).
             if inValue != 0 {
@@ -212,11 +214,11 @@ struct BankRowReader {
             }
         case .labelled(let name, let labelColumn):
             guard let found = try amount(reader, fields, name, scale: scale), found.value >= 0 else {
-                throw WalletRowReader.RowProblem(reason: "unreadable \(name) (amount)")
+                throw RowFailure(.unreadable(column: name, kind: .amount, text: nil))
             }
             let label = text(reader, fields, labelColumn)
             guard let labelled = Self.labelDirection(label) else {
-                throw WalletRowReader.RowProblem(reason: "unknown \(labelColumn) value '\(label)'")
+                throw RowFailure(.unknownDirection(column: labelColumn, value: label))
             }
             magnitude = found.value
             direction = labelled
@@ -230,11 +232,11 @@ struct BankRowReader {
                 if own != scale { found = try amount(reader, fields, name, scale: own) }
             }
             guard let found, found.value >= 0 else {
-                throw WalletRowReader.RowProblem(reason: "unreadable \(name) (amount)")
+                throw RowFailure(.unreadable(column: name, kind: .amount, text: nil))
             }
             let description = text(reader, fields, descriptionColumn)
             guard let described = Self.describedDirection(description) else {
-                throw WalletRowReader.RowProblem(reason: "unknown kind of \(descriptionColumn) '\(description)'")
+                throw RowFailure(.unknownDescription(column: descriptionColumn, text: description))
             }
             magnitude = found.value
             direction = described

@@ -39,7 +39,7 @@ enum OFXReader {
                 value.line = Int32(truncatingIfNeeded: rowLine)
                 transactions.append(value)
             case .failure(let problem):
-                try issues.add(line: rowLine, problem.reason)
+                try issues.add(line: rowLine, problem.problem)
             }
         }
 
@@ -57,7 +57,7 @@ enum OFXReader {
                 j += 1
             }
             guard j < count, bytes[j] == 0x3e else {
-                try issues.add(line: line, "unterminated tag (truncated file?)")
+                try issues.add(line: line, .unterminatedTag)
                 break
             }
             let rawTag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)
@@ -75,7 +75,7 @@ enum OFXReader {
             case ("OFX", true): sawEnd = true
             case ("STMTTRN", false):
                 if let open = current {
-                    try issues.add(line: currentLine, "<STMTTRN> not closed before the next one")
+                    try issues.add(line: currentLine, .transactionNotClosed)
                     _ = open
                 }
                 current = [:]
@@ -102,7 +102,7 @@ enum OFXReader {
             throw StatementError.unknownLayout(file: file, expected: .ofx)
         }
         if let fields = current {
-            try issues.add(line: currentLine, "<STMTTRN> never closed (truncated file?)")
+            try issues.add(line: currentLine, .transactionNeverClosed)
             _ = fields
         }
         if !sawEnd && transactions.isEmpty && issues.count == 0 {
@@ -115,30 +115,28 @@ enum OFXReader {
         return (transactions, balance)
     }
 
-    struct RowProblem: Error { var reason: String }
-
     /// One STMTTRN's fields to a transaction, or every reason it cannot be one (a row with both a
     /// broken date and a broken amount reports both).
-    static func transaction(from fields: [String: String], defaultCurrency: String) -> Result<Transaction, RowProblem> {
-        var problems: [String] = []
+    static func transaction(from fields: [String: String], defaultCurrency: String) -> Result<Transaction, RowFailure> {
+        var problems: [OFXFieldProblem] = []
         var posted: (Int64, Int32, Bool)?
         switch fields["DTPOSTED"] {
-        case nil: problems.append("DTPOSTED missing")
-        case let text? where text.isEmpty: problems.append("DTPOSTED empty")
+        case nil: problems.append(.missing(tag: "DTPOSTED"))
+        case let text? where text.isEmpty: problems.append(.empty(tag: "DTPOSTED"))
         case let text?:
             posted = parseOFXDate(text)
-            if posted == nil { problems.append("DTPOSTED '\(text.prefix(40))' is not a valid date") }
+            if posted == nil { problems.append(.invalidDate(tag: "DTPOSTED", text: String(text.prefix(40)))) }
         }
         let currency = (fields["CURSYM"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultCurrency).uppercased()
         var amount: ExactAmount?
         switch fields["TRNAMT"] {
-        case nil, ""?: problems.append("TRNAMT missing")
+        case nil, ""?: problems.append(.missing(tag: "TRNAMT"))
         case let text?:
             amount = ExactAmount.parse(text, scale: ByteParsing.scale(ofCurrency: currency), grouping: false)
-            if amount == nil { problems.append("TRNAMT '\(text.prefix(40))' is not a number") }
+            if amount == nil { problems.append(.notANumber(tag: "TRNAMT", text: String(text.prefix(40)))) }
         }
         guard let (timestamp, offset, hasTime) = posted, let amount, problems.isEmpty else {
-            return .failure(RowProblem(reason: problems.joined(separator: "; ")))
+            return .failure(RowFailure(.ofxFields(problems)))
         }
         let name = fields["NAME"] ?? fields["PAYEE"] ?? ""
         let memo = fields["MEMO"] ?? ""

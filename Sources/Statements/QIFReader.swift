@@ -47,7 +47,7 @@ enum QIFReader {
                 if header.hasPrefix("!option") || header.hasPrefix("!clear") { continue }
                 if !current.fields.isEmpty {
                     if inCashSection {
-                        try issues.add(line: current.line, "record not ended by ^ before '\(text.prefix(40))'")
+                        try issues.add(line: current.line, .recordNotEnded(before: String(text.prefix(40))))
                     } else {
                         notCash += 1
                     }
@@ -75,7 +75,7 @@ enum QIFReader {
         }
         if !current.fields.isEmpty {
             if inCashSection {
-                try issues.add(line: current.line, "record not ended by ^ (truncated file?)")
+                try issues.add(line: current.line, .recordNotEndedAtEnd)
             } else {
                 notCash += 1
             }
@@ -86,13 +86,15 @@ enum QIFReader {
         result.reserveCapacity(records.count)
         for record in records {
             guard let dateText = record.fields[0x44], let days = parseDate(dateText, order: order) else {
-                try issues.add(line: record.line, "unreadable D (date) '\(record.fields[0x44] ?? "")'")
+                try issues.add(
+                    line: record.line, .unreadable(column: "D", kind: .date, text: record.fields[0x44] ?? ""))
                 continue
             }
             guard let amountText = record.fields[0x54] ?? record.fields[0x55],
                 let amount = ExactAmount.parse(amountText, scale: scale, grouping: true)
             else {
-                try issues.add(line: record.line, "unreadable T (amount) '\(record.fields[0x54] ?? "")'")
+                try issues.add(
+                    line: record.line, .unreadable(column: "T", kind: .amount, text: record.fields[0x54] ?? ""))
                 continue
             }
             let payee = record.fields[0x50] ?? ""

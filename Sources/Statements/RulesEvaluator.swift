@@ -168,7 +168,7 @@ enum RulesCSVReader {
             if !rules.fieldNames.isEmpty, values.count < rules.fieldNames.count {
                 try issues.add(
                     line: line,
-                    "expected \(rules.fieldNames.count) fields, found \(values.count) (truncated row?)")
+                    .tooFewFields(expected: rules.fieldNames.count, found: values.count, truncatedHint: true))
                 continue
             }
             /// The value of an hledger field: the last matching block's assignment, else the top level.
@@ -206,8 +206,7 @@ enum RulesCSVReader {
             }
             let nonZero = candidates.filter { $0.1.minor != 0 }
             guard nonZero.count <= 1 else {
-                try issues.add(
-                    line: line, "more than one non-zero amount (\(nonZero.map(\.0).joined(separator: ", ")))")
+                try issues.add(line: line, .severalAmounts(fields: nonZero.map(\.0)))
                 continue
             }
             // A record without any amount (a fee line hledger posts without one) moves no cash.
@@ -231,12 +230,11 @@ enum RulesCSVReader {
 
             let dateText = (field("date") ?? "").trimmingSpaces()
             guard !dateText.isEmpty else {
-                try issues.add(line: line, "no date")
+                try issues.add(line: line, .noDate)
                 continue
             }
             guard var date = RulesDateFormat.parse(dateText, format: rules.dateFormat, year: rules.year) else {
-                let format = rules.dateFormat.map { " (date-format \($0))" } ?? ""
-                try issues.add(line: line, "unreadable date '\(dateText)'\(format)")
+                try issues.add(line: line, .unreadableRulesDate(text: dateText, format: rules.dateFormat))
                 continue
             }
             if !date.hasTime, let seconds = RulesDateFormat.timeOfDay(text(timeColumn)) {
@@ -263,12 +261,12 @@ enum RulesCSVReader {
         return result
     }
 
-    private static func reason(_ failure: RulesAmount.Failure, name: String, text: String) -> String {
+    private static func reason(_ failure: RulesAmount.Failure, name: String, text: String) -> RowProblem {
         switch failure {
-        case .unreadable: return "unreadable \(name) '\(text)'"
+        case .unreadable: return .unreadableRulesAmount(field: name, text: text)
         case .tooManyDecimals(let currency, let scale):
-            return "\(name) '\(text)' has more decimals than \(currency) minor units (\(scale))"
-        case .unknownCurrency(let symbol): return "\(name) '\(text)': unknown currency '\(symbol)'"
+            return .moreDecimalsThanCurrency(field: name, text: text, currency: currency, scale: scale)
+        case .unknownCurrency(let symbol): return .unknownCurrency(field: name, text: text, symbol: symbol)
         }
     }
 }

@@ -14,19 +14,31 @@ public enum DateOrder: String, Sendable, CaseIterable {
 }
 
 /// A row that could not be read: where it is and why. Never silently dropped.
-public struct MalformedRow: Sendable, Codable, Equatable {
+public struct MalformedRow: Sendable, Encodable, Equatable {
     /// The file, as named to the reader.
     public var file: String
     /// 1-based line (or sheet row).
     public var line: Int
-    /// Why it was skipped, in English (it quotes the source's own column names).
-    public var reason: String
+    /// Why it was skipped, as data; the CLI words it in the user's language.
+    public var problem: RowProblem
+    /// Why it was skipped, in English (it quotes the source's own column names): JSON `reason`.
+    public var reason: String { problem.reason }
 
     /// A skipped row at `file:line`.
-    public init(file: String, line: Int, reason: String) {
+    public init(file: String, line: Int, problem: RowProblem) {
         self.file = file
         self.line = line
-        self.reason = reason
+        self.problem = problem
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, line, reason }
+
+    /// `file`, `line`, `reason` (English): the JSON shape `skipped_rows` has always had.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(reason, forKey: .reason)
     }
 
     /// `file:line: reason`.
@@ -94,11 +106,11 @@ struct RowIssues {
     var count = 0
     var rows: [MalformedRow] = []
 
-    mutating func add(line: Int, _ reason: String) throws {
+    mutating func add(line: Int, _ problem: RowProblem) throws {
         if strict {
-            throw StatementError.malformedRow(MalformedRow(file: file, line: line, reason: reason))
+            throw StatementError.malformedRow(MalformedRow(file: file, line: line, problem: problem))
         }
         count += 1
-        if rows.count < Self.keep { rows.append(MalformedRow(file: file, line: line, reason: reason)) }
+        if rows.count < Self.keep { rows.append(MalformedRow(file: file, line: line, problem: problem)) }
     }
 }

@@ -226,18 +226,17 @@ struct WalletRowReader {
             if firstEnd - firstStart >= 3, bytes[firstStart] == 0x2d, bytes[firstStart + 1] == 0x2d { break }
             guard fields.count > needed else {
                 try issues.add(
-                    line: reader.rowLine, "expected \(columns.count) fields, found \(fields.count) (truncated row?)")
+                    line: reader.rowLine,
+                    .tooFewFields(expected: columns.count, found: fields.count, truncatedHint: true))
                 continue
             }
             if let problem = convert(reader: reader, fields: fields, into: &result) {
-                try issues.add(line: reader.rowLine, problem.reason)
+                try issues.add(line: reader.rowLine, problem)
             }
         }
         linkRefunds(&result)
         return result
     }
-
-    struct RowProblem: Error { var reason: String }
 
     /// Newline bytes from `start` on, eight bytes at a time (a zero-byte test on the XOR with 0x0a).
     static func lineCount(_ bytes: Bytes, from start: Int) -> Int {
@@ -317,14 +316,14 @@ struct WalletRowReader {
         switch kind {
         case .alipay:
             guard let (timestamp, hasTime) = time(reader, fields, .tradeTime) else {
-                return RowProblem(reason: "unreadable 交易时间 (date/time)")
+                return .unreadable(column: "交易时间", kind: .dateTime, text: nil)
             }
             guard let amount = money(reader, fields, .amount), amount >= 0 else {
-                return RowProblem(reason: "unreadable 金额 (amount)")
+                return .unreadable(column: "金额", kind: .amount, text: nil)
             }
             guard let direction = fastDirection(reader, fields) ?? direction(text(reader, fields, .direction)) else {
                 let label = text(reader, fields, .direction)
-                return RowProblem(reason: "unknown 收/支 value '\(label)'")
+                return .unknownDirection(column: "收/支", value: label)
             }
             let note = text(reader, fields, .goods)
             let status = text(reader, fields, .tradeStatus)
@@ -343,15 +342,15 @@ struct WalletRowReader {
             return nil
         case .alipayLegacy:
             guard let (timestamp, hasTime) = time(reader, fields, .createdTime) else {
-                return RowProblem(reason: "unreadable 交易创建时间 (date/time)")
+                return .unreadable(column: "交易创建时间", kind: .dateTime, text: nil)
             }
             guard let amount = money(reader, fields, .amountYuan), amount >= 0 else {
-                return RowProblem(reason: "unreadable 金额（元） (amount)")
+                return .unreadable(column: "金额（元）", kind: .amount, text: nil)
             }
             let label = text(reader, fields, .direction)
             let fundState = text(reader, fields, .fundState)
             guard let direction = direction(label, fallback: fundState) else {
-                return RowProblem(reason: "unknown 收/支 value '\(label)'")
+                return .unknownDirection(column: "收/支", value: label)
             }
             let status = text(reader, fields, .tradeStatus)
             let note = text(reader, fields, .goodsName)
@@ -368,14 +367,14 @@ struct WalletRowReader {
             return nil
         case .alipayAccountLog:
             guard let (timestamp, hasTime) = time(reader, fields, .occurredTime) else {
-                return RowProblem(reason: "unreadable 发生时间 (date/time)")
+                return .unreadable(column: "发生时间", kind: .dateTime, text: nil)
             }
             guard let income = money(reader, fields, .income), let spent = money(reader, fields, .expense)
             else {
-                return RowProblem(reason: "unreadable 收入金额/支出金额 (amount)")
+                return .unreadable(column: "收入金额/支出金额", kind: .amount, text: nil)
             }
             guard let balance = money(reader, fields, .balance) else {
-                return RowProblem(reason: "unreadable 账户余额 (balance)")
+                return .unreadable(column: "账户余额", kind: .balance, text: nil)
             }
             let inflow = income != 0
             let amount = inflow ? abs(income) : abs(spent)
@@ -396,14 +395,14 @@ struct WalletRowReader {
             return nil
         case .wechat:
             guard let (timestamp, hasTime) = time(reader, fields, .tradeTime) else {
-                return RowProblem(reason: "unreadable 交易时间 (date/time)")
+                return .unreadable(column: "交易时间", kind: .dateTime, text: nil)
             }
             guard let amount = money(reader, fields, .amountYuan), amount >= 0 else {
-                return RowProblem(reason: "unreadable 金额(元) (amount)")
+                return .unreadable(column: "金额(元)", kind: .amount, text: nil)
             }
             guard let direction = fastDirection(reader, fields) ?? direction(text(reader, fields, .direction)) else {
                 let label = text(reader, fields, .direction)
-                return RowProblem(reason: "unknown 收/支 value '\(label)'")
+                return .unknownDirection(column: "收/支", value: label)
             }
             let type = text(reader, fields, .wechatType)
             let status = text(reader, fields, .wechatStatus)

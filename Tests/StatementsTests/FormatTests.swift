@@ -119,7 +119,7 @@ final class FormatTests: XCTestCase {
         XCTAssertThrowsError(try parse(Array(text.utf8), ReadOptions(strict: true), file: "t.ofx")) { error in
             XCTAssertEqual(
                 error as? StatementError,
-                .malformedRow(MalformedRow(file: "t.ofx", line: 3, reason: statement.skipped[0].reason)))
+                .malformedRow(MalformedRow(file: "t.ofx", line: 3, problem: statement.skipped[0].problem)))
         }
         let cut = try parse(Array("<OFX><STMTTRN><TRNAMT".utf8), file: "cut.ofx")
         XCTAssertTrue(cut.transactions.isEmpty)

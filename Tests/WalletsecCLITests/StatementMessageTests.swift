@@ -34,7 +34,8 @@ final class StatementMessageTests: XCTestCase {
     }
 
     func testEveryReadFailureIsAUsageErrorWithBothTexts() {
-        let row = MalformedRow(file: "a.csv", line: 7, reason: "unreadable amount")
+        let row = MalformedRow(
+            file: "a.csv", line: 7, problem: .unreadable(column: "金额", kind: .amount, text: nil))
         let cases: [StatementError] = [
             .emptyFile(file: "f"), .notAFile(path: "f"), .tooLarge(path: "f"), .utf16(file: "f"),
             .unsupportedEncoding(file: "f"), .unknownLayout(file: "f", expected: .csv),
@@ -52,8 +53,8 @@ final class StatementMessageTests: XCTestCase {
             XCTAssertFalse(text.en.isEmpty || text.zh.isEmpty, "\(error)")
             XCTAssertNotEqual(text.en, text.zh, "\(error)")
         }
-        XCTAssertEqual(message(StatementError.malformedRow(row)).text.en, "a.csv:7: unreadable amount (--strict)")
-        XCTAssertEqual(message(StatementError.malformedRow(row)).text.zh, "a.csv:7：unreadable amount（--strict）")
+        XCTAssertEqual(message(StatementError.malformedRow(row)).text.en, "a.csv:7: unreadable 金额 (amount) (--strict)")
+        XCTAssertEqual(message(StatementError.malformedRow(row)).text.zh, "a.csv:7：无法读取“金额”（金额）（--strict）")
         let column = message(StatementError.missingColumn(file: "f", line: 3, name: "金额", layout: .alipay)).text
         XCTAssertTrue(column.en.hasPrefix("f:3: the header has no column 金额; expected an Alipay CSV header ("))
         XCTAssertTrue(column.zh.hasPrefix("f:3：表头缺少“金额”列；应为支付宝 CSV 表头“交易时间,"), column.zh)

@@ -92,6 +92,23 @@ run_cmd "$W" scan "$SCAN_TMP/truncated.csv"
 expect_contains "$ERR" "truncated.csv:" "skipped rows are reported with file:line"
 expect_error 2 "--strict makes a malformed row fatal" "$W" scan "$SCAN_TMP/truncated.csv" --strict
 expect_contains "$ERR" "truncated.csv:$(wc -l <"$ALIPAY")" "--strict names file:line"
+# A row whose amount is not a number: the reason in the user's language; JSON keeps the English reason.
+iconv -f GBK -t UTF-8 "$ALIPAY" | sed '0,/,自动续费,支出,50.00,/s//,自动续费,支出,五十元,/' >"$SCAN_TMP/bad-amount.csv"
+BAD_LINE="$(grep -n ',五十元,' "$SCAN_TMP/bad-amount.csv" | cut -d: -f1)"
+run_cmd "$W" --lang zh scan "$SCAN_TMP/bad-amount.csv"
+expect_eq "$CODE" 0 "a bad row is skipped, not fatal"
+expect_contains "$ERR" "跳过 1 行格式错误的记录" "zh: the skipped-row summary"
+expect_contains "$ERR" "bad-amount.csv:$BAD_LINE：无法读取“金额”（金额）" "zh: the reason is in Chinese"
+expect_not_contains "$ERR" "unreadable" "zh: no English reason"
+run_cmd "$W" scan "$SCAN_TMP/bad-amount.csv"
+expect_contains "$ERR" "bad-amount.csv:$BAD_LINE: unreadable 金额 (amount)" "en: the reason in English"
+run_cmd "$W" --lang zh scan "$SCAN_TMP/bad-amount.csv" --json
+expect_eq "$(json_get "$(printf '%s\n' "$OUT" | tail -1)" 'j["skipped_rows"][0]["reason"]')" "unreadable 金额 (amount)" \
+    "--json keeps the English reason"
+expect_eq "$(json_get "$(printf '%s\n' "$OUT" | tail -1)" 'sorted(j["skipped_rows"][0])')" "['file', 'line', 'reason']" \
+    "--json skipped_rows keep their fields"
+expect_error 2 "--strict in Chinese" "$W" --lang zh scan "$SCAN_TMP/bad-amount.csv" --strict
+expect_contains "$ERR" "bad-amount.csv:$BAD_LINE：无法读取“金额”（金额）（--strict）" "zh: --strict names the reason in Chinese"
 iconv -f GBK -t UTF-8 "$ALIPAY" | sed 's/,金额,/,钱,/' >"$SCAN_TMP/missing-column.csv"
 expect_error 2 "a missing column" "$W" scan "$SCAN_TMP/missing-column.csv"
 expect_contains "$ERR" "金额" "the missing column is named"

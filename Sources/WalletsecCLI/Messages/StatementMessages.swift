@@ -37,8 +37,7 @@ extension StatementError: UserFacingError {
                 zh: "\(file):\(line)：日期没有年份，标题中也没有账单月份（如 2024年01月）")
         case .malformedRow(let row):
             return .init(
-                .usage, en: "\(row.file):\(row.line): \(row.reason) (--strict)",
-                zh: "\(row.file):\(row.line)：\(row.reason)（--strict）")
+                .usage, en: row.text(.en) + " (--strict)", zh: row.text(.zh) + "（--strict）")
         case .truncated(let file):
             return .init(
                 .usage, en: "\(file): the OFX file ends before </OFX> and holds no transaction (truncated?)",

@@ -197,6 +197,6 @@ func warnSkipped(count: Int, rows: [MalformedRow], language: Language) {
         zh
             ? "walletsec: 跳过 \(count) 行格式错误的记录（--strict 可使其报错）："
             : "walletsec: skipped \(count) malformed row(s) (--strict makes this fatal):")
-    for row in rows.prefix(10) { Terminal.err("  " + row.description) }
+    for row in rows.prefix(10) { Terminal.err("  " + row.text(language)) }
     if count > 10 { Terminal.err(zh ? "  ……" : "  ...") }
 }
