@@ -59,9 +59,10 @@ let package = Package(
             pkgConfig: "libjpeg",
             providers: [.apt(["libjpeg62-turbo-dev"])]
         ),
+        // zbar: header only (types and constants). No pkgConfig: its `--libs` would link libzbar, and with it
+        // X11, dbus, systemd, v4l2… into every process start; QRCode dlopens libzbar.so.0 on first scan instead.
         .systemLibrary(
             name: "CZbar",
-            pkgConfig: "zbar",
             providers: [.apt(["libzbar-dev"])]
         ),
         // Thin C wrappers over OpenSSL 3's EVP API, whose OSSL_PARAM macros Swift cannot call.

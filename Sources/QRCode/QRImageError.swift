@@ -23,4 +23,6 @@ public enum QRImageError: Error, Sendable, Equatable {
     case fileTooLarge(bytes: Int, limit: Int)
     /// The image decoded, but holds no QR code zbar can read.
     case noQRCode
+    /// libzbar (Debian package libzbar0) could not be loaded at run time, so no image can be scanned.
+    case decoderUnavailable
 }

@@ -1,5 +1,6 @@
 // Reads every QR code in a PNG or JPEG (a screenshot of an authenticator's transfer screen, a photo of a
-// screen): libpng's simplified API or libjpeg to 8-bit grayscale, then zbar on the Y800 pixels.
+// screen): libpng's simplified API or libjpeg to 8-bit grayscale, then zbar on the Y800 pixels. zbar is
+// loaded at run time (ZbarLibrary.swift), so commands that never read an image do not pay for its libraries.
 import CImageShim
 import CPNG
 import CZbar
@@ -160,38 +161,40 @@ public enum QRImageReader {
         }
     }
 
-    /// Runs zbar's QR decoder over the raster; every symbol found, in zbar's order.
+    /// Runs zbar's QR decoder over the raster; every symbol found, in zbar's order. libzbar is opened on the
+    /// first call (``QRImageError/decoderUnavailable`` when it is not installed).
     public static func scan(_ image: GrayImage) throws(QRImageError) -> [String] {
         guard image.width > 0, image.height > 0, image.pixels.count == image.width * image.height else {
             throw .damaged(.png)
         }
-        guard let scanner = zbar_image_scanner_create() else { throw .noQRCode }
-        defer { zbar_image_scanner_destroy(scanner) }
+        guard let zbar = ZbarLibrary.shared else { throw .decoderUnavailable }
+        guard let scanner = zbar.scannerCreate() else { throw .noQRCode }
+        defer { zbar.scannerDestroy(scanner) }
         // Only QR codes: a barcode reader's 1-D symbologies would find phantom codes in photos.
-        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
-        zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1)
-        guard let zimage = zbar_image_create() else { throw .noQRCode }
-        defer { zbar_image_destroy(zimage) }
+        _ = zbar.scannerSetConfig(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
+        _ = zbar.scannerSetConfig(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1)
+        guard let zimage = zbar.imageCreate() else { throw .noQRCode }
+        defer { zbar.imageDestroy(zimage) }
         let y800: UInt = 0x59 | 0x38 << 8 | 0x30 << 16 | 0x30 << 24  // fourcc "Y800"
-        zbar_image_set_format(zimage, y800)
-        zbar_image_set_size(zimage, UInt32(image.width), UInt32(image.height))
+        zbar.imageSetFormat(zimage, y800)
+        zbar.imageSetSize(zimage, UInt32(image.width), UInt32(image.height))
         var texts: [String] = []
         image.pixels.withUnsafeBytes { raw in
             // zbar borrows the pixels for the scan only (no cleanup handler: it never frees them).
-            zbar_image_set_data(zimage, raw.baseAddress, UInt(raw.count), nil)
-            let found = zbar_scan_image(scanner, zimage)
+            zbar.imageSetData(zimage, raw.baseAddress, UInt(raw.count), nil)
+            let found = zbar.scanImage(scanner, zimage)
             if found > 0 {
-                var symbol = zbar_image_first_symbol(zimage)
+                var symbol = zbar.imageFirstSymbol(zimage)
                 while let current = symbol {
-                    if zbar_symbol_get_type(current) == ZBAR_QRCODE, let data = zbar_symbol_get_data(current) {
-                        let length = Int(zbar_symbol_get_data_length(current))
+                    if zbar.symbolGetType(current) == ZBAR_QRCODE, let data = zbar.symbolGetData(current) {
+                        let length = Int(zbar.symbolGetDataLength(current))
                         let bytes = UnsafeRawBufferPointer(start: data, count: length)
                         texts.append(String(decoding: bytes, as: UTF8.self))
                     }
-                    symbol = zbar_symbol_next(current)
+                    symbol = zbar.symbolNext(current)
                 }
             }
-            zbar_image_set_data(zimage, nil, 0, nil)
+            zbar.imageSetData(zimage, nil, 0, nil)
         }
         guard !texts.isEmpty else { throw .noQRCode }
         return texts

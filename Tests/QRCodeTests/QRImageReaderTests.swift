@@ -107,6 +107,17 @@ final class QRImageReaderTests: XCTestCase {
         }
     }
 
+    // MARK: Loading libzbar at run time
+
+    func testZbarLoadsOnDemandAndAMissingLibraryIsNil() throws {
+        // The real soname resolves every function (the decode tests above depend on it) …
+        XCTAssertNotNil(ZbarLibrary.load(ZbarLibrary.soname))
+        XCTAssertNotNil(ZbarLibrary.shared)
+        // … a library that is not there, or one without zbar's symbols, gives nil rather than a crash.
+        XCTAssertNil(ZbarLibrary.load("libwalletsec-no-such-zbar.so.0"))
+        XCTAssertNil(ZbarLibrary.load("libz.so.1"))
+    }
+
     // MARK: Refusals
 
     func testPictureWithoutACode() throws {

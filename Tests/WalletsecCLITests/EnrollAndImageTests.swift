@@ -29,6 +29,7 @@ final class EnrollAndImageTests: XCTestCase {
         let all: [QRImageError] = [
             .notAnImage, .unsupportedImage(.jpeg), .truncated(.png), .damaged(.jpeg),
             .tooManyPixels(width: 9, height: 9, limit: 50_000_000), .fileTooLarge(bytes: 9, limit: 64 << 20), .noQRCode,
+            .decoderUnavailable,
         ]
         for error in all {
             XCTAssertEqual(error.userMessage.status, .usage, "\(error)")
@@ -37,6 +38,8 @@ final class EnrollAndImageTests: XCTestCase {
         XCTAssertEqual(
             QRImageError.noQRCode.userMessage.text.en,
             "no QR code found in the picture (crop it to the code, or take a sharper photo)")
+        XCTAssertTrue(QRImageError.decoderUnavailable.userMessage.text.en.contains("libzbar0"))
+        XCTAssertTrue(QRImageError.decoderUnavailable.userMessage.text.zh.contains("libzbar0"))
     }
 
     func testEnrollOptionRules() throws {

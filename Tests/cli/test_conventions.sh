@@ -28,3 +28,13 @@ for leaf in "${leaves[@]}"; do
     expect_contains "$OUT" "--json" "$leaf offers --json"
     expect_contains "$OUT" "--lang" "$leaf offers --lang"
 done
+
+# Start-up cost: libzbar (and through it X11, xcb, dbus, systemd, v4l2) is opened only when an image is
+# scanned; linking it again would slow every command's start by ~15% in the dynamic loader.
+if command -v ldd >/dev/null 2>&1; then
+    linked=$(ldd "$W" 2>&1)
+    expect_contains "$linked" "libc.so" "ldd lists walletsec's libraries"
+    expect_not_contains "$linked" "libzbar" "walletsec does not link libzbar (dlopened on first image scan)"
+    expect_not_contains "$linked" "libX11" "walletsec does not link X11"
+    expect_not_contains "$linked" "libdbus" "walletsec does not link dbus"
+fi

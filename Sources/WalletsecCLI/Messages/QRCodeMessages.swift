@@ -37,6 +37,11 @@ extension QRImageError: UserFacingError {
             return UserMessage(
                 .usage, en: "no QR code found in the picture (crop it to the code, or take a sharper photo)",
                 zh: "图片中没有找到二维码（请裁剪到二维码，或重新拍一张更清晰的照片）")
+        case .decoderUnavailable:
+            return UserMessage(
+                .usage,
+                en: "cannot read QR codes from images: the zbar library is missing (install the libzbar0 package)",
+                zh: "无法从图片读取二维码：缺少 zbar 库（请安装 libzbar0 软件包）")
         }
     }
 }
