@@ -102,7 +102,9 @@ public struct Ledger {
             }
             guard lastVerdict else { continue }
             payments.append(index)
-            if Ledger.isRedPacket(items[index].transaction) { redPacket[index] = true }
+            if Ledger.isRedPacket(note: items[index].transaction.note, category: items[index].transaction.category) {
+                redPacket[index] = true
+            }
             let id = Int(counterparty[index])
             paymentCount[id] += 1
             if !seen[id] {
@@ -158,8 +160,12 @@ public struct Ledger {
     }
 
     /// A red packet (红包): the note or category says so, but not Alipay's broad "转账红包" category alone.
-    static func isRedPacket(_ transaction: Transaction) -> Bool {
-        TextSearch.contains(transaction.note, "红包") || transaction.category == "微信红包"
+    /// Takes the two fields, not the row (a copy of a row retains every string in it), and compares the
+    /// category's bytes: `==` on non-ASCII strings goes through Unicode normalisation, once per payment.
+    static func isRedPacket(note: String, category: String) -> Bool {
+        if TextSearch.contains(note, "红包") { return true }
+        let wechat = "微信红包".utf8
+        return category.utf8.count == wechat.count && category.utf8.elementsEqual(wechat)
     }
 
     /// 06-18, 11-11 or 12-12 (local date): the shopping festivals.
