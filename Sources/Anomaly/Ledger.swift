@@ -3,6 +3,10 @@
 import Statements
 import WalletCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The transactions detectors run on: scanned rows (reportable) and baseline rows, indexed for speed.
 public struct Ledger {
     /// The transactions, in the order given (alerts' `ledgerIndexes` point here).
@@ -164,8 +168,10 @@ public struct Ledger {
     /// category's bytes: `==` on non-ASCII strings goes through Unicode normalisation, once per payment.
     static func isRedPacket(note: String, category: String) -> Bool {
         if TextSearch.contains(note, "红包") { return true }
-        let wechat = "微信红包".utf8
-        return category.utf8.count == wechat.count && category.utf8.elementsEqual(wechat)
+        let wechat: StaticString = "微信红包"
+        guard category.utf8.count == wechat.utf8CodeUnitCount else { return false }
+        var bytes = category
+        return bytes.withUTF8 { memcmp($0.baseAddress!, wechat.utf8Start, $0.count) == 0 }
     }
 
     /// 06-18, 11-11 or 12-12 (local date): the shopping festivals.
