@@ -3,6 +3,10 @@
 
 import WalletCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Canonical header text: full-width parentheses and padding removed, so `金额（元）` = `金额(元)`.
 func canonicalHeader(_ text: String) -> String {
     var result = ""
@@ -238,22 +242,16 @@ struct WalletRowReader {
         return result
     }
 
-    /// Newline bytes from `start` on, eight bytes at a time (a zero-byte test on the XOR with 0x0a).
+    /// Newline bytes from `start` on. memchr jumps from one newline to the next with the C library's
+    /// vector code: a few dozen instructions per row instead of a pass over every eight bytes.
     static func lineCount(_ bytes: Bytes, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let count = bytes.count
+        guard let base = bytes.baseAddress, start < bytes.count else { return 0 }
+        let end = base + bytes.count
+        var cursor = base + start
         var lines = 0
-        var i = start
-        while i + 8 <= count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x0a0a_0a0a_0a0a_0a0a
-            // Exact per-byte zero test (no carries between bytes): high bit set where a byte is zero.
-            let zero = ~(((word & 0x7f7f_7f7f_7f7f_7f7f) &+ 0x7f7f_7f7f_7f7f_7f7f) | word | 0x7f7f_7f7f_7f7f_7f7f)
-            lines += zero.nonzeroBitCount
-            i += 8
-        }
-        while i < count {
-            if base[i] == 0x0a { lines += 1 }
-            i += 1
+        while cursor < end, let found = memchr(cursor, 0x0a, end - cursor) {
+            lines += 1
+            cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
         }
         return lines
     }

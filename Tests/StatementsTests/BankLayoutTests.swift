@@ -149,4 +149,16 @@ final class BankLayoutTests: XCTestCase {
         XCTAssertEqual(StatementInstitution.of(.cmbDebit)?.phone, "95555")
         XCTAssertNil(StatementInstitution.of(.ofx))
     }
+
+    func testLineCountCountsEveryNewlineFromTheStart() {
+        let text = Array("head\nrow 1\n\nrow 3 with 中文\nlast, no newline".utf8)
+        text.withUnsafeBufferPointer { bytes in
+            XCTAssertEqual(WalletRowReader.lineCount(bytes, from: 0), 4)
+            XCTAssertEqual(WalletRowReader.lineCount(bytes, from: 5), 3)
+            XCTAssertEqual(WalletRowReader.lineCount(bytes, from: text.count), 0)
+        }
+        [UInt8]().withUnsafeBufferPointer { XCTAssertEqual(WalletRowReader.lineCount($0, from: 0), 0) }
+        let many = [UInt8](repeating: 0x0a, count: 1000)
+        many.withUnsafeBufferPointer { XCTAssertEqual(WalletRowReader.lineCount($0, from: 1), 999) }
+    }
 }
