@@ -8,6 +8,15 @@ import WalletCore
 import WalletCrypto
 
 enum AccountLookup {
+    /// The help of the NAME argument every 2FA command that finds one account takes. Computed, so it is
+    /// read in the language resolved at start-up.
+    static var nameHelp: ArgumentHelp {
+        ArgumentHelp(
+            L(
+                "Account (issuer:account or a unique part of it).",
+                "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))
+    }
+
     /// NAME is `issuer:account` exactly, or a case-insensitive part of exactly one account's name.
     static func find(_ query: String, in accounts: [StoredOTPAccount]) throws -> StoredOTPAccount {
         if let exact = accounts.first(where: { $0.name == query }) { return exact }

@@ -162,11 +162,7 @@ struct TwoFactorVerify: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
-    @Argument(
-        help: ArgumentHelp(
-            L(
-                "Account (issuer:account or a unique part of it).",
-                "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+    @Argument(help: AccountLookup.nameHelp) var name: String
     @Argument(
         help: ArgumentHelp(
             L(

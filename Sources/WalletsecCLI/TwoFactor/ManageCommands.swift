@@ -87,11 +87,7 @@ struct TwoFactorRename: ParsableCommand {
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var passphrase: PassphraseOptions
-    @Argument(
-        help: ArgumentHelp(
-            L(
-                "Account (issuer:account or a unique part of it).",
-                "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+    @Argument(help: AccountLookup.nameHelp) var name: String
     @Argument(
         help: ArgumentHelp(
             L(
@@ -157,11 +153,7 @@ struct TwoFactorRecovery: ParsableCommand {
         }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(
-            help: ArgumentHelp(
-                L(
-                    "Account (issuer:account or a unique part of it).",
-                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+        @Argument(help: AccountLookup.nameHelp) var name: String
 
         func run() throws {
             let vault = try VaultAccess.open(globals)
@@ -210,11 +202,7 @@ struct TwoFactorRecovery: ParsableCommand {
         }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(
-            help: ArgumentHelp(
-                L(
-                    "Account (issuer:account or a unique part of it).",
-                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+        @Argument(help: AccountLookup.nameHelp) var name: String
 
         struct Entry: Encodable {
             var position: Int
@@ -258,11 +246,7 @@ struct TwoFactorRecovery: ParsableCommand {
         }
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var passphrase: PassphraseOptions
-        @Argument(
-            help: ArgumentHelp(
-                L(
-                    "Account (issuer:account or a unique part of it).",
-                    "账户（“服务名称:账户”或其中能唯一确定账户的一部分）。"))) var name: String
+        @Argument(help: AccountLookup.nameHelp) var name: String
         // Accepted by the parser only to refuse it with a message saying how to pass the code instead.
         @Argument(help: ArgumentHelp(visibility: .hidden)) var code: String?
 
