@@ -349,43 +349,6 @@ enum VelocityDetector {
 }
 
 enum StructuringDetector {
-    /// Counterparties (of those in `candidates`) the user pays on a regular schedule: at least three
-    /// payments whose median interval is a week (±1 day), a fortnight (±2) or a month (±4), 70% of intervals near it.
-    static func regularPayees(_ ledger: Ledger, among candidates: [Int]) -> Set<Int32> {
-        guard !candidates.isEmpty else { return [] }
-        // A flag per counterparty id: one array read per payment instead of a hash lookup.
-        var wanted = [Bool](repeating: false, count: ledger.counterpartyNames.count)
-        var times: [Int32: [Int64]] = [:]
-        for index in candidates where !wanted[Int(ledger.counterparty[index])] {
-            wanted[Int(ledger.counterparty[index])] = true
-            times[ledger.counterparty[index]] = []
-        }
-        for index in ledger.payments where wanted[Int(ledger.counterparty[index])] {
-            times[ledger.counterparty[index]]?.append(ledger.timestamps[index])
-        }
-        var regular = Set<Int32>()
-        for (payee, series) in times where series.count >= 3 {
-            var intervals = zip(series.dropFirst(), series).map { Double($0 - $1) }
-            intervals.sort()
-            let typical = median(intervals)
-            let day = 86400.0
-            // Tolerance grows with the period: a weekly debit moves by a day, a monthly one by a few.
-            let tolerance: Double
-            if (6 * day...8 * day).contains(typical) {
-                tolerance = day
-            } else if (13 * day...16 * day).contains(typical) {
-                tolerance = 2 * day
-            } else if (26 * day...35 * day).contains(typical) {
-                tolerance = 4 * day
-            } else {
-                continue
-            }
-            let near = intervals.filter { abs($0 - typical) <= tolerance }.count
-            if Double(near) >= 0.7 * Double(intervals.count) { regular.insert(payee) }
-        }
-        return regular
-    }
-
     /// Repeated round or just-below-threshold amounts within a week.
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
@@ -401,9 +364,10 @@ enum StructuringDetector {
         var candidates = ledger.payments.filter { !context.claimed[$0] && reason(ledger.amounts[$0]) != nil }
         // Rent, loan repayments and other payees paid on a schedule are round by nature: never structuring.
         // Nor are transfers to an account that also pays the user (their own savings card, a friend settling up).
-        candidates.removeAll { ledger.counterpartyPaysBack[Int(ledger.counterparty[$0])] }
-        let scheduled = regularPayees(ledger, among: candidates)
-        if !scheduled.isEmpty { candidates.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
+        candidates.removeAll {
+            ledger.counterpartyPaysBack[Int(ledger.counterparty[$0])]
+                || ledger.regularPayee[Int(ledger.counterparty[$0])]
+        }
         var start = 0
         while start < candidates.count {
             var end = start

@@ -101,8 +101,6 @@ public struct DisputeReport: Sendable {
         self.language = language
         self.generatedAt = generatedAt
         self.files = files.map { FileSystem.baseName($0) }
-        let regular = DisputeReport.regularPayees(
-            among: alerts.filter { DisputeReport.broadKinds.contains($0.kind) }, ledger: ledger)
         var cases: [Case] = []
         var formats: [SourceFormat] = []
         for alert in alerts {
@@ -111,7 +109,9 @@ public struct DisputeReport: Sendable {
             for index in alert.ledgerIndexes where index >= 0 && index < ledger.items.count {
                 if DisputeReport.broadKinds.contains(alert.kind) {
                     let t = ledger.items[index].transaction
-                    if t.direction != .outflow || t.isRefund || regular.contains(t.counterparty) {
+                    // A payee on a schedule (rent, a loan; Ledger.regularPayee, the rule structuring uses).
+                    let regular = !t.counterparty.isEmpty && ledger.regularPayee[Int(ledger.counterparty[index])]
+                    if t.direction != .outflow || t.isRefund || regular {
                         leftOut += 1
                         continue
                     }
@@ -176,44 +176,6 @@ public struct DisputeReport: Sendable {
     /// other kinds name exactly the rows they are about (the double charge and its original, the
     /// one large payment, the changed subscription itself) and are kept whole.
     static let broadKinds: Set<AlertKind> = [.velocity, .cardTesting, .structuring, .oddHour]
-
-    /// Counterparties, among those the alerts name, that the user pays on a schedule: at least
-    /// 3 payments in the ledger (history included) whose intervals have a median of 6–8 days
-    /// (weekly), 13–16 (fortnightly) or 26–35 (monthly), with at least 2 in 3 intervals within
-    /// 4 days (1 day when weekly) of that median.
-    static func regularPayees(among alerts: [Alert], ledger: Ledger) -> Set<String> {
-        var names = Set<String>()
-        for alert in alerts {
-            for index in alert.ledgerIndexes where index >= 0 && index < ledger.items.count {
-                let name = ledger.items[index].transaction.counterparty
-                if !name.isEmpty { names.insert(name) }
-            }
-        }
-        guard !names.isEmpty else { return [] }
-        var times: [String: [Int64]] = [:]
-        for item in ledger.items {
-            let t = item.transaction
-            guard t.direction == .outflow, !t.isRefund, names.contains(t.counterparty) else { continue }
-            times[t.counterparty, default: []].append(t.timestamp)
-        }
-        var regular = Set<String>()
-        for (name, list) in times where list.count >= 3 {
-            let sorted = list.sorted()
-            var days: [Double] = []
-            for position in 1..<sorted.count {
-                let (gap, overflow) = sorted[position].subtractingReportingOverflow(sorted[position - 1])
-                if !overflow { days.append(Double(gap) / 86400) }
-            }
-            guard !days.isEmpty else { continue }
-            let median = days.sorted()[days.count / 2]
-            let weekly = (6...8).contains(median)
-            guard weekly || (13...16).contains(median) || (26...35).contains(median) else { continue }
-            let tolerance = weekly ? 1.0 : 4.0
-            let steady = days.filter { abs($0 - median) <= tolerance }.count
-            if steady * 3 >= days.count * 2 { regular.insert(name) }
-        }
-        return regular
-    }
 
     // MARK: - Building blocks
 

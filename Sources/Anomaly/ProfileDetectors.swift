@@ -11,17 +11,12 @@ enum RecurringDetector {
     static func run(_ context: inout DetectionContext) {
         let ledger = context.ledger
         let config = context.config
-        // Counterparty ids are dense: group by array position, not by hashing.
-        var byCounterparty = [[Int]](repeating: [], count: ledger.counterpartyNames.count)
-        for index in ledger.payments
-        where ledger.counterpartyPaymentCount[Int(ledger.counterparty[index])] >= config.recurringMinimumOccurrences {
-            byCounterparty[Int(ledger.counterparty[index])].append(index)
-        }
-        for series in byCounterparty where series.count >= config.recurringMinimumOccurrences {
+        for id in ledger.counterpartyPaymentCount.indices
+        where ledger.counterpartyPaymentCount[id] >= config.recurringMinimumOccurrences {
+            let series = Array(ledger.payments(ofCounterparty: Int32(id)))
             let times = series.map { ledger.timestamps[$0] }
             var intervals = zip(times.dropFirst(), times).map { Double($0 - $1) }
-            intervals.sort()
-            let typical = median(intervals)
+            let typical = medianInPlace(&intervals)
             let isMonthly = typical >= 26 * 86400 && typical <= 35 * 86400
             let isWeekly = typical >= 6 * 86400 && typical <= 8 * 86400
             guard isMonthly || isWeekly else { continue }
@@ -283,7 +278,7 @@ enum OddHourDetector {
         var group: [Int] = []
         func flush(_ context: inout DetectionContext) {
             defer { group.removeAll() }
-            if !scheduled.isEmpty { group.removeAll { scheduled.contains(ledger.counterparty[$0]) } }
+            group.removeAll { ledger.regularPayee[Int(ledger.counterparty[$0])] }
             guard let first = group.first else { return }
             let hour = ledger.transaction(first).localHour
             let share = Double(hours[hour]) / Double(total)
@@ -368,8 +363,8 @@ enum OddHourDetector {
             else { continue }
             candidates.append(index)
         }
-        // Automatic debits (a loan, rent, a card repayment) run at whatever hour the bank chooses.
-        let scheduled = StructuringDetector.regularPayees(ledger, among: candidates)
+        // Automatic debits (a loan, rent, a card repayment) run at whatever hour the bank chooses: flush
+        // leaves out payees on a schedule (Ledger.regularPayee).
         for index in candidates {
             if let last = group.last, ledger.timestamps[index] - ledger.timestamps[last] > 7200 {
                 flush(&context)

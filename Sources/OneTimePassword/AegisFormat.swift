@@ -42,7 +42,7 @@ package enum AegisFormat {
             // bound the work so a crafted slot cannot stall the import (Aegis writes 2^15, 8, 1).
             guard n <= 1 << 20, r <= 32, p <= 16, let r32 = UInt32(exactly: r), let p32 = UInt32(exactly: p),
                 n * r * p <= 1 << 24
-            else { throw ImportError.keyDerivationOutOfRange }
+            else { throw ImportError.keyDerivationOutOfRange(app) }
             let derived: SecureBytes
             do {
                 derived = try secret.withUnsafeBytes { passwordBytes in
@@ -52,7 +52,7 @@ package enum AegisFormat {
                         maxMemory: 1 << 30)
                 }
             } catch {
-                throw ImportError.keyDerivationOutOfRange
+                throw ImportError.keyDerivationOutOfRange(app)
             }
             var key = derived.copyBytes()
             defer { Memory.zero(&key) }

@@ -10,7 +10,11 @@ import WalletCrypto
 package enum AndOTPFormat {
     static let app = AuthenticatorApp.andOTP
     static let headerLength = 4 + 12 + 12
+    /// Counts that mark a file as andOTP's encrypted layout (its first four bytes).
     static let maxIterations = 10_000_000
+    /// andOTP uses 140,000–160,000; a file asking for more than this is refused, not made to spin
+    /// (PBKDF2 at ten million iterations takes seconds, found by FuzzOTPDecrypt as a timeout).
+    static let maxDerivationIterations = 1_000_000
 
     static func looksLike(_ list: [Any]) -> Bool {
         guard let first = list.first as? JSONObject else { return list.isEmpty }
@@ -32,6 +36,7 @@ package enum AndOTPFormat {
         guard let iterations = iterations(bytes), bytes.count >= headerLength + AESGCM.tagLength else {
             throw ImportError.corrupted(app)
         }
+        guard iterations <= maxDerivationIterations else { throw ImportError.keyDerivationOutOfRange(app) }
         let salt = Array(bytes[4..<16])
         let iv = Array(bytes[16..<28])
         let ciphertext = Array(bytes[28..<(bytes.count - AESGCM.tagLength)])

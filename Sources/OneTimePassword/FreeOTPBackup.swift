@@ -13,7 +13,7 @@ import WalletCrypto
 package enum FreeOTPBackup {
     static let app = AuthenticatorApp.freeOTP
     /// FreeOTP uses 100,000; a file asking for far more is refused rather than made to spin.
-    static let maxIterations = 2_000_000
+    static let maxIterations = 1_000_000
     static let maxSize = 16 << 20
 
     static func looksLike(_ bytes: [UInt8]) -> Bool { JavaSerialization.looksLike(bytes) }
@@ -38,7 +38,8 @@ package enum FreeOTPBackup {
         case "PBKDF2withHmacSHA512": digest = .sha512
         case let other: throw ImportError.unsupportedEncryption(app, reason: .unknownScheme(other ?? ""))
         }
-        guard (1...maxIterations).contains(iterations) else { throw ImportError.corrupted(app) }
+        guard iterations >= 1 else { throw ImportError.corrupted(app) }
+        guard iterations <= maxIterations else { throw ImportError.keyDerivationOutOfRange(app) }
         let secret = try password()
         var kek = try secret.withUnsafeBytes {
             try PBKDF2.derive(digest, password: Array($0), salt: salt, iterations: UInt32(iterations), length: 32)

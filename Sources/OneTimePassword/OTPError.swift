@@ -128,8 +128,9 @@ public enum ImportError: Error, Sendable, Equatable {
     case malformed(AuthenticatorApp, reason: MalformedReason)
     /// An encrypted Aegis vault with only biometric or raw-key slots.
     case noPasswordSlot
-    /// An Aegis slot's scrypt parameters are beyond what we accept.
-    case keyDerivationOutOfRange
+    /// The export asks for a key derivation far costlier than the app itself uses (Aegis scrypt
+    /// parameters, andOTP or FreeOTP PBKDF2 iterations): refused so a crafted file cannot stall the import.
+    case keyDerivationOutOfRange(AuthenticatorApp)
     /// An entry's type is none of totp, hotp, steam.
     case unsupportedEntryType(AuthenticatorApp, String)
     /// One entry is not a valid account.

@@ -67,45 +67,16 @@ public struct IdentifiedTransaction: Sendable, Equatable {
     public static func identify(
         _ transactions: consuming [Transaction], fileIndex: Int32, identicalRepeats: inout Int
     ) -> [IdentifiedTransaction] {
-        var seen: [String: Int] = [:]
-        var ids: [String] = []
-        ids.reserveCapacity(transactions.count)
-        var sourceIDs = StringInterner(expected: transactions.count)
-        // Per interned source id: the row that first used it; rows that repeat an id are rare, so
-        // their distinct variants live in a dictionary only they touch.
-        var firstRow: [Int] = []
-        var variants: [Int32: [Int]] = [:]
-        var dropped: [Int] = []
-        for index in transactions.indices {
-            if let sourceID = transactions[index].sourceID {
-                let before = sourceIDs.names.count
-                let interned = sourceIDs.id(sourceID)
-                if Int(interned) == before {
-                    firstRow.append(index)
-                    ids.append(sourceID)
-                    continue
-                }
-                var earlier = [firstRow[Int(interned)]]
-                earlier.append(contentsOf: variants[interned] ?? [])
-                if earlier.contains(where: { Self.sameRow(transactions[$0], transactions[index]) }) {
-                    dropped.append(index)
-                    ids.append("")
-                    continue
-                }
-                variants[interned, default: []].append(index)
-                ids.append(sourceID + "#" + String(earlier.count + 1))
-            } else {
-                let base = Fingerprint.of(transactions[index], occurrence: 0)
-                let occurrence = seen[base, default: 0]
-                seen[base] = occurrence + 1
-                ids.append(occurrence == 0 ? base : Fingerprint.of(transactions[index], occurrence: occurrence))
-            }
-        }
-        identicalRepeats += dropped.count
         var rows = transactions
-        let count = rows.count - dropped.count
-        // popLast moves each row out of the uniquely owned array into its final slot, back to front.
-        return [IdentifiedTransaction](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var repeats = 0
+        // The result, the largest array here, is allocated before the ids and the index: first, it
+        // can take the heap space the statement's text just freed; made after them it may no longer
+        // fit there, and the heap grows by its whole size (230 MB at a million rows).
+        let result = [IdentifiedTransaction](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+            let (ids, dropped) = assignIDs(rows)
+            repeats = dropped.count
+            let count = rows.count - dropped.count
+            // popLast moves each row out of the uniquely owned array into its final slot, back to front.
             var position = count
             var source = rows.count
             var skip = dropped.count
@@ -121,6 +92,44 @@ public struct IdentifiedTransaction: Sendable, Equatable {
             }
             initialized = count
         }
+        identicalRepeats += repeats
+        return result
+    }
+
+    /// Each row's id (empty for a row left out) and the rows left out as identical repeats, ascending.
+    private static func assignIDs(_ transactions: [Transaction]) -> (ids: [String], dropped: [Int]) {
+        var seen: [String: Int] = [:]
+        var ids: [String] = []
+        ids.reserveCapacity(transactions.count)
+        var firstRows = FirstRowIndex(expected: transactions.count)
+        // Rows that repeat an id are rare, so each id's later variants live in a dictionary only they
+        // touch (keyed by the row that first used the id).
+        var variants: [Int: [Int]] = [:]
+        var dropped: [Int] = []
+        for index in transactions.indices {
+            if let sourceID = transactions[index].sourceID {
+                let first = firstRows.firstRow(of: sourceID, row: index) { transactions[$0].sourceID ?? "" }
+                if first == index {
+                    ids.append(sourceID)
+                    continue
+                }
+                var earlier = [first]
+                earlier.append(contentsOf: variants[first] ?? [])
+                if earlier.contains(where: { Self.sameRow(transactions[$0], transactions[index]) }) {
+                    dropped.append(index)
+                    ids.append("")
+                    continue
+                }
+                variants[first, default: []].append(index)
+                ids.append(sourceID + "#" + String(earlier.count + 1))
+            } else {
+                let base = Fingerprint.of(transactions[index], occurrence: 0)
+                let occurrence = seen[base, default: 0]
+                seen[base] = occurrence + 1
+                ids.append(occurrence == 0 ? base : Fingerprint.of(transactions[index], occurrence: occurrence))
+            }
+        }
+        return (ids, dropped)
     }
 
     /// Identical in every field read, wherever in the file: the same row exported twice.
@@ -128,5 +137,57 @@ public struct IdentifiedTransaction: Sendable, Equatable {
         var copy = first
         copy.line = second.line
         return copy == second
+    }
+}
+
+/// The first row that used each source id: open addressing over one array of packed (hash, row)
+/// words. A row's id text is read back from the rows themselves, so nothing is copied or retained,
+/// and a lookup touches one cache line (a million distinct ids made a `StringInterner` here, with
+/// its names and hashes arrays, 8% of a scan).
+struct FirstRowIndex {
+    /// High 32 bits: the hash's top half; low 32 bits: row + 1 (0 = empty).
+    private var slots: [UInt64]
+    private var mask: Int
+    private var count = 0
+
+    init(expected: Int) {
+        var capacity = 1024
+        while capacity < expected * 2 { capacity <<= 1 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    /// The first row whose id equals `text`; records `row` (and returns it) when there is none.
+    /// `idOfRow` gives an earlier row's id.
+    mutating func firstRow(of text: String, row: Int, idOfRow: (Int) -> String) -> Int {
+        var copy = text
+        let hash = copy.withUTF8 { StringInterner.hash($0) }
+        let tag = hash & 0xffff_ffff_0000_0000
+        var position = Int(truncatingIfNeeded: hash >> 32) & mask
+        while slots[position] != 0 {
+            let slot = slots[position]
+            if slot & 0xffff_ffff_0000_0000 == tag {
+                let earlier = Int(slot & 0xffff_ffff) - 1
+                if TextSearch.sameBytes(idOfRow(earlier), text) { return earlier }
+            }
+            position = (position + 1) & mask
+        }
+        // Rows are packed in 32 bits: a statement of four billion rows would not fit in memory first.
+        slots[position] = tag | UInt64(truncatingIfNeeded: row + 1) & 0xffff_ffff
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return row
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot != 0 {
+            // Positions come from the tag (the hash's top half), which the slot keeps.
+            var position = Int(truncatingIfNeeded: slot >> 32) & mask
+            while slots[position] != 0 { position = (position + 1) & mask }
+            slots[position] = slot
+        }
     }
 }

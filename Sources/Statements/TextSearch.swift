@@ -25,6 +25,17 @@ package enum TextSearch {
         }
     }
 
+    /// Equal UTF-8 bytes (String's `==` compares canonical equivalence, slowly, for non-ASCII text).
+    package static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var left = first
+        var right = second
+        return left.withUTF8 { l in
+            right.withUTF8 { r in
+                l.count == r.count && (l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0)
+            }
+        }
+    }
+
     @inline(__always)
     package static func hasPrefix(_ haystack: String, _ needle: StaticString) -> Bool {
         var text = haystack
@@ -46,15 +57,7 @@ package struct ByteKey: Hashable, Sendable {
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    package static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-        var left = lhs.text
-        var right = rhs.text
-        return left.withUTF8 { l in
-            right.withUTF8 { r in
-                l.count == r.count && (l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0)
-            }
-        }
-    }
+    package static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { TextSearch.sameBytes(lhs.text, rhs.text) }
 }
 
 /// Interns strings to dense ids by their exact UTF-8 bytes: FNV-1a hashing and open addressing,

@@ -26,8 +26,27 @@ final class HostileImportTests: XCTestCase {
         ] {
             XCTAssertThrowsError(try OTPImporter.read(aegisVault(n: n, r: r, p: p)) { self.password }, "\(n) \(r) \(p)")
             {
-                error in XCTAssertEqual(error as? ImportError, .keyDerivationOutOfRange, "\(n) \(r) \(p)")
+                error in XCTAssertEqual(error as? ImportError, .keyDerivationOutOfRange(.aegis), "\(n) \(r) \(p)")
             }
+        }
+    }
+
+    /// Found by FuzzOTPDecrypt (long campaign, a timeout): an andOTP header asking for 7,681,329
+    /// PBKDF2 iterations made the import spin for seconds. The fuzzer's input, whole.
+    func testAndOTPIterationCountBeyondTheAppsIsRefused() throws {
+        let input = try XCTUnwrap(
+            Hex.decode(
+                "0075353164314c51627365637265743d5065743d504474586276696848506775546b463c6d61353164314c5162"
+                    + "7365637265743d5065743d504474586276696848506775546b463c6d61703e34727b22736572760000003541"
+                    + "22703e34727b2273657276000000354122"))
+        XCTAssertThrowsError(try OTPImporter.read(input) { self.password }) { error in
+            XCTAssertEqual(error as? ImportError, .keyDerivationOutOfRange(.andOTP))
+        }
+        // andOTP's own count (140,000) still reaches the decryption: a wrong password, not a refusal.
+        var ordinary = input
+        ordinary.replaceSubrange(0..<4, with: [0x00, 0x02, 0x22, 0xe0])
+        XCTAssertThrowsError(try OTPImporter.read(ordinary) { self.password }) { error in
+            XCTAssertEqual(error as? ImportError, .wrongPasswordOrDamaged(.andOTP))
         }
     }
 

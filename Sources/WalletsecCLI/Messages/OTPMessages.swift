@@ -139,9 +139,11 @@ extension ImportError: UserFacingError {
                 .usage,
                 en: "this Aegis vault has no password slot (only biometric or raw keys); export it with a password",
                 zh: "该 Aegis 保险库没有密码槽（只有生物识别或原始密钥），请设置密码后再导出")
-        case .keyDerivationOutOfRange:
+        case .keyDerivationOutOfRange(let app):
             return UserMessage(
-                .usage, en: "the Aegis slot's scrypt parameters are out of range", zh: "Aegis 密码槽的 scrypt 参数超出范围")
+                .usage,
+                en: "this \(app.displayName) export asks for a far costlier key derivation than the app uses; refused",
+                zh: "该 \(app.displayName) 导出文件要求的密钥派生强度远超该应用的正常取值，已拒绝")
         case .unsupportedEntryType(let app, let type):
             return OTPError.unsupportedParameter(name: "\(app.displayName) entry type", value: type).userMessage
         case .unsupportedEncryption(let app, .passwordProtectedExport):
