@@ -52,8 +52,9 @@ public enum BackupError: Error, Sendable, Equatable {
         case dataAfterTrailer
         /// Record `record` is not a row of a table the header lists.
         case notARowOfListedTable(record: Int)
-        /// A value that does not fit its column.
-        case badValue(table: String, column: String)
+        /// Record `record` (1-based, the header is record 1) holds a value that does not fit its
+        /// column: the wrong type, or out of the column's range (RowLimits, docs/backup.md).
+        case badValue(record: Int, table: String, column: String)
         /// More rows of `table` than the header announced.
         case tooManyRows(table: String)
     }

@@ -110,12 +110,12 @@ enum BackupReader {
             for column in table.columns {
                 guard let wire = values[column], let value = decode(wire, sealed: table.sealedColumns.contains(column))
                 else {
-                    throw BackupFormat.invalid(.badValue(table: name, column: column))
+                    throw BackupFormat.invalid(.badValue(record: records + 2, table: name, column: column))
                 }
                 parsed.append(value)
             }
             if let column = RowLimits.violation(table: name, columns: table.columns, values: parsed) {
-                throw BackupFormat.invalid(.badValue(table: name, column: column))
+                throw BackupFormat.invalid(.badValue(record: records + 2, table: name, column: column))
             }
             digest.update(line + [0x0a])
             try row(table, parsed)

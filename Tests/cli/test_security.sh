@@ -84,6 +84,31 @@ expect_exit 0 "backup for verify" sec backup --vault "$SV" -r "$recipient" -o "$
 before=$(file_sha "$SV/vault.sqlite")
 expect_exit 0 "backup verify" sec backup verify --vault "$SV" -i "$S/key.txt" "$S/verify.age"
 expect_eq "$(file_sha "$SV/vault.sqlite")" "$before" "backup verify left the vault file unchanged"
+
+# A crafted backup (one value out of range) is refused whole with its record named; nothing is stored.
+expect_exit 0 "decrypt the backup's payload" "$W" age decrypt -i "$S/key.txt" -o "$S/payload.jsonl" "$S/verify.age"
+crafted_record=$(python3 - "$S/payload.jsonl" <<'PY'
+import re, sys
+lines = open(sys.argv[1]).read().split("\n")
+for i, line in enumerate(lines):
+    if '"table":"otp_accounts"' in line:
+        lines[i] = re.sub(r'"digits":[0-9]+', '"digits":9223372036854775807', line, count=1)
+        print(i + 1)
+        break
+open(sys.argv[1], "w").write("\n".join(lines))
+PY
+)
+expect_exit 0 "re-encrypt the crafted payload" "$W" age encrypt -r "$recipient" -o "$S/crafted.age" "$S/payload.jsonl"
+rm -f "$S/payload.jsonl"
+CV=$(new_vault crafted-restore)
+crafted_before=$(file_sha "$CV/vault.sqlite")
+expect_error 4 "restore of a crafted backup" sec restore --vault "$CV" -i "$S/key.txt" "$S/crafted.age"
+expect_contains "$ERR" "record $crafted_record has a bad value for otp_accounts.digits" "the record and column are named"
+expect_eq "$(file_sha "$CV/vault.sqlite")" "$crafted_before" "the refused restore left the vault file unchanged"
+expect_error 4 "zh: restore of a crafted backup" sec --lang zh restore --vault "$CV" -i "$S/key.txt" "$S/crafted.age"
+expect_contains "$ERR" "第 $crafted_record 条记录中 otp_accounts.digits 的值无效" "zh: the record and column are named"
+expect_error 4 "backup verify of a crafted backup" sec backup verify --vault "$SV" -i "$S/key.txt" "$S/crafted.age"
+
 expect_exit 0 "a write still works after reads" sec 2fa rename --vault "$SV" Exchange:bob Exchange:carol
 expect_exit 0 "and is visible" "$W" 2fa list --vault "$SV"
 expect_contains "$OUT" "Exchange:carol" "renamed account listed"

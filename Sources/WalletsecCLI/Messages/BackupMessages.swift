@@ -46,7 +46,10 @@ extension BackupError: UserFacingError {
         case .dataAfterTrailer: return ("data after the trailer", "结尾记录之后还有数据")
         case .notARowOfListedTable(let record):
             return ("record \(record) is not a row of a listed table", "第 \(record) 条记录不属于已列出的表")
-        case .badValue(let table, let column): return ("bad value for \(table).\(column)", "\(table).\(column) 的值无效")
+        case .badValue(let record, let table, let column):
+            return (
+                "record \(record) has a bad value for \(table).\(column)", "第 \(record) 条记录中 \(table).\(column) 的值无效"
+            )
         case .tooManyRows(let table): return ("more rows of \(table) than the header lists", "\(table) 的记录多于头部所列")
         }
     }
