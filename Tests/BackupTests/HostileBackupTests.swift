@@ -59,7 +59,8 @@ extension BackupTests {
                         try resealed(edited, to: identity), into: new, key: newKey, mode: mode, identity: identity)
                 ) {
                     XCTAssertEqual(
-                        $0 as? BackupError, .invalidContents(.badValue(record: row + 1, table: edit.table, column: edit.column)))
+                        $0 as? BackupError,
+                        .invalidContents(.badValue(record: row + 1, table: edit.table, column: edit.column)))
                 }
                 XCTAssertFalse(try new.holdsData(), edit.column)
             }
