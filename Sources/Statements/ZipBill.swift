@@ -182,10 +182,16 @@ public enum ZipBill {
                 throw failure(code: zip_error_code_zip(zip_get_error(handle)), name: name, encrypted: encrypted)
             }
             defer { zip_fclose(entry) }
-            // One byte of room past the declared size: an entry that inflates further is caught.
-            var bytes = [UInt8](repeating: 0, count: declared + 1)
+            // One byte of room past the declared size: an entry that inflates further is caught. The
+            // buffer starts small and doubles as data arrives, so a header that declares hundreds of
+            // megabytes for a few bytes of data costs nothing (the declared size is the attacker's word).
+            let capacity = declared + 1
+            var bytes = [UInt8](repeating: 0, count: min(capacity, 1 << 20))
             var filled = 0
             while true {
+                if filled == bytes.count {
+                    bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, capacity - bytes.count)))
+                }
                 let room = bytes.count - filled
                 let count = bytes.withUnsafeMutableBytes { zip_fread(entry, $0.baseAddress! + filled, UInt64(room)) }
                 if count < 0 {
@@ -201,7 +207,7 @@ public enum ZipBill {
                 }
             }
             guard filled == declared else { throw inconsistent(encrypted: encrypted) }
-            bytes.removeLast()
+            bytes.removeLast(bytes.count - filled)
             return bytes
         }
 

@@ -192,6 +192,32 @@ final class ZipBillTests: XCTestCase {
         }
     }
 
+    /// The opposite lie: a header declaring 400 MiB for a few bytes of data. Refused as damaged, and
+    /// without allocating the declared size first (the buffer grows with the data that really arrives).
+    func testEntryOverstatingItsSizeIsDamagedWithoutAllocatingIt() throws {
+        let path = try makeZip("overstated.zip", entries: [("bill.csv", Array(inlineCSV.utf8))], encryption: .none)
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let central = try XCTUnwrap(findSignature(bytes, [0x50, 0x4b, 0x01, 0x02]))
+        let local = try XCTUnwrap(findSignature(bytes, [0x50, 0x4b, 0x03, 0x04]))
+        for offset in [central + 24, local + 22] {  // uncompressed size fields: 400 MiB
+            bytes.replaceSubrange(offset..<(offset + 4), with: [0x00, 0x00, 0x00, 0x19])
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let before = peakResidentKiB()
+        XCTAssertThrowsError(try readAll(path, password: nil)) { error in
+            XCTAssertEqual(error as? ZipBillError, .damaged(file: path))
+        }
+        // Filling a 400 MiB buffer raised the process's peak by 400 MiB; now it grows by a few at most.
+        XCTAssertLessThan(peakResidentKiB() - before, 64 << 10)
+    }
+
+    /// The process's peak resident size so far (getrusage ru_maxrss, KiB on Linux).
+    func peakResidentKiB() -> Int {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return usage.ru_maxrss
+    }
+
     func testDamagedAndEmptyArchives() throws {
         let zip = try makeZip("bill.zip", entries: [("bill.csv", Array(inlineCSV.utf8))], encryption: .aes256)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: zip)))
