@@ -25,6 +25,8 @@ enum RowLimits {
             // ±10^15 minor units: sums over millions of rows cannot overflow.
             "amount_minor": (-1_000_000_000_000_000...1_000_000_000_000_000, false),
             "balance_minor": (-1_000_000_000_000_000...1_000_000_000_000_000, true),
+            // Ten-thousandths of a minor unit (Transaction.amountSubMinor).
+            "amount_sub_minor": (0...9999, false),
             "is_refund": (0...1, false),
             "cross_border": (0...1, false),
             "source_line": (0...Int64(Int32.max), false),

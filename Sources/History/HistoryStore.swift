@@ -91,8 +91,9 @@ extension Vault {
                     INSERT INTO transactions (key, id, source, source_id, merchant_order_id, occurred_at,
                         utc_offset_seconds, has_time, amount_minor, direction, currency, counterparty,
                         counterparty_account, category, note, status, method, balance_minor, is_refund, refund_of,
-                        cross_border, original_currency, source_file, source_line, imported_at, profile)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        cross_border, original_currency, source_file, source_line, imported_at, profile,
+                        amount_sub_minor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(key) DO NOTHING
                     """)
             for item in items {
@@ -102,6 +103,7 @@ extension Vault {
                     Int(t.utcOffsetSeconds), t.hasTime, t.amountMinor, t.direction.rawValue, t.currency,
                     t.counterparty, t.counterpartyAccount, t.category, t.note, t.status, t.method, t.balanceMinor,
                     t.isRefund, t.refundOf, t.crossBorder, t.originalCurrency, fileName, Int(t.line), now, profile.name,
+                    Int(t.amountSubMinor),
                 ]
                 try statement.execute(arguments: StatementArguments(arguments))
                 if db.changesCount > 0 {
@@ -145,7 +147,9 @@ extension Vault {
                     category: row["category"], note: row["note"], status: row["status"], method: row["method"],
                     balanceMinor: row["balance_minor"], isRefund: row["is_refund"], refundOf: row["refund_of"],
                     crossBorder: row["cross_border"], originalCurrency: row["original_currency"], source: source,
-                    line: Int32(truncatingIfNeeded: row["source_line"] as Int))
+                    line: Int32(truncatingIfNeeded: row["source_line"] as Int),
+                    // Range-checked on restore; clamped again so a hand-edited vault cannot trap here.
+                    amountSubMinor: UInt16(clamping: min(max(row["amount_sub_minor"] as Int64, 0), 9999)))
                 result.append(
                     IdentifiedTransaction(transaction: transaction, id: row["id"], fileIndex: -1))
             }

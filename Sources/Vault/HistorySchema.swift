@@ -61,6 +61,13 @@ enum HistorySchema {
                 """)
     }
 
+    /// The digits of an amount beyond its currency's minor unit (OFX brokerage rows carry four
+    /// decimals: `115.8331` USD is `amount_minor` 11583 + `amount_sub_minor` 3100), so history keeps the
+    /// exact amount the statement gave. Rows stored before, and older backups, take 0.
+    static func addSubMinorAmounts(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE transactions ADD COLUMN amount_sub_minor INTEGER NOT NULL DEFAULT 0")
+    }
+
     /// The alert ids scans of this vault printed, so `history ack` accepts those and no others. Local to
     /// the vault (never in a backup: an internal table); ids are stored as alert_acks stores them.
     static func addScanAlerts(_ db: Database) throws {

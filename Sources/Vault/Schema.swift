@@ -13,6 +13,7 @@ package enum Schema {
             ("v1-history", HistorySchema.create),
             ("v2-history-profiles", HistorySchema.addProfiles),
             ("v3-scan-alerts", HistorySchema.addScanAlerts),
+            ("v4-history-sub-minor", HistorySchema.addSubMinorAmounts),
         ]
     }
 

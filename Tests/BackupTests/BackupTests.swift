@@ -61,13 +61,14 @@ final class BackupTests: XCTestCase {
             let insert = try db.makeStatement(
                 sql: """
                     INSERT INTO transactions (key, id, source, source_id, occurred_at, utc_offset_seconds,
-                        amount_minor, direction, currency, counterparty, category, note, status, balance_minor, imported_at)
-                    VALUES (?, ?, 'alipay', ?, 1772330400, 28800, ?, 'out', 'CNY', ?, 'food', ?, 'ok', ?, '2026-03-02')
+                        amount_minor, direction, currency, counterparty, category, note, status, balance_minor, imported_at,
+                        amount_sub_minor)
+                    VALUES (?, ?, 'alipay', ?, 1772330400, 28800, ?, 'out', 'CNY', ?, 'food', ?, 'ok', ?, '2026-03-02', ?)
                     """)
             for id in 1...max(transactions, 1) where transactions > 0 {
                 try insert.execute(arguments: [
                     "alipay:\(prefix)s\(id)", "\(prefix)s\(id)", "\(prefix)s\(id)", -id * 7, "商户 \(id)", "tab\t\(id)",
-                    id % 3 == 0 ? nil : id,
+                    id % 3 == 0 ? nil : id, id * 37 % 10_000,
                 ])
             }
             try db.execute(

@@ -29,7 +29,7 @@ final class HistoryStoreTests: XCTestCase {
             Transaction(
                 sourceID: "T1", merchantOrderID: "M1", timestamp: 1_700_000_000, amountMinor: 2816, direction: .outflow,
                 counterparty: "瑞幸咖啡", category: "餐饮", note: "拿铁", status: "交易成功", balanceMinor: 100,
-                source: .alipay, line: 25),
+                source: .alipay, line: 25, amountSubMinor: 3100),
             Transaction(
                 timestamp: 1_700_000_100, hasTime: false, amountMinor: 600, direction: .outflow, counterparty: "地铁",
                 source: .qif),

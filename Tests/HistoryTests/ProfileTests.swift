@@ -60,10 +60,12 @@ final class ProfileTests: XCTestCase {
                 sql: """
                     DROP TABLE scan_alerts;
                     DROP INDEX transactions_profile_time;
+                    ALTER TABLE transactions DROP COLUMN amount_sub_minor;
                     ALTER TABLE transactions DROP COLUMN profile;
                     ALTER TABLE alert_acks DROP COLUMN profile;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v2-history-profiles', 'v3-scan-alerts');
-                    PRAGMA user_version = \(Schema.currentVersion - 2);
+                    DELETE FROM grdb_migrations
+                        WHERE identifier IN ('v2-history-profiles', 'v3-scan-alerts', 'v4-history-sub-minor');
+                    PRAGMA user_version = 4;
                     """)
             for item in items {
                 try db.execute(

@@ -92,9 +92,9 @@ final class VaultFileTests: VaultTestCase {
             try db.execute(sql: "DROP TABLE scan_alerts")
             try db.execute(
                 sql:
-                    "DELETE FROM grdb_migrations WHERE identifier IN ('v1-history', 'v2-history-profiles', 'v3-scan-alerts')"
+                    "DELETE FROM grdb_migrations WHERE identifier IN ('v1-history', 'v2-history-profiles', 'v3-scan-alerts', 'v4-history-sub-minor')"
             )
-            try db.execute(sql: "PRAGMA user_version = \(Schema.currentVersion - 3)")
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         let reopened = try Vault.open(at: folder)
         XCTAssertEqual(try reopened.status().schemaVersion, Schema.currentVersion)

@@ -194,3 +194,11 @@ expect_error 2 "ack of a malformed id" "$W" history ack nonsense --vault "$VAULT
 expect_error 2 "forget needs a scope" "$W" history forget --vault "$VAULT"
 run_cmd "$W" history forget --all --vault "$VAULT" --json
 expect_eq "$(json_get "$OUT" 'j["removed"]')" 641 "forget --all"
+# Four-decimal OFX amounts (brokerage cash rows) keep every digit in history (v4-history-sub-minor).
+printf '%s\n' '<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST><STMTTRN><TRNTYPE>DEBIT' \
+    '<DTPOSTED>20240105<TRNAMT>-115.8331<FITID>sub1<NAME>Broker cash</STMTTRN></BANKTRANLIST></STMTRS>' \
+    '</STMTTRNRS></BANKMSGSRSV1></OFX>' >"$SCAN_TMP/sub-minor.ofx"
+expect_exit 0 "import a four-decimal OFX amount" "$W" history import "$SCAN_TMP/sub-minor.ofx" --vault "$VAULT"
+run_cmd "$W" history list --vault "$VAULT" --json
+expect_eq "$(json_get "$OUT" 'j["amount"] + " " + str(j["amount_minor"])')" "115.8331 11583" "history keeps 115.8331"
+run_cmd "$W" history forget --all --vault "$VAULT" --json

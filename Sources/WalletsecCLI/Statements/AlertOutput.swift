@@ -21,7 +21,8 @@ struct TransactionSummary: Encodable {
         let t = item.transaction
         id = item.id
         time = ByteParsing.formatLocal(timestamp: t.timestamp, offsetSeconds: t.utcOffsetSeconds, withTime: t.hasTime)
-        amount = ByteParsing.formatMinor(t.amountMinor, scale: ByteParsing.scale(ofCurrency: t.currency))
+        // Exact: an OFX row's digits beyond the minor unit too (`115.8331`); amount_minor is truncated.
+        amount = t.exactAmountText(scale: ByteParsing.scale(ofCurrency: t.currency))
         amountMinor = t.amountMinor
         currency = t.currency
         direction = t.direction.rawValue
