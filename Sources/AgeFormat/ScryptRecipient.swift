@@ -53,11 +53,9 @@ public struct ScryptIdentity: Identity {
     }
 
     static func deriveKey(passphrase: SecureBytes, salt: [UInt8], logN: Int) throws -> SecureBytes {
-        var password = passphrase.copyBytes()
-        defer { Memory.zero(&password) }
         do {
             return try Scrypt.derive(
-                password: password, salt: ScryptRecipient.label + salt, n: UInt64(1) << UInt64(logN), r: 8, p: 1,
+                password: passphrase, salt: ScryptRecipient.label + salt, n: UInt64(1) << UInt64(logN), r: 8, p: 1,
                 length: 32, maxMemory: 128 * 8 * (UInt64(1) << UInt64(Self.maxLogN)))
         } catch CryptoError.outOfMemory {
             throw AgeError.scryptOutOfMemory

@@ -45,12 +45,8 @@ package enum AegisFormat {
             else { throw ImportError.keyDerivationOutOfRange(app) }
             let derived: SecureBytes
             do {
-                derived = try secret.withUnsafeBytes { passwordBytes in
-                    try Scrypt.derive(
-                        password: Array(passwordBytes), salt: salt, n: UInt64(n), r: r32, p: p32,
-                        length: 32,
-                        maxMemory: 1 << 30)
-                }
+                derived = try Scrypt.derive(
+                    password: secret, salt: salt, n: UInt64(n), r: r32, p: p32, length: 32, maxMemory: 1 << 30)
             } catch {
                 throw ImportError.keyDerivationOutOfRange(app)
             }
@@ -120,9 +116,7 @@ package enum AegisFormat {
         var masterKey = Random.bytes(32)
         defer { Memory.zero(&masterKey) }
         let salt = Random.bytes(32)
-        let derived = try password.withUnsafeBytes {
-            try Scrypt.derive(password: Array($0), salt: salt, n: scryptN, r: scryptR, p: scryptP, length: 32)
-        }
+        let derived = try Scrypt.derive(password: password, salt: salt, n: scryptN, r: scryptR, p: scryptP, length: 32)
         var derivedKey = derived.copyBytes()
         defer { Memory.zero(&derivedKey) }
         let wrapped = try AESGCM.seal(masterKey, key: derivedKey)

@@ -42,9 +42,8 @@ package enum AndOTPFormat {
         let ciphertext = Array(bytes[28..<(bytes.count - AESGCM.tagLength)])
         let tag = Array(bytes.suffix(AESGCM.tagLength))
         let secret = try password()
-        var key = try secret.withUnsafeBytes {
-            try PBKDF2.derive(.sha1, password: Array($0), salt: salt, iterations: UInt32(iterations), length: 32)
-        }
+        var key = try PBKDF2.derive(
+            .sha1, password: secret, salt: salt, iterations: UInt32(iterations), length: 32)
         defer { Memory.zero(&key) }
         guard var plaintext = try? AESGCM.open(ciphertext, tag: tag, key: key, nonce: iv) else {
             throw ImportError.wrongPasswordOrDamaged(app)
@@ -100,9 +99,8 @@ package enum AndOTPFormat {
         guard let password else { return plaintext }
         defer { Memory.zero(&plaintext) }
         let salt = Random.bytes(12)
-        var key = try password.withUnsafeBytes {
-            try PBKDF2.derive(.sha1, password: Array($0), salt: salt, iterations: iterations, length: 32)
-        }
+        var key = try PBKDF2.derive(
+            .sha1, password: password, salt: salt, iterations: iterations, length: 32)
         defer { Memory.zero(&key) }
         let sealed = try AESGCM.seal(plaintext, key: key)
         let count = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: iterations >> $0) }

@@ -25,7 +25,7 @@ extension AndOTPFormat {
     static func readOldEncrypted(_ bytes: [UInt8], password: () throws -> SecureBytes) throws -> ImportEntries {
         guard mayBeOldEncrypted(bytes) else { throw ImportError.corrupted(app) }
         let secret = try password()
-        var key = secret.withUnsafeBytes { Digest.sha256(Array($0)) }
+        var key = Digest.sha256(secret)
         defer { Memory.zero(&key) }
         let nonce = Array(bytes[0..<oldNonceLength])
         let ciphertext = Array(bytes[oldNonceLength..<(bytes.count - AESGCM.tagLength)])

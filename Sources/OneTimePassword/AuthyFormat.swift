@@ -91,9 +91,8 @@ package enum AuthyFormat {
 
     /// The Base32 seed, or nil when the padding or the text says the key was wrong.
     static func decryptSeed(_ ciphertext: [UInt8], salt: String, password: SecureBytes) throws -> String? {
-        var key = try password.withUnsafeBytes {
-            try PBKDF2.derive(.sha1, password: Array($0), salt: Array(salt.utf8), iterations: iterations, length: 32)
-        }
+        var key = try PBKDF2.derive(
+            .sha1, password: password, salt: Array(salt.utf8), iterations: iterations, length: 32)
         defer { Memory.zero(&key) }
         guard ciphertext.count % AESCBC.blockLength == 0, !ciphertext.isEmpty,
             var plain = try? AESCBC.decrypt(ciphertext, key: key, iv: [UInt8](repeating: 0, count: 16))

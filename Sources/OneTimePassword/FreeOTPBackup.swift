@@ -41,9 +41,8 @@ package enum FreeOTPBackup {
         guard iterations >= 1 else { throw ImportError.corrupted(app) }
         guard iterations <= maxIterations else { throw ImportError.keyDerivationOutOfRange(app) }
         let secret = try password()
-        var kek = try secret.withUnsafeBytes {
-            try PBKDF2.derive(digest, password: Array($0), salt: salt, iterations: UInt32(iterations), length: 32)
-        }
+        var kek = try PBKDF2.derive(
+            digest, password: secret, salt: salt, iterations: UInt32(iterations), length: 32)
         defer { Memory.zero(&kek) }
         guard var masterKey = try open(wrapped, key: kek), masterKey.count == 32 else {
             throw ImportError.wrongPassword(app)

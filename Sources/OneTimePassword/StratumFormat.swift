@@ -38,9 +38,8 @@ package enum StratumFormat {
         let iv = Array(bytes[(header - AESCBC.blockLength)..<header])
         let ciphertext = Array(bytes[header...])
         let secret = try password()
-        var key = try secret.withUnsafeBytes {
-            try PBKDF2.derive(.sha1, password: Array($0), salt: salt, iterations: legacyIterations, length: 32)
-        }
+        var key = try PBKDF2.derive(
+            .sha1, password: secret, salt: salt, iterations: legacyIterations, length: 32)
         defer { Memory.zero(&key) }
         // No tag: bad padding, or a plaintext that is not the JSON backup, is how a wrong password shows.
         guard var plaintext = try? AESCBC.decrypt(ciphertext, key: key, iv: iv) else {

@@ -44,7 +44,7 @@ package enum TOTPAuthenticatorFormat {
         let secret = try password()
         var key =
             secret.count == 0
-            ? Digest.sha256(Array(defaultPassword.utf8)) : secret.withUnsafeBytes { Digest.sha256(Array($0)) }
+            ? Digest.sha256(Array(defaultPassword.utf8)) : Digest.sha256(secret)
         defer { Memory.zero(&key) }
         // No tag: bad padding, or a plaintext that is not the app's JSON, is how a wrong password shows.
         guard var plaintext = try? AESCBC.decrypt(ciphertext, key: key, iv: [UInt8](repeating: 0, count: 16)) else {

@@ -45,9 +45,8 @@ package enum TwoFASFormat {
         }
         guard let sealed = Sealed(sealedText) else { throw ImportError.corrupted(app) }
         let secret = try password()
-        var key = try secret.withUnsafeBytes {
-            try PBKDF2.derive(.sha256, password: Array($0), salt: sealed.salt, iterations: iterations, length: 32)
-        }
+        var key = try PBKDF2.derive(
+            .sha256, password: secret, salt: sealed.salt, iterations: iterations, length: 32)
         defer { Memory.zero(&key) }
         if let referenceText = json.string("reference") {
             guard let reference = Sealed(referenceText) else { throw ImportError.corrupted(app) }
@@ -123,9 +122,8 @@ package enum TwoFASFormat {
             return try JSONText.encode(top)
         }
         let salt = Random.bytes(256)
-        var key = try password.withUnsafeBytes {
-            try PBKDF2.derive(.sha256, password: Array($0), salt: salt, iterations: iterations, length: 32)
-        }
+        var key = try PBKDF2.derive(
+            .sha256, password: password, salt: salt, iterations: iterations, length: 32)
         defer { Memory.zero(&key) }
         func seal(_ plaintext: [UInt8]) throws -> String {
             let sealed = try AESGCM.seal(plaintext, key: key)

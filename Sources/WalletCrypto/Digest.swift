@@ -41,6 +41,19 @@ public enum Digest {
     public static func sha1(_ message: [UInt8]) -> [UInt8] { hash(.sha1, message) }
     /// SHA-256 of `message`.
     public static func sha256(_ message: [UInt8]) -> [UInt8] { hash(.sha256, message) }
+
+    /// SHA-256 of a secret, read in place (no copy of it is made); for exports whose key is the
+    /// hash of the password. The scratch buffer is wiped; the caller wipes the result.
+    public static func sha256(_ secret: SecureBytes) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 64)
+        defer { Memory.zero(&out) }
+        var length = 0
+        let ok = secret.withUnsafeBytes {
+            ws_digest(HashAlgorithm.sha256.rawValue, $0.bytePointer, $0.count, &out, &length)
+        }
+        precondition(ok == 1, "OpenSSL digest failed")
+        return Array(out[0..<length])
+    }
 }
 
 /// Incremental hashing for streams (backup trailers, large files).
@@ -121,11 +134,30 @@ public enum PBKDF2 {
     public static func derive(
         _ algorithm: HashAlgorithm, password: [UInt8], salt: [UInt8], iterations: UInt32, length: Int
     ) throws -> [UInt8] {
+        try password.withUnsafeBytes {
+            try derive(algorithm, password: $0, salt: salt, iterations: iterations, length: length)
+        }
+    }
+
+    /// ``derive(_:password:salt:iterations:length:)`` reading a password held in locked memory in
+    /// place: no copy of it is made (an export's password is a secret like any other).
+    public static func derive(
+        _ algorithm: HashAlgorithm, password: SecureBytes, salt: [UInt8], iterations: UInt32, length: Int
+    ) throws -> [UInt8] {
+        try password.withUnsafeBytes {
+            try derive(algorithm, password: $0, salt: salt, iterations: iterations, length: length)
+        }
+    }
+
+    private static func derive(
+        _ algorithm: HashAlgorithm, password: UnsafeRawBufferPointer, salt: [UInt8], iterations: UInt32, length: Int
+    ) throws -> [UInt8] {
         guard iterations > 0, iterations <= 10_000_000, length > 0, length <= 1024 else {
             throw CryptoError.invalidParameters("PBKDF2 parameters out of range")
         }
         var out = [UInt8](repeating: 0, count: length)
-        let ok = ws_pbkdf2(algorithm.rawValue, password, password.count, salt, salt.count, iterations, &out, length)
+        let ok = ws_pbkdf2(
+            algorithm.rawValue, password.bytePointer, password.count, salt, salt.count, iterations, &out, length)
         guard ok == 1 else { throw CryptoError.libraryFailure("PBKDF2") }
         return out
     }

@@ -14,6 +14,26 @@ public enum Scrypt {
         password: [UInt8], salt: [UInt8], n: UInt64, r: UInt32, p: UInt32, length: Int,
         maxMemory: UInt64 = 1 << 31
     ) throws -> SecureBytes {
+        try password.withUnsafeBytes {
+            try derive(password: $0, salt: salt, n: n, r: r, p: p, length: length, maxMemory: maxMemory)
+        }
+    }
+
+    /// ``derive(password:salt:n:r:p:length:maxMemory:)`` reading a password held in locked memory in
+    /// place: no copy of it is made.
+    public static func derive(
+        password: SecureBytes, salt: [UInt8], n: UInt64, r: UInt32, p: UInt32, length: Int,
+        maxMemory: UInt64 = 1 << 31
+    ) throws -> SecureBytes {
+        try password.withUnsafeBytes {
+            try derive(password: $0, salt: salt, n: n, r: r, p: p, length: length, maxMemory: maxMemory)
+        }
+    }
+
+    private static func derive(
+        password: UnsafeRawBufferPointer, salt: [UInt8], n: UInt64, r: UInt32, p: UInt32, length: Int,
+        maxMemory: UInt64
+    ) throws -> SecureBytes {
         requireSodium()
         guard n > 1, n & (n - 1) == 0, r > 0, p > 0, length > 0 else {
             throw CryptoError.invalidParameters("scrypt parameters out of range")
@@ -25,7 +45,7 @@ public enum Scrypt {
         let key = SecureBytes(count: length)
         let status = key.withUnsafeMutableBytes { out in
             crypto_pwhash_scryptsalsa208sha256_ll(
-                password, password.count, salt, salt.count, n, r, p,
+                password.bytePointer, password.count, salt, salt.count, n, r, p,
                 out.bytePointer, length)
         }
         guard status == 0 else { throw CryptoError.outOfMemory }

@@ -72,6 +72,17 @@ final class PublishedVectorTests: XCTestCase {
                     .sha1, password: Array("password".utf8), salt: Array("salt".utf8), iterations: 2, length: 20)),
             "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957")
         XCTAssertThrowsError(try PBKDF2.derive(.sha256, password: [], salt: [], iterations: 0, length: 32))
+        // The same vector from a password in locked memory, read in place (what the importers use).
+        XCTAssertEqual(
+            hexString(
+                try PBKDF2.derive(
+                    .sha1, password: SecureBytes(Array("password".utf8)), salt: Array("salt".utf8), iterations: 2,
+                    length: 20)),
+            "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957")
+        // FIPS 180-2 "abc" through the locked-memory overload.
+        XCTAssertEqual(
+            hexString(Digest.sha256(SecureBytes(Array("abc".utf8)))),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     // RFC 7914 section 12, second vector.
@@ -86,6 +97,9 @@ final class PublishedVectorTests: XCTestCase {
             XCTAssertEqual(error as? CryptoError, .invalidParameters("scrypt work factor too large"))
         }
         XCTAssertThrowsError(try Scrypt.derive(password: [], salt: [], n: 1000, r: 8, p: 1, length: 32))
+        let locked = try Scrypt.derive(
+            password: SecureBytes(Array("password".utf8)), salt: Array("NaCl".utf8), n: 1024, r: 8, p: 16, length: 64)
+        XCTAssertEqual(locked.copyBytes(), key.copyBytes(), "the locked-memory overload gives the RFC vector")
     }
 
     // NIST GCM spec test cases 1 and 2 (AES-128, zero key and IV).
