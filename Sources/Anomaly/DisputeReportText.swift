@@ -7,6 +7,8 @@ enum DisputeReportText {
     static func render(_ report: DisputeReport) -> String {
         let words = DisputeReport.Words(report.language)
         let colon = words.zh ? "：" : ": "
+        // A label that ends its line (a list follows) takes no space after the colon.
+        let heading = words.zh ? "：" : ":"
         var out = words.title + "\n\n"
         out += words.generated + colon + clean(report.generatedAt) + "\n"
         out += words.statements + colon + report.files.map(clean).joined(separator: words.zh ? "、" : ", ") + "\n"
@@ -23,7 +25,7 @@ enum DisputeReportText {
         for (number, item) in report.cases.enumerated() {
             out += "\n" + clean(words.caseTitle(number + 1, item)) + "\n"
             out += words.suspected + colon + clean(item.explanation) + "\n"
-            out += words.transactions + colon + "\n"
+            out += words.transactions + heading + "\n"
             // Two lines a transaction (when, how much, to whom; then its numbers), so a long case
             // still reads in a chat window.
             let separator = words.zh ? "；" : "; "
@@ -41,13 +43,13 @@ enum DisputeReportText {
             }
             if !item.totals.isEmpty { out += words.total + colon + item.totals.joined(separator: " + ") + "\n" }
             if item.regularRowsLeftOut > 0 { out += words.leftOut(item.regularRowsLeftOut) + "\n" }
-            out += words.account + colon + "\n  " + words.accountPrompt + "\n  ________________________________\n"
-            out += words.requests + colon + "\n"
+            out += words.account + heading + "\n  " + words.accountPrompt + "\n  ________________________________\n"
+            out += words.requests + heading + "\n"
             for request in words.requestItems { out += "  ☐ " + request + "\n" }
-            out += words.questions + colon + "\n"
+            out += words.questions + heading + "\n"
             for (index, question) in item.questions.enumerated() { out += "  \(index + 1). " + clean(question) + "\n" }
         }
-        out += "\n" + words.evidence + colon + "\n"
+        out += "\n" + words.evidence + heading + "\n"
         for evidence in words.evidenceItems(report.files) { out += "  ☐ " + clean(evidence) + "\n" }
         out += "\n" + words.closing + "\n"
         return out

@@ -164,6 +164,8 @@ final class DisputeReportTests: XCTestCase {
             }
             XCTAssertTrue(text.contains("☐"), "checklists use boxes to tick")
             XCTAssertFalse(text.split(separator: "\n").contains { $0.hasPrefix("- ") || $0.hasPrefix("> ") })
+            // Pasted into a chat window, trailing spaces are noise (and some windows show them).
+            XCTAssertFalse(text.split(separator: "\n").contains { $0.hasSuffix(" ") }, "\(language): trailing space")
         }
     }
 
