@@ -106,6 +106,8 @@ public struct IdentifiedTransaction: Sendable, Equatable {
         // touch (keyed by the row that first used the id).
         var variants: [Int: [Int]] = [:]
         var dropped: [Int] = []
+        // Distinct rows repeating an id: (row, id, number), named once every literal id is indexed.
+        var numbered: [(row: Int, sourceID: String, number: Int)] = []
         for index in transactions.indices {
             if let sourceID = transactions[index].sourceID {
                 let first = firstRows.firstRow(of: sourceID, row: index) { transactions[$0].sourceID ?? "" }
@@ -121,13 +123,29 @@ public struct IdentifiedTransaction: Sendable, Equatable {
                     continue
                 }
                 variants[first, default: []].append(index)
-                ids.append(sourceID + "#" + String(earlier.count + 1))
+                numbered.append((index, sourceID, earlier.count + 1))
+                ids.append("")
             } else {
                 let base = Fingerprint.of(transactions[index], occurrence: 0)
                 let occurrence = seen[base, default: 0]
                 seen[base] = occurrence + 1
                 ids.append(occurrence == 0 ? base : Fingerprint.of(transactions[index], occurrence: occurrence))
             }
+        }
+        // A source id may itself read like a numbered one (`A1#2` next to two different `A1` rows):
+        // a number the file already uses as a literal id is skipped, so no two rows share an id.
+        var generated = Set<String>()
+        for (row, sourceID, number) in numbered {
+            var next = number
+            var candidate = sourceID + "#" + String(next)
+            while generated.contains(candidate)
+                || firstRows.contains(candidate, idOfRow: { transactions[$0].sourceID ?? "" })
+            {
+                next += 1
+                candidate = sourceID + "#" + String(next)
+            }
+            generated.insert(candidate)
+            ids[row] = candidate
         }
         return (ids, dropped)
     }
@@ -177,6 +195,22 @@ struct FirstRowIndex {
         count += 1
         if count * 2 > slots.count { grow() }
         return row
+    }
+
+    /// Whether some row's id equals `text`.
+    func contains(_ text: String, idOfRow: (Int) -> String) -> Bool {
+        var copy = text
+        let hash = copy.withUTF8 { StringInterner.hash($0) }
+        let tag = hash & 0xffff_ffff_0000_0000
+        var position = Int(truncatingIfNeeded: hash >> 32) & mask
+        while slots[position] != 0 {
+            let slot = slots[position]
+            if slot & 0xffff_ffff_0000_0000 == tag, TextSearch.sameBytes(idOfRow(Int(slot & 0xffff_ffff) - 1), text) {
+                return true
+            }
+            position = (position + 1) & mask
+        }
+        return false
     }
 
     private mutating func grow() {

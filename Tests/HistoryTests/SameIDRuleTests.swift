@@ -62,6 +62,30 @@ final class SameIDRuleTests: XCTestCase {
         XCTAssertEqual(try vault.historyTransactions().count, 3)
     }
 
+    /// A source id that itself reads like a numbered one (`A1#2`, before or after two different `A1`
+    /// rows) keeps its own id; the second `A1` row skips to `A1#3`, so all four rows are stored.
+    func testALiteralNumberedIdIsNotTakenByARepeatedOne() throws {
+        for literalFirst in [true, false] {
+            var rows = [
+                ("20240105120000", "-12.00", "A1", "Coffee"), ("20240106120000", "-80.00", "A1", "Grocer"),
+                ("20240107120000", "-5.00", "B2", "Bus"),
+            ]
+            rows.insert(("20240108120000", "-3.00", "A1#2", "Stamp"), at: literalFirst ? 0 : 3)
+            let file = try ofx("literal-\(literalFirst).ofx", rows)
+            let scan = try StatementScan.run(ScanRequest(files: [file], useHistory: false), history: nil)
+            let ids = scan.ledger.items.map(\.id)
+            XCTAssertEqual(Set(ids), ["A1", "A1#3", "B2", "A1#2"], "\(ids)")
+            XCTAssertEqual(Set(ids).count, 4)
+            let stamp = try XCTUnwrap(scan.ledger.items.first { $0.transaction.counterparty == "Stamp" })
+            XCTAssertEqual(stamp.id, "A1#2", "the literal id stays the row's own")
+
+            let vault = try vault()
+            let report = try StatementScan.importFiles(ScanRequest(files: [file]), into: vault)
+            XCTAssertEqual(report.files.map(\.added), [4], "no row is lost to a shared key")
+            try FileManager.default.removeItem(atPath: vault.folder)
+        }
+    }
+
     func testAnIdenticalRepeatedRowCountsOnce() throws {
         let row = ("20240105120000", "-12.00", "A1", "Coffee")
         let file = try ofx("repeat.ofx", [row, ("20240106120000", "-7.00", "C3", "Tea"), row])
