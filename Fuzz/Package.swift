@@ -23,6 +23,7 @@ let fuzzTargets: [(String, [String])] = [
     ("FuzzQIF", ["Statements"]),
     ("FuzzZipBill", ["Statements", "AgeFormat"]),
     ("FuzzBreachList", ["PasswordStrength"]),
+    ("FuzzQRImage", ["QRCode"]),
 ]
 
 let package = Package(
