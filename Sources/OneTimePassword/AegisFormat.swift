@@ -13,6 +13,10 @@ package enum AegisFormat {
     static let scryptN: UInt64 = 32_768
     static let scryptR: UInt32 = 8
     static let scryptP: UInt32 = 1
+    /// Password slots tried at most (Aegis writes one; a user may add another).
+    static let maxPasswordSlots = 4
+    /// scrypt memory (128·r·N bytes) accepted from a slot: 256 MiB, eight times Aegis's own.
+    static let maxScryptMemory = 1 << 28
 
     static func looksLike(_ json: JSONObject) -> Bool {
         json["header"] != nil && json["db"] != nil
@@ -29,6 +33,8 @@ package enum AegisFormat {
         else { throw ImportError.corrupted(app) }
         let passwordSlots = slots.filter { $0.int("type") == 1 }
         guard !passwordSlots.isEmpty else { throw ImportError.noPasswordSlot }
+        // Each password slot costs a full scrypt: a crafted vault with hundreds would stall the import.
+        guard passwordSlots.count <= maxPasswordSlots else { throw ImportError.keyDerivationOutOfRange(app) }
         let secret = try password()
         var masterKey: [UInt8]?
         for slot in passwordSlots {
@@ -39,14 +45,16 @@ package enum AegisFormat {
                 let p = slot.int("p"), n > 1, r > 0, p > 0
             else { throw ImportError.corrupted(app) }
             // Values from the file: check before any conversion (`p = 2^32` trapped in UInt32(p)), and
-            // bound the work so a crafted slot cannot stall the import (Aegis writes 2^15, 8, 1).
+            // bound the work so a crafted slot cannot stall the import: Aegis writes 2^15, 8, 1 (work
+            // n·r·p = 2^18, 32 MiB); up to 16 times that work and 256 MiB of memory are accepted.
             guard n <= 1 << 20, r <= 32, p <= 16, let r32 = UInt32(exactly: r), let p32 = UInt32(exactly: p),
-                n * r * p <= 1 << 24
+                n * r * p <= 1 << 22, 128 * r * n <= maxScryptMemory
             else { throw ImportError.keyDerivationOutOfRange(app) }
             let derived: SecureBytes
             do {
                 derived = try Scrypt.derive(
-                    password: secret, salt: salt, n: UInt64(n), r: r32, p: p32, length: 32, maxMemory: 1 << 30)
+                    password: secret, salt: salt, n: UInt64(n), r: r32, p: p32, length: 32,
+                    maxMemory: UInt64(maxScryptMemory))
             } catch {
                 throw ImportError.keyDerivationOutOfRange(app)
             }

@@ -8,14 +8,29 @@ import XCTest
 final class HostileImportTests: XCTestCase {
     let password = SecureBytes(Array("test".utf8))
 
-    func aegisVault(n: String, r: String, p: String) -> [UInt8] {
+    func aegisVault(n: String, r: String, p: String, slots: Int = 1) -> [UInt8] {
         let zeros = { (count: Int) in String(repeating: "00", count: count) }
+        let slot = """
+            {"type":1,"uuid":"a","key":"\(zeros(32))",
+            "key_params":{"nonce":"\(zeros(12))","tag":"\(zeros(16))"},"n":\(n),"r":\(r),"p":\(p),
+            "salt":"\(zeros(32))"}
+            """
+        let list = Array(repeating: slot, count: slots).joined(separator: ",")
         return Array(
             """
-            {"version":1,"header":{"slots":[{"type":1,"uuid":"a","key":"\(zeros(32))",
-            "key_params":{"nonce":"\(zeros(12))","tag":"\(zeros(16))"},"n":\(n),"r":\(r),"p":\(p),
-            "salt":"\(zeros(32))"}],"params":{"nonce":"\(zeros(12))","tag":"\(zeros(16))"}},"db":"AAAA"}
+            {"version":1,"header":{"slots":[\(list)],"params":{"nonce":"\(zeros(12))","tag":"\(zeros(16))"}},"db":"AAAA"}
             """.utf8)
+    }
+
+    /// Every password slot costs a scrypt: five of them (Aegis writes one) are refused before any is tried.
+    func testAegisVaultWithManyPasswordSlotsIsRefused() {
+        XCTAssertThrowsError(try OTPImporter.read(aegisVault(n: "32768", r: "8", p: "1", slots: 5)) { self.password }) {
+            XCTAssertEqual($0 as? ImportError, .keyDerivationOutOfRange(.aegis))
+        }
+        // Two slots with Aegis's own parameters are tried (and the zero key opens neither).
+        XCTAssertThrowsError(try OTPImporter.read(aegisVault(n: "32768", r: "8", p: "1", slots: 2)) { self.password }) {
+            XCTAssertEqual($0 as? ImportError, .wrongPassword(.aegis))
+        }
     }
 
     /// `slots[0].p = 4294967296` trapped converting to UInt32; huge work factors would stall the import.
@@ -23,6 +38,8 @@ final class HostileImportTests: XCTestCase {
         for (n, r, p) in [
             ("32768", "8", "4294967296"), ("32768", "4294967296", "1"), ("4194304", "8", "1"),
             ("32768", "8", "17"), ("1048576", "32", "16"),
+            // Within each bound alone, but 2^23 work (32 times Aegis's) or 512 MiB of memory.
+            ("524288", "8", "2"), ("262144", "16", "1"),
         ] {
             XCTAssertThrowsError(try OTPImporter.read(aegisVault(n: n, r: r, p: p)) { self.password }, "\(n) \(r) \(p)")
             {
