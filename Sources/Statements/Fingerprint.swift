@@ -178,18 +178,8 @@ struct FirstRowIndex {
     /// The first row whose id equals `text`; records `row` (and returns it) when there is none.
     /// `idOfRow` gives an earlier row's id.
     mutating func firstRow(of text: String, row: Int, idOfRow: (Int) -> String) -> Int {
-        var copy = text
-        let hash = copy.withUTF8 { StringInterner.hash($0) }
-        let tag = hash & 0xffff_ffff_0000_0000
-        var position = Int(truncatingIfNeeded: hash >> 32) & mask
-        while slots[position] != 0 {
-            let slot = slots[position]
-            if slot & 0xffff_ffff_0000_0000 == tag {
-                let earlier = Int(slot & 0xffff_ffff) - 1
-                if TextSearch.sameBytes(idOfRow(earlier), text) { return earlier }
-            }
-            position = (position + 1) & mask
-        }
+        let (found, position, tag) = lookup(text, idOfRow: idOfRow)
+        if let found { return found }
         // Rows are packed in 32 bits: a statement of four billion rows would not fit in memory first.
         slots[position] = tag | UInt64(truncatingIfNeeded: row + 1) & 0xffff_ffff
         count += 1
@@ -199,18 +189,24 @@ struct FirstRowIndex {
 
     /// Whether some row's id equals `text`.
     func contains(_ text: String, idOfRow: (Int) -> String) -> Bool {
+        lookup(text, idOfRow: idOfRow).found != nil
+    }
+
+    /// The row holding `text`, else the empty slot where it would go; `tag` is its hash's top half.
+    private func lookup(_ text: String, idOfRow: (Int) -> String) -> (found: Int?, position: Int, tag: UInt64) {
         var copy = text
         let hash = copy.withUTF8 { StringInterner.hash($0) }
         let tag = hash & 0xffff_ffff_0000_0000
         var position = Int(truncatingIfNeeded: hash >> 32) & mask
         while slots[position] != 0 {
             let slot = slots[position]
-            if slot & 0xffff_ffff_0000_0000 == tag, TextSearch.sameBytes(idOfRow(Int(slot & 0xffff_ffff) - 1), text) {
-                return true
+            if slot & 0xffff_ffff_0000_0000 == tag {
+                let earlier = Int(slot & 0xffff_ffff) - 1
+                if TextSearch.sameBytes(idOfRow(earlier), text) { return (earlier, position, tag) }
             }
             position = (position + 1) & mask
         }
-        return false
+        return (nil, position, tag)
     }
 
     private mutating func grow() {
