@@ -22,7 +22,9 @@ show "$W" 2fa verify DemoWallet "$next_code" --at "$next"
 
 step "Recovery codes are stored sealed; a used one cannot be used again"
 printf 'demo-1111\ndemo-2222\n' | show "$W" 2fa recovery add DemoWallet
-show "$W" 2fa recovery use DemoWallet demo-1111
+# The code comes on standard input (never argv: shell history and `ps` would keep it).
+printf 'demo-1111\n' | show "$W" 2fa recovery use DemoWallet
+printf 'demo-1111\n' | "$W" 2fa recovery use DemoWallet || echo "(exit $?: a used code is refused, as it should be)"
 show "$W" 2fa recovery show DemoWallet
 
 step "Export for Aegis, encrypted with a password slot (file mode 0600)"
