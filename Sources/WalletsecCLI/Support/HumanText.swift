@@ -42,9 +42,9 @@ enum HumanText {
         let known = ["otp_accounts", "recovery_codes", "device_identities", "transactions", "alert_acks"]
         let order = known.filter { counts[$0] != nil } + counts.keys.filter { !known.contains($0) }.sorted()
         let rows = order.map { (tableLabel($0, language), counts[$0] ?? 0) }
-        let width = rows.map { ParserMessages.displayWidth($0.0) }.max() ?? 0
+        let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         return rows.map { label, count in
-            let pad = String(repeating: " ", count: width - ParserMessages.displayWidth(label))
+            let pad = String(repeating: " ", count: width - DisplayWidth.of(label))
             return "  \(label)\(language == .zh ? "：" : ": ")\(pad)\(count)"
         }
     }

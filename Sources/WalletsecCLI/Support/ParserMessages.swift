@@ -122,7 +122,7 @@ enum ParserMessages {
     /// under its help column. ArgumentParser wraps at spaces only, which Chinese sentences do not have, so the
     /// Chinese page is produced unwrapped and wrapped here; no line starts with closing punctuation (，。、）…).
     static func wrap(_ line: String, width: Int) -> String {
-        guard displayWidth(line) > width else { return line }
+        guard DisplayWidth.of(line) > width else { return line }
         let leading = line.prefix { $0 == " " }.count
         var indent = leading
         // An option or argument line ("  --name <value>  help"): continue under ArgumentParser's help column.
@@ -170,7 +170,7 @@ enum ParserMessages {
         var currentWidth = leading
         let base = current.count
         for unit in merged {
-            let unitWidth = displayWidth(unit)
+            let unitWidth = DisplayWidth.of(unit)
             if currentWidth + unitWidth > width && currentWidth > base {
                 lines.append(String(current.reversed().drop { $0 == " " }.reversed()))
                 current = String(repeating: " ", count: indent)
@@ -188,19 +188,6 @@ enum ParserMessages {
     private static let helpColumn = 26
     private static let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "”", "！", "？", "》"]
     private static let opening: Set<Character> = ["（", "「", "“", "《"]
-
-    /// Terminal columns: two for CJK and full-width characters, one otherwise.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            let value = scalar.value
-            let wide =
-                (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
-                || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
-                || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-                || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
-            return total + (wide ? 2 : 1)
-        }
-    }
 
     /// The closest name within an edit distance of 3 (and less than the word's own length), if any.
     static func closest(to word: String, among names: [String]) -> String? {

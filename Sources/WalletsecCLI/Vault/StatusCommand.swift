@@ -48,9 +48,9 @@ struct StatusCommand: ParsableCommand {
             (zh ? "创建时间" : "created", status.createdAt.map { HumanText.localTime($0, language) } ?? "-"),
             (zh ? "上次备份" : "last backup", status.lastBackupAt.map { HumanText.localTime($0, language) } ?? never),
         ]
-        let width = rows.map { ParserMessages.displayWidth($0.0) }.max() ?? 0
+        let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         for (label, value) in rows {
-            let pad = String(repeating: " ", count: width - ParserMessages.displayWidth(label))
+            let pad = String(repeating: " ", count: width - DisplayWidth.of(label))
             Terminal.out(label + (zh ? "：" : ": ") + pad + value)
         }
         Terminal.out(zh ? "保存的内容：" : "contents:")
