@@ -122,7 +122,7 @@ final class LanguageTests: XCTestCase {
         let wrapped = ParserMessages.wrap(line, width: 80).split(separator: "\n").map(String.init)
         XCTAssertGreaterThan(wrapped.count, 2)
         for (index, piece) in wrapped.enumerated() {
-            XCTAssertLessThanOrEqual(ParserMessages.displayWidth(piece), 80, piece)
+            XCTAssertLessThanOrEqual(DisplayWidth.of(piece), 80, piece)
             if index > 0 {
                 XCTAssertTrue(piece.hasPrefix(String(repeating: " ", count: 26)), piece)
                 let first = piece.drop { $0 == " " }.first
@@ -132,7 +132,7 @@ final class LanguageTests: XCTestCase {
         }
         XCTAssertEqual(
             wrapped.joined().replacingOccurrences(of: " ", with: ""), line.replacingOccurrences(of: " ", with: ""))
-        XCTAssertEqual(ParserMessages.displayWidth("ab中文"), 6)
+        XCTAssertEqual(DisplayWidth.of("ab中文"), 6)
         // A subcommand line continues under the same column.
         let subcommand = ParserMessages.wrap("  status                  " + help, width: 80).split(separator: "\n")
         XCTAssertTrue(subcommand.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 26)) })
