@@ -97,22 +97,19 @@ enum DisputeReportHTML {
         return out
     }
 
-    /// Text for element content and attribute values: the five HTML specials become entities,
-    /// control characters are dropped.
+    /// Text for element content and attribute values: on one line without control characters
+    /// (PrintableText), the five HTML specials as entities.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        for scalar in PrintableText.oneLine(text).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

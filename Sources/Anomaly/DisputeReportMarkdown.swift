@@ -58,15 +58,12 @@ enum DisputeReportMarkdown {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        for scalar in PrintableText.oneLine(text).unicodeScalars {
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~":
                 out.append("\\")
                 out.unicodeScalars.append(scalar)
-            case "\n", "\r", "\t": out.append(" ")
-            default:
-                if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

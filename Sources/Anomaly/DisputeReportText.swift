@@ -56,15 +56,5 @@ enum DisputeReportText {
     }
 
     /// One line of statement text: line breaks folded, control characters dropped.
-    static func clean(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                out.append(" ")
-            } else if scalar.value >= 0x20 && !(0x7f...0x9f).contains(scalar.value) {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func clean(_ text: String) -> String { PrintableText.oneLine(text) }
 }

@@ -1,6 +1,8 @@
 // Terminal display width (East Asian wide characters take two columns, combining marks none), the
 // padding, truncation and word wrapping built on it, and the terminal's own width. Like wcwidth,
 // from the Unicode East Asian Width ranges that matter for wallet statements; no locale needed.
+import WalletCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -38,19 +40,8 @@ enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    /// Text safe to print: line breaks and tabs become spaces, other control characters (an escape
-    /// sequence in a counterparty name could rewrite the screen) are dropped.
-    static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                out.append(" ")
-            } else if scalar.value >= 0x20 && !(0x7f...0x9f).contains(scalar.value) {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text safe to print on one line (PrintableText.oneLine).
+    static func printable(_ text: String) -> String { PrintableText.oneLine(text) }
 
     /// `text` padded with spaces to `width` columns (right-aligned when `right`); never cut.
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
