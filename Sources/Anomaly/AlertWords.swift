@@ -45,6 +45,24 @@ public enum AlertWords {
         return language == .zh ? grouped + " 元" : "¥" + grouped
     }
 
+    /// What the rows paid (outflows that are not refunds), per currency in first-seen order; a
+    /// currency whose sum would overflow is left out. The scan table's "total" and the dispute
+    /// report's "total in dispute" both come from here.
+    package static func paidTotals(_ transactions: [Transaction]) -> [(currency: String, minor: Int64)] {
+        var order: [String] = []
+        var sums: [String: Int64] = [:]
+        var broken = Set<String>()
+        for t in transactions where t.direction == .outflow && !t.isRefund {
+            if sums[t.currency] == nil {
+                order.append(t.currency)
+                sums[t.currency] = 0
+            }
+            let (sum, overflow) = (sums[t.currency] ?? 0).addingReportingOverflow(t.amountMinor)
+            if overflow { broken.insert(t.currency) } else { sums[t.currency] = sum }
+        }
+        return order.filter { !broken.contains($0) }.map { ($0, sums[$0] ?? 0) }
+    }
+
     /// Thousands separators in the integer part of a plain decimal (`-1234.5` → `-1,234.5`).
     static func group(_ plain: String) -> String {
         let negative = plain.hasPrefix("-")

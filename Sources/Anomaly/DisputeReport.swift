@@ -195,21 +195,10 @@ public struct DisputeReport: Sendable {
             method: t.method, status: t.status)
     }
 
-    /// Sum of the paid rows per currency, in first-seen order; a sum that would overflow is left out.
+    /// Sum of the paid rows per currency, in words (``AlertWords/paidTotals(_:)``).
     static func totals(_ transactions: [Transaction], language: Language) -> [String] {
-        var order: [String] = []
-        var sums: [String: Int64] = [:]
-        var broken = Set<String>()
-        for t in transactions where t.direction == .outflow && !t.isRefund {
-            if sums[t.currency] == nil {
-                order.append(t.currency)
-                sums[t.currency] = 0
-            }
-            let (sum, overflow) = (sums[t.currency] ?? 0).addingReportingOverflow(t.amountMinor)
-            if overflow { broken.insert(t.currency) } else { sums[t.currency] = sum }
-        }
-        return order.filter { !broken.contains($0) }.map {
-            AlertWords.money(sums[$0] ?? 0, currency: $0, language: language)
+        AlertWords.paidTotals(transactions).map {
+            AlertWords.money($0.minor, currency: $0.currency, language: language)
         }
     }
 

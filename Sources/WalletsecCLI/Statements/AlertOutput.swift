@@ -185,18 +185,11 @@ enum AlertOutput {
             let same = transactions.allSatisfy { $0.amountMinor == first.amountMinor && $0.currency == first.currency }
             if same {
                 amount = "\(transactions.count) × " + amount
-            } else if transactions.allSatisfy({ $0.currency == first.currency }) {
-                var total: Int64 = 0
-                var overflow = false
-                for t in transactions where t.direction == .outflow && !t.isRefund {
-                    let (sum, over) = total.addingReportingOverflow(t.amountMinor)
-                    overflow = overflow || over
-                    total = over ? total : sum
-                }
-                if !overflow && total > 0 {
-                    amount =
-                        (zh ? "共 " : "total ") + AlertWords.money(total, currency: first.currency, language: language)
-                }
+            } else if transactions.allSatisfy({ $0.currency == first.currency }),
+                let total = AlertWords.paidTotals(transactions).first, total.minor > 0
+            {
+                amount =
+                    (zh ? "共 " : "total ") + AlertWords.money(total.minor, currency: first.currency, language: language)
             }
         }
         var names: [String] = []
