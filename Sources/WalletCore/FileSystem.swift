@@ -117,8 +117,28 @@ public enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw error(errno, path: path, action: "read") }
         defer { close(fd) }
-        // Files read here are often secrets (passphrase, identity, an export): sized up front and grown
-        // by hand, so no copy is left behind unwiped in freed memory.
+        do {
+            return try readAll(descriptor: fd, limit: limit)
+        } catch .tooLarge {
+            throw FileError.tooLarge(path: path)
+        } catch .failed(let code) {
+            throw error(code, path: path, action: "read")
+        }
+    }
+
+    /// Why ``readAll(descriptor:limit:)`` stopped; callers name the source in their own words.
+    package enum ReadFailure: Error {
+        /// `read` failed with this errno.
+        case failed(Int32)
+        /// More than the limit.
+        case tooLarge
+    }
+
+    /// Reads an open descriptor to its end (a file, standard input), at most `limit` bytes. What is
+    /// read is often a secret (passphrase, identity, an export): sized up front when the size is
+    /// known and grown by hand, so no copy is left behind unwiped in freed memory; on failure
+    /// everything read so far is wiped.
+    package static func readAll(descriptor fd: Int32, limit: Int) throws(ReadFailure) -> [UInt8] {
         var result: [UInt8] = []
         var info = stat()
         if fstat(fd, &info) == 0, info.st_size > 0 { result.reserveCapacity(min(Int(info.st_size), limit) + 1) }
@@ -128,14 +148,15 @@ public enum FileSystem {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
+                let code = errno
                 wipe(&result)
-                throw error(errno, path: path, action: "read")
+                throw .failed(code)
             }
             if count == 0 { break }
             appendWiping(buffer[0..<count], to: &result)
             if result.count > limit {
                 wipe(&result)
-                throw FileError.tooLarge(path: path)
+                throw .tooLarge
             }
         }
         return result

@@ -117,24 +117,13 @@ struct VaultReplayStore: ReplayStateStore {
 enum StandardInput {
     /// Reads stdin to the end (bounded), for URIs and recovery codes that must not be on argv.
     static func readAll(limit: Int = 16 << 20) throws -> [UInt8] {
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CLIFailure.usage(en: "cannot read standard input", zh: "无法读取标准输入")
-            }
-            if count == 0 { break }
-            FileSystem.appendWiping(buffer[0..<count], to: &result)
-            guard result.count <= limit else {
-                Memory.zero(&result)
-                Memory.zero(&buffer)
-                throw CLIFailure.usage(en: "standard input is too large", zh: "标准输入过大")
-            }
+        do {
+            return try FileSystem.readAll(descriptor: 0, limit: limit)
+        } catch .tooLarge {
+            throw CLIFailure.usage(en: "standard input is too large", zh: "标准输入过大")
+        } catch .failed {
+            throw CLIFailure.usage(en: "cannot read standard input", zh: "无法读取标准输入")
         }
-        Memory.zero(&buffer)
-        return result
     }
 }
 
