@@ -39,7 +39,14 @@ extension Severity {
 public enum AlertWords {
     /// `¥1,140.87` (English) / `1,140.87 元` (Chinese) for CNY; `12.50 USD` for other currencies.
     public static func money(_ minor: Int64, currency: String, language: Language) -> String {
-        let plain = ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency))
+        money(
+            decimal: ByteParsing.formatMinor(minor, scale: ByteParsing.scale(ofCurrency: currency)),
+            currency: currency, language: language)
+    }
+
+    /// The same for an exact decimal (`-1234.5`, `115.8331`, as stored history and `--json` write it),
+    /// so `history list` reads like the scan table and the dispute report.
+    public static func money(decimal plain: String, currency: String, language: Language) -> String {
         let grouped = group(plain)
         guard currency == "CNY" else { return grouped + " " + currency }
         return language == .zh ? grouped + " 元" : "¥" + grouped

@@ -163,7 +163,7 @@ public enum FileSystem {
     }
 
     /// Appends, moving to a larger buffer by hand when full so the old one is wiped, not just freed.
-    public static func appendWiping(_ bytes: ArraySlice<UInt8>, to result: inout [UInt8]) {
+    private static func appendWiping(_ bytes: ArraySlice<UInt8>, to result: inout [UInt8]) {
         if result.count + bytes.count > result.capacity {
             var larger: [UInt8] = []
             larger.reserveCapacity(max(result.capacity * 2, result.count + bytes.count, 4096))
@@ -174,8 +174,9 @@ public enum FileSystem {
         result.append(contentsOf: bytes)
     }
 
-    /// Overwrites `bytes` with zeros in a way the compiler keeps (explicit_bzero).
-    public static func wipe(_ bytes: inout [UInt8]) {
+    /// Overwrites `bytes` with zeros in a way the compiler keeps (explicit_bzero). WalletCore sits below
+    /// libsodium, so this is its own copy of WalletCrypto's `Memory.zero`, kept private to the reader above.
+    private static func wipe(_ bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { buffer in
             if let base = buffer.baseAddress, buffer.count > 0 { explicit_bzero(base, buffer.count) }
         }

@@ -17,3 +17,49 @@ package enum PrintableText {
         return out
     }
 }
+
+extension PrintableText {
+    /// A line the CLI is about to print for a person, stripped of every control character a
+    /// terminal would act on, whatever text was put into it: line breaks and tabs stay, an SGR
+    /// colour sequence (`ESC [ digits ; … m`, which only changes colours) stays, and any other
+    /// escape loses its ESC, so what follows shows as plain characters. C1 controls (U+0080–U+009F,
+    /// which some terminals obey like ESC sequences) and DEL are dropped. Text with none of them —
+    /// nearly every line — is returned as it is after one pass over its bytes.
+    package static func forTerminal(_ text: String) -> String {
+        var clean = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x0a && byte != 0x09) || byte == 0x7f || (previous == 0xc2 && byte < 0xa0) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let value = scalar.value
+            if value == 0x1b {
+                var end = index + 1
+                if end < scalars.count && scalars[end] == "[" {
+                    end += 1
+                    while end < scalars.count && (("0"..."9").contains(scalars[end]) || scalars[end] == ";") {
+                        end += 1
+                    }
+                    if end < scalars.count && scalars[end] == "m" {
+                        out.append(contentsOf: scalars[index...end])
+                        index = end + 1
+                        continue
+                    }
+                }
+            } else if value == 0x0a || value == 0x09 || (value >= 0x20 && !(0x7f...0x9f).contains(value)) {
+                out.append(scalar)
+            }
+            index += 1
+        }
+        return String(out)
+    }
+}

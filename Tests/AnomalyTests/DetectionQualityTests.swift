@@ -6,32 +6,14 @@ import Statements
 import XCTest
 
 final class DetectionQualityTests: XCTestCase {
-    struct Score {
-        var alerts = 0
-        var truePositives = 0
-        var cases = 0
-        var found = 0
-        var precision: Double { alerts == 0 ? 1 : Double(truePositives) / Double(alerts) }
-        var recall: Double { cases == 0 ? 1 : Double(found) / Double(cases) }
-    }
-
-    static func detect(_ account: GeneratedAccount) throws -> (rows: Int, alerts: [Alert]) {
-        let (csv, rulesText) = StatementWriters.rulesCSV(account)
-        let rules = try CSVRules.parse(rulesText, file: "bank.rules")
-        let statement = try StatementReader.parse(
-            Array(csv.utf8), file: "bank.csv", options: ReadOptions(format: .csv, rules: rules, strict: true))
-        let items = IdentifiedTransaction.identify(statement.transactions, fileIndex: 0)
-        return (items.count, Detection.run(Ledger(items: items)))
-    }
-
     func testPrecisionAndRecallPerFamilyOnGeneratedSet() throws {
-        var scores: [String: Score] = [:]
+        var scores: [String: QualityScore] = [:]
         var rows = 0
         var labeledRows = 0
         var falseAlerts = 0
         for index in 0..<50 {
             let account = StatementGenerator.account(index: index, options: GeneratorOptions(seed: 2024, rows: 2000))
-            let (count, alerts) = try Self.detect(account)
+            let (count, alerts) = try QualityScore.detect(account)
             rows += count
             var labels: [String: Set<String>] = [:]
             var allLabeled = Set<String>()
@@ -43,24 +25,24 @@ final class DetectionQualityTests: XCTestCase {
             var alertedIDs: [String: Set<String>] = [:]
             for alert in alerts {
                 let kind = alert.kind.rawValue
-                scores[kind, default: Score()].alerts += 1
+                scores[kind, default: QualityScore()].alerts += 1
                 if alert.transactionIds.contains(where: { labels[kind]?.contains($0) ?? false }) {
-                    scores[kind, default: Score()].truePositives += 1
+                    scores[kind, default: QualityScore()].hits += 1
                 }
                 if !alert.transactionIds.contains(where: allLabeled.contains) { falseAlerts += 1 }
                 alertedIDs[kind, default: []].formUnion(alert.transactionIds)
             }
             for planted in account.planted {
                 let kind = planted.family.rawValue
-                scores[kind, default: Score()].cases += 1
+                scores[kind, default: QualityScore()].cases += 1
                 if planted.ids.contains(where: { alertedIDs[kind]?.contains($0) ?? false }) {
-                    scores[kind, default: Score()].found += 1
+                    scores[kind, default: QualityScore()].found += 1
                 }
             }
         }
         var report = "rows \(rows), labeled \(labeledRows), false alerts \(falseAlerts)\n"
         for kind in AlertKind.allCases {
-            let score = scores[kind.rawValue] ?? Score()
+            let score = scores[kind.rawValue] ?? QualityScore()
             report +=
                 "\(kind.rawValue): alerts \(score.alerts) precision \(String(format: "%.3f", score.precision)) cases \(score.cases) recall \(String(format: "%.3f", score.recall))\n"
         }
@@ -70,7 +52,7 @@ final class DetectionQualityTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(scores[kind.rawValue]?.cases ?? 0, 200, "\(kind.rawValue) planted cases")
         }
         func check(_ kind: AlertKind, precision: Double, recall: Double) {
-            let score = scores[kind.rawValue] ?? Score()
+            let score = scores[kind.rawValue] ?? QualityScore()
             XCTAssertGreaterThanOrEqual(score.precision, precision, "\(kind.rawValue) precision\n\(report)")
             XCTAssertGreaterThanOrEqual(score.recall, recall, "\(kind.rawValue) recall\n\(report)")
         }

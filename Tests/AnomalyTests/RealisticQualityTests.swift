@@ -11,17 +11,8 @@ final class RealisticQualityTests: XCTestCase {
     static let seed: UInt64 = 20_251_111
     static let users = 60
 
-    struct Score {
-        var alerts = 0
-        var hits = 0
-        var cases = 0
-        var found = 0
-        var precision: Double { alerts == 0 ? 1 : Double(hits) / Double(alerts) }
-        var recall: Double { cases == 0 ? 1 : Double(found) / Double(cases) }
-    }
-
     struct Tally {
-        var scores: [AlertKind: Score] = [:]
+        var scores: [AlertKind: QualityScore] = [:]
         var rows = 0
         var caseRows = 0
         var falseAlerts = 0
@@ -35,7 +26,7 @@ final class RealisticQualityTests: XCTestCase {
             var text = "\(title): rows \(rows), case rows \(caseRows), false alerts \(falseAlerts) = "
             text += String(format: "%.3f", perThousand) + " per 1,000 ordinary rows; near-misses \(nearMisses)\n"
             for kind in AlertKind.allCases {
-                let score = scores[kind] ?? Score()
+                let score = scores[kind] ?? QualityScore()
                 text +=
                     "  \(kind.rawValue): alerts \(score.alerts) precision \(String(format: "%.3f", score.precision)) cases \(score.cases) recall \(String(format: "%.3f", score.recall)) false \(falseByKind[kind] ?? 0) near-misses alerted \(nearMissAlerts[kind] ?? 0)\n"
             }
@@ -50,17 +41,8 @@ final class RealisticQualityTests: XCTestCase {
         return shared * 2 >= planted.count && shared > 0 && extra <= max(1, planted.count / 2)
     }
 
-    static func detect(_ account: GeneratedAccount) throws -> (rows: Int, alerts: [Alert]) {
-        let (csv, rulesText) = StatementWriters.rulesCSV(account)
-        let rules = try CSVRules.parse(rulesText, file: "bank.rules")
-        let statement = try StatementReader.parse(
-            Array(csv.utf8), file: "bank.csv", options: ReadOptions(format: .csv, rules: rules, strict: true))
-        let items = IdentifiedTransaction.identify(statement.transactions, fileIndex: 0)
-        return (items.count, Detection.run(Ledger(items: items)))
-    }
-
     static func score(_ tally: inout Tally, _ account: GeneratedAccount, nearMisses: [PlantedCase]) throws {
-        let (rows, alerts) = try detect(account)
+        let (rows, alerts) = try QualityScore.detect(account)
         tally.rows += rows
         var caseRows = Set<String>()
         for planted in account.planted { caseRows.formUnion(planted.ids) }
@@ -68,7 +50,7 @@ final class RealisticQualityTests: XCTestCase {
         var foundCases = Set<Int>()
         for alert in alerts {
             let ids = Set(alert.transactionIds)
-            tally.scores[alert.kind, default: Score()].alerts += 1
+            tally.scores[alert.kind, default: QualityScore()].alerts += 1
             var hit = false
             for (offset, planted) in account.planted.enumerated()
             where planted.family == alert.kind && isHit(ids, Set(planted.ids)) {
@@ -76,7 +58,7 @@ final class RealisticQualityTests: XCTestCase {
                 foundCases.insert(offset)
             }
             if hit {
-                tally.scores[alert.kind, default: Score()].hits += 1
+                tally.scores[alert.kind, default: QualityScore()].hits += 1
             } else {
                 tally.falseAlerts += 1
                 tally.falseByKind[alert.kind, default: 0] += 1
@@ -91,9 +73,9 @@ final class RealisticQualityTests: XCTestCase {
         }
         tally.nearMisses += nearMisses.count
         for (offset, planted) in account.planted.enumerated() {
-            tally.scores[planted.family, default: Score()].cases += 1
+            tally.scores[planted.family, default: QualityScore()].cases += 1
             if foundCases.contains(offset) {
-                tally.scores[planted.family, default: Score()].found += 1
+                tally.scores[planted.family, default: QualityScore()].found += 1
             } else if ProcessInfo.processInfo.environment["SHOW_MISSED"]?.contains(planted.family.rawValue) == true {
                 let named = alerts.filter { !Set($0.transactionIds).isDisjoint(with: planted.ids) }
                 let rows = account.transactions.filter { planted.ids.contains($0.sourceID ?? "") }
@@ -121,7 +103,7 @@ final class RealisticQualityTests: XCTestCase {
         print(report)
         XCTAssertGreaterThanOrEqual(tally.rows, 100_000)
         for kind in AlertKind.allCases {
-            let score = tally.scores[kind] ?? Score()
+            let score = tally.scores[kind] ?? QualityScore()
             XCTAssertGreaterThanOrEqual(score.cases, 200, "\(kind.rawValue) planted cases")
             XCTAssertGreaterThanOrEqual(
                 score.precision, kind == .amountOutlier ? 0.75 : 0.90, "\(kind.rawValue) precision\n\(report)")

@@ -1,5 +1,6 @@
 // In-process tests of the user's language (issue 14): global options before the subcommand, the language's
 // sources, help texts of every command in both languages, parser errors with suggestions, Chinese wrapping.
+import Anomaly
 import ArgumentParser
 import WalletCore
 import XCTest
@@ -212,9 +213,13 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(HumanText.tableLabel("otp_accounts", .en), "2FA accounts")
         let lines = HumanText.countLines(["transactions": 3, "otp_accounts": 2], .zh)
         XCTAssertEqual(lines, ["  双重验证账户：2", "  账单交易记录：3"])
-        XCTAssertEqual(HumanText.amount("140.87", currency: "CNY", .zh), "¥140.87")
-        XCTAssertEqual(HumanText.amount("140.87", currency: "CNY", .en), "140.87 CNY")
-        XCTAssertEqual(HumanText.amount("12.00", currency: "USD", .zh), "12.00 USD")
+        // history list writes amounts as the scan table and the dispute report do.
+        XCTAssertEqual(AlertWords.money(decimal: "1140.87", currency: "CNY", language: .zh), "1,140.87 元")
+        XCTAssertEqual(AlertWords.money(decimal: "-1140.87", currency: "CNY", language: .en), "¥-1,140.87")
+        XCTAssertEqual(AlertWords.money(decimal: "115.8331", currency: "USD", language: .zh), "115.8331 USD")
+        XCTAssertEqual(
+            AlertWords.money(decimal: "140.87", currency: "CNY", language: .en),
+            AlertWords.money(14087, currency: "CNY", language: .en))
         XCTAssertEqual(HumanText.direction("out", .zh), "支出")
         XCTAssertEqual(HumanText.localTime("not a time", .zh), "not a time")
         XCTAssertFalse(HumanText.localTime("2026-12-02T05:25:55Z", .en).contains("T05"))

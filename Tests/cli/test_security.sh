@@ -247,3 +247,43 @@ expect_eq "$(json_get "$OUT" "j['acknowledged'], j['found_in_history']")" "(True
 expect_error 2 "another profile's scan does not count" "$W" history ack "$seen" --vault "$AV" --profile other
 expect_exit 0 "the acknowledged alert is hidden next time" "$W" scan --vault "$AV" "$small" --json
 expect_not_contains "$OUT" "\"id\":\"$seen\"" "hidden after ack"
+
+# --- escape sequences in outside text never reach the terminal -------------------------------------------
+# A counterparty, an issuer or a file name can carry ESC ] 0 (window title), ESC ] 52 (clipboard),
+# ESC [ 2J (clear screen), a carriage return or a C1 CSI (U+009B). Human output must show them as inert
+# text; JSON keeps the exact data (escaped by the encoder).
+controls_in_output() {
+    python3 - "$E2E_TMP/.out" "$E2E_TMP/.err" <<'PY'
+import sys
+data = b"".join(open(p, "rb").read() for p in sys.argv[1:])
+bad = [b for b in data if (b < 0x20 and b not in (9, 10)) or b == 0x7f]
+print("none" if not bad and b"\xc2\x9b" not in data else "found %r" % bad[:8])
+PY
+}
+EV=$(new_vault escape-vault)
+hostile_name=$'Shop\033]0;pwned\007\033]52;c;ZXZpbA==\007\033[2J\r\302\233X'
+{
+    printf '%s\n' '<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST>'
+    for fitid in esc1 esc2; do
+        printf '<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240105120000<TRNAMT>-49.00<FITID>%s<NAME>%s</STMTTRN>\n' \
+            "$fitid" "$hostile_name"
+    done
+    printf '%s\n' '</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>'
+} >"$S/escape.ofx"
+run_cmd "$W" scan "$S/escape.ofx" --no-history
+expect_contains "$OUT" "Shop]0;pwned" "scan table: the counterparty is shown"
+expect_eq "$(controls_in_output)" "none" "scan table: no control character from the statement"
+run_cmd "$W" scan "$S/escape.ofx" --no-history --json
+expect_contains "$OUT" 'Shop\u001b]0;pwned' "scan --json keeps the exact counterparty, escaped"
+expect_exit 0 "import the statement" sec history import "$S/escape.ofx" --vault "$EV"
+run_cmd sec history list --vault "$EV"
+expect_contains "$OUT" "Shop]0;pwned" "history list: the counterparty is shown"
+expect_eq "$(controls_in_output)" "none" "history list: no control character from the statement"
+run_cmd "$W" scan "$S/escape"$'\033]0;t\007'".ofx" --no-history
+expect_eq "$CODE" "2" "a missing file whose name holds escapes: exit 2"
+expect_eq "$(controls_in_output)" "none" "the error names the file without its control characters"
+printf 'otpauth://totp/Evil%%1B%%5D0%%3Bpwned%%07:eve?secret=JBSWY3DPEHPK3PXP&issuer=Evil%%1B%%5D0%%3Bpwned%%07\n' |
+    run_cmd sec 2fa add --vault "$EV"
+expect_eq "$(controls_in_output)" "none" "2fa add: no control character from the URI"
+run_cmd sec 2fa list --vault "$EV"
+expect_eq "$(controls_in_output)" "none" "2fa list: no control character from a stored name"

@@ -111,7 +111,7 @@ struct PasswordCheckCommand: ParsableCommand {
             let result = estimator.estimate(password, userInputs: userInputs, breaches: breaches)
             if result.score < minScore { anyBelow = true }
             if globals.json {
-                Terminal.out(StrengthReport.json(result, password: show ? password : nil, language: language))
+                Terminal.jsonLine(StrengthReport.json(result, password: show ? password : nil, language: language))
             } else {
                 Terminal.out(StrengthReport.text(result, password: show ? password : nil, language: language))
             }

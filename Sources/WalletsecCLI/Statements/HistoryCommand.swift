@@ -209,8 +209,11 @@ struct HistoryListCommand: ParsableCommand {
                 Terminal.out(
                     AlertOutput.pad(summary.time, 27)
                         + AlertOutput.pad(HumanText.direction(summary.direction, language), 10)
-                        + AlertOutput.pad(HumanText.amount(summary.amount, currency: summary.currency, language), 16)
-                        + AlertOutput.pad(summary.counterparty, 24) + summary.id)
+                        + AlertOutput.pad(
+                            AlertWords.money(decimal: summary.amount, currency: summary.currency, language: language),
+                            16)
+                        + AlertOutput.pad(DisplayWidth.printable(summary.counterparty), 24)
+                        + DisplayWidth.printable(summary.id))
             }
         }
     }

@@ -31,12 +31,6 @@ enum HumanText {
         }
     }
 
-    /// An amount for the reader: `¥140.87` for CNY in Chinese, `140.87 CNY` in English and for other currencies.
-    static func amount(_ amount: String, currency: String, _ language: Language) -> String {
-        if language == .zh && currency == "CNY" { return "¥" + amount }
-        return amount + " " + currency
-    }
-
     /// Count lines under a heading, each table named for the reader, aligned.
     static func countLines(_ counts: [String: Int], _ language: Language) -> [String] {
         let known = ["otp_accounts", "recovery_codes", "device_identities", "transactions", "alert_acks"]

@@ -7,12 +7,15 @@ import WalletCore
 #endif
 
 enum Terminal {
+    /// One line (or block of lines) for a person. Every human line passes PrintableText.forTerminal
+    /// here, so text from a statement, an export or a file name can never move the cursor, retitle
+    /// the window or write the clipboard, whichever command prints it.
     static func out(_ line: String) {
-        writeAll(STDOUT_FILENO, line + "\n")
+        writeAll(STDOUT_FILENO, PrintableText.forTerminal(line) + "\n")
     }
 
     static func err(_ line: String) {
-        writeAll(STDERR_FILENO, line + "\n")
+        writeAll(STDERR_FILENO, PrintableText.forTerminal(line) + "\n")
     }
 
     static func writeAll(_ fd: Int32, _ text: String) {
@@ -35,7 +38,12 @@ enum Terminal {
 
     /// Prints an Encodable as one JSON line.
     static func json<T: Encodable>(_ value: T) throws {
-        out(try JSONOutput.line(value))
+        jsonLine(try JSONOutput.line(value))
+    }
+
+    /// A JSON line, written exactly: its writer escapes C0 controls, and the data must not be altered.
+    static func jsonLine(_ line: String) {
+        writeAll(STDOUT_FILENO, line + "\n")
     }
 
     /// Whether a controlling terminal can be opened for prompts.
@@ -156,7 +164,7 @@ enum Terminal {
     }
 
     static func report(status: ExitStatus, message: String, context: ErrorContext) -> Never {
-        let oneLine = message.replacingNewlines()
+        let oneLine = PrintableText.oneLine(message.replacingNewlines())
         if context.json {
             struct ErrorObject: Encodable {
                 struct Detail: Encodable {
