@@ -5,6 +5,7 @@
 package enum PrintableText {
     /// `text` on one line, control characters dropped.
     package static func oneLine(_ text: String) -> String {
+        if !containsControl(text, allowingLineBreaks: false) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -16,6 +17,21 @@ package enum PrintableText {
         }
         return out
     }
+
+    /// Whether `text` holds a C0 control (other than `\n` and `\t` when `allowingLineBreaks`), DEL
+    /// or a C1 control: one pass over the UTF-8 bytes, so clean text (nearly all) costs no copy.
+    static func containsControl(_ text: String, allowingLineBreaks: Bool) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 {
+                if !(allowingLineBreaks && (byte == 0x0a || byte == 0x09)) { return true }
+            } else if byte == 0x7f || (previous == 0xc2 && byte < 0xa0) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
 }
 
 extension PrintableText {
@@ -26,16 +42,7 @@ extension PrintableText {
     /// which some terminals obey like ESC sequences) and DEL are dropped. Text with none of them —
     /// nearly every line — is returned as it is after one pass over its bytes.
     package static func forTerminal(_ text: String) -> String {
-        var clean = true
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if (byte < 0x20 && byte != 0x0a && byte != 0x09) || byte == 0x7f || (previous == 0xc2 && byte < 0xa0) {
-                clean = false
-                break
-            }
-            previous = byte
-        }
-        if clean { return text }
+        if !containsControl(text, allowingLineBreaks: true) { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0

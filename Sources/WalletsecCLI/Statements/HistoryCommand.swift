@@ -200,12 +200,12 @@ struct HistoryListCommand: ParsableCommand {
         let items = try vault.historyTransactions(
             since: sinceSeconds, limit: limit == 0 ? nil : limit, newestFirst: true, profile: profile)
         let ledger = Ledger(items: items)
+        let language = globals.language
         for index in items.indices {
             let summary = TransactionSummary(ledger: ledger, index: index, files: [])
             if globals.json {
-                try Terminal.json(summary)
+                Terminal.jsonLine(summary.jsonLine)
             } else {
-                let language = globals.language
                 Terminal.out(
                     AlertOutput.pad(summary.time, 27)
                         + AlertOutput.pad(HumanText.direction(summary.direction, language), 10)

@@ -33,8 +33,13 @@ struct GlobalOptions: ParsableArguments {
                 "界面语言：en 或 zh（默认跟随 LC_ALL、LC_MESSAGES、LANG）。"), valueName: "en|zh"))
     var lang: Language?
 
+    /// Reads only the three variables that decide it: commands ask once per printed row, and copying
+    /// the whole environment each time made `history list` of 100,000 rows take seconds.
     var language: Language {
-        lang ?? Language.fromEnvironment(Environment.all)
+        if let lang { return lang }
+        var relevant: [String: String] = [:]
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { relevant[name] = Environment.value(name) }
+        return Language.fromEnvironment(relevant)
     }
 
     var vaultFolder: String {
