@@ -52,6 +52,17 @@ public enum AlertWords {
         return language == .zh ? grouped + " 元" : "¥" + grouped
     }
 
+    /// Which way the money went, in words (`paid`, `refund paid`, `received`; 支出, 退款支出, 收入):
+    /// the dispute report, the scan table's transaction lines and `history list` all say it so.
+    public static func direction(_ transaction: Transaction, language: Language) -> String {
+        let zh = language == .zh
+        switch transaction.direction {
+        case .outflow: return transaction.isRefund ? (zh ? "退款支出" : "refund paid") : (zh ? "支出" : "paid")
+        case .inflow: return zh ? "收入" : "received"
+        case .neutral: return zh ? "不计收支" : "neither in nor out"
+        }
+    }
+
     /// What the rows paid (outflows that are not refunds), per currency in first-seen order; a
     /// currency whose sum would overflow is left out. The scan table's "total" and the dispute
     /// report's "total in dispute" both come from here.

@@ -181,16 +181,10 @@ public struct DisputeReport: Sendable {
 
     static func row(_ item: IdentifiedTransaction, language: Language) -> Row {
         let t = item.transaction
-        let zh = language == .zh
-        let direction: String
-        switch t.direction {
-        case .outflow: direction = t.isRefund ? (zh ? "退款支出" : "refund paid") : (zh ? "支出" : "paid")
-        case .inflow: direction = zh ? "收入" : "received"
-        case .neutral: direction = zh ? "不计收支" : "neither in nor out"
-        }
         return Row(
             time: AlertWords.walletTime(t), zone: t.hasTime ? AlertWords.zone(t) : "",
-            amount: AlertWords.money(t.amountMinor, currency: t.currency, language: language), direction: direction,
+            amount: AlertWords.money(t.amountMinor, currency: t.currency, language: language),
+            direction: AlertWords.direction(t, language: language),
             counterparty: t.counterparty, transactionID: t.sourceID ?? "", merchantOrderID: t.merchantOrderID,
             method: t.method, status: t.status)
     }

@@ -2,6 +2,7 @@
 // sources, help texts of every command in both languages, parser errors with suggestions, Chinese wrapping.
 import Anomaly
 import ArgumentParser
+import Statements
 import WalletCore
 import XCTest
 
@@ -220,7 +221,11 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(
             AlertWords.money(decimal: "140.87", currency: "CNY", language: .en),
             AlertWords.money(14087, currency: "CNY", language: .en))
-        XCTAssertEqual(HumanText.direction("out", .zh), "支出")
+        let refund = Transaction(
+            sourceID: "r1", timestamp: 0, amountMinor: 100, direction: .outflow, counterparty: "x", isRefund: true,
+            source: .alipay)
+        XCTAssertEqual(AlertWords.direction(refund, language: .zh), "退款支出")
+        XCTAssertEqual(AlertWords.direction(refund, language: .en), "refund paid")
         XCTAssertEqual(HumanText.localTime("not a time", .zh), "not a time")
         XCTAssertFalse(HumanText.localTime("2026-12-02T05:25:55Z", .en).contains("T05"))
     }

@@ -240,7 +240,7 @@ enum AlertOutput {
             let t = item.transaction
             let time = AlertWords.walletTime(t) + (t.hasTime ? " (" + AlertWords.zone(t) + ")" : "")
             var line =
-                "  \(time)  \(AlertWords.money(t.amountMinor, currency: t.currency, language: language)) \(t.direction.rawValue)  \(DisplayWidth.printable(t.counterparty))  [\(item.id)]"
+                "  \(time)  \(AlertWords.money(t.amountMinor, currency: t.currency, language: language)) \(AlertWords.direction(t, language: language))  \(DisplayWidth.printable(t.counterparty))  [\(item.id)]"
             if !t.merchantOrderID.isEmpty {
                 line += " " + (zh ? "商家订单号 " : "merchant order ") + DisplayWidth.printable(t.merchantOrderID)
             }

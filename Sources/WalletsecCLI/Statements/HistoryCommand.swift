@@ -208,7 +208,7 @@ struct HistoryListCommand: ParsableCommand {
             } else {
                 Terminal.out(
                     AlertOutput.pad(summary.time, 27)
-                        + AlertOutput.pad(HumanText.direction(summary.direction, language), 10)
+                        + AlertOutput.pad(AlertWords.direction(items[index].transaction, language: language), 12)
                         + AlertOutput.pad(
                             AlertWords.money(decimal: summary.amount, currency: summary.currency, language: language),
                             16)

@@ -21,16 +21,6 @@ enum HumanText {
         }
     }
 
-    /// A transaction's direction as the reader says it (支出/收入/不计收支); JSON keeps out/in/neutral.
-    static func direction(_ raw: String, _ language: Language) -> String {
-        switch (raw, language) {
-        case ("out", .zh): return "支出"
-        case ("in", .zh): return "收入"
-        case ("neutral", .zh): return "不计收支"
-        default: return raw
-        }
-    }
-
     /// Count lines under a heading, each table named for the reader, aligned.
     static func countLines(_ counts: [String: Int], _ language: Language) -> [String] {
         let known = ["otp_accounts", "recovery_codes", "device_identities", "transactions", "alert_acks"]
