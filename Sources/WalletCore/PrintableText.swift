@@ -11,12 +11,15 @@ package enum PrintableText {
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
                 out.append(" ")
-            } else if scalar.value >= 0x20 && !(0x7f...0x9f).contains(scalar.value) {
+            } else if isPlain(scalar.value) {
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
+
+    /// A scalar no terminal acts on: not a C0 control, DEL or a C1 control (both filters keep these).
+    private static func isPlain(_ value: UInt32) -> Bool { value >= 0x20 && !(0x7f...0x9f).contains(value) }
 
     /// Whether `text` holds a C0 control (other than `\n` and `\t` when `allowingLineBreaks`), DEL
     /// or a C1 control: one pass over the UTF-8 bytes, so clean text (nearly all) costs no copy.
@@ -62,7 +65,7 @@ extension PrintableText {
                         continue
                     }
                 }
-            } else if value == 0x0a || value == 0x09 || (value >= 0x20 && !(0x7f...0x9f).contains(value)) {
+            } else if value == 0x0a || value == 0x09 || isPlain(value) {
                 out.append(scalar)
             }
             index += 1
