@@ -1,5 +1,6 @@
 // One two-factor account as every format describes it: what the code needs (secret, algorithm, digits,
 // period or counter) and how it is named (issuer and account).
+import WalletCore
 import WalletCrypto
 
 /// Which code an account produces.
@@ -53,14 +54,16 @@ public struct OTPAccount: Sendable, Equatable {
             digits: digits, period: period, counter: counter)
     }
 
-    /// An account; Steam accounts always get 5 digits.
+    /// An account; Steam accounts always get 5 digits. Control characters in the names are dropped
+    /// (line breaks and tabs become spaces): an issuer from a crafted otpauth URI or export could
+    /// otherwise carry escape sequences into the vault and on to every app the account is exported to.
     public init(
         kind: OTPKind = .totp, issuer: String, account: String, secret: SecureBytes,
         algorithm: HashAlgorithm = .sha1, digits: Int = 6, period: Int = 30, counter: UInt64 = 0
     ) {
         self.kind = kind
-        self.issuer = issuer
-        self.account = account
+        self.issuer = PrintableText.oneLine(issuer)
+        self.account = PrintableText.oneLine(account)
         self.secret = secret
         self.algorithm = algorithm
         self.digits = kind == .steam ? 5 : digits

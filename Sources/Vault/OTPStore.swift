@@ -221,7 +221,10 @@ extension Vault {
     }
 
     /// Gives the account a new issuer and name; throws ``VaultError/renameTaken(name:)`` if another has it.
+    /// Control characters are dropped from both, as for every imported name (`OTPAccount.init`).
     public func renameOTPAccount(_ account: StoredOTPAccount, issuer: String, name: String) throws {
+        let issuer = PrintableText.oneLine(issuer)
+        let name = PrintableText.oneLine(name)
         try write { db in
             let taken =
                 try Bool.fetchOne(

@@ -81,4 +81,22 @@ final class HostileImportTests: XCTestCase {
             uri: "otpauth-migration://offline?data=" + KeyURI.percentEncode(Base64.encode(most, variant: .padded)))
         XCTAssertEqual(batch?.batchSize, 1000)
     }
+
+    /// An issuer or account name carrying escape sequences (window title, clipboard write, a C1 CSI,
+    /// a line break) loses its control characters on import, so neither the vault nor any export
+    /// made from it carries them on; the visible text stays.
+    func testControlCharactersInImportedNamesAreDropped() throws {
+        let (fromURI, _) = try KeyURI.parse(
+            "otpauth://totp/Evil%1B%5D0%3Bpwned%07:eve%0Amallory%C2%9B?secret=JBSWY3DPEHPK3PXP&issuer=Evil%1B%5D0%3Bpwned%07")
+        XCTAssertEqual(fromURI.issuer, "Evil]0;pwned")
+        XCTAssertEqual(fromURI.account, "eve mallory")
+        XCTAssertFalse(KeyURI.build(fromURI).contains("%1B"))
+        let aegis = #"""
+            {"version":1,"header":{"slots":null,"params":null},"db":{"version":2,"entries":[{"type":"totp",
+            "uuid":"u","name":"bob\u001b]52;c;ZXZpbA==\u0007","issuer":"Bank\t\u007f","note":"",
+            "info":{"secret":"JBSWY3DPEHPK3PXP","algo":"SHA1","digits":6,"period":30}}]}}
+            """#
+        let imported = try OTPImporter.read(Array(aegis.utf8)) { self.password }
+        XCTAssertEqual(imported.accounts.map(\.name), ["Bank :bob]52;c;ZXZpbA=="])
+    }
 }

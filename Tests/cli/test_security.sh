@@ -287,3 +287,9 @@ printf 'otpauth://totp/Evil%%1B%%5D0%%3Bpwned%%07:eve?secret=JBSWY3DPEHPK3PXP&is
 expect_eq "$(controls_in_output)" "none" "2fa add: no control character from the URI"
 run_cmd sec 2fa list --vault "$EV"
 expect_eq "$(controls_in_output)" "none" "2fa list: no control character from a stored name"
+# Names lose their control characters when they are stored, so JSON and exports carry none either.
+run_cmd sec 2fa list --vault "$EV" --json
+expect_contains "$OUT" '"issuer":"Evil]0;pwned"' "2fa list --json: the issuer as stored, without its controls"
+expect_not_contains "$OUT" '\u001b' "2fa list --json: no escape in a stored name"
+expect_exit 0 "export the account" sec 2fa export --vault "$EV" --format uris --output "$S/escape-uris.txt"
+expect_not_contains "$(cat "$S/escape-uris.txt")" "%1B" "the export carries no escape on to another app"

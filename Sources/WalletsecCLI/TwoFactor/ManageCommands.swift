@@ -97,7 +97,9 @@ struct TwoFactorRename: ParsableCommand {
     func run() throws {
         let vault = try VaultAccess.open(globals)
         let stored = try AccountLookup.find(name, in: try vault.otpAccounts())
-        let (issuer, account) = try AccountLookup.splitName(newName)
+        let (rawIssuer, rawAccount) = try AccountLookup.splitName(newName)
+        // The vault drops control characters from names; show the name as it will be stored.
+        let (issuer, account) = (PrintableText.oneLine(rawIssuer), PrintableText.oneLine(rawAccount))
         guard !account.isEmpty else { throw CLIFailure.usage(en: "the new account name is empty", zh: "新的账户名为空") }
         _ = try VaultAccess.unlock(vault, globals, passphrase: passphrase)
         try vault.renameOTPAccount(stored, issuer: issuer, name: account)
