@@ -87,7 +87,8 @@ final class HostileImportTests: XCTestCase {
     /// made from it carries them on; the visible text stays.
     func testControlCharactersInImportedNamesAreDropped() throws {
         let (fromURI, _) = try KeyURI.parse(
-            "otpauth://totp/Evil%1B%5D0%3Bpwned%07:eve%0Amallory%C2%9B?secret=JBSWY3DPEHPK3PXP&issuer=Evil%1B%5D0%3Bpwned%07")
+            "otpauth://totp/Evil%1B%5D0%3Bpwned%07:eve%0Amallory%C2%9B?secret=JBSWY3DPEHPK3PXP"
+                + "&issuer=Evil%1B%5D0%3Bpwned%07")
         XCTAssertEqual(fromURI.issuer, "Evil]0;pwned")
         XCTAssertEqual(fromURI.account, "eve mallory")
         XCTAssertFalse(KeyURI.build(fromURI).contains("%1B"))
