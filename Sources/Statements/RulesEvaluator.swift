@@ -119,6 +119,9 @@ enum RulesCSVReader {
             matched.removeAll(keepingCapacity: true)
             // The whole record as text, only when a matcher looks at it (most rules match fields).
             let record = needsRecord ? values.joined(separator: ",") : ""
+            // Each field (and the record, last slot) lowercased once per row for every matcher that reads
+            // it: a rules file with hundreds of matchers lowered the same text hundreds of times.
+            var loweredTexts = [[Unicode.Scalar]?](repeating: nil, count: values.count + 1)
             for (index, block) in blocks.enumerated() {
                 var anyGroup = false
                 var groupsFound: [String] = []
@@ -148,8 +151,22 @@ enum RulesCSVReader {
                         } else if let match, chainGroups.isEmpty {
                             chainGroups = match
                         }
-                    } else if matcher.regex.matches(text) == matcher.negated {
-                        chain = false
+                    } else {
+                        // The field's slot, the record's (last), or none for a column the row lacks ("").
+                        let slot: Int?
+                        if let column = matcher.column {
+                            slot = column >= 0 && column < values.count ? column : nil
+                        } else {
+                            slot = values.count
+                        }
+                        let lowered: [Unicode.Scalar]
+                        if let slot, let cached = loweredTexts[slot] {
+                            lowered = cached
+                        } else {
+                            lowered = RulesRegex.lowered(text)
+                            if let slot { loweredTexts[slot] = lowered }
+                        }
+                        if matcher.regex.matches(lowered: lowered) == matcher.negated { chain = false }
                     }
                 }
                 if !anyGroup, chain {

@@ -60,6 +60,11 @@ struct RulesRegex: Sendable {
     private var literal: [Unicode.Scalar]?
     /// The pattern starts with `^`: only a match at the start counts.
     private var anchored = false
+    /// The plain text every match starts with (lowercased; may be empty): a thread starts only where
+    /// the text holds it, and a text without it is refused before any work. Hundreds of matchers
+    /// such as `2024-07-02,23:15,…-38.67` (a `.` keeps them from being plain text) would otherwise each
+    /// run the whole automaton over every row.
+    private var prefix: [Unicode.Scalar] = []
 
     init(_ pattern: String) throws(Failure) {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
@@ -74,7 +79,7 @@ struct RulesRegex: Sendable {
                 guard case .scalar(let scalar) = inner else { break }
                 scalars.append(Self.lower(scalar))
             }
-            if scalars.count == nodes.count { literal = scalars }
+            if scalars.count == nodes.count { literal = scalars } else { prefix = scalars }
             if case .start = nodes.first { anchored = true }
         case .start: anchored = true
         default: break
@@ -88,14 +93,23 @@ struct RulesRegex: Sendable {
     // MARK: Matching
 
     /// Does the pattern occur in `text`? (No groups: the fast path for blocks that do not use `\N`.)
-    func matches(_ text: String) -> Bool {
-        let input = text.unicodeScalars.map(Self.lower)
+    func matches(_ text: String) -> Bool { matches(lowered: Self.lowered(text)) }
+
+    /// `text` as matching sees it (lowercased scalars): a row's field is lowered once for all matchers.
+    static func lowered(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.map(lower) }
+
+    /// `matches` on text already passed through `lowered`.
+    func matches(lowered input: [Unicode.Scalar]) -> Bool {
         if let literal {
             guard literal.count <= input.count else { return false }
             return (0...(input.count - literal.count)).contains { start in
                 input[start..<(start + literal.count)].elementsEqual(literal)
             }
         }
+        func prefixStarts(at start: Int) -> Bool {
+            start + prefix.count <= input.count && input[start..<(start + prefix.count)].elementsEqual(prefix)
+        }
+        if !prefix.isEmpty, !(0..<input.count).contains(where: prefixStarts) { return false }
         var current: [Int] = []
         var next: [Int] = []
         var stack: [Int] = []
@@ -126,7 +140,9 @@ struct RulesRegex: Sendable {
         }
         for position in 0...input.count {
             step += 1
-            if !anchored || position == 0 { add(&current, 0, at: position) }
+            if (!anchored || position == 0) && (prefix.isEmpty || prefixStarts(at: position)) {
+                add(&current, 0, at: position)
+            }
             if found { return true }
             if current.isEmpty {
                 if anchored { return false }
@@ -237,6 +253,8 @@ struct RulesRegex: Sendable {
         if scalar.isASCII {
             return scalar.value >= 0x41 && scalar.value <= 0x5a ? Unicode.Scalar(scalar.value + 32)! : scalar
         }
+        // Most non-ASCII text in statements (Chinese) has no case: a property lookup, not a String.
+        guard scalar.properties.changesWhenLowercased else { return scalar }
         let mapping = scalar.properties.lowercaseMapping.unicodeScalars
         return mapping.count == 1 ? mapping.first! : scalar
     }

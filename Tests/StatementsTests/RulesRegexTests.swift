@@ -56,4 +56,26 @@ final class RulesRegexTests: XCTestCase {
         XCTAssertFalse(try RulesRegex(".*.*.*.*x").matches(text))
         XCTAssertLessThan(ContinuousClock.now - start, .seconds(20))
     }
+
+    /// Patterns with a plain-text start (`ab.`, `咖啡.*店`) take the prefix shortcut in `matches`;
+    /// `firstMatch` does not, so the two must agree on every pair.
+    func testPrefixShortcutAgreesWithTheFullSearch() throws {
+        let patterns = [
+            "ab.", "aab.", "ab.*c", "AB[0-9]", "咖啡.*店", "x\\.y", "ab?c", "abc|x", "a(b|c)d", "2024-07-02,.*38.67",
+            "ab\\b.", "é.", "^ab.",
+        ]
+        let texts = [
+            "", "a", "ab", "abx", "xxabcXd", "aaab!", "AB7", "ab", "星巴克咖啡豆店", "咖啡", "x.y", "xzy", "ac", "abd", "acd",
+            "2024-07-02,23:15:09,-38.67", "zab", "ab c", "CAFÉ!", "éé",
+        ]
+        for pattern in patterns {
+            let regex = try RulesRegex(pattern)
+            for text in texts {
+                XCTAssertEqual(regex.matches(text), regex.firstMatch(in: text) != nil, "\(pattern) in \(text)")
+            }
+        }
+        XCTAssertTrue(try RulesRegex("aab.").matches("aaab!"))
+        XCTAssertTrue(try RulesRegex("咖啡.*店").matches("星巴克咖啡豆店"))
+        XCTAssertFalse(try RulesRegex("ab.").matches("xab"))
+    }
 }
