@@ -102,14 +102,16 @@ struct RulesRegex: Sendable {
     func matches(lowered input: [Unicode.Scalar]) -> Bool {
         if let literal {
             guard literal.count <= input.count else { return false }
-            return (0...(input.count - literal.count)).contains { start in
-                input[start..<(start + literal.count)].elementsEqual(literal)
+            for start in 0...(input.count - literal.count) where Self.prefix(literal, startsAt: start, in: input) {
+                return true
             }
+            return false
         }
-        func prefixStarts(at start: Int) -> Bool {
-            start + prefix.count <= input.count && input[start..<(start + prefix.count)].elementsEqual(prefix)
+        if !prefix.isEmpty {
+            var start = 0
+            while start < input.count && !Self.prefix(prefix, startsAt: start, in: input) { start += 1 }
+            if start == input.count { return false }
         }
-        if !prefix.isEmpty, !(0..<input.count).contains(where: prefixStarts) { return false }
         var current: [Int] = []
         var next: [Int] = []
         var stack: [Int] = []
@@ -140,7 +142,7 @@ struct RulesRegex: Sendable {
         }
         for position in 0...input.count {
             step += 1
-            if (!anchored || position == 0) && (prefix.isEmpty || prefixStarts(at: position)) {
+            if (!anchored || position == 0) && (prefix.isEmpty || Self.prefix(prefix, startsAt: position, in: input)) {
                 add(&current, 0, at: position)
             }
             if found { return true }
@@ -163,6 +165,17 @@ struct RulesRegex: Sendable {
             swap(&current, &next)
         }
         return false
+    }
+
+    /// Whether `input` holds `prefix` at `start` (a plain loop: this runs for every position of every row).
+    private static func prefix(_ prefix: [Unicode.Scalar], startsAt start: Int, in input: [Unicode.Scalar]) -> Bool {
+        guard start + prefix.count <= input.count else { return false }
+        var index = 0
+        while index < prefix.count {
+            if input[start + index] != prefix[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The first (leftmost) match: the whole match then each group ("" when a group did not take part);
