@@ -138,12 +138,15 @@ enum RulesCSVReader {
                         chainGroups = []
                     }
                     guard chain else { continue }
-                    let text: String
+                    // What the matcher reads: a field, the whole record (the last slot of `loweredTexts`),
+                    // or nothing ("") for a column the row lacks.
+                    let slot: Int?
                     if let column = matcher.column {
-                        text = column >= 0 && column < values.count ? values[column] : ""
+                        slot = column >= 0 && column < values.count ? column : nil
                     } else {
-                        text = record
+                        slot = values.count
                     }
+                    let text = slot.map { $0 == values.count ? record : values[$0] } ?? ""
                     if block.needsGroups {
                         let match = matcher.regex.firstMatch(in: text)
                         if (match != nil) == matcher.negated {
@@ -152,13 +155,6 @@ enum RulesCSVReader {
                             chainGroups = match
                         }
                     } else {
-                        // The field's slot, the record's (last), or none for a column the row lacks ("").
-                        let slot: Int?
-                        if let column = matcher.column {
-                            slot = column >= 0 && column < values.count ? column : nil
-                        } else {
-                            slot = values.count
-                        }
                         let lowered: [Unicode.Scalar]
                         if let slot, let cached = loweredTexts[slot] {
                             lowered = cached

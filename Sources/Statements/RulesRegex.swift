@@ -100,18 +100,9 @@ struct RulesRegex: Sendable {
 
     /// `matches` on text already passed through `lowered`.
     func matches(lowered input: [Unicode.Scalar]) -> Bool {
-        if let literal {
-            guard literal.count <= input.count else { return false }
-            for start in 0...(input.count - literal.count) where Self.prefix(literal, startsAt: start, in: input) {
-                return true
-            }
-            return false
-        }
-        if !prefix.isEmpty {
-            var start = 0
-            while start < input.count && !Self.prefix(prefix, startsAt: start, in: input) { start += 1 }
-            if start == input.count { return false }
-        }
+        if let literal { return Self.firstOccurrence(of: literal, in: input) != nil }
+        // No match starts before the first place the plain-text start occurs (0 when there is none).
+        guard let first = prefix.isEmpty ? 0 : Self.firstOccurrence(of: prefix, in: input) else { return false }
         var current: [Int] = []
         var next: [Int] = []
         var stack: [Int] = []
@@ -140,7 +131,7 @@ struct RulesRegex: Sendable {
                 }
             }
         }
-        for position in 0...input.count {
+        for position in first...input.count {
             step += 1
             if (!anchored || position == 0) && (prefix.isEmpty || Self.prefix(prefix, startsAt: position, in: input)) {
                 add(&current, 0, at: position)
@@ -165,6 +156,15 @@ struct RulesRegex: Sendable {
             swap(&current, &next)
         }
         return false
+    }
+
+    /// Where `needle` first occurs in `input`, if it does.
+    private static func firstOccurrence(of needle: [Unicode.Scalar], in input: [Unicode.Scalar]) -> Int? {
+        guard needle.count <= input.count else { return nil }
+        for start in 0...(input.count - needle.count) where prefix(needle, startsAt: start, in: input) {
+            return start
+        }
+        return nil
     }
 
     /// Whether `input` holds `prefix` at `start` (a plain loop: this runs for every position of every row).
