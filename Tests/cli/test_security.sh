@@ -145,8 +145,13 @@ BIG=$(new_vault sec-big)
 mkdir -p "$S/out"
 set -m # job control: background jobs keep the default SIGINT disposition
 for sig in INT TERM; do
-    # The binary itself in the background (not a shell function), so the signal reaches it.
-    WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" "$W" backup --vault "$BIG" -r "$recipient" -o "$S/out/big.age" >/dev/null 2>&1 &
+    # The binary itself in the background (not a shell function), so the signal reaches it. A suite
+    # started in the background of a non-interactive shell inherits SIGINT ignored, which bash cannot
+    # undo and walletsec rightly keeps (nohup's contract); python resets both signals before the exec,
+    # as a terminal's Ctrl-C would find them.
+    WALLETSEC_PASSPHRASE="$TEST_PASSPHRASE" python3 -c 'import os, signal, sys
+for s in (signal.SIGINT, signal.SIGTERM): signal.signal(s, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$W" backup --vault "$BIG" -r "$recipient" -o "$S/out/big.age" >/dev/null 2>&1 &
     pid=$!
     for _ in $(seq 100); do
         [ -n "$(find "$S/out" -name '.big.age.tmp-*' -size +100k 2>/dev/null)" ] && break
