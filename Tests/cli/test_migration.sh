@@ -158,7 +158,7 @@ rm -rf "$MIG/crash"
 outcomes_before=0
 outcomes_after=0
 broken=0
-for i in $(seq 1 50); do
+for i in $(seq 1 "${MIG_CRASH_RUNS:-50}"); do
     cp -a "$MIG/crash-base" "$MIG/crash"
     "$W" restore --vault "$MIG/crash" --replace "$MIG/phone.age" >/dev/null 2>&1 &
     pid=$!
@@ -167,8 +167,9 @@ for i in $(seq 1 50); do
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     # Opening the vault first lets SQLite roll back a hot journal, as any later walletsec run would.
-    if ! "$W" status --vault "$MIG/crash" >/dev/null 2>&1; then
-        broken=$((broken + 1)); echo "crash run $i: vault does not open" >&2
+    if ! opened=$("$W" status --vault "$MIG/crash" 2>&1 >/dev/null); then
+        broken=$((broken + 1)); echo "crash run $i: vault does not open after ${delay} ms: $opened" >&2
+        ls -la "$MIG/crash" >&2
     elif ! state=$(mig_content "$MIG/crash"); then
         broken=$((broken + 1)); echo "crash run $i: vault unreadable" >&2
     elif [ "$state" = "$BEFORE" ]; then

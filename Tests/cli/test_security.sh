@@ -113,6 +113,35 @@ expect_exit 0 "a write still works after reads" sec 2fa rename --vault "$SV" Exc
 expect_exit 0 "and is visible" "$W" 2fa list --vault "$SV"
 expect_contains "$OUT" "Exchange:carol" "renamed account listed"
 
+# A writer killed mid-transaction in rollback-journal mode (a replacing restore switches the old vault's
+# journal mode, and the first open after it switches back) leaves a hot journal, which a read-only
+# connection may not roll back: the next command, even a read, lets SQLite roll it back and goes on.
+HV="$S/hot-journal"
+cp -a "$SV" "$HV"
+python3 - "$HV/vault.sqlite" <<'PY'
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA journal_mode=DELETE")
+db.close()
+pid = os.fork()
+if pid == 0:
+    db = sqlite3.connect(sys.argv[1], isolation_level=None)
+    db.execute("PRAGMA cache_size=1")  # pages spill into the file before the commit that never comes
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("CREATE TABLE half_written(x)")
+    db.execute("INSERT INTO half_written SELECT randomblob(4000) FROM"
+               " (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 500) SELECT i FROM c)")
+    os._exit(0)
+os.waitpid(pid, 0)
+PY
+expect_eq "$(test -s "$HV/vault.sqlite-journal" && echo hot)" "hot" "a killed writer left a hot journal"
+expect_exit 0 "status after a killed writer" "$W" status --vault "$HV" --json
+expect_eq "$(json_get "$OUT" "j['counts']['otp_accounts']")" "2" "the committed accounts are all there"
+expect_eq "$(sqlite3 "$HV/vault.sqlite" "SELECT count(*) FROM sqlite_master WHERE name = 'half_written'")" "0" \
+    "the uncommitted change was rolled back"
+expect_exit 0 "2fa code after a killed writer" sec 2fa code --vault "$HV" Wallet:alice
+rm -rf "$HV"
+
 # A vault on read-only media can be inspected: a read-only bind mount (root), else skipped.
 RO="$S/ro"
 mkdir -p "$RO" && chmod 700 "$RO"
