@@ -79,16 +79,9 @@ public enum ZipBill {
                 guard info.valid & UInt64(ZIP_STAT_SIZE) != 0, info.size <= UInt64(limits.maxEntryBytes) else {
                     throw ZipBillError.entryTooLarge(file: file, entry: name, limit: limits.maxEntryBytes)
                 }
-                // Methods libzip cannot read are refused here, before a password is asked for, and never
-                // reach zip_fopen: libzip 1.7.3 (Debian 12) leaks the archive's source when it refuses an
-                // unknown encryption method there (ZIP_ER_ENCRNOTSUPP), so a crafted archive would cost
-                // memory on every read (found by FuzzZipBill, crash 13 in docs/security.md).
-                guard
-                    info.valid & UInt64(ZIP_STAT_COMP_METHOD) != 0,
-                    zip_compression_method_supported(Int32(info.comp_method), 0) != 0,
-                    info.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) == 0
-                        || zip_encryption_method_supported(info.encryption_method, 0) != 0
-                else { throw ZipBillError.unsupportedMethod(file: file, entry: name) }
+                // Refused here, before a password is asked for (Archive.read checks again for its
+                // other caller, the workbook reader).
+                guard canRead(info) else { throw ZipBillError.unsupportedMethod(file: file, entry: name) }
                 let size = Int(info.size)
                 total += size
                 guard total <= limits.maxTotalBytes else {
@@ -123,6 +116,17 @@ public enum ZipBill {
             }
             return result
         }
+    }
+
+    /// Whether libzip has the entry's compression and encryption methods. Entries it lacks must never
+    /// reach zip_fopen: libzip 1.7.3 (Debian 12) leaks the archive's source when it refuses an unknown
+    /// encryption method there (ZIP_ER_ENCRNOTSUPP), so a crafted archive would cost memory on every
+    /// read (found by FuzzZipBill, crash 13 in docs/security.md).
+    static func canRead(_ info: zip_stat_t) -> Bool {
+        info.valid & UInt64(ZIP_STAT_COMP_METHOD) != 0
+            && zip_compression_method_supported(Int32(info.comp_method), 0) != 0
+            && (info.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) == 0
+                || zip_encryption_method_supported(info.encryption_method, 0) != 0)
     }
 
     /// Statement entries: not a folder, not macOS resource forks or hidden files, a statement extension
@@ -180,6 +184,10 @@ public enum ZipBill {
         func read(index: UInt64, name: String, declared: Int, encrypted: Bool, password: SecureBytes?, limit: Int)
             throws -> [UInt8]
         {
+            var info = zip_stat_t()
+            zip_stat_init(&info)
+            guard zip_stat_index(handle, index, 0, &info) == 0 else { throw ZipBillError.damaged(file: file) }
+            guard ZipBill.canRead(info) else { throw ZipBillError.unsupportedMethod(file: file, entry: name) }
             let opened: OpaquePointer? =
                 if let password {
                     password.withUnsafeBytes {

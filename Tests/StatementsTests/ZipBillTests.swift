@@ -297,6 +297,25 @@ final class ZipBillTests: XCTestCase {
             XCTAssertFalse(asked)
         }
         XCTAssertEqual(try ZipBill.entries(of: plain, file: "b.zip") { nil }?.map(\.name), ["bill.csv"])
+        // A workbook whose sheet claims strong encryption: not a workbook we can read, and no trap.
+        let sheet = #"<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>"#
+        let parts = [("xl/workbook.xml", Array("<workbook/>".utf8)), ("xl/worksheets/sheet1.xml", Array(sheet.utf8))]
+        let workbookPath = try makeZip("w.xlsx", entries: parts, encryption: .none)
+        var workbook = Array(try Data(contentsOf: URL(fileURLWithPath: workbookPath)))
+        // Unpatched, the sheet is read (one cell is no statement layout we know).
+        XCTAssertThrowsError(try StatementReader.parse(workbook, file: "w.xlsx", options: ReadOptions())) { error in
+            XCTAssertEqual(error as? StatementError, .unknownWorkbookLayout(file: "w.xlsx"))
+        }
+        let sheetName = Array("xl/worksheets/sheet1.xml".utf8)
+        let sheetEntry = try XCTUnwrap(
+            (0...(workbook.count - 46 - sheetName.count)).first {
+                workbook[$0..<$0 + 4].elementsEqual([0x50, 0x4b, 0x01, 0x02])
+                    && workbook[($0 + 46)..<($0 + 46 + sheetName.count)].elementsEqual(sheetName)
+            })
+        workbook[sheetEntry + 8] = 0x41
+        XCTAssertThrowsError(try StatementReader.parse(workbook, file: "w.xlsx", options: ReadOptions())) { error in
+            XCTAssertEqual(error as? StatementError, .notAWorkbook(file: "w.xlsx"))
+        }
     }
 
     func testGBKEntryNameWithoutUTF8FlagIsDecoded() throws {
