@@ -27,7 +27,7 @@ enum XLSXReader {
             defer { archive.close() }
             let count = archive.entryCount
             guard count <= maxEntries else { throw notWorkbook }
-            var entries: [String: (index: UInt64, size: Int)] = [:]
+            var entries: [String: zip_stat_t] = [:]
             for index in 0..<UInt64(count) {
                 var info = zip_stat_t()
                 zip_stat_init(&info)
@@ -38,14 +38,12 @@ enum XLSXReader {
                 guard info.size <= UInt64(maxEntryBytes) else {
                     throw StatementError.workbookEntryTooLarge(file: file, entry: path)
                 }
-                entries[path] = (index, Int(info.size))
+                entries[path] = info
             }
             func entryBytes(_ path: String) throws -> [UInt8]? {
                 guard let entry = entries[path] else { return nil }
                 do {
-                    return try archive.read(
-                        index: entry.index, name: path, declared: entry.size, encrypted: false, password: nil,
-                        limit: maxEntryBytes)
+                    return try archive.read(entry, name: path, password: nil, limit: maxEntryBytes)
                 } catch ZipBillError.entryTooLarge {
                     throw StatementError.workbookEntryTooLarge(file: file, entry: path)
                 } catch {

@@ -63,7 +63,7 @@ public enum ZipBill {
             guard count <= limits.maxEntries else {
                 throw ZipBillError.tooManyEntries(file: file, limit: limits.maxEntries)
             }
-            var candidates: [(index: UInt64, name: String, size: Int, encrypted: Bool)] = []
+            var candidates: [(info: zip_stat_t, name: String)] = []
             var total = 0
             for index in 0..<UInt64(count) {
                 var info = zip_stat_t()
@@ -82,19 +82,15 @@ public enum ZipBill {
                 // Refused here, before a password is asked for (Archive.read checks again for its
                 // other caller, the workbook reader).
                 guard canRead(info) else { throw ZipBillError.unsupportedMethod(file: file, entry: name) }
-                let size = Int(info.size)
-                total += size
+                total += Int(info.size)
                 guard total <= limits.maxTotalBytes else {
                     throw ZipBillError.totalTooLarge(file: file, limit: limits.maxTotalBytes)
                 }
-                let encrypted =
-                    info.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) != 0
-                    && info.encryption_method != UInt16(ZIP_EM_NONE)
-                candidates.append((index, name, size, encrypted))
+                candidates.append((info, name))
             }
             guard !candidates.isEmpty else { throw ZipBillError.noStatement(file: file) }
             var secret: SecureBytes?
-            if candidates.contains(where: \.encrypted) {
+            if candidates.contains(where: { isEncrypted($0.info) }) {
                 guard let given = try password() else { throw ZipBillError.passwordRequired(file: file) }
                 // libzip wants a NUL-terminated C string: copy into secure memory with the terminator.
                 let terminated = SecureBytes(count: given.count + 1)
@@ -109,13 +105,17 @@ public enum ZipBill {
             var result: [Entry] = []
             for candidate in candidates {
                 let bytes = try archive.read(
-                    index: candidate.index, name: candidate.name, declared: candidate.size,
-                    encrypted: candidate.encrypted,
-                    password: candidate.encrypted ? secret : nil, limit: limits.maxEntryBytes)
+                    candidate.info, name: candidate.name, password: isEncrypted(candidate.info) ? secret : nil,
+                    limit: limits.maxEntryBytes)
                 result.append(Entry(name: candidate.name, bytes: bytes))
             }
             return result
         }
+    }
+
+    /// Whether the entry (as `zip_stat_index` describes it) is encrypted.
+    static func isEncrypted(_ info: zip_stat_t) -> Bool {
+        info.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) != 0 && info.encryption_method != UInt16(ZIP_EM_NONE)
     }
 
     /// Whether libzip has the entry's compression and encryption methods. Entries it lacks must never
@@ -180,14 +180,16 @@ public enum ZipBill {
         /// Discards the handle (read-only: nothing is written back).
         func close() { zip_discard(handle) }
 
-        /// Reads one entry whole, refusing more than `declared` or `limit` bytes whatever the header says.
-        func read(index: UInt64, name: String, declared: Int, encrypted: Bool, password: SecureBytes?, limit: Int)
-            throws -> [UInt8]
-        {
-            var info = zip_stat_t()
-            zip_stat_init(&info)
-            guard zip_stat_index(handle, index, 0, &info) == 0 else { throw ZipBillError.damaged(file: file) }
+        /// Reads the entry `info` describes (from `zip_stat_index`, its size already checked against
+        /// `limit` by the caller) whole, refusing more than its declared size or `limit` bytes whatever
+        /// the header says.
+        func read(_ info: zip_stat_t, name: String, password: SecureBytes?, limit: Int) throws -> [UInt8] {
             guard ZipBill.canRead(info) else { throw ZipBillError.unsupportedMethod(file: file, entry: name) }
+            guard let declared = Int(exactly: info.size), declared <= limit else {
+                throw ZipBillError.entryTooLarge(file: file, entry: name, limit: limit)
+            }
+            let index = info.index
+            let encrypted = ZipBill.isEncrypted(info)
             let opened: OpaquePointer? =
                 if let password {
                     password.withUnsafeBytes {

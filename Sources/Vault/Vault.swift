@@ -204,20 +204,17 @@ public final class Vault: @unchecked Sendable {
         var config = configuration()
         config.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-            return (queue, false)
+            return (try openAndRead(path, config), false)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             // A hot journal (a writer killed mid-transaction in rollback-journal mode: a replacing
             // restore's journal-mode switch, or the first open after one) or a WAL needing recovery.
             // A read-only connection may not repair either, so every command would fail from then on.
             // SQLite's crash recovery, which any read-write open performs, puts back the last committed
-            // state; then the file is read as usual. On read-only media nothing can repair it: reported.
+            // state (a read-write connection that reads once); then the file is read as usual. On
+            // read-only media nothing can repair it: reported.
             guard access(FileSystem.directoryName(path), W_OK) == 0 else { throw error }
-            try recoverAfterCrash(path: path)
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-            return (queue, false)
+            try openAndRead(path, configuration()).close()
+            return (try openAndRead(path, config), false)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
             // Only when the folder cannot be written (read-only media); any other failure is reported.
             guard access(FileSystem.directoryName(path), W_OK) != 0 else { throw error }
@@ -226,12 +223,12 @@ public final class Vault: @unchecked Sendable {
         }
     }
 
-    /// Opens `path` read-write once and reads, which makes SQLite roll back a hot journal (or recover a
-    /// WAL) left by a killed writer; nothing else is written.
-    private static func recoverAfterCrash(path: String) throws {
-        let queue = try DatabaseQueue(path: path, configuration: configuration())
-        defer { try? queue.close() }
+    /// A connection to `path` that has read the file once: opening alone touches nothing, and the first
+    /// read is where SQLite reports a file it cannot use, or (read-write) rolls back a hot journal.
+    private static func openAndRead(_ path: String, _ config: Configuration) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: config)
         _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        return queue
     }
 
     /// `file:PATH?immutable=1`, percent-encoding what a URI filename would read as syntax.
