@@ -185,6 +185,7 @@ package final class StagedRestore {
                     throw VaultError.danglingReferences
                 }
             }
+            try Vault.makeWAL(queue)
             try queue.close()
         } catch {
             throw Self.wrap(error)
@@ -218,17 +219,20 @@ package final class StagedRestore {
         }
         vault.close()
         var config = Configuration()
-        config.busyMode = .timeout(15)
+        config.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         config.prepareDatabase { db in
             // Held until close: no other process can read or write the old database meanwhile.
             try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
         }
         do {
-            let exclusive = try DatabaseQueue(path: livePath, configuration: config)
-            defer { try? exclusive.close() }
-            let mode = try exclusive.writeWithoutTransaction { db in
-                try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            let (exclusive, mode) = try retryingWhileBusy {
+                let queue = try DatabaseQueue(path: livePath, configuration: config)
+                let mode = try queue.writeWithoutTransaction { db in
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+                }
+                return (queue, mode)
             }
+            defer { try? exclusive.close() }
             guard mode == "delete" else {
                 throw VaultError.busyNothingChanged
             }

@@ -126,8 +126,7 @@ public final class Vault: @unchecked Sendable {
         guard fd >= 0 else { throw FileSystem.error(errno, path: temporaryPath, action: "create") }
         Glibc.close(fd)
         defer {
-            unlink(temporaryPath)
-            unlink(temporaryPath + "-journal")
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporaryPath + suffix) }
         }
         do {
             let queue = try DatabaseQueue(path: temporaryPath, configuration: configuration())
@@ -138,6 +137,7 @@ public final class Vault: @unchecked Sendable {
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('created_at', ?)", arguments: [now])
                 try slot.save(db, now: now)
             }
+            try makeWAL(queue)
             try queue.close()
         } catch let error as DatabaseError {
             throw VaultError.storage(.create, detail: error.message)
@@ -226,9 +226,29 @@ public final class Vault: @unchecked Sendable {
     /// A connection to `path` that has read the file once: opening alone touches nothing, and the first
     /// read is where SQLite reports a file it cannot use, or (read-write) rolls back a hot journal.
     private static func openAndRead(_ path: String, _ config: Configuration) throws -> DatabaseQueue {
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        return queue
+        try retryingWhileBusy {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+            return queue
+        }
+    }
+
+    /// Puts a file that is about to become the vault (a new one, or a restore's staging file) in WAL
+    /// mode, with everything written into the file itself so it can be renamed alone.
+    ///
+    /// The journal mode is stored in the file. A file left in rollback-journal mode is switched by the
+    /// first writer that opens it, and that switch is where concurrent first writers were told "busy"
+    /// at once (SQLite will not wait on a lock it could deadlock for) and where a writer killed
+    /// mid-switch leaves a hot journal; made here, nobody else has the file open yet.
+    static func makeWAL(_ queue: DatabaseQueue) throws {
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw DatabaseError(message: "could not switch to WAL mode")
+            }
+            // Every page into the database file, and an empty log: the file is complete on its own.
+            let busy = try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            guard busy == 0 else { throw DatabaseError(message: "could not checkpoint the new file") }
+        }
     }
 
     /// `file:PATH?immutable=1`, percent-encoding what a URI filename would read as syntax.
@@ -264,7 +284,11 @@ public final class Vault: @unchecked Sendable {
         if let pool { return pool }
         if isReadOnlyMedia { throw VaultError.readOnlyMedia(path: folder) }
         do {
-            let opened = try DatabasePool(path: databasePath, configuration: Self.configuration())
+            // The pool's writer sets WAL mode as it opens, which is where a busy answer can bypass
+            // the busy timeout.
+            let opened = try retryingWhileBusy {
+                try DatabasePool(path: databasePath, configuration: Self.configuration())
+            }
             pool = opened
             return opened
         } catch let error as DatabaseError {
@@ -301,7 +325,7 @@ public final class Vault: @unchecked Sendable {
 
     static func configuration() -> Configuration {
         var config = Configuration()
-        config.busyMode = .timeout(15)
+        config.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         config.foreignKeysEnabled = true
         // GRDB's pool writes open IMMEDIATE transactions, so read-check-write sequences (replay
         // protection, passphrase change) serialise across processes instead of failing late.

@@ -106,19 +106,64 @@ final class VaultFileTests: VaultTestCase {
         let a = try Vault.open(at: folder)
         let b = try Vault.open(at: folder)
         let iterations = 200
+        let failures = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let vault = index == 0 ? a : b
             for _ in 0..<iterations {
-                try? vault.write { db in
-                    let current = try Int.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'counter'") ?? 0
-                    try db.execute(
-                        sql:
-                            "INSERT INTO settings (key, value) VALUES ('counter', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        arguments: [String(current + 1)])
+                do {
+                    try Self.incrementCounter(in: index == 0 ? a : b)
+                } catch {
+                    failures.record(error)
                 }
             }
         }
+        XCTAssertEqual(failures.all.map { String(describing: $0) }, [])
         XCTAssertEqual(try a.settings()["counter"], String(2 * iterations))
+    }
+
+    func testFirstWritersOfARollbackJournalVaultWaitInsteadOfFailing() throws {
+        // A vault from an earlier walletsec is in rollback-journal mode until a writer switches it to
+        // WAL, and SQLite answers that switch "busy" at once while another connection writes. Writers
+        // that each open the vault, write and close, as commands do, must all get through. (Before the
+        // retry on open, one round in a few dozen lost a writer.)
+        _ = try makeVault()
+        let target = folder
+        let rounds = 40
+        let writers = 3
+        let failures = ErrorBox()
+        for _ in 0..<rounds {
+            try rollbackJournalMode(VaultLocation.databasePath(folder: folder))
+            DispatchQueue.concurrentPerform(iterations: writers) { _ in
+                do {
+                    let vault = try Vault.open(at: target)
+                    try Self.incrementCounter(in: vault)
+                    vault.close()
+                } catch {
+                    failures.record(error)
+                }
+            }
+        }
+        XCTAssertEqual(failures.all.map { String(describing: $0) }, [])
+        XCTAssertEqual(try Vault.open(at: target).settings()["counter"], String(rounds * writers))
+    }
+
+    /// Reads the counter and writes it back plus one, in one write transaction.
+    private static func incrementCounter(in vault: Vault) throws {
+        try vault.write { db in
+            let current = try Int.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'counter'") ?? 0
+            try db.execute(
+                sql:
+                    "INSERT INTO settings (key, value) VALUES ('counter', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [String(current + 1)])
+        }
+    }
+
+    /// Switches the file back to rollback-journal mode, as vaults made by earlier walletsec versions were.
+    private func rollbackJournalMode(_ path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE"), "delete")
+        }
+        try queue.close()
     }
 
     func testConcurrentCreateHasExactlyOneWinner() throws {
@@ -157,6 +202,23 @@ final class VaultFileTests: VaultTestCase {
             }
             return lines
         }
+    }
+}
+
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [any Error] = []
+
+    var all: [any Error] {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors
+    }
+
+    func record(_ error: any Error) {
+        lock.lock()
+        errors.append(error)
+        lock.unlock()
     }
 }
 

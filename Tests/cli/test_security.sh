@@ -142,6 +142,38 @@ expect_eq "$(sqlite3 "$HV/vault.sqlite" "SELECT count(*) FROM sqlite_master WHER
 expect_exit 0 "2fa code after a killed writer" sec 2fa code --vault "$HV" Wallet:alice
 rm -rf "$HV"
 
+# A vault made by an earlier walletsec is in rollback-journal mode until its first writer switches it to
+# WAL. SQLite answers that switch "busy" at once, without waiting, while another process is writing
+# (waiting could deadlock), so a command started beside another one failed with exit 5. Another
+# process holds a write transaction for a moment; the command waits for it and succeeds.
+BV="$S/rollback-mode"
+cp -a "$SV" "$BV"
+hold_write() {
+    rm -f "$BV/held"
+    python3 - "$BV" "$1" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1] + "/vault.sqlite", isolation_level=None)
+db.execute("PRAGMA journal_mode=DELETE")
+db.execute("BEGIN IMMEDIATE")
+db.execute("INSERT INTO settings (key, value) VALUES ('held', '1')")
+open(sys.argv[1] + "/held", "w").close()
+time.sleep(float(sys.argv[2]))
+db.execute("COMMIT")
+PY
+    HOLDER=$!
+    for _ in $(seq 1 100); do test -e "$BV/held" && break; sleep 0.05; done
+}
+hold_write 0.5
+expect_exit 0 "2fa rename beside another writer, on a rollback-journal vault" sec 2fa rename --vault "$BV" \
+    Wallet:alice Wallet:ann
+wait "$HOLDER"
+expect_eq "$(sqlite3 "$BV/vault.sqlite" "PRAGMA journal_mode")" "wal" "the first writer switched it to WAL"
+expect_eq "$(sqlite3 "$BV/vault.sqlite" "SELECT value FROM settings WHERE key = 'held'")" "1" \
+    "the other process's write is kept"
+expect_exit 0 "the rename is there" "$W" 2fa list --vault "$BV"
+expect_contains "$OUT" "Wallet:ann" "renamed beside the other writer"
+rm -rf "$BV"
+
 # A vault on read-only media can be inspected: a read-only bind mount (root), else skipped.
 RO="$S/ro"
 mkdir -p "$RO" && chmod 700 "$RO"
