@@ -161,7 +161,7 @@ time.sleep(float(sys.argv[2]))
 db.execute("COMMIT")
 PY
     HOLDER=$!
-    for _ in $(seq 1 100); do test -e "$BV/held" && break; sleep 0.05; done
+    for _ in $(seq 1 400); do test -e "$BV/held" && break; sleep 0.05; done
 }
 hold_write 0.5
 expect_exit 0 "2fa rename beside another writer, on a rollback-journal vault" sec 2fa rename --vault "$BV" \
