@@ -211,8 +211,11 @@ public final class Vault: @unchecked Sendable {
             // A read-only connection may not repair either, so every command would fail from then on.
             // SQLite's crash recovery, which any read-write open performs, puts back the last committed
             // state (a read-write connection that reads once); then the file is read as usual. On
-            // read-only media nothing can repair it: reported.
-            guard access(FileSystem.directoryName(path), W_OK) == 0 else { throw error }
+            // read-only media nothing can repair it, and reading past the journal would read a
+            // half-written file: refused, saying so.
+            guard access(FileSystem.directoryName(path), W_OK) == 0 else {
+                throw VaultError.interruptedWriteOnReadOnlyMedia(path: FileSystem.directoryName(path))
+            }
             try openAndRead(path, configuration()).close()
             return (try openAndRead(path, config), false)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {

@@ -35,6 +35,9 @@ public enum VaultError: Error, Sendable, Equatable {
     case busy
     /// The vault is on read-only media (opened as immutable): it can be read, not changed.
     case readOnlyMedia(path: String)
+    /// A write to the vault was cut off (its journal is still there), and the recovery SQLite does when
+    /// it next opens the file must write, which read-only media does not allow. Nothing was read.
+    case interruptedWriteOnReadOnlyMedia(path: String)
     /// SQLite failed in a way none of the other cases describe; `detail` is SQLite's own message.
     case storage(Step, detail: String?)
 

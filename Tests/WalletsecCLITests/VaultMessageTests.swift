@@ -29,6 +29,12 @@ final class VaultMessageTests: XCTestCase {
         assertMessage(
             VaultError.newerSchema(found: 9, supported: 4), .usage, en: "schema version 9, newer", zh: "支持的版本 4")
         assertMessage(VaultError.kdfOutOfRange, .usage, en: "out of range", zh: "超出范围")
+        assertMessage(
+            VaultError.readOnlyMedia(path: "/media/v"), .usage, en: "/media/v is on read-only media",
+            zh: "只读介质")
+        assertMessage(
+            VaultError.interruptedWriteOnReadOnlyMedia(path: "/media/v"), .usage,
+            en: "/media/v was left mid-write", zh: "/media/v 中的保险库上次写入被中断")
         assertMessage(VaultError.emptyPassphrase, .usage, en: "the passphrase is empty", zh: "主密码为空")
         assertMessage(
             VaultError.wrongPassphrase, .authentication, en: "wrong passphrase for this vault", zh: "保险库主密码不对")

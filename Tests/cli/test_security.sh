@@ -116,9 +116,9 @@ expect_contains "$OUT" "Exchange:carol" "renamed account listed"
 # A writer killed mid-transaction in rollback-journal mode (a replacing restore switches the old vault's
 # journal mode, and the first open after it switches back) leaves a hot journal, which a read-only
 # connection may not roll back: the next command, even a read, lets SQLite roll it back and goes on.
-HV="$S/hot-journal"
-cp -a "$SV" "$HV"
-python3 - "$HV/vault.sqlite" <<'PY'
+# kill_writer_mid_transaction DB: switches DB to rollback-journal mode and leaves it with a hot journal.
+kill_writer_mid_transaction() {
+    python3 - "$1" <<'PY'
 import os, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("PRAGMA journal_mode=DELETE")
@@ -134,6 +134,10 @@ if pid == 0:
     os._exit(0)
 os.waitpid(pid, 0)
 PY
+}
+HV="$S/hot-journal"
+cp -a "$SV" "$HV"
+kill_writer_mid_transaction "$HV/vault.sqlite"
 expect_eq "$(test -s "$HV/vault.sqlite-journal" && echo hot)" "hot" "a killed writer left a hot journal"
 expect_exit 0 "status after a killed writer" "$W" status --vault "$HV" --json
 expect_eq "$(json_get "$OUT" "j['counts']['otp_accounts']")" "2" "the committed accounts are all there"
@@ -194,6 +198,25 @@ if mount --bind -o ro "$RO" "$RO" 2>/dev/null; then
         expect_eq "$(ls -A "$RO")" "vault.sqlite" "nothing created beside it"
     fi
     umount "$RO"
+    # A write cut off on writable media, then the media made read-only: the recovery SQLite does on
+    # open cannot write, and reading past the journal would read a half-written file. Refused, saying
+    # so (it was exit 70 with SQLite's words); on writable media again, the next command recovers.
+    kill_writer_mid_transaction "$RO/vault.sqlite"
+    if mount --bind -o ro "$RO" "$RO" 2>/dev/null && ! touch "$RO/probe" 2>/dev/null; then
+        hot_before=$(file_sha "$RO/vault.sqlite")
+        expect_error 2 "status of a vault left mid-write, on read-only media" "$W" status --vault "$RO"
+        expect_contains "$ERR" "left mid-write" "says why"
+        expect_contains "$ERR" "copy the folder to writable storage" "and what to do"
+        expect_error 2 "zh: 2fa list of a vault left mid-write, on read-only media" "$W" --lang zh 2fa list --vault "$RO"
+        expect_contains "$ERR" "上次写入被中断" "zh: says why"
+        expect_eq "$(file_sha "$RO/vault.sqlite")" "$hot_before" "the vault left mid-write is unchanged"
+        umount "$RO"
+        expect_exit 0 "status once the media is writable again" "$W" status --vault "$RO" --json
+        expect_eq "$(json_get "$OUT" "j['counts']['otp_accounts']")" "2" "recovered: the committed accounts are there"
+    else
+        rm -f "$RO/probe"
+        umount "$RO" 2>/dev/null
+    fi
 else
     echo "note: cannot bind-mount read-only (not root?); read-only media test skipped" >&2
 fi
