@@ -165,7 +165,8 @@ public final class Vault: @unchecked Sendable {
     /// ```
     /// - Throws: ``VaultError/notFound(path:)``, ``VaultError/foreignFile(path:)``,
     ///   ``VaultError/unsafePermissions(path:)``, ``VaultError/newerSchema(found:supported:)``,
-    ///   ``VaultError/busy``, or `FileError` when the folder is not private.
+    ///   ``VaultError/busy``, ``VaultError/needsRecoveryOnReadOnlyMedia(path:)``, or `FileError` when
+    ///   the folder is not private.
     public static func open(at folder: String) throws -> Vault {
         let path = VaultLocation.databasePath(folder: folder)
         guard FileSystem.isDirectory(folder), FileSystem.exists(path) else { throw VaultError.notFound(path: folder) }
@@ -214,13 +215,18 @@ public final class Vault: @unchecked Sendable {
             // read-only media nothing can repair it, and reading past the journal would read a
             // half-written file: refused, saying so.
             guard access(FileSystem.directoryName(path), W_OK) == 0 else {
-                throw VaultError.interruptedWriteOnReadOnlyMedia(path: FileSystem.directoryName(path))
+                throw VaultError.needsRecoveryOnReadOnlyMedia(path: FileSystem.directoryName(path))
             }
             try openAndRead(path, configuration()).close()
             return (try openAndRead(path, config), false)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
             // Only when the folder cannot be written (read-only media); any other failure is reported.
             guard access(FileSystem.directoryName(path), W_OK) != 0 else { throw error }
+            // SQLite cannot open a log without its index there, and an immutable file is read without
+            // its log: committed changes still in a non-empty -wal would silently be missing.
+            if let size = FileSystem.fileSize(path + "-wal"), size > 0 {
+                throw VaultError.needsRecoveryOnReadOnlyMedia(path: FileSystem.directoryName(path))
+            }
             let queue = try DatabaseQueue(path: immutableURI(path), configuration: config)
             return (queue, true)
         }

@@ -35,9 +35,10 @@ public enum VaultError: Error, Sendable, Equatable {
     case busy
     /// The vault is on read-only media (opened as immutable): it can be read, not changed.
     case readOnlyMedia(path: String)
-    /// A write to the vault was cut off (its journal is still there), and the recovery SQLite does when
-    /// it next opens the file must write, which read-only media does not allow. Nothing was read.
-    case interruptedWriteOnReadOnlyMedia(path: String)
+    /// The vault was not closed cleanly (a write cut off, or committed changes still only in SQLite's
+    /// log) and is on read-only media, where SQLite cannot bring the file up to date. Nothing was read:
+    /// what the file alone holds may be half-written or out of date.
+    case needsRecoveryOnReadOnlyMedia(path: String)
     /// SQLite failed in a way none of the other cases describe; `detail` is SQLite's own message.
     case storage(Step, detail: String?)
 

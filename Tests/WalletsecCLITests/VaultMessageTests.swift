@@ -33,8 +33,8 @@ final class VaultMessageTests: XCTestCase {
             VaultError.readOnlyMedia(path: "/media/v"), .usage, en: "/media/v is on read-only media",
             zh: "只读介质")
         assertMessage(
-            VaultError.interruptedWriteOnReadOnlyMedia(path: "/media/v"), .usage,
-            en: "/media/v was left mid-write", zh: "/media/v 中的保险库上次写入被中断")
+            VaultError.needsRecoveryOnReadOnlyMedia(path: "/media/v"), .usage,
+            en: "/media/v was not closed cleanly", zh: "/media/v 中的保险库上次未正常关闭")
         assertMessage(VaultError.emptyPassphrase, .usage, en: "the passphrase is empty", zh: "主密码为空")
         assertMessage(
             VaultError.wrongPassphrase, .authentication, en: "wrong passphrase for this vault", zh: "保险库主密码不对")

@@ -34,12 +34,12 @@ extension VaultError: UserFacingError {
             return UserMessage(
                 .usage, en: "the vault in \(path) is on read-only media: it can be read, not changed",
                 zh: "\(path) 中的保险库位于只读介质上：只能读取，不能修改")
-        case .interruptedWriteOnReadOnlyMedia(let path):
+        case .needsRecoveryOnReadOnlyMedia(let path):
             return UserMessage(
                 .usage,
                 en:
-                    "the vault in \(path) was left mid-write and is on read-only media, where it cannot be repaired; copy the folder to writable storage and run the command there",
-                zh: "\(path) 中的保险库上次写入被中断，且位于只读介质上，无法修复；请把该文件夹复制到可写的位置后再运行命令")
+                    "the vault in \(path) was not closed cleanly and is on read-only media, where it cannot be brought up to date; copy the folder to writable storage and run the command there",
+                zh: "\(path) 中的保险库上次未正常关闭，且位于只读介质上，无法更新到最新状态；请把该文件夹复制到可写的位置后再运行命令")
         case .storage(let step, let detail):
             let en = detail ?? "SQLite error"
             let zh = detail ?? "SQLite 错误"
