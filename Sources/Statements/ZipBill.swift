@@ -105,8 +105,7 @@ public enum ZipBill {
             var result: [Entry] = []
             for candidate in candidates {
                 let bytes = try archive.read(
-                    candidate.info, name: candidate.name, password: isEncrypted(candidate.info) ? secret : nil,
-                    limit: limits.maxEntryBytes)
+                    candidate.info, name: candidate.name, password: secret, limit: limits.maxEntryBytes)
                 result.append(Entry(name: candidate.name, bytes: bytes))
             }
             return result
@@ -182,7 +181,7 @@ public enum ZipBill {
 
         /// Reads the entry `info` describes (from `zip_stat_index`, its size already checked against
         /// `limit` by the caller) whole, refusing more than its declared size or `limit` bytes whatever
-        /// the header says.
+        /// the header says. `password` is used only if the entry is encrypted.
         func read(_ info: zip_stat_t, name: String, password: SecureBytes?, limit: Int) throws -> [UInt8] {
             guard ZipBill.canRead(info) else { throw ZipBillError.unsupportedMethod(file: file, entry: name) }
             guard let declared = Int(exactly: info.size), declared <= limit else {
@@ -191,7 +190,7 @@ public enum ZipBill {
             let index = info.index
             let encrypted = ZipBill.isEncrypted(info)
             let opened: OpaquePointer? =
-                if let password {
+                if encrypted, let password {
                     password.withUnsafeBytes {
                         zip_fopen_index_encrypted(handle, index, 0, $0.baseAddress!.assumingMemoryBound(to: CChar.self))
                     }

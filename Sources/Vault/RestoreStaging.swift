@@ -204,7 +204,7 @@ package final class StagedRestore {
     package func discard() {
         if let queue { try? queue.close() }
         queue = nil
-        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+        Vault.removeDatabaseFiles(at: path)
     }
 
     // MARK: Install by rename
@@ -238,7 +238,7 @@ package final class StagedRestore {
             }
             // Any -wal or -shm left now is stale (the lock proves nobody uses them): remove them so they
             // can never be replayed onto the new file.
-            for suffix in ["-wal", "-shm", "-journal"] { unlink(livePath + suffix) }
+            for suffix in Vault.companionSuffixes { unlink(livePath + suffix) }
             if let copyPath, link(livePath, copyPath) != 0 {
                 throw FileSystem.error(errno, path: copyPath, action: "create")
             }

@@ -126,7 +126,7 @@ public final class Vault: @unchecked Sendable {
         guard fd >= 0 else { throw FileSystem.error(errno, path: temporaryPath, action: "create") }
         Glibc.close(fd)
         defer {
-            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporaryPath + suffix) }
+            removeDatabaseFiles(at: temporaryPath)
         }
         do {
             let queue = try DatabaseQueue(path: temporaryPath, configuration: configuration())
@@ -258,6 +258,15 @@ public final class Vault: @unchecked Sendable {
             let busy = try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             guard busy == 0 else { throw DatabaseError(message: "could not checkpoint the new file") }
         }
+    }
+
+    /// The files SQLite keeps beside a database: its rollback journal, its write-ahead log and the log's
+    /// index.
+    static let companionSuffixes = ["-journal", "-wal", "-shm"]
+
+    /// Removes a database that never became (or is no longer) the vault, with its companion files.
+    static func removeDatabaseFiles(at path: String) {
+        for suffix in [""] + companionSuffixes { unlink(path + suffix) }
     }
 
     /// `file:PATH?immutable=1`, percent-encoding what a URI filename would read as syntax.

@@ -76,6 +76,11 @@ json_get() {
     python3 -c 'import json,sys; j=json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"
 }
 
+# wal_header_bytes DB: bytes 18 and 19 of an SQLite file's header (" 2 2" when it is in WAL mode).
+wal_header_bytes() {
+    od -An -tu1 -j18 -N2 "$1" | tr -s ' '
+}
+
 # vault_digest DIR: a digest of the vault's logical content, to prove a failed command changed nothing.
 vault_digest() {
     sqlite3 "$1/vault.sqlite" .dump 2>/dev/null | sha256sum | cut -d' ' -f1

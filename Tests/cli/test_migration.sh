@@ -85,7 +85,7 @@ expect_exit 0 "replace" "$W" restore --vault "$NEW" --replace "$MIG/phone.age" -
 COPY=$(json_get "$OUT" 'j["previous_copy"]')
 expect_eq "$(sqlite3 "$COPY" "SELECT value FROM settings WHERE key = 'language'")" "en" "the old vault is kept as a dated copy"
 expect_eq "$(mig_content "$NEW")" "$(mig_content "$OLD")" "replace installs the backup"
-expect_eq "$(od -An -tu1 -j18 -N2 "$NEW/vault.sqlite" | tr -s ' ')" " 2 2" "the restored vault is already in WAL mode"
+expect_eq "$(wal_header_bytes "$NEW/vault.sqlite")" " 2 2" "the restored vault is already in WAL mode"
 expect_eq "$(find "$NEW" -name '.restore-*' | wc -l)" "0" "no staging file is left beside it"
 # Another process with the vault open: the swap waits for it (SQLite lock) instead of pulling the file
 # from under it, then installs; the new database never sees the old one's WAL.

@@ -5,7 +5,7 @@ V=$(new_vault vault-main)
 expect_eq "$(stat -c %a "$V")" "700" "vault folder is 0700"
 expect_eq "$(stat -c %a "$V/vault.sqlite")" "600" "vault file is 0600"
 # Made in WAL mode (bytes 18 and 19 of the header are 2), so no first writer has to switch it.
-expect_eq "$(od -An -tu1 -j18 -N2 "$V/vault.sqlite" | tr -s ' ')" " 2 2" "a new vault is in WAL mode"
+expect_eq "$(wal_header_bytes "$V/vault.sqlite")" " 2 2" "a new vault is in WAL mode"
 
 expect_exit 0 "status --json" "$W" status --vault "$V" --json
 expect_eq "$(json_get "$OUT" "j['schema_version'] >= 1")" "True" "status reports schema version"
